@@ -1,0 +1,1 @@
+"""The mag-plan pipeline: format detection, reading, extraction, writers, diff and CLI."""

@@ -1,0 +1,1 @@
+"""Readers (bytes → block model), the plan extractor and the Russian date normaliser."""

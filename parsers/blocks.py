@@ -1,0 +1,139 @@
+"""The format-neutral block model every reader produces.
+
+A handful of small immutable classes, in the manner of python-mammoth's
+``documents.py``: a document is a sequence of paragraphs and tables in reading
+order, plus the footnotes it cites. Readers build it; the plan extractor walks
+it. Nothing here knows about plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+ListKind = Literal["bullet", "number"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting.
+
+    ``note`` is set on a footnote reference: the footnote's marker, which is
+    also the run's text.
+    """
+
+    text: str
+    bold: bool = False
+    superscript: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph, or a list item when ``list_kind`` is set.
+
+    Line breaks inside the paragraph are kept as ``"\\n"`` in a run's text.
+    """
+
+    runs: tuple[Run, ...] = ()
+    style: str | None = None
+    heading_level: int | None = None
+    list_kind: ListKind | None = None
+    list_level: int = 0
+    page: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text, runs concatenated."""
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def is_list_item(self) -> bool:
+        """True for a bulleted or numbered list item."""
+        return self.list_kind is not None
+
+    @property
+    def is_bold(self) -> bool:
+        """True when every run with visible text is bold."""
+        visible = [run for run in self.runs if run.text.strip() and not run.superscript]
+        return bool(visible) and all(run.bold for run in visible)
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        """Footnote markers cited in this paragraph (references and superscripts)."""
+        found: list[str] = []
+        for run in self.runs:
+            marker = run.note or (run.text.strip() if run.superscript else "")
+            if marker and marker not in found:
+                found.append(marker)
+        return tuple(found)
+
+    @property
+    def main_text(self) -> str:
+        """The text without footnote references and superscript markers."""
+        return "".join(run.text for run in self.runs if not (run.note or run.superscript))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its paragraphs and list items, and how far it spans.
+
+    A merged cell is reported once, at its top-left position; ``col_span`` and
+    ``row_span`` say how many grid columns and rows it covers.
+    """
+
+    blocks: tuple[Paragraph, ...] = ()
+    col_span: int = 1
+    row_span: int = 1
+
+    @property
+    def text(self) -> str:
+        """All paragraphs' text joined by newlines."""
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the cell holds no visible text."""
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row. ``cells`` lists only the cells that start in this row."""
+
+    cells: tuple[Cell, ...] = ()
+    page: int | None = None
+    is_header: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: rows of cells, in order."""
+
+    rows: tuple[Row, ...] = ()
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote or endnote: the marker that cites it and its text."""
+
+    marker: str
+    text: str
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader returns: blocks in reading order, footnotes, warnings."""
+
+    blocks: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+def plain(text: str, **paragraph_fields) -> Paragraph:
+    """A one-run paragraph; a convenience for readers and tests."""
+    return Paragraph(runs=(Run(text),) if text else (), **paragraph_fields)

@@ -1,0 +1,153 @@
+"""The output contract: pydantic models for a plan and its records.
+
+These models are the only definition of what mag-plan writes. JSON, CSV
+columns and the JSON Schema (``schemas/plan.schema.json``) all come from them.
+Field names are fixed: downstream systems depend on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+KNOWN_SCHEMA_VERSIONS = ("1.0",)
+
+DateKind = Literal[
+    "day",
+    "day_range",
+    "month",
+    "month_range",
+    "quarter",
+    "half_year",
+    "decade",
+    "season",
+    "year",
+    "recurring",
+    "deadline",
+    "unscheduled",
+    "unknown",
+]
+Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
+SourceFormat = Literal["docx", "pdf", "html", "text"]
+
+
+class Model(BaseModel):
+    """Base for every record: unknown fields are an error, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DateSpan(Model):
+    """A date phrase as written and what it means: a kind and an inclusive span."""
+
+    text: str = Field(description="The phrase as written in the document.")
+    kind: DateKind
+    start: dt.date | None = Field(None, description="First day of the span (ISO), inclusive.")
+    end: dt.date | None = Field(None, description="Last day of the span (ISO), inclusive.")
+    recurrence: Recurrence | None = None
+    approximate: bool = False
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> "DateSpan":
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class Source(Model):
+    """The document a plan was read from."""
+
+    file: str
+    format: SourceFormat
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class EventSource(Model):
+    """Where an event sits in the document."""
+
+    page: int | None = Field(None, description="Page of the event's first row, when the format has pages.")
+    row: int = Field(description="1-based row of the event's first row in its table, the header row counted.")
+
+
+class Event(Model):
+    """One numbered row of the event table, continuation rows merged in."""
+
+    id: str = Field(description='"<year>-<number>", the number zero-padded to two digits: "2024-01".')
+    number: int
+    section: str | None = Field(None, description="The section heading above the event; null before any heading.")
+    title: str = Field(description="The title cell's paragraphs joined by one space, list items excluded.")
+    parts: list[str] = Field(default_factory=list, description="The title cell's paragraphs, when there are several.")
+    items: list[str] = Field(default_factory=list, description="Bullet items of the title cell, in order.")
+    participation: bool = Field(description='True when the title begins with "Участие в".')
+    place: str | None = None
+    date: DateSpan
+    organizers: list[str] = Field(default_factory=list)
+    note: str | None = Field(None, description="The note cell as written; null when empty.")
+    source: EventSource
+
+
+class Jubilee(Model):
+    """A city's jubilee: the anniversary it reaches in the plan year."""
+
+    city: str
+    anniversary: int
+    date: DateSpan
+    founded: int = Field(description="Plan year minus anniversary; negative before the common era.")
+    footnotes: list[str] = Field(default_factory=list, description="Footnote markers on the table heading.")
+
+
+class CityDay(Model):
+    """A capital's city day and the age the city reaches."""
+
+    city: str
+    age: int
+    age_text: str = Field(description='The age as written: "146 лет", "1762 года".')
+    date: DateSpan
+    founded: int = Field(description="Plan year minus age; negative before the common era.")
+    footnotes: list[str] = Field(default_factory=list, description="Footnote markers on the table heading.")
+
+
+class Footnote(Model):
+    """A footnote of the document."""
+
+    marker: str
+    text: str
+
+
+class Signatory(Model):
+    """Who signs the plan."""
+
+    position: str = Field(description="The position lines joined by one space.")
+    name: str
+
+
+class PlanWarning(Model):
+    """Something the pipeline was unsure of; the value concerned is kept raw."""
+
+    code: str
+    message: str
+    where: str | None = None
+
+
+class Plan(Model):
+    """A whole plan: the document's records and the warnings raised reading it."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    title: str
+    year: int | None
+    events: list[Event] = Field(default_factory=list)
+    jubilees: list[Jubilee] = Field(default_factory=list)
+    city_days: list[CityDay] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    signatory: Signatory | None = None
+    warnings: list[PlanWarning] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_version(self) -> "Plan":
+        if self.schema_version not in KNOWN_SCHEMA_VERSIONS:
+            raise ValueError(f"unknown schema_version {self.schema_version!r}")
+        return self
