@@ -8,10 +8,15 @@ it. Nothing here knows about plans.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
 ListKind = Literal["bullet", "number"]
+
+# What a superscript must look like to be read as a footnote marker rather than
+# as text ("м²" stays text, "1", "*", "†" are markers).
+MARKER_PATTERN = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§])$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,16 @@ class Run:
     bold: bool = False
     superscript: bool = False
     note: str | None = None
+
+    @property
+    def marker(self) -> str | None:
+        """The footnote marker this run stands for, if it is one."""
+        if self.note:
+            return self.note
+        text = self.text.strip()
+        if self.superscript and MARKER_PATTERN.match(text):
+            return text
+        return None
 
 
 @dataclass(frozen=True)
@@ -63,7 +78,7 @@ class Paragraph:
         """Footnote markers cited in this paragraph (references and superscripts)."""
         found: list[str] = []
         for run in self.runs:
-            marker = run.note or (run.text.strip() if run.superscript else "")
+            marker = run.marker
             if marker and marker not in found:
                 found.append(marker)
         return tuple(found)
@@ -71,7 +86,7 @@ class Paragraph:
     @property
     def main_text(self) -> str:
         """The text without footnote references and superscript markers."""
-        return "".join(run.text for run in self.runs if not (run.note or run.superscript))
+        return "".join(run.text for run in self.runs if run.marker is None)
 
 
 @dataclass(frozen=True)
