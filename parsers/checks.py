@@ -1,0 +1,34 @@
+"""Consistency checks: what the extractor reports instead of guessing."""
+
+from __future__ import annotations
+
+from parsers.dates import parse_date_with_warnings
+from schemas.plan import DateSpan, PlanWarning
+
+
+def read_date(text: str, year: int, where: str) -> tuple[DateSpan, list[PlanWarning]]:
+    """Parse a date phrase; an unread phrase or a date outside the plan year is a warning."""
+    date, messages = parse_date_with_warnings(text, year)
+    warnings = [PlanWarning(code="date_unknown", message=message, where=where) for message in messages]
+    years = {day.year for day in (date.start, date.end) if day is not None}
+    if date.kind not in ("recurring",) and years and years != {year}:
+        warnings.append(PlanWarning(code="date_outside_year", where=where,
+                                    message=f"date '{date.text}' falls outside the plan year {year}"))
+    return date, warnings
+
+
+def numbering_warnings(numbers: list[int], what: str) -> list[PlanWarning]:
+    """Gaps and repeats in a table's row numbers (expected 1, 2, 3, ...)."""
+    warnings: list[PlanWarning] = []
+    expected = 1
+    seen: set[int] = set()
+    for number in numbers:
+        if number in seen:
+            warnings.append(PlanWarning(code="numbering_repeat", where=f"{what} {number}",
+                                        message=f"{what} number {number} appears more than once"))
+        elif number != expected:
+            warnings.append(PlanWarning(code="numbering_gap", where=f"{what} {number}",
+                                        message=f"{what} number {number} follows {expected - 1}"))
+        seen.add(number)
+        expected = max(expected, number + 1)
+    return warnings

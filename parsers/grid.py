@@ -1,0 +1,85 @@
+"""Lay a table's cells out on its column grid.
+
+Readers report a merged cell once, at its top-left position. To read a table by
+column we need to know which grid column each cell starts in, skipping the
+columns that a cell from a row above still covers. A cell merged down over
+several rows is offered again, marked ``inherited``, in every row it covers:
+one "постоянно" merged down a column applies to each event beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsers.blocks import Cell, Row, Table
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A cell as seen from one grid row: where it starts and how wide it is."""
+
+    cell: Cell
+    column: int
+    width: int
+    inherited: bool = False
+
+    @property
+    def text(self) -> str:
+        """The cell's text."""
+        return self.cell.text
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One table row on the grid: its slots in column order."""
+
+    index: int
+    row: Row
+    slots: tuple[Slot, ...]
+
+    def at(self, column: int) -> Slot | None:
+        """The slot that covers ``column``, if any."""
+        for slot in self.slots:
+            if slot.column <= column < slot.column + slot.width:
+                return slot
+        return None
+
+    def own_slots(self) -> tuple[Slot, ...]:
+        """Slots of cells that start in this row (not merged down from above)."""
+        return tuple(slot for slot in self.slots if not slot.inherited)
+
+    def filled(self) -> tuple[Slot, ...]:
+        """Own slots holding visible text."""
+        return tuple(slot for slot in self.own_slots() if not slot.cell.is_empty)
+
+    @property
+    def page(self) -> int | None:
+        """The page the row starts on, when known."""
+        return self.row.page
+
+
+def lay_out(table: Table) -> list[GridRow]:
+    """Place every row's cells on the grid, repeating row-merged cells as inherited."""
+    covering: dict[int, tuple[Slot, int]] = {}  # column -> (slot, last row it covers)
+    grid: list[GridRow] = []
+    for index, row in enumerate(table.rows):
+        covering = {col: held for col, held in covering.items() if held[1] >= index}
+        slots = [Slot(slot.cell, col, slot.width, inherited=True) for col, (slot, _) in covering.items()]
+        column = 0
+        for cell in row.cells:
+            column = _next_free(column, covering)
+            slot = Slot(cell, column, max(cell.col_span, 1))
+            slots.append(slot)
+            if cell.row_span > 1:
+                covering[column] = (slot, index + cell.row_span - 1)
+            column += slot.width
+        slots.sort(key=lambda slot: (slot.column, slot.inherited))
+        grid.append(GridRow(index, row, tuple(slots)))
+    return grid
+
+
+def _next_free(column: int, covering: dict[int, tuple[Slot, int]]) -> int:
+    """The first column at or after ``column`` not covered by a cell merged from above."""
+    while column in covering:
+        column += covering[column][0].width
+    return column

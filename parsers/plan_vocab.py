@@ -1,0 +1,63 @@
+"""The words plan documents use, one table each.
+
+The extractor's machinery is generic; what a header, a note or a heading says
+is data, kept here (as dateparser keeps each language's words in data files).
+All entries are lower-case word stems matched against lower-cased text.
+"""
+
+# Event-table column roles, recognised from the header cell's text. A cell that
+# names both a place and a date ("Место, дата", "Место и сроки") is place_date.
+COLUMN_ROLES: dict[str, tuple[str, ...]] = {
+    "number": ("№", "n п/п", "п/п", "номер"),
+    "title": ("мероприят", "наименован", "название", "содержание", "тема"),
+    "place": ("место", "город", "локац"),
+    "date": ("дата", "срок", "период", "время проведения", "когда"),
+    "organizers": ("ответствен", "организатор", "исполнител", "соисполнител"),
+    "note": ("примечан", "комментар", "дополнител"),
+}
+
+# Roles an event table must have: a title, and somewhere to read a date.
+REQUIRED_ROLES = ("title",)
+DATE_ROLES = ("date", "place_date")
+
+# A note naming organisers: "Организатор: МАГ", "Организаторы: A, B".
+ORGANIZER_LABELS: tuple[str, ...] = (
+    "организаторы",
+    "организатор",
+    "соорганизаторы",
+    "соорганизатор",
+    "ответственные",
+    "ответственный",
+    "исполнители",
+    "исполнитель",
+)
+
+# Pairs of quotes inside which a comma does not separate organisers.
+QUOTE_PAIRS: dict[str, str] = {"«": "»", "„": "“", "“": "”", '"': '"', "(": ")"}
+
+# Separators between organisers in a note.
+ORGANIZER_SEPARATORS = (",", ";", "\n")
+
+# Title openings that mean the organisation takes part rather than organises.
+PARTICIPATION_OPENINGS: tuple[str, ...] = ("участие в ", "участие во ")
+
+# Headings of the tables that follow the event table.
+TABLE_KINDS: dict[str, tuple[str, ...]] = {
+    "jubilees": ("юбиле",),
+    "city_days": ("дни город", "день город", "дни столиц", "день столиц"),
+}
+
+# Footnote wording that makes a table's dates approximate.
+APPROXIMATE_WORDS: tuple[str, ...] = ("ориентировочн", "приблизительн", "предварительн", "примерн")
+
+# Glyphs that open a bullet item written as text.
+BULLET_GLYPHS: tuple[str, ...] = ("•", "●", "▪", "■", "◦", "○", "·", "-", "–", "—", "*", "")
+
+# Glyphs that separate bullet items written inline on one line ("A: • B • C").
+INLINE_BULLETS: tuple[str, ...] = ("•", "●", "▪", "■", "◦")
+
+# The plan year in a title: "на 2024 год", "на 2024 г.".
+YEAR_PHRASE = r"на\s+(?P<year>\d{4})\s*(?:год|г\.?)"
+
+# Ages in the city-day table: "146 лет", "1762 года", "1 год".
+AGE_WORDS: tuple[str, ...] = ("лет", "года", "год")

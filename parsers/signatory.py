@@ -1,0 +1,33 @@
+"""The signature block: position lines followed by a name with initials."""
+
+from __future__ import annotations
+
+import re
+
+from schemas.plan import Signatory
+
+_CAPITAL = "А-ЯЁ"
+_SURNAME = rf"[{_CAPITAL}][а-яё]+(?:-[{_CAPITAL}][а-яё]+)?"
+_INITIALS = rf"[{_CAPITAL}]\.\s?(?:[{_CAPITAL}]\.)?"
+# "В.И. Селиванов", "В. И. Селиванов", "Селиванов В.И."
+_NAME = re.compile(rf"(?P<name>{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS})\s*$")
+
+# Position lines are short; a long line is body text, not part of the block.
+MAX_POSITION_LINE = 160
+MAX_POSITION_LINES = 4
+
+
+def find_signatory(lines: list[str]) -> Signatory | None:
+    """The first name-with-initials line and the position lines just above it."""
+    for index, line in enumerate(lines):
+        match = _NAME.search(line)
+        if not match:
+            continue
+        before = line[: match.start()].strip()
+        position = [text for text in lines[max(0, index - MAX_POSITION_LINES):index]
+                    if len(text) <= MAX_POSITION_LINE]
+        if before:
+            position.append(before)
+        if position:
+            return Signatory(position=" ".join(position), name=" ".join(match.group("name").split()))
+    return None
