@@ -1,0 +1,66 @@
+"""Serialise a Plan: JSON, and one CSV per record table. Writes are atomic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from schemas.plan import Plan
+from schemas.tables import TABLES, columns, flatten
+
+# Excel in a Russian locale reads UTF-8 CSV correctly only with a BOM.
+CSV_ENCODING = "utf-8-sig"
+
+
+def plan_json(plan: Plan) -> str:
+    """The plan as indented JSON, non-ASCII text kept readable."""
+    return plan.model_dump_json(indent=2) + "\n"
+
+
+def table_csv(plan: Plan, table: str) -> str:
+    """One record table of the plan as CSV text, a header row first."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns(TABLES[table]), lineterminator="\r\n")
+    writer.writeheader()
+    for record in getattr(plan, table):
+        writer.writerow(flatten(record))
+    return buffer.getvalue()
+
+
+def plan_files(plan: Plan, stem: str) -> dict[str, str]:
+    """File name → content for everything `ingest` writes for one plan."""
+    files = {f"{stem}.json": plan_json(plan)}
+    for table in TABLES:
+        files[f"{stem}.{table}.csv"] = table_csv(plan, table)
+    return files
+
+
+def write_files(directory: Path, files: dict[str, str]) -> list[Path]:
+    """Write all files or none: each goes to a temporary file first, then all are renamed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, content in files.items():
+            encoding = CSV_ENCODING if name.endswith(".csv") else "utf-8"
+            handle, temporary = tempfile.mkstemp(prefix=".mag-plan-", suffix=".tmp", dir=directory)
+            with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+                stream.write(content)
+            staged.append((name, Path(temporary)))
+        for name, temporary in staged:
+            os.replace(temporary, directory / name)
+    finally:
+        for _, temporary in staged:
+            temporary.unlink(missing_ok=True)
+    return [directory / name for name in files]
+
+
+def output_stems(paths: list[Path]) -> dict[Path, str]:
+    """The stem each input's outputs are named after: its file stem, or its file name
+    when two inputs of one run share a stem (plan_2024.docx and plan_2024.pdf)."""
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[path.stem] = counts.get(path.stem, 0) + 1
+    return {path: path.stem if counts[path.stem] == 1 else path.name for path in paths}

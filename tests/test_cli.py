@@ -1,0 +1,96 @@
+"""The command line: what it writes, prints and exits with."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from ingest.cli import main
+from tests.conftest import ROOT, SAMPLES
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """Run `python -m ingest` as a user would, in a separate process."""
+    return subprocess.run([sys.executable, "-m", "ingest", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_ingest_writes_json_and_three_csv_files(tmp_path, capsys):
+    assert main(["ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(tmp_path)]) == 0
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["plan_2024.city_days.csv", "plan_2024.events.csv", "plan_2024.jubilees.csv", "plan_2024.json"]
+    plan = json.loads((tmp_path / "plan_2024.json").read_text(encoding="utf-8"))
+    assert len(plan["events"]) == 19
+    assert "19 events, 8 jubilees, 9 city days, 0 warnings" in capsys.readouterr().out
+
+
+def test_csv_opens_in_excel_with_a_bom_and_flat_date_columns(tmp_path):
+    main(["ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(tmp_path), "-q"])
+    raw = (tmp_path / "plan_2024.events.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[header.index("date_text"):header.index("approximate") + 1] == [
+        "date_text", "date_kind", "date_start", "date_end", "recurrence", "approximate"]
+    assert "ОКМО; ВАРМСУ; АГП; АГУ; АСДГ; СГЦСЗ России" in raw.decode("utf-8-sig")
+
+
+def test_stdout_prints_the_json_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["ingest", str(SAMPLES / "plan_2024.txt"), "--stdout"]) == 0
+    assert json.loads(capsys.readouterr().out)["year"] == 2024
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_inputs_sharing_a_stem_get_their_file_name_as_stem(tmp_path):
+    for name in ("plan.txt", "plan.md"):
+        shutil.copy(SAMPLES / "plan_2024.txt", tmp_path / name)
+    main(["ingest", str(tmp_path / "plan.txt"), str(tmp_path / "plan.md"), "-o", str(tmp_path / "out"), "-q"])
+    assert {p.name for p in (tmp_path / "out").glob("*.json")} == {"plan.txt.json", "plan.md.json"}
+
+
+@pytest.mark.parametrize("make_input, message", [
+    (lambda d: d / "missing.docx", "no such file"),
+    (lambda d: d, "is a folder"),
+    (lambda d: (d / "empty.docx").write_bytes(b"") or d / "empty.docx", "empty file"),
+    (lambda d: (d / "noise.pdf").write_bytes(bytes(range(256)) * 8) or d / "noise.pdf", "not a supported document"),
+    (lambda d: (d / "plain.txt").write_text("просто текст\n", encoding="utf-8") or d / "plain.txt", "no event table"),
+])
+def test_bad_input_is_one_line_naming_the_file_and_exit_2(tmp_path, make_input, message):
+    path = make_input(tmp_path)
+    result = run("ingest", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert str(path) in result.stderr and message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_run_leaves_the_existing_output_intact(tmp_path):
+    out = tmp_path / "out"
+    main(["ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(out), "-q"])
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    broken = tmp_path / "plan_2024.txt"
+    broken.write_text("не план\n", encoding="utf-8")
+    assert main(["ingest", str(broken), "-o", str(out)]) == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_usage_errors_exit_2():
+    assert run("ingest").returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+def test_schema_command_prints_the_json_schema():
+    result = run("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"] == "Plan"
+
+
+def test_the_cli_does_not_import_pandas_or_pdfplumber_to_start():
+    code = ("import sys, ingest.cli; ingest.cli.build_parser(); "
+            "print(any(m in sys.modules for m in ('pandas', 'pdfplumber', 'docx', 'bs4')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,44 @@
+"""The format comes from the bytes, never from the file name."""
+
+import io
+import zipfile
+
+import pytest
+
+from ingest.detect import detect_format
+from ingest.errors import IngestError
+
+
+def zipped(*names: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data, fmt", [
+    (zipped("[Content_Types].xml", "word/document.xml"), "docx"),
+    (b"%PDF-1.7\n...", "pdf"),
+    (b"<!DOCTYPE html><html><body><table></table></body></html>", "html"),
+    (b"\xef\xbb\xbf<html><p>x</p></html>", "html"),
+    (b"  \n<table><tr><td>1</td></tr></table>", "html"),
+    ("№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
+    ("**План** на 2024 год".encode("cp1251"), "text"),
+])
+def test_format_is_detected_from_the_bytes(data, fmt):
+    assert detect_format(data) == fmt
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "empty file"),
+    (b"   \n", "empty file"),
+    (zipped("mimetype", "content.xml"), "OpenDocument"),
+    (zipped("a.txt"), "without word/document.xml"),
+    (b"PK\x03\x04garbage", "damaged"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "legacy Word"),
+    (bytes(range(256)) * 4, "binary data"),
+])
+def test_unsupported_bytes_are_refused_with_the_reason(data, problem):
+    with pytest.raises(IngestError, match=problem):
+        detect_format(data)

@@ -1,0 +1,64 @@
+"""Every sample of the 2024 plan yields exactly the hand-written expected records."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import ingest_file
+from schemas.plan import CityDay, Event, Jubilee
+from tests.conftest import SAMPLES
+
+SAMPLE_FILES = {"text": "plan_2024.txt", "docx": "plan_2024.docx", "html": "plan_2024.html"}
+RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
+
+
+@pytest.fixture(scope="module", params=sorted(SAMPLE_FILES))
+def plan(request):
+    path = SAMPLES / SAMPLE_FILES[request.param]
+    if not path.exists():
+        pytest.fail(f"sample {path.name} is missing: run samples/make_samples.py")
+    return ingest_file(path)
+
+
+def comparable(record) -> dict:
+    """A record as a dict, its source (file position) left aside."""
+    return record.model_dump(mode="json", exclude={"source"})
+
+
+def expected_records(expected: dict, table: str) -> list[dict]:
+    """The expected records validated by the model, so defaults are filled in."""
+    model = RECORD_TABLES[table]
+    records = []
+    for record in expected[table]:
+        if model is Event:
+            record = {**record, "source": {"row": 1}}
+        records.append(comparable(model.model_validate(record)))
+    return records
+
+
+@pytest.mark.parametrize("table", sorted(RECORD_TABLES))
+def test_records_equal_the_expected_json(plan, expected_2024, table):
+    got = [comparable(record) for record in getattr(plan, table)]
+    want = expected_records(expected_2024, table)
+    assert len(got) == len(want)
+    for got_record, want_record in zip(got, want):
+        assert got_record == want_record
+
+
+@pytest.mark.parametrize("field", ["title", "year", "footnotes", "signatory", "warnings"])
+def test_plan_fields_equal_the_expected_json(plan, expected_2024, field):
+    value = getattr(plan, field)
+    dumped = [v.model_dump(mode="json") for v in value] if isinstance(value, list) else (
+        value.model_dump(mode="json") if hasattr(value, "model_dump") else value)
+    assert dumped == expected_2024[field]
+
+
+def test_the_source_names_the_file_and_its_format(plan):
+    assert plan.source.file.startswith("plan_2024.")
+    assert plan.source.format in SAMPLE_FILES
+    assert len(plan.source.sha256) == 64
+
+
+def test_event_rows_point_into_the_table(plan):
+    rows = [event.source.row for event in plan.events]
+    assert rows == sorted(rows) and rows[0] == 2  # the header is row 1
