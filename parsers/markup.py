@@ -1,0 +1,532 @@
+"""HTML markup to blocks: the tree walker the HTML and the text reader share.
+
+The HTML reader walks a whole page with it; the text reader walks the HTML
+fragments its export leaves inside lines and cells, so ``<b>``, ``<sup>``,
+``<ul><li>`` and ``<br>`` mean the same in both. As in python-mammoth's body
+reader, each kind of element has one small handler. The walk is iterative, so
+a page nested a hundred thousand levels deep costs time, not the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, NamedTuple
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from parsers.blocks import Block, Cell, Footnote, Paragraph, Row, Run, Table
+
+# --- Vocabularies: what an element means -------------------------------------
+
+# Never read: metadata, styling, scripts, Word's empty-paragraph filler <o:p>
+# and its XML data islands.
+SKIPPED = frozenset(
+    {"head", "title", "style", "script", "noscript", "template", "meta", "link", "o:p", "xml"}
+)
+# Elements that start and end a paragraph (tables and lists have their own roles).
+BLOCKS = frozenset(
+    {
+        "html", "body", "p", "div", "blockquote", "address", "center", "section",
+        "article", "aside", "header", "footer", "main", "nav", "figure",
+        "figcaption", "form", "fieldset", "legend", "dl", "dt", "dd", "hr",
+        "details", "summary", "caption",
+    }
+)  # fmt: skip
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+LISTS = {"ul": "bullet", "ol": "number", "dir": "bullet", "menu": "bullet"}
+TABLE_PARTS = frozenset({"tr", "td", "th", "thead", "tbody", "tfoot"})
+BOLD_TAGS = frozenset({"b", "strong"})
+SUPERSCRIPT_TAGS = frozenset({"sup"})
+BOLD_WEIGHTS = frozenset({"bold", "bolder", "600", "700", "800", "900"})
+SUPERSCRIPT_ALIGNS = frozenset({"super", "top", "text-top"})
+
+# Span limits from the HTML standard; anything larger is damage, not layout.
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+
+# Footnotes as the exporters write them. LibreOffice: <a class="sdfootnoteanc">
+# cites, <div id="sdfootnote1"> holds the note and its <a class="sdfootnotesym">.
+# Word: <a style="mso-footnote-id:ftn1"> both cites and, inside
+# <div style="mso-element:footnote" id="ftn1">, marks the note; a filtered Word
+# page keeps only the href="#_ftn1" / "#_ftnref1" pairs.
+NOTE_ANCHOR_CLASSES = frozenset({"sdfootnoteanc", "sdendnoteanc", "sdfootnotesym", "sdendnotesym"})
+NOTE_ANCHOR_STYLES = ("mso-footnote-id", "mso-endnote-id")
+NOTE_ANCHOR_HREF = re.compile(r"#_?(?:ftn|edn)(?:ref)?\d+")
+NOTE_BODY_ID = re.compile(r"sd(?:foot|end)note\d+|_?(?:ftn|edn)\d+")
+NOTE_BODY_ELEMENTS = frozenset({"footnote", "endnote"})  # values of Word's mso-element
+NOTE_MARKER_BRACKETS = "[]"
+
+# Word writes a list paragraph as <p style="mso-list:l0 level2 lfo1"> whose
+# first span (mso-list:Ignore) holds the bullet glyph or the number.
+WORD_LIST_LEVEL = re.compile(r"\blevel(?P<level>\d+)")
+_NUMBER = r"(?:\d+|[a-zа-я]|[ivxlcdm]+)"
+NUMBERED_MARKER = re.compile(rf"\(?{_NUMBER}[.)]", re.IGNORECASE)
+
+# Whitespace a browser collapses: ASCII only, so a no-break space survives.
+COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+NO_BREAK_SPACE = "\xa0"
+# Unicode's own separators; the text reader writes its paragraph breaks as these.
+PARAGRAPH_SEPARATOR = "\u2029"
+LINE_SEPARATOR = "\u2028"
+
+SKIP = object()  # a handler's answer: do not walk this element's children
+
+
+def parse_html(text: str) -> BeautifulSoup:
+    """Parse markup with lxml through BeautifulSoup (tolerant: never raises on bad tags)."""
+    return BeautifulSoup(text, "lxml")
+
+
+def read_tree(root: Tag) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+    """Blocks (paragraphs and tables, in order) and footnotes of a parsed page."""
+    walker = _Walker(tables=True)
+    walker.walk(root)
+    return tuple(walker.body), tuple(walker.footnotes)
+
+
+def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
+    """Paragraphs and list items of an HTML fragment, read as the content of one cell.
+
+    Tables inside the fragment are flattened into paragraphs, as in a cell.
+    """
+    # The leading tag keeps BeautifulSoup from taking short text for a file name.
+    walker = _Walker(tables=False)
+    walker.walk(parse_html("<body>" + markup))
+    return tuple(walker.body)
+
+
+# --- Element roles ----------------------------------------------------------
+
+
+def style_declarations(style: str) -> dict[str, str]:
+    """A style attribute as {property: value}, both lower-cased."""
+    found = {}
+    for declaration in style.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon:
+            found[name.strip().lower()] = " ".join(value.split()).lower()
+    return found
+
+
+def _inline_change(tag: Tag, styles: dict[str, str]) -> tuple[bool | None, bool | None]:
+    """(bold, superscript) the element switches on or off; None leaves it as it is."""
+    bold = True if tag.name in BOLD_TAGS else None
+    superscript = True if tag.name in SUPERSCRIPT_TAGS else None
+    weight = styles.get("font-weight")
+    if weight:
+        bold = weight in BOLD_WEIGHTS
+    align = styles.get("vertical-align")
+    if align:
+        superscript = align in SUPERSCRIPT_ALIGNS
+    return bold, superscript
+
+
+def _is_note_anchor(tag: Tag, styles: dict[str, str]) -> bool:
+    classes = tag.get("class") or ()
+    if any(name in NOTE_ANCHOR_CLASSES for name in classes):
+        return True
+    if any(name in styles for name in NOTE_ANCHOR_STYLES):
+        return True
+    return bool(NOTE_ANCHOR_HREF.fullmatch(tag.get("href") or ""))
+
+
+def _is_note_body(tag: Tag, styles: dict[str, str]) -> bool:
+    if styles.get("mso-element") in NOTE_BODY_ELEMENTS:
+        return True
+    return bool(NOTE_BODY_ID.fullmatch(tag.get("id") or ""))
+
+
+def _marker_text(tag: Tag) -> str:
+    """A note anchor's visible marker, without Word's brackets: "[1]" -> "1"."""
+    return tag.get_text().strip().strip(NOTE_MARKER_BRACKETS).strip()
+
+
+def _digits(value: str) -> str:
+    found = re.search(r"\d+", value)
+    return found.group() if found else ""
+
+
+def _span(value: str | None, limit: int) -> int:
+    """A colspan/rowspan attribute as a number from 1 to ``limit``."""
+    number = int(_digits(value or "") or 1)
+    return min(max(number, 1), limit)
+
+
+# --- The walk ---------------------------------------------------------------
+
+
+class _Piece(NamedTuple):
+    """Text waiting to become a run; ``mode`` says how its whitespace is treated."""
+
+    text: str
+    bold: bool
+    superscript: bool
+    note: str | None = None
+    mode: str = "flow"  # flow | pre | break | note
+
+
+@dataclass
+class _ParagraphProps:
+    heading_level: int | None = None
+    list_kind: str | None = None
+    list_level: int = 0
+
+
+@dataclass
+class _TableBuilder:
+    rows: list[Row]
+    cells: list[Cell] | None = None  # the open row's cells
+    header_cells: int = 0
+    in_head: int = 0
+
+    def close_row(self) -> None:
+        if self.cells is None:
+            return
+        is_header = bool(self.in_head) or (bool(self.cells) and self.header_cells == len(self.cells))
+        self.rows.append(Row(cells=tuple(self.cells), is_header=is_header))
+        self.cells, self.header_cells = None, 0
+
+    def open_row(self) -> None:
+        self.close_row()
+        self.cells, self.header_cells = [], 0
+
+
+class _Walker:
+    """Walks a parsed tree once, building paragraphs, tables and footnotes."""
+
+    def __init__(self, tables: bool):
+        self.tables = tables
+        self.body: list[Block] = []
+        self.containers: list[list] = [self.body]  # where finished paragraphs go
+        self.footnotes: list[Footnote] = []
+        self.pieces: list[_Piece] = []  # the paragraph being read
+        self.props = _ParagraphProps()
+        self.lists: list[str] = []
+        self.bold = False
+        self.superscript = False
+        self.preformatted = 0
+        self.table: _TableBuilder | None = None
+        self.flattened = 0  # depth of tables read as plain paragraphs
+        self.note_marker: list[str | None] | None = None  # set inside a footnote body
+
+    def walk(self, root: Tag) -> None:
+        """Visit every node depth-first with an explicit stack; leave handlers run on the way out."""
+        stack: list[tuple[object, Callable[[], None] | None]] = [(root, None)]
+        while stack:
+            node, leave = stack.pop()
+            if leave is not None:
+                leave()
+            elif type(node) is NavigableString:  # comments, doctypes, CDATA are subclasses
+                self.text(str(node))
+            elif isinstance(node, Tag):
+                on_leave = self.enter(node)
+                if on_leave is SKIP:
+                    continue
+                if on_leave is not None:
+                    stack.append((node, on_leave))
+                stack.extend((child, None) for child in reversed(node.contents))
+        self.flush()
+
+    # Entering an element -----------------------------------------------------
+
+    def enter(self, tag: Tag):
+        """Apply an element's meaning; return SKIP, or what to undo when it closes."""
+        name = tag.name
+        if name in SKIPPED:
+            return SKIP
+        style = tag.get("style")
+        styles = style_declarations(style) if style else {}
+        if styles.get("display") == "none":
+            return SKIP
+        if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
+            return self.enter_word_list_marker(tag)
+        if name == "a" and _is_note_anchor(tag, styles):
+            return self.enter_note_anchor(tag)
+        if name == "br":
+            self.pieces.append(_Piece("\n", self.bold, self.superscript, mode="break"))
+            return SKIP
+        undo_inline = self.enter_inline(tag, styles)
+        undo_block = self.enter_structure(tag, name, styles)
+        if undo_inline and undo_block:
+            return lambda: (undo_block(), undo_inline())
+        return undo_block or undo_inline
+
+    def enter_structure(self, tag: Tag, name: str, styles: dict[str, str]):
+        if _is_note_body(tag, styles):
+            return self.enter_note_body(tag)
+        if name == "table":
+            return self.enter_table()
+        if name in TABLE_PARTS and self.table is not None and not self.flattened:
+            return self.enter_table_part(tag, name)
+        if name in LISTS:
+            return self.enter_list(LISTS[name])
+        if name == "li":
+            return self.enter_block(list_kind=self.lists[-1] if self.lists else "bullet",
+                                    list_level=max(len(self.lists) - 1, 0))
+        if name in HEADINGS:
+            return self.enter_block(heading_level=HEADINGS[name])
+        if "mso-list" in styles and name == "p":
+            return self.enter_word_list_paragraph(styles["mso-list"])
+        if name == "pre":
+            return self.enter_preformatted()
+        if name in BLOCKS or name in TABLE_PARTS:
+            return self.enter_block()
+        return None
+
+    def enter_inline(self, tag: Tag, styles: dict[str, str]):
+        bold, superscript = _inline_change(tag, styles)
+        if bold is None and superscript is None:
+            return None
+        saved = (self.bold, self.superscript)
+        if bold is not None:
+            self.bold = bold
+        if superscript is not None:
+            self.superscript = superscript
+
+        def undo():
+            self.bold, self.superscript = saved
+
+        return undo
+
+    def enter_block(self, **changes):
+        """A paragraph boundary; ``changes`` set heading or list properties inside it."""
+        self.flush()
+        saved = self.props
+        self.props = replace(saved, **changes) if changes else replace(saved)
+
+        def undo():
+            self.flush()
+            self.props = saved
+
+        return undo
+
+    def enter_list(self, kind: str):
+        undo_block = self.enter_block()
+        self.lists.append(kind)
+
+        def undo():
+            self.lists.pop()
+            undo_block()
+
+        return undo
+
+    def enter_word_list_paragraph(self, mso_list: str):
+        level = WORD_LIST_LEVEL.search(mso_list)
+        if not level:  # mso-list:none and the like: an ordinary paragraph
+            return self.enter_block()
+        return self.enter_block(list_kind="bullet", list_level=int(level.group("level")) - 1)
+
+    def enter_word_list_marker(self, tag: Tag):
+        """Word's bullet glyph or number: not text, but it says which kind of list."""
+        if self.props.list_kind and NUMBERED_MARKER.fullmatch(tag.get_text().strip()):
+            self.props.list_kind = "number"
+        return SKIP
+
+    def enter_preformatted(self):
+        undo_block = self.enter_block()
+        self.preformatted += 1
+
+        def undo():
+            undo_block()
+            self.preformatted -= 1
+
+        return undo
+
+    # Footnotes ---------------------------------------------------------------
+
+    def enter_note_anchor(self, tag: Tag):
+        marker = _marker_text(tag) or _digits(tag.get("href") or tag.get("name") or "")
+        if self.note_marker is not None:  # the note's own marker, inside its body
+            if self.note_marker[0] is None:
+                self.note_marker[0] = marker
+        elif marker:
+            self.pieces.append(_Piece(marker, self.bold, True, note=marker, mode="note"))
+        return SKIP
+
+    def enter_note_body(self, tag: Tag):
+        self.flush()
+        outer = (self.note_marker, self.props, self.lists)
+        self.note_marker, self.props, self.lists = [None], _ParagraphProps(), []
+        paragraphs: list[Paragraph] = []
+        self.containers.append(paragraphs)
+
+        def undo():
+            self.flush()
+            self.containers.pop()
+            marker = self.note_marker[0] or _digits(tag.get("id") or "")
+            text = " ".join(paragraph.text for paragraph in paragraphs).strip()
+            if marker or text:
+                self.footnotes.append(Footnote(marker=marker, text=text))
+            self.note_marker, self.props, self.lists = outer
+
+        return undo
+
+    # Tables ------------------------------------------------------------------
+
+    def enter_table(self):
+        """A table at the top level becomes a Table; one inside a cell or note is flattened."""
+        if not self.tables or self.table is not None or self.containers[-1] is not self.body:
+            undo_block = self.enter_block()
+            self.flattened += 1
+
+            def undo_flat():
+                undo_block()
+                self.flattened -= 1
+
+            return undo_flat
+        self.flush()
+        self.table = _TableBuilder(rows=[])
+
+        def undo():
+            self.flush()  # stray text between cells is shown before the table
+            table, self.table = self.table, None
+            table.close_row()
+            if table.rows:
+                self.body.append(Table(rows=tuple(table.rows)))
+
+        return undo
+
+    def enter_table_part(self, tag: Tag, name: str):
+        table = self.table
+        if name == "tr":
+            table.open_row()
+            return table.close_row
+        if name in ("td", "th"):
+            return self.enter_cell(tag, header=name == "th")
+        if name == "thead":
+            table.in_head += 1
+
+            def undo_head():
+                table.close_row()
+                table.in_head -= 1
+
+            return undo_head
+        return None  # tbody, tfoot: only grouping
+
+    def enter_cell(self, tag: Tag, header: bool):
+        table = self.table
+        if table.cells is None:  # a cell outside any <tr>
+            table.open_row()
+        self.flush()
+        outer = (self.props, self.lists)
+        self.props, self.lists = _ParagraphProps(), []
+        paragraphs: list[Paragraph] = []
+        self.containers.append(paragraphs)
+
+        def undo():
+            self.flush()
+            self.containers.pop()
+            self.props, self.lists = outer
+            cell = Cell(
+                blocks=tuple(paragraphs),
+                col_span=_span(tag.get("colspan"), MAX_COLSPAN),
+                row_span=_span(tag.get("rowspan"), MAX_ROWSPAN),
+            )
+            if table.cells is None:
+                table.open_row()
+            table.cells.append(cell)
+            table.header_cells += header
+
+        return undo
+
+    # Text --------------------------------------------------------------------
+
+    def text(self, text: str) -> None:
+        """Queue text in the current formatting; Unicode separators break lines and paragraphs."""
+        mode = "pre" if self.preformatted else "flow"
+        if PARAGRAPH_SEPARATOR in text or LINE_SEPARATOR in text:
+            return self.separated_text(text, mode)
+        self.pieces.append(_Piece(text, self.bold, self.superscript, mode=mode))
+
+    def separated_text(self, text: str, mode: str) -> None:
+        for number, paragraph in enumerate(text.split(PARAGRAPH_SEPARATOR)):
+            if number:
+                self.flush()
+            for line_number, line in enumerate(paragraph.split(LINE_SEPARATOR)):
+                if line_number:
+                    self.pieces.append(_Piece("\n", self.bold, self.superscript, mode="break"))
+                self.pieces.append(_Piece(line, self.bold, self.superscript, mode=mode))
+
+    def flush(self) -> None:
+        """Turn the queued text into a paragraph in the current container (if it shows anything)."""
+        if not self.pieces:
+            return
+        runs = normalise_runs(self.pieces)
+        self.pieces = []
+        if any(run.text.strip() for run in runs):
+            props = self.props
+            self.containers[-1].append(
+                Paragraph(
+                    runs=runs,
+                    heading_level=props.heading_level,
+                    list_kind=props.list_kind,
+                    list_level=props.list_level,
+                )
+            )
+
+
+# --- Whitespace, as a browser shows it ---------------------------------------
+
+
+def normalise_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
+    """Collapse whitespace across pieces as a browser would, then merge equal runs.
+
+    A no-break space is kept (as a plain space); a line break drops the spaces
+    around it; the paragraph's edges are trimmed.
+    """
+    texts: list[list] = []  # [text, bold, superscript, note]
+    after_space = True  # at a line start a collapsible space disappears
+    for piece in pieces:
+        if piece.mode == "break":
+            _trim_end(texts)
+            texts.append(["\n", piece.bold, piece.superscript, None])
+            after_space = True
+            continue
+        if piece.mode == "flow":
+            text = COLLAPSIBLE.sub(" ", piece.text)
+            if after_space:
+                text = text.lstrip(" ")
+        else:
+            text = piece.text.replace("\r\n", "\n").replace("\r", "\n")
+        if text:
+            texts.append([text, piece.bold, piece.superscript, piece.note])
+            after_space = text[-1] in " \n"
+    for entry in texts:
+        entry[0] = entry[0].replace(NO_BREAK_SPACE, " ")
+    _trim_edges(texts)
+    return _merged(texts)
+
+
+def _trim_end(texts: list[list]) -> None:
+    while texts and texts[-1][3] is None:
+        texts[-1][0] = texts[-1][0].rstrip(" ")
+        if texts[-1][0]:
+            return
+        texts.pop()
+
+
+def _trim_edges(texts: list[list]) -> None:
+    while texts and texts[0][3] is None:
+        texts[0][0] = texts[0][0].lstrip(" \n")
+        if texts[0][0]:
+            break
+        texts.pop(0)
+    while texts and texts[-1][3] is None:
+        texts[-1][0] = texts[-1][0].rstrip(" \n")
+        if texts[-1][0]:
+            break
+        texts.pop()
+
+
+def _merged(texts: list[list]) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    for text, bold, superscript, note in texts:
+        if not text:
+            continue
+        last = runs[-1] if runs else None
+        if last and note is None and last.note is None and (last.bold, last.superscript) == (bold, superscript):
+            runs[-1] = Run(last.text + text, bold, superscript)
+        else:
+            runs.append(Run(text, bold, superscript, note))
+    return tuple(runs)
