@@ -22,7 +22,7 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 def test_ingest_writes_json_and_three_csv_files(tmp_path, capsys):
     assert main(["ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(tmp_path)]) == 0
     names = sorted(path.name for path in tmp_path.iterdir())
-    assert names == ["plan_2024.city_days.csv", "plan_2024.events.csv", "plan_2024.jubilees.csv", "plan_2024.json"]
+    assert names == ["plan_2024.city_days.csv", "plan_2024.events.csv", "plan_2024.json", "plan_2024.jubilees.csv"]
     plan = json.loads((tmp_path / "plan_2024.json").read_text(encoding="utf-8"))
     assert len(plan["events"]) == 19
     assert "19 events, 8 jubilees, 9 city days, 0 warnings" in capsys.readouterr().out
@@ -52,12 +52,20 @@ def test_inputs_sharing_a_stem_get_their_file_name_as_stem(tmp_path):
     assert {p.name for p in (tmp_path / "out").glob("*.json")} == {"plan.txt.json", "plan.md.json"}
 
 
+def written(name: str, data: bytes):
+    """A maker of a file ``name`` holding ``data`` in a test's folder."""
+    def make(folder):
+        (folder / name).write_bytes(data)
+        return folder / name
+    return make
+
+
 @pytest.mark.parametrize("make_input, message", [
     (lambda d: d / "missing.docx", "no such file"),
     (lambda d: d, "is a folder"),
-    (lambda d: (d / "empty.docx").write_bytes(b"") or d / "empty.docx", "empty file"),
-    (lambda d: (d / "noise.pdf").write_bytes(bytes(range(256)) * 8) or d / "noise.pdf", "not a supported document"),
-    (lambda d: (d / "plain.txt").write_text("просто текст\n", encoding="utf-8") or d / "plain.txt", "no event table"),
+    (written("empty.docx", b""), "empty file"),
+    (written("noise.pdf", bytes(range(256)) * 8), "not a supported document"),
+    (written("plain.txt", "просто текст\n".encode()), "no event table"),
 ])
 def test_bad_input_is_one_line_naming_the_file_and_exit_2(tmp_path, make_input, message):
     path = make_input(tmp_path)
