@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Make the sample plan documents with LibreOffice.
+
+Each sample is a plan (data in samples/plans/) laid out under some options
+(samplekit.layout.Layout). The script writes the layout as a Flat ODT source
+under samples/src/, then LibreOffice converts it:
+
+    source .fodt ──► .docx, .html        (the .fodt itself)
+    .docx        ──► .pdf                (as a reader of the DOCX would print it)
+
+Usage:
+    python samples/make_samples.py                 # every sample, every format
+    python samples/make_samples.py plan_2024       # only the named samples
+    python samples/make_samples.py --fodt-only     # sources only, no LibreOffice
+    python samples/make_samples.py --list          # names and formats
+
+No network. Run twice, get the same files: LibreOffice's timestamps and ids are
+pinned after conversion (see normalise_*).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from plans import plan_2024  # noqa: E402
+from samplekit.fodt import render  # noqa: E402
+from samplekit.layout import Layout, plan_document  # noqa: E402
+from samplekit.plan import Plan  # noqa: E402
+
+# LibreOffice filter for each target format.
+FILTERS = {
+    "docx": "docx:MS Word 2007 XML",
+    "html": "html:HTML (StarWriter)",
+    "pdf": "pdf:writer_pdf_Export",
+}
+FIXED_TIME = "2024-01-01T00:00:00Z"
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+SOFFICE_TIMEOUT_S = 180
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One sample: a plan, a layout, the formats to make."""
+
+    name: str
+    plan: Plan
+    layout: Layout = Layout()
+    formats: tuple[str, ...] = ("docx", "html", "pdf")
+
+
+SAMPLES = (
+    Sample("plan_2024", plan_2024.PLAN),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, make the chosen samples, report what was written."""
+    args = parse_args(argv)
+    chosen = [s for s in SAMPLES if not args.names or s.name in args.names]
+    unknown = set(args.names) - {s.name for s in SAMPLES}
+    if unknown:
+        print(f"unknown sample(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    if args.list:
+        for sample in SAMPLES:
+            print(sample.name, " ".join(sample.formats))
+        return 0
+    for sample in chosen:
+        for path in make_sample(sample, args.out, convert=not args.fodt_only):
+            print(path.relative_to(args.out.parent) if path.is_relative_to(args.out.parent) else path)
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line: sample names and a few switches."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help="samples to make (default: all)")
+    parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: samples/)")
+    parser.add_argument("--fodt-only", action="store_true", help="write sources, skip LibreOffice")
+    parser.add_argument("--list", action="store_true", help="list the samples and exit")
+    return parser.parse_args(argv)
+
+
+def make_sample(sample: Sample, out: Path, convert: bool = True) -> list[Path]:
+    """Write the sample's source and, unless told not to, its converted formats."""
+    source = out / "src" / f"{sample.name}.fodt"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(render(plan_document(sample.plan, sample.layout)))
+    written = [source]
+    if not convert:
+        return written
+    with tempfile.TemporaryDirectory(prefix="mag-samples-") as tmp:
+        work = Path(tmp)
+        direct = [f for f in sample.formats if f != "pdf"]
+        for fmt in direct:
+            written.append(convert_to(source, fmt, work, out))
+        if "pdf" in sample.formats:
+            # The PDF is printed from the DOCX, as a recipient of the DOCX would print it.
+            docx = out / f"{sample.name}.docx"
+            if "docx" not in direct:
+                docx = convert_to(source, "docx", work, work / "docx")
+            written.append(convert_to(docx, "pdf", work, out))
+    return written
+
+
+def convert_to(source: Path, fmt: str, work: Path, out: Path) -> Path:
+    """Convert ``source`` with LibreOffice, normalise the result, move it to ``out``."""
+    produced = work / "out" / f"{source.stem}.{fmt}"
+    produced.unlink(missing_ok=True)
+    soffice(["--convert-to", FILTERS[fmt], "--outdir", str(produced.parent), str(source)], work)
+    if not produced.exists():
+        raise SystemExit(f"LibreOffice did not write {produced.name} from {source.name}")
+    target = out / produced.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(NORMALISERS[fmt](produced.read_bytes()))
+    return target
+
+
+def soffice(args: list[str], work: Path) -> None:
+    """Run headless LibreOffice with a private profile (parallel runs do not collide)."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        raise SystemExit("LibreOffice (soffice) is not installed; use --fodt-only")
+    profile = (work / "profile").as_uri()
+    command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", *args]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
+    if result.returncode != 0:
+        raise SystemExit(f"soffice failed ({result.returncode}): {result.stderr.strip()}")
+
+
+def normalise_docx(data: bytes) -> bytes:
+    """Pin the package's timestamps: zip entry times and docProps/core.xml dates."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                                 rb"\g<1>" + FIXED_TIME.encode(), content)
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return buffer.getvalue()
+
+
+def normalise_html(data: bytes) -> bytes:
+    """Pin the created/changed meta dates LibreOffice stamps into the page."""
+    return re.sub(rb'(<meta name="(?:created|changed)" content=")[^"]*',
+                  rb"\g<1>" + FIXED_TIME.encode(), data)
+
+
+def normalise_pdf(data: bytes) -> bytes:
+    """Pin the creation date, document id and checksum without moving any byte offset."""
+    def same_length(fixed: bytes):
+        return lambda m: m.group(1) + fixed[: len(m.group(2))].ljust(len(m.group(2)), b"0")
+    data = re.sub(rb"(/CreationDate\s*\(D:)([0-9]+)", same_length(b"20240101000000"), data)
+    data = re.sub(rb"(<)([0-9A-F]{32})(?=>)", same_length(b"0" * 32), data)
+    data = re.sub(rb"(/DocChecksum\s*/)([0-9A-F]{32})", same_length(b"0" * 32), data)
+    return data
+
+
+NORMALISERS = {"docx": normalise_docx, "html": normalise_html, "pdf": normalise_pdf}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

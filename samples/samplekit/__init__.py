@@ -1,0 +1,1 @@
+"""Build sample plan documents: plan data → layout → Flat ODT → LibreOffice."""

@@ -1,0 +1,137 @@
+"""Lay a ``plan.Plan`` out as document blocks, under a few layout options.
+
+The plan says what is written; ``Layout`` says how: where place and date go,
+whether lines are line breaks or paragraphs, borders, page size and font.
+Every sample is one (plan, layout) pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from samplekit.doc import (
+    BulletList, Cell, Document, LineBreak, Note, Page, Para, Row, Table, Text,
+)
+from samplekit.plan import AnnexPart, Event, Heading, Plan, Section
+
+CELL = "Table_20_Contents"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How to lay a plan out.
+
+    place_date: "paragraphs" (place and date as two paragraphs of one cell),
+      "line" (one paragraph "Хабаровск май"), "columns" (two columns, headed
+      by ``place_date_headers``).
+    lines: "breaks" (title and signatory lines joined by line breaks in one
+      paragraph) or "paragraphs" (one paragraph per line).
+    """
+
+    place_date: Literal["paragraphs", "line", "columns"] = "paragraphs"
+    place_date_headers: tuple[str, str] = ("Место", "Дата")
+    lines: Literal["breaks", "paragraphs"] = "breaks"
+    borders: bool = True
+    repeat_header: bool = True
+    rows_may_split: bool = True
+    event_widths_cm: tuple[float, ...] = (1.5, 8.0, 3.5, 4.0)
+    columns_widths_cm: tuple[float, ...] = (1.5, 7.0, 3.0, 2.5, 3.0)
+    annex_widths_cm: tuple[float, ...] = (1.5, 6.5, 4.5, 4.5)
+    page: Page = field(default_factory=Page)
+
+
+def plan_document(plan: Plan, layout: Layout = Layout()) -> Document:
+    """The whole plan as document blocks: title, event table, signatory, annex."""
+    blocks = [
+        *lines_block(plan.title_lines, layout, style="Plan_20_Title"),
+        Para(()),
+        event_table(plan, layout),
+        Para(()),
+        *lines_block(plan.signatory_position, layout),
+        Para(()),
+        Para((Text(plan.signatory_name, bold=True),)),
+        Para(()),
+    ]
+    if plan.annex:
+        blocks.append(annex_table(plan.annex, layout))
+    return Document(tuple(blocks), layout.page)
+
+
+def lines_block(lines: tuple[str, ...], layout: Layout, style: str = "Standard") -> list[Para]:
+    """Lines as one paragraph with line breaks, or as paragraphs."""
+    if layout.lines == "paragraphs":
+        return [Para((Text(line),), style) for line in lines]
+    inlines: list = []
+    for line in lines:
+        if inlines:
+            inlines.append(LineBreak())
+        inlines.append(Text(line))
+    return [Para(tuple(inlines), style)]
+
+
+def event_table(plan: Plan, layout: Layout) -> Table:
+    """The event table: a repeating header row, then events and section rows."""
+    columns = layout.place_date == "columns"
+    header = list(plan.header)
+    if columns:
+        header[2:3] = layout.place_date_headers
+    widths = layout.columns_widths_cm if columns else layout.event_widths_cm
+    rows = [Row(tuple(cell_of(label) for label in header), header=layout.repeat_header)]
+    for row in plan.rows:
+        if isinstance(row, Section):
+            rows.append(Row((Cell((bold_para(row.title),), span=len(widths)),)))
+        else:
+            rows.append(event_row(row, layout))
+    return Table("Events", widths, tuple(rows), layout.borders, layout.rows_may_split)
+
+
+def event_row(event: Event, layout: Layout) -> Row:
+    """One event (or continuation) row."""
+    title = tuple(Para((Text(part),), CELL) for part in event.title)
+    if event.items:
+        title += (BulletList(event.items),)
+    cells = [cell_of(event.number or ""), Cell(title), *place_date_cells(event, layout),
+             cell_of(event.note)]
+    return Row(tuple(cells))
+
+
+def place_date_cells(event: Event, layout: Layout) -> list[Cell]:
+    """Place and date in the shape the layout asks for."""
+    present = [text for text in (event.place, event.date) if text]
+    if layout.place_date == "columns":
+        return [cell_of(event.place or ""), cell_of(event.date or "")]
+    if layout.place_date == "line":
+        return [cell_of(" ".join(present))]
+    return [Cell(tuple(Para((Text(text),), CELL) for text in present))]
+
+
+def annex_table(parts: tuple[AnnexPart, ...], layout: Layout) -> Table:
+    """One table holding every annex part: a merged heading row, then its rows."""
+    width = len(layout.annex_widths_cm)
+    rows: list[Row] = []
+    for part in parts:
+        rows.append(Row((Cell((heading_para(part.heading),), span=width),)))
+        rows.extend(Row(tuple(cell_of(text) for text in values)) for values in part.rows)
+    return Table("Annex", layout.annex_widths_cm, tuple(rows), layout.borders,
+                 layout.rows_may_split)
+
+
+def heading_para(heading: Heading) -> Para:
+    """A bold heading, cited by a real footnote or by a typed superscript."""
+    inlines: list = [Text(heading.text, bold=True)]
+    if heading.footnote:
+        inlines.append(Note("1", heading.footnote))
+    if heading.superscript:
+        inlines.append(Text(heading.superscript, bold=True, superscript=True))
+    return Para(tuple(inlines), CELL)
+
+
+def bold_para(text: str) -> Para:
+    """A one-run bold cell paragraph."""
+    return Para((Text(text, bold=True),), CELL)
+
+
+def cell_of(text: str) -> Cell:
+    """A cell with one plain paragraph (an empty one for empty text)."""
+    return Cell((Para((Text(text),) if text else (), CELL),))
