@@ -41,6 +41,7 @@ PART_RELATIONSHIPS = {
     "endnotes": REL + "endnotes",
     "settings": REL + "settings",
 }
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
@@ -66,8 +67,7 @@ def read_docx(data: bytes) -> Document:
 
 def open_parts(data: bytes) -> Parts:
     """Open the package with python-docx and parse the parts the reader uses."""
-    from docx.opc.package import OpcPackage  # python-docx; imported only when reading DOCX
-    import docx  # noqa: F401  registers python-docx's part classes
+    from docx.opc.package import OpcPackage  # python-docx, imported only when reading DOCX
 
     try:
         package = OpcPackage.open(io.BytesIO(data))
@@ -80,7 +80,7 @@ def open_parts(data: bytes) -> Parts:
         raise IngestError(f"damaged DOCX: {short(error)}") from None
     document = parse_part(main.blob, str(main.partname))
     if document.tag != w("document"):
-        raise IngestError(f"not a DOCX: main part is {main.content_type}")
+        raise IngestError(not_wordprocessing(document, main.content_type))
     parts = Parts(document=document)
     for name, reltype in PART_RELATIONSHIPS.items():
         for rel in main.rels.values():
@@ -96,6 +96,13 @@ def parse_part(blob: bytes, partname: str) -> etree._Element:
         return etree.fromstring(blob, SAFE_PARSER)
     except etree.XMLSyntaxError as error:
         raise IngestError(f"damaged DOCX: bad XML in {partname.lstrip('/')}: {short(error)}") from None
+
+
+def not_wordprocessing(root: etree._Element, content_type: str) -> str:
+    """Why a main part that is not a transitional w:document cannot be read."""
+    if etree.QName(root).localname == "document" and etree.QName(root).namespace == STRICT_W_NS:
+        return "unsupported DOCX: saved as Strict Open XML; save it as a Word Document (.docx)"
+    return f"not a DOCX: main part is {content_type}"
 
 
 def missing_what(error: KeyError) -> str:

@@ -570,6 +570,8 @@ ERROR_CASES = {
     "bad XML in the document": (make_docx(document="<w:document"), "damaged DOCX"),
     "bad XML in the footnotes": (make_docx(p("x"), footnotes="<w:footnote>"), "damaged DOCX: bad XML in word/footnotes.xml"),
     "main part is not a Word document": (make_docx(document="<sheet/>"), "not a DOCX: main part is"),
+    "Strict Open XML": (make_docx(document='<w:document xmlns:w="http://purl.oclc.org/ooxml/'
+                                          'wordprocessingml/main"/>'), "unsupported DOCX: saved as Strict"),
 }
 
 
