@@ -250,6 +250,11 @@ STRUCTURE_CASES = {
             tr(tc(tcpr='<w:vMerge w:val="continue"/>'), tc(p("b3")))),
         [[["A [1x3]", "b1"], ["b2"], ["b3"]]],
     ),
+    "text in a continuation cell is kept in the merged cell": (
+        tbl(tr(tc(p("top"), tcpr='<w:vMerge w:val="restart"/>')),
+            tr(tc(p("stray"), tcpr="<w:vMerge/>"))),
+        [[["top / stray [1x2]"], []]],
+    ),
     "horizontal merge is one cell spanning columns": (
         tbl(tr(tc(p("Head"), tcpr='<w:gridSpan w:val="3"/>')),
             tr(tc(p("x")), tc(p("y")), tc(p("z")))),
@@ -510,6 +515,15 @@ def test_custom_footnote_mark_is_the_text_that_follows():
     assert [(run.text, run.note) for run in paragraph.runs] == [
         ("Starred", None), ("*", "*"), (" then", None), ("1", "1")]
     assert document.footnotes == (Footnote("*", "Starred note"), Footnote("1", "First note"))
+
+
+def test_custom_mark_that_is_a_symbol_is_cited_as_a_star():
+    body = p(r("Sym"), f'<w:r>{SUP}<w:footnoteReference w:customMarkFollows="1" w:id="3"/>'
+             '<w:sym w:font="Symbol" w:char="F02A"/></w:r>')
+    document = read_docx(make_docx(body, footnotes=FOOTNOTES))
+    assert document.blocks[0].markers == ("*",)
+    assert document.footnotes == (Footnote("*", "Starred note"),)
+    assert len(document.warnings) == 1
 
 
 def test_endnotes_are_numbered_in_roman_by_default():
