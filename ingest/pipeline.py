@@ -14,10 +14,11 @@ from pydantic import ValidationError
 
 from ingest.detect import detect_format
 from ingest.errors import IngestError
-from parsers.blocks import Document
+from ingest.limits import DEFAULT_LIMITS, Limits
+from parsers.blocks import Document, Table
 from schemas.plan import Plan, PlanWarning, Source, SourceFormat
 
-# format -> "module:function" of its reader (bytes -> Document)
+# format -> "module:function" of its reader: (bytes, limits=Limits) -> Document
 READERS: dict[str, str] = {
     "docx": "parsers.docx:read_docx",
     "pdf": "parsers.pdf:read_pdf",
@@ -26,11 +27,18 @@ READERS: dict[str, str] = {
 }
 
 
-def read_document(data: bytes, fmt: SourceFormat) -> Document:
-    """Run the reader for ``fmt`` on ``data``."""
+def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Run the reader for ``fmt`` on ``data``, within ``limits``."""
     module_name, function = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), function)
-    return reader(data)
+    document = reader(data, limits=limits)
+    limits.check_table_cells(table_cells(document))
+    return document
+
+
+def table_cells(document: Document) -> int:
+    """How many cells the document's tables hold, all together."""
+    return sum(len(row.cells) for block in document.blocks if isinstance(block, Table) for row in block.rows)
 
 
 def plan_from_document(document: Document, source: Source) -> Plan:
@@ -58,31 +66,40 @@ def plan_from_document(document: Document, source: Source) -> Plan:
         raise RuntimeError(f"extracted records do not validate: {error}") from error
 
 
-def ingest_bytes(data: bytes, name: str) -> Plan:
+def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Plan:
     """The plan in a document given as bytes; ``name`` is recorded as its source file."""
+    limits.check_input_size(len(data))
     fmt = detect_format(data)
     source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest())
-    return plan_from_document(read_document(data, fmt), source)
+    return plan_from_document(read_document(data, fmt, limits), source)
 
 
-def ingest_file(path: str | Path) -> Plan:
+def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
     """The plan in the document at ``path``; IngestError names the file on bad input."""
     path = Path(path)
     try:
-        data = read_input(path)
-        return ingest_bytes(data, path.name)
+        data = read_input(path, limits)
+        return ingest_bytes(data, path.name, limits)
     except IngestError as error:
         error.file = error.file or str(path)
         raise
 
 
-def read_input(path: Path) -> bytes:
-    """The file's bytes, or an IngestError saying why they cannot be had."""
+def read_input(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, or an IngestError saying why they cannot be had.
+
+    The size is checked before reading, so a huge file is never loaded.
+    """
     if not path.exists():
         raise IngestError("no such file", str(path))
     if path.is_dir():
         raise IngestError("is a folder, not a document", str(path))
     try:
-        return path.read_bytes()
+        limits.check_input_size(path.stat().st_size)
+        with path.open("rb") as stream:
+            # Read one byte past the limit: a pipe or a growing file has no trustworthy size.
+            data = stream.read(limits.max_input_bytes + 1)
+        limits.check_input_size(len(data))
+        return data
     except OSError as error:
         raise IngestError(f"cannot be read: {error.strerror or error}", str(path)) from None

@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ingest.errors import IngestError
+from ingest.limits import DEFAULT_LIMITS, Limits
+from parsers.archive import check_package
 from parsers.blocks import Cell, Document, Footnote, Paragraph, Row, Run, Table
 from parsers.docx_styles import (
-    VAL, Numbering, NoteStyle, RunFormat, Styles, note_style, on_off, w,
+    VAL, Numbering, NoteStyle, RunFormat, Styles, note_style, on_off, w, whole_number,
 )
 
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -59,8 +61,11 @@ class Parts:
     settings: etree._Element | None = None
 
 
-def read_docx(data: bytes) -> Document:
-    """Read DOCX bytes into a ``Document``; damaged input raises ``IngestError``."""
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read DOCX bytes into a ``Document``; damaged input, or input beyond ``limits``
+    (size, a zip bomb), raises ``IngestError``."""
+    limits.check_input_size(len(data))
+    check_package(data, limits)
     parts = open_parts(data)
     return BodyReader(parts).read()
 
@@ -395,11 +400,15 @@ def row_cells(tr: etree._Element):
             yield from row_cells(unwrap(child))
 
 
+# Word allows 63 columns; a larger span is damage, capped as HTML caps colspan, so
+# that a hostile w:gridSpan cannot make the grid bookkeeping allocate millions of columns.
+MAX_GRID_COLUMNS = 1000
+
+
 def grid_value(props: etree._Element | None, name: str) -> int:
-    """An integer grid property (gridSpan, gridBefore); 0 when absent."""
+    """An integer grid property (gridSpan, gridBefore) from 0 to MAX_GRID_COLUMNS; 0 when absent."""
     element = props.find(w(name)) if props is not None else None
-    value = element.get(VAL, "") if element is not None else ""
-    return int(value) if value.isdigit() else 0
+    return whole_number(element.get(VAL) if element is not None else None, MAX_GRID_COLUMNS) or 0
 
 
 def flatten(table: Table) -> list[Paragraph]:

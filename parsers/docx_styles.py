@@ -34,6 +34,9 @@ HEADING_NAME = re.compile(
     re.IGNORECASE,
 )
 BODY_TEXT_OUTLINE_LEVEL = 9  # w:outlineLvl 9 means "body text", not a heading
+MAX_LIST_LEVEL = 8  # w:ilvl runs 0-8
+# Word's largest w:numStart; a larger one would make "m" * 10**12 of a Roman note mark.
+MAX_NOTE_START = 32767
 
 
 def on_off(element: etree._Element | None) -> bool | None:
@@ -150,8 +153,8 @@ class Styles:
             if match:
                 return int(match.group("level"))
         outline = self.paragraph_property(ppr, style_id, w("outlineLvl"))
-        if outline is not None and outline.get(VAL, "").isdigit():
-            level = int(outline.get(VAL))
+        level = whole_number(outline.get(VAL) if outline is not None else None, BODY_TEXT_OUTLINE_LEVEL)
+        if level is not None:
             return level + 1 if level < BODY_TEXT_OUTLINE_LEVEL else None
         return None
 
@@ -169,7 +172,7 @@ class Styles:
                 ilvl = num_pr.find(w("ilvl")).get(VAL)
         if not num_id or num_id == "0":  # numId 0 removes numbering a style gave
             return None
-        return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+        return num_id, whole_number(ilvl, MAX_LIST_LEVEL) or 0
 
 
 def on_off_attr(value: str | None) -> bool:
@@ -285,6 +288,17 @@ def note_style(kind: str, *roots: etree._Element | None) -> NoteStyle:
             num_fmt, num_start = props.find(w("numFmt")), props.find(w("numStart"))
             if num_fmt is not None and num_fmt.get(VAL) in NOTE_FORMATS:
                 fmt = num_fmt.get(VAL)
-            if num_start is not None and num_start.get(VAL, "").isdigit():
-                start = int(num_start.get(VAL))
+            if num_start is not None and whole_number(num_start.get(VAL), MAX_NOTE_START) is not None:
+                start = whole_number(num_start.get(VAL), MAX_NOTE_START)
     return NoteStyle(fmt, start)
+
+
+def whole_number(value: str | None, maximum: int) -> int | None:
+    """A decimal attribute (ASCII digits) capped at ``maximum``; None when it is not one.
+
+    Hostile files put "²" (a digit to str.isdigit, not to int) or a million digits here.
+    """
+    value = (value or "").strip()
+    if not value or not (value.isascii() and value.isdigit()):
+        return None
+    return maximum if len(value) > len(str(maximum)) else min(int(value), maximum)

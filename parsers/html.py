@@ -10,15 +10,18 @@ from __future__ import annotations
 from bs4.builder import ParserRejectedMarkup
 
 from ingest.errors import IngestError
+from ingest.limits import DEFAULT_LIMITS, Limits
 from parsers import encoding, markup
 from parsers.blocks import Document
 
 
-def read_html(data: bytes) -> Document:
+def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings.
 
-    Raises IngestError for an empty page or bytes that are not text.
+    Raises IngestError for an empty page, bytes that are not text, or a page over
+    ``limits.max_input_bytes``.
     """
+    limits.check_input_size(len(data))
     text, warnings = decode_page(data)
     if not text.strip():
         raise IngestError("the HTML page is empty")

@@ -59,7 +59,7 @@ NOTE_MARKER_BRACKETS = "[]"
 
 # Word writes a list paragraph as <p style="mso-list:l0 level2 lfo1"> whose
 # first span (mso-list:Ignore) holds the bullet glyph or the number.
-WORD_LIST_LEVEL = re.compile(r"\blevel(?P<level>\d+)")
+WORD_LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
 _NUMBER = r"(?:\d+|[a-zа-я]|[ivxlcdm]+)"
 NUMBERED_MARKER = re.compile(rf"\(?{_NUMBER}[.)]", re.IGNORECASE)
 
@@ -143,14 +143,16 @@ def _marker_text(tag: Tag) -> str:
 
 
 def _digits(value: str) -> str:
-    found = re.search(r"\d+", value)
+    found = re.search(r"[0-9]+", value)
     return found.group() if found else ""
 
 
 def _span(value: str | None, limit: int) -> int:
     """A colspan/rowspan attribute as a number from 1 to ``limit``."""
-    number = int(_digits(value or "") or 1)
-    return min(max(number, 1), limit)
+    digits = _digits(value or "")
+    if len(digits) > len(str(limit)):  # int() refuses thousands of digits; any such span is huge
+        return limit
+    return min(max(int(digits or 1), 1), limit)
 
 
 # --- The walk ---------------------------------------------------------------
@@ -315,7 +317,7 @@ class _Walker:
         level = WORD_LIST_LEVEL.search(mso_list)
         if not level:  # mso-list:none and the like: an ordinary paragraph
             return self.enter_block()
-        return self.enter_block(list_kind="bullet", list_level=int(level.group("level")) - 1)
+        return self.enter_block(list_kind="bullet", list_level=max(int(level.group("level")) - 1, 0))
 
     def enter_word_list_marker(self, tag: Tag):
         """Word's bullet glyph or number: not text, but it says which kind of list."""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.errors import IngestError
+from ingest.limits import DEFAULT_LIMITS, Limits
 from parsers import encoding
 from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, Row, Table
 from parsers.markup import PARAGRAPH_SEPARATOR, fragment_paragraphs
@@ -38,11 +39,13 @@ FOOTNOTE_FORMS = (
 )
 
 
-def read_text(data: bytes) -> Document:
+def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a text export: tables, paragraphs and the footnotes after ``---``.
 
-    Raises IngestError for an empty file or bytes that are not text.
+    Raises IngestError for an empty file, bytes that are not text, or a file over
+    ``limits.max_input_bytes``.
     """
+    limits.check_input_size(len(data))
     text, warnings = encoding.decode(data)
     if not text.strip():
         raise IngestError("the text file is empty")

@@ -1,0 +1,110 @@
+"""Generate plans of any size for the benchmark: N events as DOCX (python-docx) and HTML.
+
+The events cycle through the 2024 plan's rows (samples/plans/plan_2024.py),
+renumbered 1..N, with a section heading row every SECTION_EVERY events, so a
+generated plan exercises the same paths as the real one: place and date as two
+paragraphs, bullet items, notes with organizers.
+
+    python bench/generate.py 1000 /tmp/plans      # writes plan_1000.docx and plan_1000.html
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "samples"))
+
+from plans.plan_2024 import PLAN  # noqa: E402
+from samplekit.plan import Event  # noqa: E402
+
+SECTION_EVERY = 50
+TITLE = "План мероприятий Международной Ассамблеи столиц и крупных городов (МАГ) на 2024 год"
+HEADER = ("№ п/п", "Мероприятия", "Место, дата", "Примечание")
+
+
+def events(count: int) -> list[tuple[str | None, Event]]:
+    """``count`` events cycled from the 2024 plan, each with the section heading that precedes it."""
+    model = [row for row in PLAN.rows if isinstance(row, Event) and row.number]
+    chosen = []
+    for index in range(count):
+        section = f"Раздел {index // SECTION_EVERY + 1}" if index % SECTION_EVERY == 0 and index else None
+        chosen.append((section, model[index % len(model)]))
+    return chosen
+
+
+def cell_lines(event: Event) -> tuple[list[str], list[str], list[str], str]:
+    """Title paragraphs, bullet items, place/date paragraphs and note of one event."""
+    place_date = [text for text in (event.place, event.date) if text]
+    return list(event.title), list(event.items), place_date, event.note
+
+
+def plan_docx(count: int) -> bytes:
+    """A DOCX plan of ``count`` events, built with python-docx."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run(TITLE).bold = True
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, HEADER):
+        cell.text = text
+    for number, (section, event) in enumerate(events(count), start=1):
+        if section:
+            row = table.add_row().cells
+            merged = row[0].merge(row[3])
+            merged.paragraphs[0].add_run(section).bold = True
+        titles, items, place_date, note = cell_lines(event)
+        cells = table.add_row().cells
+        cells[0].text = f"{number}."
+        _fill(cells[1], titles, items)
+        _fill(cells[2], place_date, [])
+        cells[3].text = note
+    document.add_paragraph("Исполнительный вице-президент МАГ В.И. Селиванов")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(cell, paragraphs: list[str], items: list[str]) -> None:
+    """Put paragraphs, then bulleted items, into a python-docx cell."""
+    cell.text = paragraphs[0] if paragraphs else ""
+    for text in paragraphs[1:]:
+        cell.add_paragraph(text)
+    for text in items:
+        cell.add_paragraph(text, style="List Bullet")
+
+
+def plan_html(count: int) -> bytes:
+    """An HTML plan of ``count`` events, from a string template."""
+    rows = ["<tr>" + "".join(f"<th>{html.escape(text)}</th>" for text in HEADER) + "</tr>"]
+    for number, (section, event) in enumerate(events(count), start=1):
+        if section:
+            rows.append(f'<tr><td colspan="4"><b>{html.escape(section)}</b></td></tr>')
+        titles, items, place_date, note = cell_lines(event)
+        title = "".join(f"<p>{html.escape(t)}</p>" for t in titles)
+        if items:
+            title += "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
+        place = "".join(f"<p>{html.escape(t)}</p>" for t in place_date)
+        rows.append(f"<tr><td>{number}.</td><td>{title}</td><td>{place}</td><td>{html.escape(note)}</td></tr>")
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>План</title></head><body>'
+            f"<p><b>{html.escape(TITLE)}</b></p><table>{''.join(rows)}</table>"
+            "<p>Исполнительный вице-президент МАГ В.И. Селиванов</p></body></html>")
+    return page.encode("utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """Write plan_N.docx and plan_N.html into a folder."""
+    count, folder = int(argv[0]), Path(argv[1])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"plan_{count}.docx").write_bytes(plan_docx(count))
+    (folder / f"plan_{count}.html").write_bytes(plan_html(count))
+    print(folder / f"plan_{count}.docx", folder / f"plan_{count}.html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
