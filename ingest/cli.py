@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ingest.errors import IngestError
+from ingest.limits import DEFAULT_LIMITS, human_size, limits_from, parse_count, parse_size
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 SHOWN_WARNINGS = 10
@@ -28,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
     ingest.add_argument("--stdout", action="store_true", help="print the JSON instead of writing files")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    ingest.add_argument("--max-size", type=argument(parse_size), metavar="SIZE",
+                        help=f"refuse inputs larger than this (e.g. 200M; default "
+                             f"{human_size(DEFAULT_LIMITS.max_input_bytes)}, or MAG_PLAN_MAX_SIZE)")
+    ingest.add_argument("--max-pages", type=argument(parse_count), metavar="N",
+                        help=f"refuse PDFs with more pages (default {DEFAULT_LIMITS.max_pages}, "
+                             "or MAG_PLAN_MAX_PAGES)")
 
     commands.add_parser("schema", help="print the JSON Schema of the output")
 
@@ -35,6 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     date.add_argument("phrases", nargs="*", help="date phrases; one per line from stdin when none given")
     date.add_argument("--year", type=int, required=True, help="the plan year")
     return parser
+
+
+def argument(parse):
+    """An argparse type from a parser raising ValueError, keeping the parser's message."""
+    def convert(text: str):
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    convert.__name__ = parse.__name__
+    return convert
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,12 +78,13 @@ def run_ingest(args: argparse.Namespace) -> int:
     from ingest.pipeline import ingest_file
     from ingest.writers import output_stems, plan_files, plan_json, write_files
 
+    limits = limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
     status = EXIT_OK
     stems = output_stems(args.files)
     report = sys.stderr if args.stdout else sys.stdout
     for path in args.files:
         try:
-            plan = ingest_file(path)
+            plan = ingest_file(path, limits)
         except IngestError as error:
             print(f"mag-plan: error: {error}", file=sys.stderr)
             status = EXIT_BAD_INPUT

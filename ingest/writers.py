@@ -8,8 +8,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from ingest.safe_cells import spreadsheet_row
 from schemas.plan import Plan
-from schemas.tables import TABLES, columns, flatten
+from schemas.tables import TABLES, columns
 
 # Excel in a Russian locale reads UTF-8 CSV correctly only with a BOM.
 CSV_ENCODING = "utf-8-sig"
@@ -21,12 +22,13 @@ def plan_json(plan: Plan) -> str:
 
 
 def table_csv(plan: Plan, table: str) -> str:
-    """One record table of the plan as CSV text, a header row first."""
+    """One record table of the plan as CSV text, a header row first; cells a spreadsheet
+    would run as formulas are neutralised (ingest.safe_cells)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns(TABLES[table]), lineterminator="\r\n")
     writer.writeheader()
     for record in getattr(plan, table):
-        writer.writerow(flatten(record))
+        writer.writerow(spreadsheet_row(record))
     return buffer.getvalue()
 
 

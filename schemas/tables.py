@@ -8,7 +8,7 @@ keep their plain names, as the contract's CSV columns fix them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, get_args
+from typing import Any, Callable, get_args
 
 from pydantic import BaseModel
 
@@ -33,18 +33,30 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     return names
 
 
-def flatten(record: BaseModel, prefix: str = "") -> dict[str, Any]:
-    """One record as a flat row of plain values (lists joined, dates ISO, booleans lower-case)."""
+def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """One record as a flat row of plain values (lists joined, dates ISO, booleans lower-case).
+
+    ``text``, when given, is applied to the cells of text fields (a string or a list of
+    strings) and to no others: the CSV writer passes ``ingest.safe_cells.neutralise``.
+    """
     row: dict[str, Any] = {}
     for name, info in type(record).model_fields.items():
         value = getattr(record, name)
         nested = _nested_model(info.annotation)
         if nested is not None:
-            row.update(flatten(value, f"{prefix}{name}_") if value is not None
+            row.update(flatten(value, f"{prefix}{name}_", text) if value is not None
                        else dict.fromkeys(columns(nested, f"{prefix}{name}_"), ""))
         else:
-            row[RENAMED.get(prefix + name, prefix + name)] = cell_value(value)
+            cell = cell_value(value)
+            row[RENAMED.get(prefix + name, prefix + name)] = text(cell) if text and is_text(value) else cell
     return row
+
+
+def is_text(value: Any) -> bool:
+    """True for a string or a non-empty list of strings: values a reader took from the document."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(item, str) for item in value)
 
 
 def cell_value(value: Any) -> str:

@@ -1,0 +1,35 @@
+"""Spreadsheet-safe cells: text a spreadsheet would execute is made inert.
+
+Excel, LibreOffice and Google Sheets run a cell that begins with "=", "+", "-"
+or "@" as a formula (and a leading tab or carriage return can hide one), so a
+plan row titled "=HYPERLINK(...)" would run when the CSV is opened. Following
+OWASP's advice on CSV injection, such text gets a leading apostrophe: the
+spreadsheet shows the text as written and runs nothing. JSON keeps the text
+as written; this is only for the CSV and XLSX writers.
+
+Only text is neutralised: a number such as ``founded = -782`` (a city founded
+in 782 BCE) stays a number. ``schemas.tables.flatten(record, text=neutralise)``
+applies the rule to exactly the text-valued columns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from schemas.tables import flatten
+
+# The first characters that make a spreadsheet cell a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+INERT_PREFIX = "'"
+
+
+def neutralise(text: str) -> str:
+    """``text`` with a leading apostrophe when a spreadsheet would run it as a formula."""
+    return INERT_PREFIX + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def spreadsheet_row(record: BaseModel) -> dict[str, Any]:
+    """One record as flat CSV/XLSX cells, its text columns neutralised."""
+    return flatten(record, text=neutralise)
