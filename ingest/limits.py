@@ -39,6 +39,10 @@ class Limits:
     """Members in one DOCX package."""
     max_pages: int = 2_000
     """Pages of a PDF."""
+    max_html_depth: int = 250
+    """Elements nested inside one another in HTML. BeautifulSoup's tree building slows with
+    depth times text (2,000 levels over 200,000 texts: 30 s for 1.6 MB), and lxml, which
+    measures the depth, stops counting at 256; real pages nest under 30."""
     max_table_cells: int = 2_000_000
     """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
 

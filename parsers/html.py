@@ -28,7 +28,7 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if "\x00" in text:
         raise IngestError("not an HTML page: the file holds binary data")
     try:
-        tree = markup.parse_html(text)
+        tree = markup.parse_html(text, limits.max_html_depth)
     except (ParserRejectedMarkup, ValueError) as error:
         raise IngestError(f"the HTML page cannot be parsed ({error})") from error
     blocks, footnotes = markup.read_tree(tree)

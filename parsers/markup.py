@@ -4,7 +4,9 @@ The HTML reader walks a whole page with it; the text reader walks the HTML
 fragments its export leaves inside lines and cells, so ``<b>``, ``<sup>``,
 ``<ul><li>`` and ``<br>`` mean the same in both. As in python-mammoth's body
 reader, each kind of element has one small handler. The walk is iterative, so
-a page nested a hundred thousand levels deep costs time, not the stack.
+nesting costs time, not the stack; markup nested deeper than the limit
+(``Limits.max_html_depth``) is refused before parsing, as BeautifulSoup's tree
+building slows with depth times text.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
 
+from ingest.errors import IngestError
+from ingest.limits import DEFAULT_LIMITS
 from parsers.blocks import Block, Cell, Footnote, Paragraph, Row, Run, Table
 
 # --- Vocabularies: what an element means -------------------------------------
@@ -73,9 +78,33 @@ LINE_SEPARATOR = "\u2028"
 SKIP = object()  # a handler's answer: do not walk this element's children
 
 
-def parse_html(text: str) -> BeautifulSoup:
-    """Parse markup with lxml through BeautifulSoup (tolerant: never raises on bad tags)."""
+def parse_html(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth) -> BeautifulSoup:
+    """Parse markup with lxml through BeautifulSoup (tolerant: never raises on bad tags).
+
+    Markup nested deeper than ``max_depth`` raises IngestError before BeautifulSoup
+    sees it: its tree building costs depth x text, a hang for a hostile page.
+    """
+    if nesting_exceeds(text, max_depth):
+        raise IngestError(f"refused: the markup nests elements more than {max_depth} deep "
+                          "(a damaged or hostile page)")
     return BeautifulSoup(text, "lxml")
+
+
+def nesting_exceeds(text: str, max_depth: int) -> bool:
+    """True when some element of the markup sits deeper than ``max_depth`` levels.
+
+    lxml's own tree parser (C, a few per cent of BeautifulSoup's time) builds at most
+    256 levels, so limits up to 255 are measured exactly.
+    """
+    if "<" not in text:
+        return False
+    try:
+        root = etree.fromstring(text, etree.HTMLParser(no_network=True, huge_tree=False))
+    except (ValueError, etree.LxmlError):
+        return False  # BeautifulSoup has its own say on markup lxml cannot take
+    if root is None:
+        return False
+    return bool(root.xpath("boolean(" + "/*" * max_depth + "/*)"))
 
 
 def read_tree(root: Tag) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
