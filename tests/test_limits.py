@@ -1,0 +1,213 @@
+"""Limits instead of exhaustion: each guard refuses its hostile input with a clear error,
+before the resource it protects is spent; ordinary files pass every guard."""
+
+from __future__ import annotations
+
+import importlib.util
+import tracemalloc
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.limits import DEFAULT_LIMITS, MB, Limits, limits_from, parse_size
+from ingest.pipeline import ingest_bytes, ingest_file
+from parsers.docx import read_docx
+from parsers.html import read_html
+from parsers.text import read_text
+from tests import hostile
+from tests.test_docx_reader import FOOTNOTES, footnote_ref, make_docx, p, r
+
+needs_pdf = pytest.mark.skipif(importlib.util.find_spec("parsers.pdf") is None,
+                               reason="the PDF reader (parsers/pdf.py) is not merged yet")
+
+
+def peak_memory(call) -> int:
+    """The peak Python memory, in bytes, while ``call()`` runs (its IngestError caught)."""
+    tracemalloc.start()
+    try:
+        call()
+    except IngestError:
+        pass
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+# ------------------------------------------------------------ zip packages
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated():
+    bomb = hostile.zip_bomb_docx(100 * MB)
+    with pytest.raises(IngestError, match=r"word/document\.xml .* to 100\.0 MB .*zip bomb"):
+        read_docx(bomb)
+    assert peak_memory(lambda: read_docx(bomb)) < 5 * MB  # inflating would take 100 MB
+
+
+@pytest.mark.parametrize("limits, problem", [
+    (Limits(max_unpacked_bytes=50_000), r"would unpack to .* over the 48\.8 KB limit"),
+    (Limits(ratio_floor_bytes=0, max_compression_ratio=10), r"word/document\.xml .* over the 10x limit"),
+    (Limits(max_zip_members=5), r"holds 11 files, over the 5 limit"),
+    (Limits(max_input_bytes=1000), r"over the 1000 bytes limit"),
+])
+def test_each_package_limit_refuses_the_sample_when_set_below_it(limits, problem):
+    with pytest.raises(IngestError, match=problem):
+        read_docx(hostile.sample("docx"), limits)
+
+
+def test_the_samples_pass_every_default_limit():
+    for fmt in ("docx", "html", "txt"):
+        assert len(ingest_bytes(hostile.sample(fmt), f"plan.{fmt}", DEFAULT_LIMITS).events) == 19
+
+
+# ------------------------------------------------------------ XML entities
+
+@pytest.fixture
+def secret(tmp_path):
+    """A local file a hostile document tries to pull in through an external entity."""
+    path = tmp_path / "secret.txt"
+    path.write_text("TOP-SECRET-CONTENT")
+    return path
+
+
+def test_docx_external_entity_is_refused_and_the_file_never_read(secret):
+    with pytest.raises(IngestError, match="damaged DOCX") as caught:
+        read_docx(hostile.docx_with_entities(secret=secret))
+    assert "TOP-SECRET" not in str(caught.value)
+
+
+def test_docx_billion_laughs_is_refused_without_expanding():
+    data = hostile.docx_with_entities(laughs=9)  # 10**9 "lol"s if expanded
+    with pytest.raises(IngestError, match="damaged DOCX"):
+        read_docx(data)
+    assert peak_memory(lambda: read_docx(data)) < 5 * MB
+
+
+@pytest.mark.parametrize("laughs", [0, 9])
+def test_html_entities_are_neither_resolved_nor_expanded(secret, laughs):
+    plan = ingest_bytes(hostile.html_with_entities(secret=secret, laughs=laughs), "plan.html")
+    text = plan.model_dump_json()
+    assert "TOP-SECRET" not in text and "lollol" not in text
+    assert len(plan.events) == 19
+
+
+def test_entities_in_the_text_export_stay_text(secret):
+    data = hostile.entity_doctype("x", secret, laughs=3).encode() + b"\n" + hostile.sample("txt")
+    plan = ingest_bytes(data, "plan.txt")
+    assert "TOP-SECRET" not in plan.model_dump_json() and len(plan.events) == 19
+
+
+# ------------------------------------------------------------ numbers in attributes
+
+HUGE = "9" * 5000  # int() refuses more than 4300 digits
+
+
+@pytest.mark.parametrize("attribute", [HUGE, "1000000000", "²", "-3", ""])
+def test_docx_grid_span_of_any_value_reads_without_exhausting_memory(attribute):
+    cell = f'<w:tc><w:tcPr><w:gridSpan w:val="{attribute}"/></w:tcPr>{p(r("x"))}</w:tc>'
+    data = make_docx(f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>")
+    assert peak_memory(lambda: read_docx(data)) < 5 * MB
+    (table,) = read_docx(data).blocks
+    assert 1 <= table.rows[0].cells[0].col_span <= 1000
+
+
+@pytest.mark.parametrize("fmt", ["lowerRoman", "upperLetter", "chicago"])
+def test_docx_note_numbering_start_is_bounded(fmt):
+    settings = f'<w:footnotePr><w:numFmt w:val="{fmt}"/><w:numStart w:val="{HUGE}"/></w:footnotePr>'
+    data = make_docx(p(r("x"), footnote_ref("1")), footnotes=FOOTNOTES, settings=settings)
+    assert peak_memory(lambda: read_docx(data)) < 5 * MB
+    (note,) = read_docx(data).footnotes
+    assert len(note.marker) <= 10_000  # Word caps numStart at 32767; so do we
+
+
+@pytest.mark.parametrize("ppr", [f'<w:outlineLvl w:val="{HUGE}"/>', '<w:outlineLvl w:val="²"/>',
+                                 f'<w:numPr><w:ilvl w:val="{HUGE}"/><w:numId w:val="1"/></w:numPr>'])
+def test_docx_odd_level_numbers_are_read_not_crashed_on(ppr):
+    (paragraph,) = read_docx(make_docx(p(r("x"), ppr=ppr))).blocks
+    assert paragraph.text == "x"
+
+
+@pytest.mark.parametrize("span", [HUGE, "١٢", "-5", "2x"])
+def test_html_span_of_any_value_is_read(span):
+    page = f'<table><tr><td colspan="{span}" rowspan="{span}">x</td></tr></table>'.encode()
+    (table,) = read_html(page).blocks
+    assert 1 <= table.rows[0].cells[0].col_span <= 1000
+
+
+def test_word_list_level_of_any_value_is_read():
+    page = (f'<p class=MsoListParagraph style="mso-list:l0 level{HUGE} lfo1">x</p>'
+            '<p style="mso-list:l0 level0 lfo1">y</p>').encode()
+    assert [block.text for block in read_html(page).blocks] == ["x", "y"]
+
+
+# ------------------------------------------------------------ size, cells, nesting, pages
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as stream:
+        stream.truncate(200 * MB)  # sparse: costs no disk
+    assert peak_memory(lambda: ingest_file(path)) < 5 * MB
+    with pytest.raises(IngestError, match=r"200\.0 MB, over the 50\.0 MB limit") as caught:
+        ingest_file(path)
+    assert caught.value.file == str(path)
+
+
+@pytest.mark.parametrize("reader", [read_docx, read_html, read_text])
+def test_each_reader_checks_the_size_when_called_directly(reader):
+    with pytest.raises(IngestError, match="over the 10 bytes limit"):
+        reader(b"x" * 11, Limits(max_input_bytes=10))
+
+
+def test_too_many_table_cells_are_refused():
+    with pytest.raises(IngestError, match=r"hold \d+ cells, over the 10 cell limit"):
+        ingest_bytes(hostile.sample("txt"), "plan.txt", Limits(max_table_cells=10))
+
+
+@pytest.mark.parametrize("depth, refused", [(240, False), (260, True), (100_000, True)])
+def test_html_nesting_is_refused_past_the_limit(depth, refused):
+    data = hostile.deep_html(depth, inner="<p>deep</p>")
+    if refused:
+        with pytest.raises(IngestError, match="nests elements more than 250 deep"):
+            read_html(data)
+    else:
+        assert [block.text for block in read_html(data).blocks] == ["deep"]
+
+
+def test_nesting_in_a_text_export_cell_is_refused():
+    row = "1.\t" + "<b>" * 300 + "Сессия" + "\tМосква май\tОрганизатор: МАГ\n"
+    data = ("№ п/п\tМероприятия\tМесто, дата\tПримечание\n" + row).encode()
+    with pytest.raises(IngestError, match="nests elements"):
+        read_text(data)
+
+
+@needs_pdf
+def test_a_pdf_over_the_page_limit_is_refused():
+    with pytest.raises(IngestError, match="page limit"):
+        ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_pages=1))
+
+
+# ------------------------------------------------------------ setting the limits
+
+@pytest.mark.parametrize("text, size", [
+    ("5000000", 5_000_000), ("200k", 200 * 1024), ("50M", 50 * MB), ("1.5G", int(1.5 * 1024 ** 3)),
+    ("50MB", 50 * MB), ("64 KiB", 64 * 1024),
+])
+def test_sizes_are_written_with_binary_units(text, size):
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "M", "-5M", "5T", "lots"])
+def test_malformed_sizes_are_refused(text):
+    with pytest.raises(ValueError, match="not a size"):
+        parse_size(text)
+
+
+def test_flags_override_the_environment_which_overrides_the_defaults():
+    environ = {"MAG_PLAN_MAX_SIZE": "1M", "MAG_PLAN_MAX_PAGES": "7"}
+    assert limits_from(environ) == Limits(max_input_bytes=MB, max_pages=7)
+    assert limits_from(environ, max_input_bytes=2 * MB, max_pages=None) == Limits(max_input_bytes=2 * MB, max_pages=7)
+    assert limits_from({}) == DEFAULT_LIMITS
+
+
+def test_a_malformed_environment_value_names_the_variable():
+    with pytest.raises(IngestError, match="MAG_PLAN_MAX_PAGES"):
+        limits_from({"MAG_PLAN_MAX_PAGES": "many"})
