@@ -69,6 +69,7 @@ class _Walk:
     last_heading: Paragraph | None = None
     loose_lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)  # event ids given so far
 
 
 def extract_plan(document: Document, fallback_year: int | None = None) -> Extraction:
@@ -282,10 +283,10 @@ def _close_event(walk: _Walk) -> None:
 def _event_id(walk: _Walk, number: int) -> str:
     """"<year>-<number>"; a repeated number gets a suffix so ids stay unique."""
     base = f"{walk.year}-{number:02d}"
-    taken = {event.id for event in walk.result.events}
     suffix = 2
     event_id = base
-    while event_id in taken:
+    while event_id in walk.ids:
         event_id = f"{base}.{suffix}"
         suffix += 1
+    walk.ids.add(event_id)
     return event_id

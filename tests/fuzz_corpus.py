@@ -1,0 +1,171 @@
+"""The fuzz corpus: damaged variants of the sample files, as hypothesis strategies.
+
+Each mutation is a small, named function of the sample's bytes and a few drawn
+numbers, so a failing example reads as what was done to the file: truncated at
+byte 4000, bytes 17 and 900 flipped, word/styles.xml removed, the rows of the
+first table shuffled. Run it by hand to write a corpus to look at:
+
+    python tests/fuzz_corpus.py docx 20 /tmp/corpus
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+from hypothesis import strategies as st
+from lxml import etree
+
+if __package__ in (None, ""):  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.conftest import SAMPLES  # noqa: E402
+
+DOCUMENT_PART = "word/document.xml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Elements whose children are shuffled: the body's blocks, a table's rows, a row's
+# cells, a paragraph's runs, a cell's paragraphs, and the properties of each.
+SHUFFLED_PARENTS = ("body", "tbl", "tr", "tc", "p", "r", "tcPr", "pPr", "rPr")
+
+
+def sample_bytes(fmt: str) -> bytes:
+    """The 2024 sample: fmt is "docx", "html", "txt" or "pdf"."""
+    return (SAMPLES / f"plan_2024.{fmt}").read_bytes()
+
+
+# ------------------------------------------------------------ byte-level mutations
+
+def truncate(data: bytes, keep: int) -> bytes:
+    """The first ``keep`` bytes."""
+    return data[:keep]
+
+
+def flip_bytes(data: bytes, flips: list[tuple[int, int]]) -> bytes:
+    """``data`` with each (position, mask) byte XOR-ed; positions wrap around the length."""
+    out = bytearray(data)
+    for position, mask in flips:
+        out[position % len(out)] ^= mask or 0xFF
+    return bytes(out)
+
+
+def splice(data: bytes, start: int, length: int, repeat: int) -> bytes:
+    """A stretch of the file repeated (a duplicated block, as a bad copy makes)."""
+    start %= len(data)
+    block = data[start:start + length]
+    return data[:start] + block * repeat + data[start:]
+
+
+# ------------------------------------------------------------ zip-level mutations
+
+def zip_members(data: bytes) -> dict[str, bytes]:
+    """A zip's members by name, in order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def rezip(files: dict[str, bytes]) -> bytes:
+    """A deflated zip of these members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def remove_members(data: bytes, picks: list[int]) -> bytes:
+    """The package minus the members at these indexes (wrapping around)."""
+    files = zip_members(data)
+    names = list(files)
+    for pick in picks:
+        files.pop(names[pick % len(names)], None)
+    return rezip(files)
+
+
+def shuffle_xml(data: bytes, seed: int, share: float) -> bytes:
+    """word/document.xml with the children of about ``share`` of its block, row, cell,
+    paragraph and run elements put in a random order (seeded)."""
+    files = zip_members(data)
+    root = etree.fromstring(files[DOCUMENT_PART])
+    chance = random.Random(seed)
+    for parent in root.iter(*(W + name for name in SHUFFLED_PARENTS)):
+        if len(parent) > 1 and chance.random() < share:
+            children = list(parent)
+            chance.shuffle(children)
+            parent[:] = children
+    files[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return rezip(files)
+
+
+def drop_xml_elements(data: bytes, seed: int, share: float) -> bytes:
+    """word/document.xml with about ``share`` of its elements removed (their text goes too)."""
+    files = zip_members(data)
+    root = etree.fromstring(files[DOCUMENT_PART])
+    chance = random.Random(seed)
+    doomed = [element for element in root.iter() if element is not root and chance.random() < share]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    files[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return rezip(files)
+
+
+def corrupt_member(data: bytes, pick: int, flips: list[tuple[int, int]]) -> bytes:
+    """One member's content with bytes flipped, the zip itself intact (bad XML, bad UTF-8)."""
+    files = zip_members(data)
+    name = list(files)[pick % len(files)]
+    if files[name]:
+        files[name] = flip_bytes(files[name], flips)
+    return rezip(files)
+
+
+# ------------------------------------------------------------ strategies
+
+positions = st.integers(min_value=0, max_value=2 ** 31)
+flips = st.lists(st.tuples(positions, st.integers(0, 255)), min_size=1, max_size=8)
+
+
+def byte_mutations(data: bytes) -> st.SearchStrategy[bytes]:
+    """Truncations, byte flips and duplicated stretches of ``data``."""
+    return st.one_of(
+        st.builds(truncate, st.just(data), st.integers(0, len(data) - 1)),
+        st.builds(flip_bytes, st.just(data), flips),
+        st.builds(splice, st.just(data), positions, st.integers(1, 400), st.integers(2, 50)),
+    )
+
+
+def package_mutations(data: bytes) -> st.SearchStrategy[bytes]:
+    """What can happen to a DOCX: byte damage, lost members, damaged members, shuffled
+    or missing XML elements in the document part."""
+    seeds, shares = st.integers(0, 2 ** 32 - 1), st.floats(0.05, 1.0)
+    return st.one_of(
+        byte_mutations(data),
+        st.builds(remove_members, st.just(data), st.lists(positions, min_size=1, max_size=4)),
+        st.builds(corrupt_member, st.just(data), positions, flips),
+        st.builds(shuffle_xml, st.just(data), seeds, shares),
+        st.builds(drop_xml_elements, st.just(data), seeds, st.floats(0.01, 0.5)),
+    )
+
+
+def mutations(fmt: str) -> st.SearchStrategy[bytes]:
+    """Damaged variants of the sample in ``fmt``."""
+    data = sample_bytes(fmt)
+    return package_mutations(data) if fmt == "docx" else byte_mutations(data)
+
+
+def main(argv: list[str]) -> int:
+    """Write ``count`` mutated samples of one format into a folder, to look at or replay."""
+    fmt, count, folder = argv[0], int(argv[1]), Path(argv[2])
+    folder.mkdir(parents=True, exist_ok=True)
+    strategy = mutations(fmt)
+    for number in range(count):
+        (folder / f"fuzz_{number:04d}.{fmt}").write_bytes(strategy.example())
+    print(f"{count} files in {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
