@@ -47,7 +47,7 @@ def _zip_format(data: bytes) -> SourceFormat:
     """A zip is a DOCX only when it holds word/document.xml (or names it as main part)."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise IngestError(f"damaged DOCX or zip archive: {error}") from None
     if "word/document.xml" in names or "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
         return "docx"

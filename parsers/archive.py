@@ -34,7 +34,7 @@ def zip_members(data: bytes, kind: str = "DOCX") -> list[zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError) as error:
         raise IngestError(f"not a {kind}: not a zip archive (or a truncated one: {error})") from None
 
 

@@ -81,8 +81,12 @@ def open_parts(data: bytes) -> Parts:
         raise IngestError("not a DOCX: not a zip archive (or a truncated one)") from None
     except KeyError as error:
         raise IngestError(f"not a DOCX: {missing_what(error)}") from None
-    except (etree.XMLSyntaxError, zlib.error, EOFError, ValueError) as error:
+    except (etree.LxmlError, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
         raise IngestError(f"damaged DOCX: {short(error)}") from None
+    except (AttributeError, TypeError, IndexError):
+        # python-docx trusts the package's bookkeeping parts: a [Content_Types].xml or
+        # .rels whose elements are wrong makes it fail inside; that is damage, not a bug here.
+        raise IngestError("damaged DOCX: its content types or relationships are malformed") from None
     document = parse_part(main.blob, str(main.partname))
     if document.tag != w("document"):
         raise IngestError(not_wordprocessing(document, main.content_type))

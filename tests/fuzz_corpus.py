@@ -3,7 +3,7 @@
 Each mutation is a small, named function of the sample's bytes and a few drawn
 numbers, so a failing example reads as what was done to the file: truncated at
 byte 4000, bytes 17 and 900 flipped, word/styles.xml removed, the rows of the
-first table shuffled. Run it by hand to write a corpus to look at:
+first table shuffled, gridSpan set to "²". Run it by hand to write a corpus to look at:
 
     python tests/fuzz_corpus.py docx 20 /tmp/corpus
 """
@@ -113,6 +113,42 @@ def drop_xml_elements(data: bytes, seed: int, share: float) -> bytes:
     return rezip(files)
 
 
+# Attribute values a hostile or broken writer leaves: empty, negative, huge, non-ASCII
+# digits, words from the wrong attribute, a long run of text.
+HOSTILE_VALUES = ("", "-1", "0", "99999999999", "9" * 5000, "²", "١٢", "restart", "continue",
+                  "true", "none", "x" * 1000)
+
+
+def garble_attributes(data: bytes, seed: int, share: float) -> bytes:
+    """word/document.xml with about ``share`` of its attribute values replaced by hostile ones."""
+    files = zip_members(data)
+    root = etree.fromstring(files[DOCUMENT_PART])
+    chance = random.Random(seed)
+    for element in root.iter():
+        for name in element.attrib:
+            if chance.random() < share:
+                element.set(name, chance.choice(HOSTILE_VALUES))
+    files[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return rezip(files)
+
+
+def shuffle_html(data: bytes, seed: int, share: float) -> bytes:
+    """An HTML page with the children of about ``share`` of its elements shuffled, and
+    as many elements dropped (rows, cells, paragraphs, list items, footnote anchors)."""
+    from lxml import html
+
+    root = html.fromstring(data)
+    chance = random.Random(seed)
+    for parent in list(root.iter()):
+        if len(parent) > 1 and chance.random() < share:
+            children = list(parent)
+            chance.shuffle(children)
+            if chance.random() < 0.5:
+                children.pop()
+            parent[:] = children
+    return html.tostring(root, encoding="utf-8")
+
+
 def corrupt_member(data: bytes, pick: int, flips: list[tuple[int, int]]) -> bytes:
     """One member's content with bytes flipped, the zip itself intact (bad XML, bad UTF-8)."""
     files = zip_members(data)
@@ -147,13 +183,22 @@ def package_mutations(data: bytes) -> st.SearchStrategy[bytes]:
         st.builds(corrupt_member, st.just(data), positions, flips),
         st.builds(shuffle_xml, st.just(data), seeds, shares),
         st.builds(drop_xml_elements, st.just(data), seeds, st.floats(0.01, 0.5)),
+        st.builds(garble_attributes, st.just(data), seeds, st.floats(0.01, 0.5)),
     )
+
+
+def page_mutations(data: bytes) -> st.SearchStrategy[bytes]:
+    """What can happen to an HTML page: byte damage, or elements shuffled and dropped."""
+    return st.one_of(byte_mutations(data),
+                     st.builds(shuffle_html, st.just(data), st.integers(0, 2 ** 32 - 1), st.floats(0.05, 1.0)))
 
 
 def mutations(fmt: str) -> st.SearchStrategy[bytes]:
     """Damaged variants of the sample in ``fmt``."""
     data = sample_bytes(fmt)
-    return package_mutations(data) if fmt == "docx" else byte_mutations(data)
+    if fmt == "docx":
+        return package_mutations(data)
+    return page_mutations(data) if fmt == "html" else byte_mutations(data)
 
 
 def main(argv: list[str]) -> int:
