@@ -23,14 +23,14 @@ class MatchSettings:
 
     title_weight × title similarity is the base. The rest add up when present on
     both sides: an edition grown by the year difference is strong evidence; a
-    shared item list is nearly as strong (a list of named bodies rarely repeats).
+    shared item list is as strong (a list of named bodies rarely repeats).
     A pair needs ``min_title_similarity`` (titles must share words) and a score of
     ``threshold``.
     """
 
     title_weight: float = 0.6
     edition: float = 0.25
-    items: float = 0.2
+    items: float = 0.25
     organizers: float = 0.15
     place: float = 0.1
     section: float = 0.05
@@ -72,6 +72,8 @@ def _title_reason(old: str, new: str, similarity: float) -> str:
         return "same title"
     if same_text(masked(old), masked(new)):
         return "same title apart from the edition"
+    if similarity == 1.0:
+        return "same title words"
     return f"titles {similarity:.0%} alike"
 
 
