@@ -1,7 +1,8 @@
 """Jubilees and city days of two plans, compared by city.
 
 A city's age (a jubilee's anniversary) should grow by the year difference; when
-it does not, the diff says so in a warning and lists the change.
+it does not, the diff says so in a warning. The age is not itself a change: it
+grows every year.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def by_city(records: Sequence[CityRecord]) -> dict[str, CityRecord]:
 
 def city_changes(old: CityRecord, new: CityRecord, years: int | None,
                  table: str) -> tuple[Changes, PlanWarning | None]:
-    """The changed fields of one city, and a warning when its age did not grow as the years did."""
+    """The changed fields of one city (its date), and a warning when its age did not grow as the years did."""
     changes: Changes = {}
     if not same_date(old.date, new.date):
         changes["date"] = (old.date.text, new.date.text)
@@ -58,10 +59,14 @@ def city_changes(old: CityRecord, new: CityRecord, years: int | None,
     old_age, new_age = getattr(old, field), getattr(new, field)
     if years is None or new_age - old_age == years:
         return changes, None
-    changes[field] = (old_age, new_age)
     warning = PlanWarning(
         code="age_not_grown",
         message=f"{new.city}: {field} {old_age} → {new_age}, expected {old_age + years} "
                 f"({years:+d} year{'s' if abs(years) != 1 else ''})",
-        where=f"{table}: {new.city}")
+        where=warning_where(table, new.city))
     return changes, warning
+
+
+def warning_where(table: str, city: str) -> str:
+    """Where a city's warning points: "city_days: Душанбе"."""
+    return f"{table}: {city}"

@@ -47,8 +47,7 @@ class CityChange(Model):
     """A city present in both plans whose record changed."""
 
     city: str
-    changes: Changes = Field(description='Fields that changed, each [old, new]: "date" (as written), '
-                                         '"anniversary" or "age" when it did not grow by the year difference.')
+    changes: Changes = Field(description='Fields that changed, each [old, new]: "date" (as written).')
 
 
 class CityDiff(Model):
