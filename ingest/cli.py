@@ -14,7 +14,10 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 
+FORMATS = ("text", "json", "markdown", "html")  # of `diff`; ingest/diff_render.py renders each
+
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_DIFFERENCES = 1  # `diff --exit-code`, as `git diff --exit-code`
 SHOWN_WARNINGS = 10
 
 
@@ -29,7 +32,15 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--stdout", action="store_true", help="print the JSON instead of writing files")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
-    commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema.add_argument("--diff", action="store_true", help="the schema of `diff --format json` instead")
+
+    diff = commands.add_parser("diff", help="compare two years' plans: events paired, changed, added, removed")
+    diff.add_argument("old", type=Path, help="the older plan: a document or a JSON that `ingest` wrote")
+    diff.add_argument("new", type=Path, help="the newer plan: a document or a JSON that `ingest` wrote")
+    diff.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    diff.add_argument("--all", action="store_true", help="list unchanged pairs too")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when there are differences")
 
     date = commands.add_parser("date", help="normalise Russian date phrases (from stdin when none given)")
     date.add_argument("phrases", nargs="*", help="date phrases; one per line from stdin when none given")
@@ -97,11 +108,24 @@ def show_warnings(plan, path: Path) -> None:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    """`mag-plan schema`: the JSON Schema of the output."""
-    from schemas.jsonschema import plan_schema
+    """`mag-plan schema [--diff]`: the JSON Schema of the output, or of a diff."""
+    from schemas.jsonschema import diff_schema, plan_schema
 
-    print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
+    print(json.dumps(diff_schema() if args.diff else plan_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """`mag-plan diff OLD NEW`: the semantic diff, in the chosen format, on stdout."""
+    from ingest.diff import diff_plans, load_plan
+    from ingest.diff_render import render
+    from ingest.diff_view import DiffView
+
+    old, new = load_plan(args.old), load_plan(args.new)
+    diff = diff_plans(old, new)
+    colour = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    sys.stdout.write(render(DiffView(diff, old, new, show_all=args.all), args.format, colour=colour))
+    return EXIT_DIFFERENCES if args.exit_code and diff.has_differences else EXIT_OK
 
 
 def run_date(args: argparse.Namespace) -> int:
@@ -114,4 +138,4 @@ def run_date(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ingest": run_ingest, "schema": run_schema, "date": run_date}
+COMMANDS = {"ingest": run_ingest, "schema": run_schema, "date": run_date, "diff": run_diff}

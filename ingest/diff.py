@@ -92,7 +92,8 @@ def plan_from_json(data: bytes) -> Plan:
     try:
         return Plan.model_validate_json(data.removeprefix(b"\xef\xbb\xbf"))
     except ValidationError as error:
-        first = error.errors()[0]
+        errors = error.errors()
+        first = next((e for e in errors if e["type"] == "missing"), errors[0])  # a missing field says most
         if first["type"] == "json_invalid":
             raise IngestError(f"damaged JSON: {first['msg']}") from None
         where = ".".join(map(str, first["loc"])) or "top level"

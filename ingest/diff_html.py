@@ -165,7 +165,7 @@ def _cities_section(view: DiffView, table: str, heading: str) -> str:
         kind = ("added" if city not in old else "removed" if city not in new
                 else "changed" if city in changed else "unchanged")
         fields = set(changed.get(city, {}))
-        mark = ' <span class="warning" title="see the warning below">⚠</span>' if warning_where(table, city) in warned else ""
+        mark = ' <span class="warning">⚠</span>' if warning_where(table, city) in warned else ""
         out.append(f'<tr class="{kind}"><td>{escape(city)}{mark}</td>'
                    f"{_city_cell(old.get(city), fields, 'old')}{_city_cell(new.get(city), fields, 'new')}</tr>")
     out += ["</tbody>", "</table>"]

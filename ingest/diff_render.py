@@ -12,8 +12,6 @@ from ingest.diff_view import CITY_TABLES, DiffView, FieldChange, cities_summary,
     event_where, field_changes, side_label
 from schemas.diff import EventPair
 
-FORMATS = ("text", "json", "markdown", "html")
-
 # ANSI colours of the text format, by what a line says.
 COLOURS = {"header": "1", "changed": "33", "added": "32", "removed": "31", "warning": "35", "dim": "2",
            "unchanged": "2"}
