@@ -10,7 +10,8 @@ a page nested a hundred thousand levels deep costs time, not the stack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from itertools import repeat
 from typing import Callable, NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -69,6 +70,10 @@ NO_BREAK_SPACE = "\xa0"
 # Unicode's own separators; the text reader writes its paragraph breaks as these.
 PARAGRAPH_SEPARATOR = "\u2029"
 LINE_SEPARATOR = "\u2028"
+
+# The style properties this reader understands; other styles are not even parsed.
+READ_STYLES = re.compile(r"font-weight|vertical-align|display|mso-", re.IGNORECASE)
+NO_STYLES: dict[str, str] = {}
 
 SKIP = object()  # a handler's answer: do not walk this element's children
 
@@ -134,7 +139,8 @@ def _is_note_anchor(tag: Tag, styles: dict[str, str]) -> bool:
 def _is_note_body(tag: Tag, styles: dict[str, str]) -> bool:
     if styles.get("mso-element") in NOTE_BODY_ELEMENTS:
         return True
-    return bool(NOTE_BODY_ID.fullmatch(tag.get("id") or ""))
+    element_id = tag.attrs.get("id")
+    return bool(element_id and NOTE_BODY_ID.fullmatch(element_id))
 
 
 def _marker_text(tag: Tag) -> str:
@@ -166,8 +172,7 @@ class _Piece(NamedTuple):
     mode: str = "flow"  # flow | pre | break | note
 
 
-@dataclass
-class _ParagraphProps:
+class _ParagraphProps(NamedTuple):
     heading_level: int | None = None
     list_kind: str | None = None
     list_level: int = 0
@@ -225,7 +230,7 @@ class _Walker:
                     continue
                 if on_leave is not None:
                     stack.append((node, on_leave))
-                stack.extend((child, None) for child in reversed(node.contents))
+                stack.extend(zip(reversed(node.contents), repeat(None)))
         self.flush()
 
     # Entering an element -----------------------------------------------------
@@ -235,8 +240,8 @@ class _Walker:
         name = tag.name
         if name in SKIPPED:
             return SKIP
-        style = tag.get("style")
-        styles = style_declarations(style) if style else {}
+        style = tag.attrs.get("style")
+        styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
         if styles.get("display") == "none":
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
@@ -275,6 +280,8 @@ class _Walker:
         return None
 
     def enter_inline(self, tag: Tag, styles: dict[str, str]):
+        if styles is NO_STYLES and tag.name not in BOLD_TAGS and tag.name not in SUPERSCRIPT_TAGS:
+            return None
         bold, superscript = _inline_change(tag, styles)
         if bold is None and superscript is None:
             return None
@@ -293,7 +300,7 @@ class _Walker:
         """A paragraph boundary; ``changes`` set heading or list properties inside it."""
         self.flush()
         saved = self.props
-        self.props = replace(saved, **changes) if changes else replace(saved)
+        self.props = saved._replace(**changes) if changes else saved
 
         def undo():
             self.flush()
@@ -320,7 +327,7 @@ class _Walker:
     def enter_word_list_marker(self, tag: Tag):
         """Word's bullet glyph or number: not text, but it says which kind of list."""
         if self.props.list_kind and NUMBERED_MARKER.fullmatch(tag.get_text().strip()):
-            self.props.list_kind = "number"
+            self.props = self.props._replace(list_kind="number")
         return SKIP
 
     def enter_preformatted(self):
