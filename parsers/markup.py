@@ -16,7 +16,8 @@ from typing import Callable, NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from parsers.blocks import Block, Cell, Footnote, Paragraph, Row, Run, Table
+from parsers.blocks import Block, Cell, Footnote, Paragraph, Row, Table
+from parsers.inline import Piece, normalise_runs
 
 # --- Vocabularies: what an element means -------------------------------------
 
@@ -64,9 +65,6 @@ WORD_LIST_LEVEL = re.compile(r"\blevel(?P<level>\d+)")
 _NUMBER = r"(?:\d+|[a-zа-я]|[ivxlcdm]+)"
 NUMBERED_MARKER = re.compile(rf"\(?{_NUMBER}[.)]", re.IGNORECASE)
 
-# Whitespace a browser collapses: ASCII only, so a no-break space survives.
-COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
-NO_BREAK_SPACE = "\xa0"
 # Unicode's own separators; the text reader writes its paragraph breaks as these.
 PARAGRAPH_SEPARATOR = "\u2029"
 LINE_SEPARATOR = "\u2028"
@@ -162,16 +160,6 @@ def _span(value: str | None, limit: int) -> int:
 # --- The walk ---------------------------------------------------------------
 
 
-class _Piece(NamedTuple):
-    """Text waiting to become a run; ``mode`` says how its whitespace is treated."""
-
-    text: str
-    bold: bool
-    superscript: bool
-    note: str | None = None
-    mode: str = "flow"  # flow | pre | break | note
-
-
 class _ParagraphProps(NamedTuple):
     heading_level: int | None = None
     list_kind: str | None = None
@@ -205,7 +193,7 @@ class _Walker:
         self.body: list[Block] = []
         self.containers: list[list] = [self.body]  # where finished paragraphs go
         self.footnotes: list[Footnote] = []
-        self.pieces: list[_Piece] = []  # the paragraph being read
+        self.pieces: list[Piece] = []  # the paragraph being read
         self.props = _ParagraphProps()
         self.lists: list[str] = []
         self.bold = False
@@ -249,7 +237,7 @@ class _Walker:
         if name == "a" and _is_note_anchor(tag, styles):
             return self.enter_note_anchor(tag)
         if name == "br":
-            self.pieces.append(_Piece("\n", self.bold, self.superscript, mode="break"))
+            self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
             return SKIP
         undo_inline = self.enter_inline(tag, styles)
         undo_block = self.enter_structure(tag, name, styles)
@@ -348,7 +336,7 @@ class _Walker:
             if self.note_marker[0] is None:
                 self.note_marker[0] = marker
         elif marker:
-            self.pieces.append(_Piece(marker, self.bold, True, note=marker, mode="note"))
+            self.pieces.append(Piece(marker, self.bold, True, note=marker, mode="note"))
         return SKIP
 
     def enter_note_body(self, tag: Tag):
@@ -444,7 +432,7 @@ class _Walker:
         mode = "pre" if self.preformatted else "flow"
         if PARAGRAPH_SEPARATOR in text or LINE_SEPARATOR in text:
             return self.separated_text(text, mode)
-        self.pieces.append(_Piece(text, self.bold, self.superscript, mode=mode))
+        self.pieces.append(Piece(text, self.bold, self.superscript, mode=mode))
 
     def separated_text(self, text: str, mode: str) -> None:
         for number, paragraph in enumerate(text.split(PARAGRAPH_SEPARATOR)):
@@ -452,8 +440,8 @@ class _Walker:
                 self.flush()
             for line_number, line in enumerate(paragraph.split(LINE_SEPARATOR)):
                 if line_number:
-                    self.pieces.append(_Piece("\n", self.bold, self.superscript, mode="break"))
-                self.pieces.append(_Piece(line, self.bold, self.superscript, mode=mode))
+                    self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
+                self.pieces.append(Piece(line, self.bold, self.superscript, mode=mode))
 
     def flush(self) -> None:
         """Turn the queued text into a paragraph in the current container (if it shows anything)."""
@@ -471,69 +459,3 @@ class _Walker:
                     list_level=props.list_level,
                 )
             )
-
-
-# --- Whitespace, as a browser shows it ---------------------------------------
-
-
-def normalise_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
-    """Collapse whitespace across pieces as a browser would, then merge equal runs.
-
-    A no-break space is kept (as a plain space); a line break drops the spaces
-    around it; the paragraph's edges are trimmed.
-    """
-    texts: list[list] = []  # [text, bold, superscript, note]
-    after_space = True  # at a line start a collapsible space disappears
-    for piece in pieces:
-        if piece.mode == "break":
-            _trim_end(texts)
-            texts.append(["\n", piece.bold, piece.superscript, None])
-            after_space = True
-            continue
-        if piece.mode == "flow":
-            text = COLLAPSIBLE.sub(" ", piece.text)
-            if after_space:
-                text = text.lstrip(" ")
-        else:
-            text = piece.text.replace("\r\n", "\n").replace("\r", "\n")
-        if text:
-            texts.append([text, piece.bold, piece.superscript, piece.note])
-            after_space = text[-1] in " \n"
-    for entry in texts:
-        entry[0] = entry[0].replace(NO_BREAK_SPACE, " ")
-    _trim_edges(texts)
-    return _merged(texts)
-
-
-def _trim_end(texts: list[list]) -> None:
-    while texts and texts[-1][3] is None:
-        texts[-1][0] = texts[-1][0].rstrip(" ")
-        if texts[-1][0]:
-            return
-        texts.pop()
-
-
-def _trim_edges(texts: list[list]) -> None:
-    while texts and texts[0][3] is None:
-        texts[0][0] = texts[0][0].lstrip(" \n")
-        if texts[0][0]:
-            break
-        texts.pop(0)
-    while texts and texts[-1][3] is None:
-        texts[-1][0] = texts[-1][0].rstrip(" \n")
-        if texts[-1][0]:
-            break
-        texts.pop()
-
-
-def _merged(texts: list[list]) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    for text, bold, superscript, note in texts:
-        if not text:
-            continue
-        last = runs[-1] if runs else None
-        if last and note is None and last.note is None and (last.bold, last.superscript) == (bold, superscript):
-            runs[-1] = Run(last.text + text, bold, superscript)
-        else:
-            runs.append(Run(text, bold, superscript, note))
-    return tuple(runs)

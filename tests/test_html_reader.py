@@ -95,6 +95,7 @@ PARAGRAPH_CASES = {
             P("two", list_kind="number"),
         ],
     ),
+    "pre keeps its spaces and line ends": ("<pre>\na  b\n c</pre>", [P("a  b\n c")]),
     "Unicode paragraph and line separators split": ("<p>a\u2029b\u2028c</p>", [P("a"), P("b\nc")]),
 }
 
@@ -386,5 +387,7 @@ def test_word_table(word):
     assert (table.rows[1].cells[3].row_span, table.rows[3].cells[0].col_span) == (2, 4)
     assert table.rows[3] == Row(cells=(Cell(blocks=(P(R("Раздел на всю ширину", bold=True)),), col_span=4),))
     bullets = table.rows[2].cells[1].blocks[1:]
-    assert [(item.list_kind, item.list_level) for item in bullets] == [("bullet", 0), ("bullet", 0), ("bullet", 1)]
+    assert [(item.list_kind, item.list_level) for item in bullets] == [
+        ("bullet", 0), ("bullet", 0), ("bullet", 1),
+    ]  # fmt: skip
     assert table.rows[4].cells[1].blocks[0].list_kind == "number"

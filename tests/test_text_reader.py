@@ -28,7 +28,9 @@ def cell_blocks(text: str) -> tuple[Paragraph, ...]:
 # --- Tables -----------------------------------------------------------------
 
 TABLE_CASES = {
-    "a tab line is a row, cells split on tabs": ("1.\tTitle\tPlace\tNote", ["T:1"], [["1.", "Title", "Place", "Note"]]),
+    "a tab line is a row, cells split on tabs": (
+        "1.\tTitle\tPlace\tNote", ["T:1"], [["1.", "Title", "Place", "Note"]],
+    ),
     "trailing tabs give empty cells": ("a\t\t\t", ["T:1"], [["a", "", "", ""]]),
     "consecutive tab lines form one table": ("a\tb\nc\td", ["T:2"], [["a", "b"], ["c", "d"]]),
     "blank lines between tab lines do not end the table": ("a\tb\n\n\n\tc", ["T:2"], [["a", "b"], ["", "c"]]),
@@ -87,7 +89,10 @@ PARAGRAPH_CASES = {
     "a blank line separates paragraphs": ("one\n\ntwo", [P("one"), P("two")]),
     "two trailing spaces break the line": ("position,  \ntitle", [P("position,\ntitle")]),
     "markdown bold across broken lines": ("**A  \nB**", [P(R("A\nB", bold=True))]),
-    "html bold with a superscript": ("<b>Heading<sup>1</sup></b>", [P(R("Heading", bold=True), R("1", bold=True, sup=True))]),
+    "html bold with a superscript": (
+        "<b>Heading<sup>1</sup></b>",
+        [P(R("Heading", bold=True), R("1", bold=True, sup=True))],
+    ),
     "leading blank lines are ignored": ("\n\n\ntext", [P("text")]),
 }
 
@@ -217,7 +222,8 @@ def test_seed_signatory(seed):
 
 def test_seed_jubilee_and_city_day_headings_cite_footnote_1(seed):
     rows = seed.blocks[4].rows
-    headings = [row.cells[0].blocks[0] for row in rows if row.cells[0].blocks and row.cells[0].blocks[0].is_bold]
+    first_paragraphs = [row.cells[0].blocks[0] for row in rows if row.cells[0].blocks]
+    headings = [paragraph for paragraph in first_paragraphs if paragraph.is_bold]
     assert [(heading.main_text, heading.markers) for heading in headings] == [
         ("Юбилеи городов МАГ", ("1",)),
         ("Дни городов-столиц членов МАГ", ("1",)),
