@@ -36,3 +36,25 @@ def outline(document: Document) -> list[str]:
         f"T:{len(block.rows)}" if isinstance(block, Table) else f"P:{block.text}"
         for block in document.blocks
     ]
+
+
+def every_paragraph(document: Document):
+    """All paragraphs: top-level ones and those inside cells."""
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    yield from cell.blocks
+        else:
+            yield block
+
+
+# Pieces of the markup both readers meet, for property tests to shuffle.
+MARKUP_TOKENS = (
+    "<p>", "</p>", "<div>", "</div>", "<table>", "</table>", "<tr>", "<td>", "</td>", "<th>", "<thead>",
+    '<td colspan=3 rowspan="0">', "<ul>", "<ol>", "<li>", "<br>", "<b>", "</b>", "<sup>", "</sup>", "<pre>",
+    "</pre>", "<h2>", "&nbsp;", "<o:p>", "<style>", "<!--", "-->", "<![if x]>", "<a class=sdfootnoteanc>",
+    "</a>", "<div id=sdfootnote1>", "<div style='mso-element:footnote'>", "<a style='mso-footnote-id:ftn1'>",
+    "<span style='mso-list:Ignore'>", "<p style='mso-list:l0 level3'>", "\t", "\n", "  ", "**", "---",
+    "<sup>1</sup> ", "[^1]: ", "1 ", "•", "\u2029", "x", "Я",
+)  # fmt: skip

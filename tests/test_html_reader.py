@@ -6,11 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.errors import IngestError
 from parsers.blocks import Cell, Footnote, Row
 from parsers.html import read_html
-from tests.blockshapes import P, R, grid, outline, paragraphs, tables
+from tests.blockshapes import MARKUP_TOKENS, every_paragraph, P, R, grid, outline, paragraphs, tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -303,6 +305,16 @@ def test_deeply_nested_page_is_read_without_exhausting_the_stack(opening, closin
     texts = [paragraph.text for paragraph in paragraphs(document)]
     texts += [cell.text for table in tables(document) for row in table.rows for cell in row.cells]
     assert "after" in texts and any("deep" in text for text in texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tokens=st.lists(st.sampled_from(MARKUP_TOKENS), max_size=60), encoding=st.sampled_from(["utf-8", "utf-16"]))
+def test_any_markup_soup_gives_blocks_with_text_or_an_ingest_error(tokens, encoding):
+    try:
+        document = read_html("".join(tokens).encode(encoding))
+    except IngestError:
+        return
+    assert all(paragraph.text.strip() for paragraph in every_paragraph(document))
 
 
 # --- Real files -------------------------------------------------------------

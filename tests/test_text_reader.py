@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.errors import IngestError
 from parsers.blocks import Footnote, Paragraph, Table
 from parsers.html import read_html
 from parsers.text import read_text
-from tests.blockshapes import P, R, grid, outline, paragraphs, tables
+from tests.blockshapes import MARKUP_TOKENS, every_paragraph, P, R, grid, outline, paragraphs, tables
 
 SEED = Path(__file__).parent.parent / "samples" / "plan_2024.txt"
 
@@ -154,6 +156,16 @@ DAMAGED_CASES = {"empty": b"", "only blank lines": b"\n\r\n  \n", "binary bytes"
 def test_damaged_input_raises_ingest_error(data):
     with pytest.raises(IngestError):
         read_text(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tokens=st.lists(st.sampled_from(MARKUP_TOKENS), max_size=60), encoding=st.sampled_from(["utf-8", "utf-16"]))
+def test_any_markup_soup_gives_blocks_with_text_or_an_ingest_error(tokens, encoding):
+    try:
+        document = read_text("".join(tokens).encode(encoding))
+    except IngestError:
+        return
+    assert all(paragraph.text.strip() for paragraph in every_paragraph(document))
 
 
 # --- The real export (samples/plan_2024.txt, the seed) ----------------------
