@@ -230,7 +230,7 @@ class _Walker:
             return SKIP
         style = tag.attrs.get("style")
         styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
-        if styles.get("display") == "none":
+        if styles.get("display", "").startswith("none"):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
             return self.enter_word_list_marker(tag)

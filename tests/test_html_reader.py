@@ -74,7 +74,10 @@ PARAGRAPH_CASES = {
         "<p><![if !supportLists]>b<![endif]></p>",
         [P("a"), P("b")],
     ),
-    "hidden text is not read": ('<p>a<span style="display:none">hidden</span></p>', [P("a")]),
+    "hidden text is not read": (
+        '<p>a<span style="display:none">hidden</span><span style="DISPLAY: none !important">too</span></p>',
+        [P("a")],
+    ),
     "bullet list items with nesting levels": (
         "<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul>",
         [
