@@ -73,6 +73,9 @@ LINE_SEPARATOR = "\u2028"
 READ_STYLES = re.compile(r"font-weight|vertical-align|display|mso-", re.IGNORECASE)
 NO_STYLES: dict[str, str] = {}
 
+# Characters without which a fragment is plain text (no tags, no entities).
+MARKUP_STARTS = ("<", "&")
+
 SKIP = object()  # a handler's answer: do not walk this element's children
 
 
@@ -93,9 +96,13 @@ def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
 
     Tables inside the fragment are flattened into paragraphs, as in a cell.
     """
-    # The leading tag keeps BeautifulSoup from taking short text for a file name.
     walker = _Walker(tables=False)
-    walker.walk(parse_html("<body>" + markup))
+    if any(char in markup for char in MARKUP_STARTS):
+        # The leading tag keeps BeautifulSoup from taking short text for a file name.
+        walker.walk(parse_html("<body>" + markup))
+    else:  # plain text, as the parser would hand it over: skip the parser
+        walker.text(markup)
+        walker.flush()
     return tuple(walker.body)
 
 
