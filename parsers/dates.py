@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from parsers import date_vocab as vocab
 from schemas.plan import DatePiece, DateSpan
@@ -40,13 +41,14 @@ def _char_table() -> dict[int, str | None]:
 
 
 @functools.cache
-def _folding() -> tuple[dict, re.Pattern, dict, re.Pattern, re.Pattern]:
+def _folding() -> tuple[dict, re.Pattern, re.Pattern, dict, re.Pattern, re.Pattern]:
     """The folding tables and patterns, built once on first use (no import-time work)."""
+    latin = re.compile(r"[a-z]")
     words = re.compile(r"[a-zа-яі]+")
     lookalikes = str.maketrans(vocab.LATIN_LOOKALIKES)
     phrases = re.compile(r"(?<![а-я])(?:" + "|".join(map(re.escape, vocab.PHRASES)) + r")(?![а-я])")
     spaces = re.compile(r" {2,}")
-    return _char_table(), words, lookalikes, phrases, spaces
+    return _char_table(), latin, words, lookalikes, phrases, spaces
 
 
 def _fold_word(match: re.Match, lookalikes: dict) -> str:
@@ -58,9 +60,9 @@ def _fold_word(match: re.Match, lookalikes: dict) -> str:
 
 def _fold(text: str) -> str:
     """A normalised copy of ``text``: one space, "-" for every dash, lower case, "е" for "ё"."""
-    chars, words, lookalikes, phrases, spaces = _folding()
+    chars, latin, words, lookalikes, phrases, spaces = _folding()
     folded = text.translate(chars).lower()
-    if re.search(r"[a-z]", folded):
+    if latin.search(folded):
         folded = words.sub(lambda m: _fold_word(m, lookalikes), folded)
     folded = phrases.sub(lambda m: vocab.PHRASES[m.group()], folded)
     return spaces.sub(" ", folded).strip(" .,;")
@@ -180,15 +182,14 @@ class _Span:
     recurrence: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Single:
+class _Single(NamedTuple):
     """One side of a range, or a whole phrase: the named parts it was written with."""
 
-    part: str | None = None
-    num: int | None = None
-    unit: str | None = None
-    mon: int | None = None
-    year: int | None = None
+    part: str | None
+    num: int | None
+    unit: str | None
+    mon: int | None
+    year: int | None
 
     @property
     def partial(self) -> bool:
@@ -220,15 +221,23 @@ def _single(tokens: list[str]) -> _Single:
     )
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, mon: int) -> int:
+    """Days in month ``mon`` (1-12) of ``year``; February of a leap year has 29."""
+    return 29 if mon == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[mon - 1]
+
+
 def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
     """First day of month ``first`` to last day of month ``last`` of ``year``."""
     if not (1 <= first <= last <= 12):
         raise _Unread("impossible date")
-    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+    return dt.date(year, first, 1), dt.date(year, last, _month_days(year, last))
 
 
 def _day(year: int, mon: int, day: int) -> dt.date:
-    if not 1 <= mon <= 12 or not 1 <= day <= calendar.monthrange(year, mon)[1]:
+    if not 1 <= mon <= 12 or not 1 <= day <= _month_days(year, mon):
         raise _Unread("impossible date")
     return dt.date(year, mon, day)
 
@@ -244,7 +253,7 @@ def _resolve(s: _Single, year: int) -> _Span:
     """The span one single names in ``year`` (its own year wins)."""
     y = s.year if s.year is not None else year
     if s.part:
-        return _part_of(s.part, _resolve(replace(s, part=None), year))
+        return _part_of(s.part, _resolve(s._replace(part=None), year))
     if s.unit is None and s.mon is not None:
         if s.num is None:
             return _Span("month", *_months(y, s.mon, s.mon))
@@ -258,7 +267,7 @@ def _resolve(s: _Single, year: int) -> _Span:
         return _Span("half_year", *_months(y, 6 * h - 5, 6 * h))
     if s.unit == "dk" and s.mon is not None:
         first, last = _DECADE_DAYS[_numbered(s.num, 3) - 1]
-        return _Span("decade", _day(y, s.mon, first), _day(y, s.mon, min(last, calendar.monthrange(y, s.mon)[1])))
+        return _Span("decade", _day(y, s.mon, first), _day(y, s.mon, min(last, _month_days(y, s.mon))))
     if s.unit in vocab.SEASON_MONTHS and s.num is None and s.mon is None:
         return _season(s.unit, y)
     if s.num is None and s.mon is None and (s.unit == "yr" or (s.unit is None and s.year is not None)):
@@ -295,9 +304,9 @@ def _part_of(part: str, whole: _Span) -> _Span:
 def _borrow(s: _Single, other: _Single) -> _Single:
     """Fill what a partial single leaves out from the single it leans on."""
     if s.partial and s.part is None:
-        s = replace(s, unit=other.unit, mon=other.mon)
+        s = s._replace(unit=other.unit, mon=other.mon)
     elif s.mon is None and s.unit == "dk":
-        s = replace(s, mon=other.mon)
+        s = s._replace(mon=other.mon)
     return s
 
 
@@ -310,13 +319,13 @@ def _range(left: _Single, right: _Single, year: int) -> _Span:
     """A range written as two singles; a side without a year takes the other side's."""
     left = _borrow(left, right)
     ly, ry = left.year, right.year
-    a = _resolve(replace(left, year=ly or ry or year), year)
-    b = _resolve(replace(right, year=ry or ly or year), year)
+    a = _resolve(left._replace(year=ly or ry or year), year)
+    b = _resolve(right._replace(year=ry or ly or year), year)
     if a.start > b.end and _rolls_over(a, b):
         if ry is None:
-            b = _resolve(replace(right, year=(ly or year) + 1), year)
+            b = _resolve(right._replace(year=(ly or year) + 1), year)
         elif ly is None:
-            a = _resolve(replace(left, year=ry - 1), year)
+            a = _resolve(left._replace(year=ry - 1), year)
     if a.start > b.end:
         raise _Unread("reversed range")
     return _Span(_combined_kind([a, b]), a.start, b.end, a.approximate or b.approximate)
@@ -356,17 +365,19 @@ def _range_or_single(tokens: list[str], year: int, context: _Single | None) -> t
         right = _single(sides[1])
         if context is not None:
             right = _borrow(right, context)
-            right = right if right.year is not None else replace(right, year=context.year)
+            right = right if right.year is not None else right._replace(year=context.year)
         return _range(_single(left), right, year), right
     s = _single(tokens)
     if context is not None:
         s = _borrow(s, context)
-        s = s if s.year is not None else replace(s, year=context.year)
+        s = s if s.year is not None else s._replace(year=context.year)
     return _resolve(s, year), s
 
 
 def _list(tokens: list[str], year: int) -> _Span:
     """Items joined by "," / "и" ("12, 19 и 26 марта"): the whole span and its pieces."""
+    if "," not in tokens and "and" not in tokens:
+        return _range_or_single(tokens, year, None)[0]
     items = _split(tokens, (",", "and"))
     if any(not item for item in items):
         raise _Unread("unknown date phrase")
@@ -457,18 +468,20 @@ def _read(tokens: list[str], year: int) -> _Span:
     return replace(span, approximate=True) if approximate else span
 
 
-def _starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
-    return any(folded.startswith(p) and folded[len(p) : len(p) + 1] in ("", " ", ",", ".") for p in phrases)
+@functools.cache
+def _opening(phrases: tuple[str, ...]) -> re.Pattern:
+    """Matches text that opens with one of ``phrases`` as whole words."""
+    return re.compile("(?:" + "|".join(map(re.escape, phrases)) + r")(?![^ ,.])")
 
 
 @functools.lru_cache(maxsize=16384)
 def _understand(text: str, year: int) -> tuple[_Span, str | None]:
     """The span and, when unread, the reason; cached because plans repeat their phrases."""
     folded = _fold(text)
-    if folded in vocab.EMPTY_MARKS or _starts_with_phrase(folded, vocab.UNSCHEDULED):
+    if folded in vocab.EMPTY_MARKS or _opening(vocab.UNSCHEDULED).match(folded):
         return _Span("unscheduled", None, None), None
     try:
-        if _starts_with_phrase(folded, vocab.AS_NEEDED):
+        if _opening(vocab.AS_NEEDED).match(folded):
             return _plan_year(year, recurrence="as_needed"), None
         return _read(_tokens(folded), year), None
     except _Unread as why:
