@@ -75,7 +75,7 @@ _DAY_MONTH = r"(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})(?:\.(?P<ny>\d{4}|\d{2})(?!\d))?"
 _NUMBER = r"(?P<num>\d+)"
 _WORD = r"(?P<word>[a-zа-яі]+)"
 _JOIN = r"(?P<join>[-,])"
-_QUIET = r"[\s.]+"  # spaces and abbreviation dots carry nothing
+_QUIET = r"[\s.()]+"  # spaces, abbreviation dots and brackets carry nothing: "май (ориентировочно)"
 _OTHER = r"(?P<other>.)"
 _TOKEN = "|".join((_DAY_MONTH, _NUMBER, _WORD, _JOIN, _QUIET, _OTHER))
 
@@ -119,7 +119,7 @@ def _word_token(word: str) -> str:
         return token
     number = _roman(word)
     if number is not None:
-        return str(number)
+        return f"r{number}"  # marked: a Roman numeral counts periods, never days
     raise _Unread("unknown date phrase")
 
 
@@ -151,12 +151,16 @@ def _tokens(folded: str) -> list[str]:
     return tokens
 
 
+def _is_number(token: str) -> bool:
+    return token.isdigit() or (token[:1] == "r" and token[1:].isdigit())
+
+
 def _add_word(tokens: list[str], word: str) -> None:
     """Append a word's token, dropping ordinal suffixes ("2-го") and "год" after a year."""
     if word in vocab.ORDINAL_SUFFIXES and tokens:
-        if tokens[-1].isdigit():
+        if _is_number(tokens[-1]):
             return
-        if tokens[-1] == "-" and len(tokens) > 1 and tokens[-2].isdigit():
+        if tokens[-1] == "-" and len(tokens) > 1 and _is_number(tokens[-2]):
             tokens.pop()
             return
     token = _word_token(word)
@@ -190,6 +194,7 @@ class _Single(NamedTuple):
     unit: str | None
     mon: int | None
     year: int | None
+    roman: bool = False
 
     @property
     def partial(self) -> bool:
@@ -200,13 +205,11 @@ class _Single(NamedTuple):
 _SEASON_UNITS = "|".join(vocab.SEASON_MONTHS)
 _SINGLE = re.compile(
     r"(?:(?P<part>early|mid|late) )?"
-    r"(?:(?P<num>\d{1,2}) )?"
+    r"(?:(?P<roman>r)?(?P<num>\d{1,2}) )?"
     rf"(?:(?P<unit>q|h|dk|yr|{_SEASON_UNITS}) )?"
     r"(?:M(?P<mon>\d{1,2}) )?"
     r"(?:Y(?P<year>\d{4}) )?"
 )
-_QUARTER_MONTHS = 3
-_HALF_MONTHS = 6
 _DECADE_DAYS = ((1, 10), (11, 20), (21, 31))
 _RANGE_KIND = {"day": "day_range", "month": "month_range"}
 
@@ -217,7 +220,12 @@ def _single(tokens: list[str]) -> _Single:
         raise _Unread("unknown date phrase")
     num, mon, year = m["num"], m["mon"], m["year"]
     return _Single(
-        m["part"], int(num) if num else None, m["unit"], int(mon) if mon else None, int(year) if year else None
+        m["part"],
+        int(num) if num else None,
+        m["unit"],
+        int(mon) if mon else None,
+        int(year) if year else None,
+        m["roman"] is not None,
     )
 
 
@@ -257,6 +265,8 @@ def _resolve(s: _Single, year: int) -> _Span:
     if s.unit is None and s.mon is not None:
         if s.num is None:
             return _Span("month", *_months(y, s.mon, s.mon))
+        if s.roman:
+            raise _Unread("unknown date phrase")
         d = _day(y, s.mon, s.num)
         return _Span("day", d, d)
     if s.unit == "q" and s.mon is None:
@@ -303,7 +313,7 @@ def _part_of(part: str, whole: _Span) -> _Span:
 
 def _borrow(s: _Single, other: _Single) -> _Single:
     """Fill what a partial single leaves out from the single it leans on."""
-    if s.partial and s.part is None:
+    if s.partial and s.part is None and other.num is not None:  # "5" of "5-6 июля", not of "5, июль"
         s = s._replace(unit=other.unit, mon=other.mon)
     elif s.mon is None and s.unit == "dk":
         s = s._replace(mon=other.mon)
@@ -414,28 +424,27 @@ def _plan_year(year: int, **kw) -> _Span:
     return _Span("recurring", *_months(year, 1, 12), **kw)
 
 
+def _recurrence(tokens: list[str]) -> tuple[str | None, int]:
+    """The recurrence a phrase opens with, and how many tokens say it."""
+    if tokens[0].startswith("R:"):
+        return tokens[0][2:], 1
+    n = 0 if tokens[0] == "times" else 1  # "раз в квартал", "1 раз в квартал", "2 раза в год"
+    if tokens[n : n + 1] == ["times"] and tokens[n + 1 : n + 2] and tokens[n + 1] in vocab.RECURRENCE_BY_UNIT:
+        if n == 0 or tokens[0] == "1":
+            return vocab.RECURRENCE_BY_UNIT[tokens[n + 1]], n + 2
+        if tokens[0].isdigit():
+            return None, n + 2  # several times a period: no value in the contract
+    raise _Unread("unknown date phrase")
+
+
 def _recurring(tokens: list[str], year: int) -> _Span:
     """"постоянно", "ежегодно, май", "1 раз в квартал": a recurrence and the span it runs over."""
-    head, _, tail = _split_once(tokens, ",")
-    if head[0].startswith("R:") and len(head) == 1:
-        recurrence = head[0][2:]
-    elif len(head) in (2, 3) and head[-2] == "times" and head[-1] in vocab.RECURRENCE_BY_UNIT:
-        if len(head) == 3 and not head[0].isdigit():
-            raise _Unread("unknown date phrase")
-        recurrence = vocab.RECURRENCE_BY_UNIT[head[-1]] if head[0] in ("times", "1") else None
-    else:
-        raise _Unread("unknown date phrase")
+    recurrence, used = _recurrence(tokens)
+    tail = tokens[used + 1 :] if tokens[used : used + 1] == [","] else tokens[used:]
     if not tail or (len(tail) == 3 and tail[0] == "until" and tail[1].isdigit() and tail[2] == "dom"):
         return _plan_year(year, recurrence=recurrence)  # "до 5 числа": each period's own deadline
     period = _body(tail, year)
     return _Span("recurring", period.start, period.end, period.approximate, period.pieces, recurrence)
-
-
-def _split_once(tokens: list[str], sep: str) -> tuple[list[str], str, list[str]]:
-    if sep in tokens:
-        i = tokens.index(sep)
-        return tokens[:i], sep, tokens[i + 1 :]
-    return tokens, "", []
 
 
 def _deadline(tokens: list[str], year: int) -> _Span:
@@ -459,7 +468,7 @@ def _read(tokens: list[str], year: int) -> _Span:
     tokens = [t for t in tokens if t != "approx"]
     if not tokens:
         raise _Unread("unknown date phrase")
-    if tokens[0].startswith("R:") or "times" in tokens[:3]:
+    if tokens[0].startswith("R:") or "times" in tokens[:2]:
         span = _recurring(tokens, year)
     elif tokens[0] == "until":
         span = _deadline(tokens[1:], year)
