@@ -320,6 +320,11 @@ def _borrow(s: _Single, other: _Single) -> _Single:
     return s
 
 
+def _given(*years: int | None) -> int:
+    """The first year that was given."""
+    return next(y for y in years if y is not None)
+
+
 def _rolls_over(left: _Span, right: _Span) -> bool:
     """Autumn-to-spring order ("31 декабря - 2 января", "ноябрь - январь") crosses a new year."""
     return left.start.month >= 7 and right.end.month <= 6
@@ -329,11 +334,13 @@ def _range(left: _Single, right: _Single, year: int) -> _Span:
     """A range written as two singles; a side without a year takes the other side's."""
     left = _borrow(left, right)
     ly, ry = left.year, right.year
-    a = _resolve(left._replace(year=ly or ry or year), year)
-    b = _resolve(right._replace(year=ry or ly or year), year)
+    a = _resolve(left._replace(year=_given(ly, ry, year)), year)
+    b = _resolve(right._replace(year=_given(ry, ly, year)), year)
+    if a.pieces or b.pieces:  # "зима - весна": which winter is meant is anyone's guess
+        raise _Unread("unknown date phrase")
     if a.start > b.end and _rolls_over(a, b):
         if ry is None:
-            b = _resolve(right._replace(year=(ly or year) + 1), year)
+            b = _resolve(right._replace(year=_given(ly, year) + 1), year)
         elif ly is None:
             a = _resolve(left._replace(year=ry - 1), year)
     if a.start > b.end:
@@ -342,13 +349,16 @@ def _range(left: _Single, right: _Single, year: int) -> _Span:
 
 
 def _combined_kind(spans: list[_Span]) -> str:
+    """The kind of a range or list of spans in order: days -> day_range, months -> month_range."""
     kinds = {s.kind for s in spans}
+    first, last = spans[0].start, spans[-1].end
     if len(kinds) == 1:
         kind = kinds.pop()
         kind = _RANGE_KIND.get(kind, kind)
+        if kind == "decade" and (first.year, first.month) != (last.year, last.month):
+            kind = "day_range"  # "начало мая - конец июня" is no ten-day period
     else:
         kind = "day_range" if kinds & {"day", "day_range", "decade"} else "month_range"
-    first, last = spans[0].start, spans[-1].end
     if kind == "month_range" and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         if first.year == last.year:
             return "year"
@@ -396,7 +406,7 @@ def _list(tokens: list[str], year: int) -> _Span:
     for item in reversed(items):
         span, context = _range_or_single(item, year, context)
         spans.append(span)
-    if len(spans) > 1 and any(s.kind in ("year",) for s in spans):
+    if len(spans) > 1 and any(s.kind == "year" for s in spans):  # "ул. 1905 года, 12 мая"
         raise _Unread("unknown date phrase")
     spans.sort(key=lambda s: s.start)
     pieces = _merged([p for s in spans for p in (s.pieces or ((s.start, s.end),))])
