@@ -79,6 +79,7 @@ def dateparser_fn():
     parsers: dict[int, dateparser.DateDataParser] = {}  # one per plan year, built once
 
     def parse(phrase: str, year: int) -> dt.date | None:
+        """The day dateparser finds in ``phrase``, or None."""
         if year not in parsers:
             settings = {"RELATIVE_BASE": dt.datetime(year, 1, 1), "PREFER_DAY_OF_MONTH": "first"}
             parsers[year] = dateparser.DateDataParser(languages=["ru"], settings=settings)
@@ -89,6 +90,7 @@ def dateparser_fn():
 
 
 def dateparser_right(parse, case: dict) -> bool:
+    """dateparser's one day is the span's start (end for a deadline), or nothing for no date."""
     got = parse(case["phrase"], case["year"])
     if case["kind"] in ("unscheduled", "unknown"):
         return got is None
@@ -96,6 +98,7 @@ def dateparser_right(parse, case: dict) -> bool:
 
 
 def main() -> None:
+    """Print the speeds, then the accuracy by kind."""
     cases = load_cases()
     cold = rate(dates.parse_date, cases, REPEATS, before=dates._understand.cache_clear)
     warm = rate(dates.parse_date, cases, REPEATS)
@@ -119,6 +122,7 @@ def main() -> None:
 
 
 def print_accuracy(cases: list[dict], ours: Counter, theirs: Counter | None) -> None:
+    """One line per kind: how many cases, how many each library got right."""
     by_kind = Counter(c["kind"] for c in cases)
     print(f"{'kind':<12} {'cases':>5} {'parse_date':>11} {'dateparser':>11}")
     for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1]):
