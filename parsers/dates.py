@@ -540,7 +540,11 @@ def split_place_date(text: str) -> tuple[str | None, str]:
     for i in range(len(words)):
         tail = " ".join(words[i:])
         if _understand(tail, 2000)[0].kind != "unknown":
-            return _place(words[:i]), tail
+            # "Минск 31 июня": the impossible "31 июня" is not readable but "июня" is;
+            # numbers just before the readable tail belong to the date, which then warns.
+            while i > 0 and any(c.isdigit() for c in words[i - 1]):
+                i -= 1
+            return _place(words[:i]), " ".join(words[i:])
     for i, word in enumerate(words):
         if _looks_dated(word):  # an unreadable date still leaves the place; the parse warns
             return _place(words[:i]), " ".join(words[i:])
