@@ -157,13 +157,19 @@ def split_columns(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> list[
         if glyph.is_space:
             pieces[-1].append(glyph)
             continue
-        if last is not None and glyph.x0 - last.x1 > limit:
+        if last is not None and glyph.x0 - last.x1 > limit and not _only_bullet(pieces[-1]):
             pieces.append([])
         pieces[-1].append(glyph)
         last = glyph
     if len(pieces) == 1:
         return [line]
     return [make_line(_trim(piece), settings, line.page) for piece in pieces if _trim(piece)]
+
+
+def _only_bullet(glyphs: list[Glyph]) -> bool:
+    """True when the glyphs so far are one bullet (its text follows after a tab's gap)."""
+    visible = [glyph for glyph in glyphs if not glyph.is_space]
+    return len(visible) == 1 and visible[0].text in BULLETS + DASH_BULLETS
 
 
 def _trim(glyphs: list[Glyph]) -> list[Glyph]:
