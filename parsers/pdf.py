@@ -32,6 +32,11 @@ from parsers.pdf_tables import TableDraft, continues, find_aligned_tables, ruled
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
 DAMAGED = "damaged PDF: {}"
+# pdfminer's words for common kinds of damage, and what they mean to a person.
+DAMAGE_REASONS = {
+    "Unexpected EOF": "the file ends too early (cut short in a download or a copy?)",
+    "No /Root object": "the document's catalogue is missing (not a complete PDF)",
+}
 # Thickest line (pt) that still counts as a rule rather than a filled box.
 RULE_THICKNESS = 1.5
 
@@ -106,6 +111,9 @@ def read_pages(data: bytes, settings: PdfSettings) -> list[PageLayout]:
 def _reason(error: BaseException) -> str:
     """A short reason from a pdfminer exception."""
     text = str(error).strip() or type(error).__name__
+    for words, meaning in DAMAGE_REASONS.items():
+        if words in text:
+            return meaning
     return re.sub(r"\s+", " ", text)[:120]
 
 
