@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Literal
 
 from ingest.errors import IngestError
-from ingest.store_rows import record_from_row, record_row
+from ingest.rows import record_from_row, record_row
 from ingest.store_schema import MIGRATIONS
 from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Signatory, Source
 

@@ -109,8 +109,4 @@ CREATE INDEX plans_sha256 ON plans (source_sha256);
 """),
 )
 
-# plans.year is UNIQUE, which is its index. Record tables are named here for the code that fills them.
-RECORD_TABLES = ("events", "jubilees", "city_days", "footnotes", "warnings")
-
-# A record field whose column name differs from the field name.
-SQL_RENAMED = {"where": "location"}
+# plans.year needs no index of its own: UNIQUE makes one.

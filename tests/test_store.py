@@ -10,7 +10,7 @@ import pytest
 
 import ingest.store as store
 from ingest.errors import IngestError
-from ingest.store_rows import sql_columns
+from ingest.rows import flat_columns
 from ingest.store_schema import MIGRATIONS
 from schemas.plan import EventSource, PlanWarning
 from schemas.tables import TABLES, columns
@@ -61,12 +61,12 @@ def test_opening_again_applies_nothing(db):
 def test_each_table_has_a_column_for_every_field_of_its_record(db, table, model):
     store.connect(db).close()
     names = [row[1] for row in query(db, f"PRAGMA table_info({table})")]
-    assert names == ["plan_id", "position", *sql_columns(model)]
+    assert names == ["plan_id", "position", *flat_columns(model)]
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_record_columns_are_named_as_the_csv_columns(table):
-    assert sql_columns(TABLES[table]) == columns(TABLES[table])
+    assert flat_columns(TABLES[table]) == columns(TABLES[table])
 
 
 def test_children_point_at_their_plan_through_a_foreign_key(db):

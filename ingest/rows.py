@@ -1,8 +1,10 @@
-"""Records ↔ SQLite rows, derived from the models the way schemas/tables.py derives CSV columns.
+"""Records ↔ flat rows for the store and the spreadsheet, derived from the models as
+schemas/tables.py derives the CSV columns.
 
 A nested model becomes prefixed columns (``date`` → ``date_text``, ``date_kind``, ...); the
-contract's short names (``recurrence``, ``approximate``) and SQL renames (``where`` →
-``location``) apply. Values: dates ISO text, booleans 0/1, lists JSON arrays, None NULL.
+contract's short names (``recurrence``, ``approximate``) apply, and ``where`` is ``location``
+(WHERE is SQL). Each feed passes how it writes a value: SQLite stores dates as ISO text,
+booleans 0/1 and lists as JSON arrays (``sql_value``); a spreadsheet keeps real dates.
 """
 
 from __future__ import annotations
@@ -10,25 +12,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 import types
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Callable, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ingest.store_schema import SQL_RENAMED
 from schemas.tables import RENAMED
 
+# A field whose column name differs from its flat name because SQL reserves the word.
+SQL_RENAMED = {"where": "location"}
 
-def record_row(record: BaseModel, prefix: str = "") -> dict[str, Any]:
-    """One record as a row of SQLite values, keyed by column name."""
+
+def record_row(record: BaseModel, value: Callable[[Any], Any] | None = None, prefix: str = "") -> dict[str, Any]:
+    """One record as a flat row keyed by column name, each value passed through ``value``
+    (``sql_value`` by default)."""
+    value = value or sql_value
     row: dict[str, Any] = {}
     for name, info in type(record).model_fields.items():
-        value = getattr(record, name)
+        field = getattr(record, name)
         nested = nested_model(info.annotation)
         if nested is not None:
-            row.update(record_row(value, prefix + name + "_") if value is not None
-                       else dict.fromkeys(sql_columns(nested, prefix + name + "_")))
+            row.update(record_row(field, value, prefix + name + "_") if field is not None
+                       else dict.fromkeys(flat_columns(nested, prefix + name + "_")))
         else:
-            row[column_name(prefix + name)] = sql_value(value)
+            row[column_name(prefix + name)] = value(field)
     return row
 
 
@@ -37,12 +43,12 @@ def record_from_row(model: type[BaseModel], row: dict[str, Any]) -> BaseModel:
     return model.model_validate(_field_values(model, row, ""))
 
 
-def sql_columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+def flat_columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     """The column names of ``model``'s rows, in field order."""
     names: list[str] = []
     for name, info in model.model_fields.items():
         nested = nested_model(info.annotation)
-        names.extend(sql_columns(nested, prefix + name + "_") if nested else [column_name(prefix + name)])
+        names.extend(flat_columns(nested, prefix + name + "_") if nested else [column_name(prefix + name)])
     return names
 
 
