@@ -41,6 +41,7 @@ PART_RELATIONSHIPS = {
     "endnotes": REL + "endnotes",
     "settings": REL + "settings",
 }
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
@@ -66,8 +67,7 @@ def read_docx(data: bytes) -> Document:
 
 def open_parts(data: bytes) -> Parts:
     """Open the package with python-docx and parse the parts the reader uses."""
-    from docx.opc.package import OpcPackage  # python-docx; imported only when reading DOCX
-    import docx  # noqa: F401  registers python-docx's part classes
+    from docx.opc.package import OpcPackage  # python-docx, imported only when reading DOCX
 
     try:
         package = OpcPackage.open(io.BytesIO(data))
@@ -80,7 +80,7 @@ def open_parts(data: bytes) -> Parts:
         raise IngestError(f"damaged DOCX: {short(error)}") from None
     document = parse_part(main.blob, str(main.partname))
     if document.tag != w("document"):
-        raise IngestError(f"not a DOCX: main part is {main.content_type}")
+        raise IngestError(not_wordprocessing(document, main.content_type))
     parts = Parts(document=document)
     for name, reltype in PART_RELATIONSHIPS.items():
         for rel in main.rels.values():
@@ -96,6 +96,13 @@ def parse_part(blob: bytes, partname: str) -> etree._Element:
         return etree.fromstring(blob, SAFE_PARSER)
     except etree.XMLSyntaxError as error:
         raise IngestError(f"damaged DOCX: bad XML in {partname.lstrip('/')}: {short(error)}") from None
+
+
+def not_wordprocessing(root: etree._Element, content_type: str) -> str:
+    """Why a main part that is not a transitional w:document cannot be read."""
+    if etree.QName(root).localname == "document" and etree.QName(root).namespace == STRICT_W_NS:
+        return "unsupported DOCX: saved as Strict Open XML; save it as a Word Document (.docx)"
+    return f"not a DOCX: main part is {content_type}"
 
 
 def missing_what(error: KeyError) -> str:
@@ -166,7 +173,6 @@ class BodyReader:
         self.page: int | None = 1 if next(parts.document.iter(w("lastRenderedPageBreak")), None) \
             is not None else None
         self.custom_mark: tuple[str, str] | None = None  # (kind, note id) awaiting its mark
-        self.in_note = False
 
     def read(self) -> Document:
         """The whole document."""
@@ -200,6 +206,8 @@ class BodyReader:
         style_id = self.styles.paragraph_style(ppr)
         builder = ParagraphBuilder()
         self.inline(p, builder, style_id)
+        if self.custom_mark is not None:
+            self.unmarked_note(builder)
         numbering = self.styles.numbering_reference(ppr, style_id)
         list_kind = self.numbering.list_kind(*numbering) if numbering else None
         named = ppr.find(w("pStyle")) if ppr is not None else None
@@ -273,6 +281,13 @@ class BodyReader:
             return
         self.footnotes.append(Footnote(marker, self.note_text(note)))
 
+    def unmarked_note(self, builder: ParagraphBuilder):
+        """A custom-mark reference whose mark is not text (a symbol, say): cite it as "*"."""
+        kind, note_id = self.custom_mark
+        self.custom_mark = None
+        self.warnings.append(f"a {kind} with a custom mark that is not text is cited as *")
+        self.cite(kind, note_id, "*", builder, RunFormat(superscript=True))
+
     def note_text(self, note: etree._Element) -> str:
         """A note's paragraphs as text (its own number mark, w:footnoteRef, is not text)."""
         saved = (self.page, self.custom_mark)
@@ -301,7 +316,7 @@ class BodyReader:
     def row(self, tr: etree._Element, above: dict[int, CellBuilder]):
         """The cells that start in this row, and the page the row starts on."""
         column = grid_value(tr.find(w("trPr")), "gridBefore")
-        start, ends, cells = self.page, [], []
+        start, ends, cells, continued = self.page, [], [], set()
         for tc in row_cells(tr):
             tcpr = tc.find(w("tcPr"))
             span = max(1, grid_value(tcpr, "gridSpan"))
@@ -310,8 +325,11 @@ class BodyReader:
             ends.append(self.page)
             merge = tcpr.find(w("vMerge")) if tcpr is not None else None
             if merge is not None and merge.get(VAL, "continue") == "continue" and column in above:
-                above[column].row_span += 1
-                above[column].blocks.extend(blocks)  # Word shows continuation text too
+                origin = above[column]
+                if id(origin) not in continued:
+                    origin.row_span += 1
+                    continued.add(id(origin))
+                origin.blocks.extend(blocks)  # keep any text a continuation cell holds
             else:
                 cell = CellBuilder(blocks, span)
                 cells.append(cell)

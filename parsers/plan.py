@@ -38,6 +38,10 @@ class Extraction:
     warnings: list[PlanWarning] = field(default_factory=list)
 
 
+# A borderless table this small after the event table may be the signature block.
+MAX_SIGNATURE_ROWS = 2
+
+
 class NoEventTable(Exception):
     """The document holds no table whose header names events and dates."""
 
@@ -76,7 +80,7 @@ def extract_plan(document: Document, fallback_year: int | None = None) -> Extrac
     result = Extraction(footnotes=[Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes])
     title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
     result.title = _title(title_paragraphs)
-    result.year = _year(result.title) or _year_anywhere(blocks) or fallback_year
+    result.year = _year(result.title) or _year_anywhere(blocks) or _bare_year(result.title) or fallback_year
     if result.year is None:
         raise NoEventTable("the plan year is not stated (no 'на 2024 год' in the title)")
     if not _year(result.title):
@@ -126,6 +130,12 @@ def _year_anywhere(blocks: list) -> int | None:
         if isinstance(block, Paragraph) and (year := _year(block.text)):
             return year
     return None
+
+
+def _bare_year(text: str) -> int | None:
+    """Any four-digit year in the title ("План мероприятий 2025"), the last resort."""
+    match = re.search(r"\b(?:19|20)\d{2}\b", text)
+    return int(match.group()) if match else None
 
 
 def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
@@ -179,6 +189,7 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
 def _rows(walk: _Walk, grid: list[GridRow]) -> None:
     """Read rows in the current mode, switching mode at a jubilee or city-day heading."""
     width = max((s.column + s.width for g in grid for s in g.slots), default=0)
+    unread: list[GridRow] = []
     for gridrow in grid:
         if walk.columns is not None and (is_header_repeat(gridrow, walk.columns) or is_column_numbering(gridrow)):
             continue
@@ -197,7 +208,21 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
         elif walk.columns is not None and walk.current is not None:
             walk.current.add_row(gridrow, walk.columns)
         else:
-            walk.loose_lines.extend(text for s in gridrow.own_slots() if (text := cell_text(s.cell)))
+            unread.append(gridrow)
+    _report_unread(walk, unread)
+
+
+def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
+    """Rows that fit no record: kept as loose lines (a signature may be among them) and,
+    unless they are a small signature block, reported so no text is silently lost."""
+    lines = [[text for s in gridrow.own_slots() if (text := cell_text(s.cell))] for gridrow in unread]
+    for cells in lines:
+        walk.loose_lines.extend(cells)
+    if len(unread) > MAX_SIGNATURE_ROWS or (unread and find_signatory([c for cells in lines for c in cells]) is None):
+        for gridrow, cells in zip(unread, lines):
+            walk.result.warnings.append(PlanWarning(
+                code="row_unplaced", where=f"table row {gridrow.index + 1}",
+                message=f"row fits no column: {' | '.join(cells)!r}"))
 
 
 def _heading_row(walk: _Walk, text: str, markers: list[str]) -> None:

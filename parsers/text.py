@@ -65,6 +65,11 @@ def footnote_line(line: str) -> Footnote | None:
     return None
 
 
+def table_row(line: str) -> Row:
+    """A tab-separated line as a row, one cell per tab-separated part."""
+    return Row(cells=tuple(Cell(blocks=cell_paragraphs(part)) for part in line.split(CELL_SEPARATOR)))
+
+
 def cell_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """A cell's paragraphs and list items: two or more spaces end a paragraph."""
     return fragment_paragraphs(_paragraph_breaks(markdown_to_markup(text)))
@@ -116,7 +121,7 @@ class _Reader:
         """Take one line of the file."""
         if CELL_SEPARATOR in line:
             self.close_paragraph()
-            self.rows.append(Row(cells=tuple(Cell(blocks=cell_paragraphs(cell)) for cell in line.split(CELL_SEPARATOR))))
+            self.rows.append(table_row(line))
         elif not line.strip():
             self.close_paragraph()  # a blank line does not end a table
         elif FOOTNOTE_RULE.fullmatch(line.strip()):

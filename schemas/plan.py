@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
-KNOWN_SCHEMA_VERSIONS = ("1.0",)
+SCHEMA_VERSION = "1.1"
+# 1.1 added the optional DateSpan.spans; 1.0 documents still validate.
+KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
 
 DateKind = Literal[
     "day",
@@ -40,6 +41,19 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class DatePiece(Model):
+    """One contiguous piece of a date phrase that names several ("12, 19 и 26 марта")."""
+
+    start: dt.date = Field(description="First day of the piece (ISO), inclusive.")
+    end: dt.date = Field(description="Last day of the piece (ISO), inclusive.")
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> "DatePiece":
+        if self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
 class DateSpan(Model):
     """A date phrase as written and what it means: a kind and an inclusive span."""
 
@@ -49,6 +63,9 @@ class DateSpan(Model):
     end: dt.date | None = Field(None, description="Last day of the span (ISO), inclusive.")
     recurrence: Recurrence | None = None
     approximate: bool = False
+    spans: list[DatePiece] | None = Field(
+        None, description="The pieces, in order, when the phrase names several apart; start/end cover them all."
+    )
 
     @model_validator(mode="after")
     def _start_not_after_end(self) -> "DateSpan":

@@ -157,3 +157,22 @@ def test_a_table_split_in_two_goes_on_with_the_events():
     found = extract_plan(doc(TITLE, table(HEADER, row("1.", "А", "май", "")), p(""),
                              table(row("2.", "Б", "июнь", ""))))
     assert [e.number for e in found.events] == [1, 2]
+
+
+def test_rows_that_fit_no_record_are_reported_not_lost():
+    found = events_of(HEADER, row("", "Строка без номера до событий", "", ""), row("1.", "А", "май", ""),
+                      after=(p("Прочее", bold=True), table(row("x", "y"), row("z", "w"), row("q", "r"))))
+    unplaced = [w for w in found.warnings if w.code == "row_unplaced"]
+    assert len(unplaced) == 4
+    assert "Строка без номера до событий" in unplaced[0].message
+
+
+@pytest.mark.parametrize("title, year, guessed", [
+    ("План мероприятий на 2025 год", 2025, False),
+    ("План мероприятий на 2025 г.", 2025, False),
+    ("План мероприятий МАГ 2026", 2026, True),
+])
+def test_the_plan_year_comes_from_the_title_and_a_guess_is_reported(title, year, guessed):
+    found = events_of(HEADER, row("1.", "А", "май", ""), before=(p(title, bold=True),))
+    assert found.year == year
+    assert any(w.code == "year_guessed" for w in found.warnings) is guessed
