@@ -8,7 +8,8 @@ Conventions (docs/feeds.md shows them in use):
 - column names are the CSV columns of the record (schemas/tables.py): ``date_start``,
   ``recurrence``, ``source_row``; a warning's ``where`` is ``location`` (WHERE is SQL);
 - dates are ISO text (YYYY-MM-DD), booleans 0/1, list fields (organizers, items, parts,
-  footnote markers) JSON arrays of text, read with ``json_each``.
+  footnote markers) JSON arrays of text, read with ``json_each``; ``date_spans`` a JSON array
+  of {"start", "end"} objects, or NULL when the date is one span.
 """
 
 from __future__ import annotations
@@ -106,6 +107,11 @@ CREATE INDEX events_dates ON events (date_start, date_end);
 CREATE INDEX jubilees_dates ON jubilees (date_start, date_end);
 CREATE INDEX city_days_dates ON city_days (date_start, date_end);
 CREATE INDEX plans_sha256 ON plans (source_sha256);
+"""),
+    (2, "contract 1.1: DateSpan.spans, the pieces of a date naming several days apart", """
+ALTER TABLE events ADD COLUMN date_spans TEXT CHECK (date_spans IS NULL OR json_valid(date_spans));
+ALTER TABLE jubilees ADD COLUMN date_spans TEXT CHECK (date_spans IS NULL OR json_valid(date_spans));
+ALTER TABLE city_days ADD COLUMN date_spans TEXT CHECK (date_spans IS NULL OR json_valid(date_spans));
 """),
 )
 

@@ -17,7 +17,7 @@ from typing import Any
 from ingest.atomic import atomic_path
 from ingest.rows import flat_columns, record_row
 from schemas.plan import CityDay, Event, Jubilee, Plan, PlanWarning
-from schemas.tables import LIST_SEPARATOR
+from schemas.tables import cell_value as csv_cell_value
 
 # sheet -> the model of its rows, in workbook order
 SHEETS = {"events": Event, "jubilees": Jubilee, "city_days": CityDay, "warnings": PlanWarning}
@@ -30,9 +30,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell_value(value: Any) -> Any:
-    """A field value as a spreadsheet cell holds it: dates stay dates, lists are joined."""
+    """A field value as a spreadsheet cell holds it: dates stay dates, lists are joined as in the CSV."""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
+        return csv_cell_value(value)
     return value
 
 

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from ingest.ics import plan_calendar, stable_uid, summary_note, write_ics, years_word
 from schemas.plan import DateSpan
-from tests.plans import expected_plan
+from tests.feed_plans import expected_plan, with_date_pieces
 
 D = dt.date
 STAMP = dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.timezone.utc)
@@ -153,6 +153,15 @@ def test_a_deadline_is_placed_on_its_last_day(plan):
     calendar = Calendar.from_ical(plan_calendar(plan.model_copy(update={"events": [event]}), STAMP).ics)
     placed = by_summary_start(calendar, "XXX")
     assert (placed.decoded("dtstart"), placed.decoded("dtend")) == (D(2024, 3, 15), D(2024, 3, 16))
+
+
+def test_a_date_of_several_pieces_is_one_vevent_per_piece(plan):
+    pieces = with_date_pieces(plan).model_copy(update={"jubilees": [], "city_days": []})
+    placed = [e for e in vevents(Calendar.from_ical(plan_calendar(pieces, STAMP).ics))
+              if str(e["summary"]).startswith("XXX")]
+    assert [(e.decoded("dtstart"), e.decoded("dtend")) for e in placed] == [
+        (D(2024, 3, 12), D(2024, 3, 13)), (D(2024, 3, 19), D(2024, 3, 20)), (D(2024, 3, 26), D(2024, 3, 27))]
+    assert [str(e["uid"]).split("@")[0][-2:] for e in placed] == ["-1", "-2", "-3"]
 
 
 def test_the_same_number_and_title_twice_get_two_uids(plan):

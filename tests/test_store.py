@@ -14,7 +14,7 @@ from ingest.rows import flat_columns
 from ingest.store_schema import MIGRATIONS
 from schemas.plan import EventSource, PlanWarning
 from schemas.tables import TABLES, columns
-from tests.plans import expected_plan, moved_to_year
+from tests.feed_plans import expected_plan, moved_to_year, with_date_pieces
 
 
 @pytest.fixture
@@ -34,12 +34,12 @@ def query(db_path, sql: str, *params) -> list[tuple]:
 
 
 def with_warnings_and_pages(plan):
-    """A plan exercising the optional fields the 2024 sample leaves empty."""
+    """A plan exercising the optional fields the 2024 sample leaves empty (pages, warnings, date pieces)."""
     events = [event.model_copy(update={"source": EventSource(page=1 + i // 10, row=event.source.row)})
               for i, event in enumerate(plan.events)]
     warnings = [PlanWarning(code="numbering", message="номер 7 повторяется", where="строка 9"),
                 PlanWarning(code="reader", message="пустая таблица")]
-    return plan.model_copy(update={"events": events, "warnings": warnings, "signatory": None})
+    return with_date_pieces(plan.model_copy(update={"events": events, "warnings": warnings, "signatory": None}))
 
 
 # ---- schema ---------------------------------------------------------------------------------
@@ -57,11 +57,24 @@ def test_opening_again_applies_nothing(db):
     assert dump(db) == before
 
 
+def test_an_older_database_is_migrated_and_keeps_its_rows(db, monkeypatch):
+    monkeypatch.setattr(store, "MIGRATIONS", MIGRATIONS[:1])
+    with closing(store.connect(db)) as connection:
+        connection.execute("INSERT INTO plans (year, title, contract_version, source_file, source_format, "
+                           "source_sha256, loaded_at) VALUES (2023, 'план', '1.0', 'a.docx', 'docx', 'ab', 'x')")
+    monkeypatch.setattr(store, "MIGRATIONS", MIGRATIONS)
+    with closing(store.connect(db)) as connection:
+        assert store.schema_version(connection) == MIGRATIONS[-1][0] > 1
+    assert query(db, "SELECT year, title FROM plans") == [(2023, "план")]
+    assert "date_spans" in [row[1] for row in query(db, "PRAGMA table_info(events)")]
+
+
 @pytest.mark.parametrize("table, model", [(t, m) for t, m in store.RECORD_MODELS.items()])
 def test_each_table_has_a_column_for_every_field_of_its_record(db, table, model):
     store.connect(db).close()
     names = [row[1] for row in query(db, f"PRAGMA table_info({table})")]
-    assert names == ["plan_id", "position", *flat_columns(model)]
+    assert names[:2] == ["plan_id", "position"]
+    assert sorted(names[2:]) == sorted(flat_columns(model))  # a later migration appends its columns
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))

@@ -6,22 +6,24 @@ import datetime as dt
 import subprocess
 import sys
 import zipfile
+from typing import get_args, get_origin
 
 import openpyxl
 import pandas as pd
 import pytest
+from pydantic import BaseModel
 
 from ingest.rows import flat_columns, is_list, nested_model
 from ingest.xlsx import DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
 from schemas.plan import PlanWarning
 from tests.conftest import ROOT
-from tests.plans import expected_plan
+from tests.feed_plans import expected_plan, with_date_pieces
 
 
 @pytest.fixture(scope="module")
 def plan():
     warnings = [PlanWarning(code="numbering", message="номер 7 повторяется", where="строка 9")]
-    return expected_plan().model_copy(update={"warnings": warnings})
+    return with_date_pieces(expected_plan()).model_copy(update={"warnings": warnings})
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +53,19 @@ def record_from_cells(model, header: list[str], values: tuple, prefix: str = "")
         if isinstance(value, dt.datetime):
             value = value.date()
         if is_list(info.annotation):
-            value = value.split("; ") if value else []
+            value = [list_item(info.annotation, item) for item in value.split("; ")] if value else (
+                None if info.default is None else [])
         fields[name] = value
     return fields if prefix else model.model_validate(fields)
+
+
+def list_item(annotation, text: str):
+    """One item of a joined list: text, or a model's fields joined by "/" (a date piece)."""
+    [list_type] = [a for a in (annotation, *get_args(annotation)) if get_origin(a) is list]
+    item = get_args(list_type)[0]
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        return dict(zip(item.model_fields, text.split("/")))
+    return text
 
 
 def test_one_sheet_per_table_in_order(workbook):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from schemas.plan import Plan
+from schemas.plan import DateSpan, Plan
 from tests.conftest import EXPECTED, SAMPLES
 
 
@@ -27,3 +27,16 @@ def moved_to_year(plan: Plan, year: int) -> Plan:
     data["year"] = year
     data["source"]["sha256"] = hashlib.sha256(f"{plan.source.sha256}{year}".encode()).hexdigest()
     return Plan.model_validate(data)
+
+
+# A date naming three days apart: DateSpan.spans holds the pieces (contract 1.1).
+THREE_DAYS = {"text": "12, 19 и 26 марта", "kind": "day_range", "start": "2024-03-12", "end": "2024-03-26",
+              "spans": [{"start": "2024-03-12", "end": "2024-03-12"}, {"start": "2024-03-19", "end": "2024-03-19"},
+                        {"start": "2024-03-26", "end": "2024-03-26"}]}
+
+
+def with_date_pieces(plan: Plan, index: int = 0) -> Plan:
+    """``plan`` with event ``index`` dated "12, 19 и 26 марта" (three pieces)."""
+    events = list(plan.events)
+    events[index] = events[index].model_copy(update={"date": DateSpan.model_validate(THREE_DAYS)})
+    return plan.model_copy(update={"events": events})
