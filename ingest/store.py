@@ -1,13 +1,16 @@
 """The plan store: every year's plan in one SQLite file (Python's sqlite3, no server).
 
-One plan per year. Storing the same document again (same sha256) changes nothing; another
-document for a stored year replaces that year's rows in one transaction; a load that fails
-leaves the database as it was. The schema is created and migrated here (ingest/store_schema.py).
+One plan per year. Storing the same document again (same sha256) changes nothing, and so does
+another document holding the same records (the DOCX and the PDF of one plan); a document with
+other records for a stored year replaces that year's rows in one transaction; a load that
+fails leaves the database as it was. The schema is created and migrated here (ingest/store_schema.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import sqlite3
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -52,8 +55,10 @@ class StoredPlan:
     warnings: int
 
 
-def connect(db_path: str | Path) -> sqlite3.Connection:
-    """An open store at ``db_path``, created or migrated to the latest schema."""
+def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
+    """An open store at ``db_path``, created (unless ``create`` is false) or migrated to the latest schema."""
+    if not create and not Path(db_path).is_file():
+        raise IngestError("no such database", str(db_path))
     connection = sqlite3.connect(db_path, isolation_level=None)  # transactions are explicit below
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys = ON")
@@ -116,11 +121,15 @@ def store_plan(db_path: str | Path, plan: Plan) -> StoreResult:
 
 def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
     """``store_plan`` on an open connection (a batch stores many plans through one)."""
+    # the check and the write share one IMMEDIATE transaction: two loaders cannot interleave
     if plan.year is None:
         raise IngestError("the plan has no year, and the store keeps one plan per year", plan.source.file)
     with transaction(connection):
-        stored = connection.execute("SELECT id, source_sha256 FROM plans WHERE year = ?", (plan.year,)).fetchone()
-        if stored and stored["source_sha256"] == plan.source.sha256:
+        stored = connection.execute("SELECT id, source_sha256, content_sha256 FROM plans WHERE year = ?",
+                                    (plan.year,)).fetchone()
+        same = stored and (stored["source_sha256"] == plan.source.sha256
+                           or stored["content_sha256"] == content_sha256(plan))
+        if same:
             return StoreResult(plan.year, stored["id"], "unchanged")
         if stored:
             connection.execute("DELETE FROM plans WHERE id = ?", (stored["id"],))  # records cascade
@@ -130,9 +139,16 @@ def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
     return StoreResult(plan.year, plan_id, "replaced" if stored else "added")
 
 
+def content_sha256(plan: Plan) -> str:
+    """A digest of the plan's records alone: not its source file, format, pages or contract version."""
+    content = plan.model_dump(mode="json", exclude={"source": True, "schema_version": True,
+                                                   "events": {"__all__": {"source"}}})
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def load_plan(db_path: str | Path, year: int) -> Plan:
     """The plan stored for ``year``, equal to the Plan that was stored; IngestError when there is none."""
-    with closing(connect(db_path)) as connection:
+    with closing(connect(db_path, create=False)) as connection:
         plan_row = connection.execute("SELECT * FROM plans WHERE year = ?", (year,)).fetchone()
         if plan_row is None:
             stored = ", ".join(str(p.year) for p in list_plans_in(connection)) or "none"
@@ -148,7 +164,7 @@ def load_plan(db_path: str | Path, year: int) -> Plan:
 
 def list_plans(db_path: str | Path) -> list[StoredPlan]:
     """The stored plans, by year, with their record counts."""
-    with closing(connect(db_path)) as connection:
+    with closing(connect(db_path, create=False)) as connection:
         return list_plans_in(connection)
 
 
@@ -175,9 +191,10 @@ def _insert_plan(connection: sqlite3.Connection, plan: Plan) -> int:
     signatory = plan.signatory
     cursor = connection.execute(
         "INSERT INTO plans (year, title, contract_version, source_file, source_format, source_sha256, "
-        "signatory_position, signatory_name, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "content_sha256, signatory_position, signatory_name, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (plan.year, plan.title, plan.schema_version, plan.source.file, plan.source.format, plan.source.sha256,
-         signatory.position if signatory else None, signatory.name if signatory else None, _now()))
+         content_sha256(plan), signatory.position if signatory else None, signatory.name if signatory else None,
+         _now()))
     return cursor.lastrowid
 
 

@@ -24,6 +24,7 @@ CREATE TABLE plans (
     source_file        TEXT NOT NULL,
     source_format      TEXT NOT NULL,
     source_sha256      TEXT NOT NULL,
+    content_sha256     TEXT NOT NULL,
     signatory_position TEXT,
     signatory_name     TEXT,
     loaded_at          TEXT NOT NULL

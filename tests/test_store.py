@@ -61,7 +61,7 @@ def test_an_older_database_is_migrated_and_keeps_its_rows(db, monkeypatch):
     monkeypatch.setattr(store, "MIGRATIONS", MIGRATIONS[:1])
     with closing(store.connect(db)) as connection:
         connection.execute("INSERT INTO plans (year, title, contract_version, source_file, source_format, "
-                           "source_sha256, loaded_at) VALUES (2023, 'план', '1.0', 'a.docx', 'docx', 'ab', 'x')")
+                           "content_sha256, source_sha256, loaded_at) VALUES (2023, 'план', '1.0', 'a.docx', 'docx', 'cd', 'ab', 'x')")
     monkeypatch.setattr(store, "MIGRATIONS", MIGRATIONS)
     with closing(store.connect(db)) as connection:
         assert store.schema_version(connection) == MIGRATIONS[-1][0] > 1
@@ -105,6 +105,13 @@ def test_a_database_from_a_newer_mag_plan_is_refused(db):
         connection.execute("INSERT INTO schema_version VALUES (99, 'future', '2099-01-01')")
     with pytest.raises(IngestError, match="schema version 99"):
         store.connect(db)
+
+
+@pytest.mark.parametrize("read", [store.list_plans, lambda db: store.load_plan(db, 2024)], ids=["list", "load"])
+def test_reading_a_missing_database_is_bad_input_and_creates_nothing(db, read):
+    with pytest.raises(IngestError, match="no such database"):
+        read(db)
+    assert not db.exists()
 
 
 def test_a_file_that_is_not_a_database_is_bad_input(db):
@@ -156,10 +163,7 @@ def test_the_same_document_again_changes_nothing(db):
 def test_a_corrected_document_replaces_its_year_and_leaves_other_years(db):
     store.store_plan(db, expected_plan())
     store.store_plan(db, moved_to_year(expected_plan(), 2025))
-    original = expected_plan()
-    corrected = original.model_copy(update={
-        "title": original.title + " (исправленный)", "events": original.events[:-1],
-        "source": original.source.model_copy(update={"sha256": "f" * 64})})
+    corrected = corrected_plan()
     result = store.store_plan(db, corrected)
     assert result.action == "replaced"
     assert store.load_plan(db, 2024) == corrected
@@ -167,6 +171,36 @@ def test_a_corrected_document_replaces_its_year_and_leaves_other_years(db):
     assert query(db, "SELECT count(*) FROM plans") == [(2,)]
     assert query(db, "SELECT count(*) FROM events WHERE plan_id NOT IN (SELECT id FROM plans)") == [(0,)]
     assert query(db, "SELECT count(*) FROM events") == [(18 + 19,)]
+
+
+def corrected_plan():
+    """The 2024 plan as a corrected document: another title, the last event dropped, another sha256."""
+    original = expected_plan()
+    return original.model_copy(update={
+        "title": original.title + " (исправленный)", "events": original.events[:-1],
+        "source": original.source.model_copy(update={"sha256": "f" * 64})})
+
+
+def test_another_document_with_the_same_records_changes_nothing(db):
+    store.store_plan(db, expected_plan())
+    before = dump(db)
+    plan = expected_plan()
+    as_pdf = plan.model_copy(update={
+        "source": plan.source.model_copy(update={"file": "plan_2024.pdf", "format": "pdf", "sha256": "d" * 64}),
+        "events": [
+            e.model_copy(update={"source": EventSource(page=2, row=e.source.row)}) for e in plan.events]})
+    assert store.store_plan(db, as_pdf).action == "unchanged"
+    assert dump(db) == before
+
+
+def test_a_record_that_differs_makes_it_a_correction(db):
+    store.store_plan(db, expected_plan())
+    plan = expected_plan()
+    moved = plan.events[0].model_copy(update={"place": "Москва"})
+    other = plan.model_copy(update={"events": [moved, *plan.events[1:]],
+                                    "source": plan.source.model_copy(update={"sha256": "c" * 64})})
+    assert store.store_plan(db, other).action == "replaced"
+    assert store.load_plan(db, 2024).events[0].place == "Москва"
 
 
 def failing_on(table: str):
@@ -188,8 +222,7 @@ def test_a_load_failing_midway_leaves_the_database_as_it_was(db, monkeypatch, st
         store.store_plan(db, plan)
     store.connect(db).close()
     before = dump(db)
-    corrected = expected_plan().model_copy(update={
-        "source": expected_plan().source.model_copy(update={"sha256": "e" * 64})})
+    corrected = corrected_plan()
     monkeypatch.setattr(store, "insert_records", failing_on(table))
     with pytest.raises(RuntimeError, match="disk gone"):
         store.store_plan(db, corrected)
