@@ -159,11 +159,14 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_date(args: argparse.Namespace) -> int:
     """`mag-plan date`: each phrase's DateSpan as one line of JSON."""
-    from parsers.dates import parse_date
+    from parsers.dates import parse_date_with_warnings
 
     phrases = args.phrases or [line.rstrip("\n") for line in sys.stdin]
     for phrase in phrases:
-        print(parse_date(phrase, args.year).model_dump_json())
+        span, warnings = parse_date_with_warnings(phrase, args.year)
+        print(span.model_dump_json())
+        for warning in warnings:
+            print(f"  warning [date_unknown]: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

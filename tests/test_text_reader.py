@@ -12,6 +12,7 @@ from ingest.errors import IngestError
 from parsers.blocks import Footnote, Paragraph, Table
 from parsers.html import read_html
 from parsers.text import read_text
+from tests.conftest import SAMPLES
 from tests.blockshapes import MARKUP_TOKENS, every_paragraph, P, R, grid, outline, paragraphs, tables
 
 SEED = Path(__file__).parent.parent / "samples" / "plan_2024.txt"
@@ -248,3 +249,38 @@ def test_seed_jubilee_and_city_day_headings_cite_footnote_1(seed):
 def test_seed_footnote_is_collected_not_a_paragraph(seed):
     assert seed.footnotes == (Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО"),)
     assert not any("ОРИЕНТИРОВОЧНО" in paragraph.text for paragraph in paragraphs(seed))
+
+
+def _as_markdown(seed: str) -> str:
+    """The seed export rewritten the way a Markdown converter writes it:
+    pipe tables with a delimiter under the header, "#" for the title."""
+    lines = []
+    for line in seed.splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            if cells[0].startswith("№"):
+                lines.append("|" + "---|" * len(cells))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def test_a_markdown_pipe_table_export_reads_like_the_tab_export():
+    from ingest.pipeline import ingest_bytes
+
+    seed = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
+    tabbed = ingest_bytes(seed.encode(), "plan.txt")
+    piped = ingest_bytes(_as_markdown(seed).encode(), "plan.md")
+    assert piped.events == tabbed.events
+    assert piped.jubilees == tabbed.jubilees and piped.city_days == tabbed.city_days
+    assert piped.signatory == tabbed.signatory and piped.title == tabbed.title
+
+
+@pytest.mark.parametrize("line, level, text", [
+    ("# План мероприятий на 2025 год", 1, "План мероприятий на 2025 год"),
+    ("## Раздел ##", 2, "Раздел"),
+])
+def test_markdown_headings_are_heading_paragraphs(line, level, text):
+    paragraph, = read_text(line.encode()).blocks
+    assert (paragraph.heading_level, paragraph.text) == (level, text)
