@@ -97,6 +97,8 @@ def read_one(item: Input) -> BatchResult:
             return BatchResult(item, "skipped", message=error.message)
         return BatchResult(item, "failed", message=error.message)
     except Exception as error:  # a bug in a reader must not stop the other files
+        if os.environ.get("MAG_PLAN_DEBUG"):
+            raise
         return BatchResult(item, "error", message=f"unexpected error ({type(error).__name__}: {error})")
 
 

@@ -91,6 +91,10 @@ def report_result(result, args: argparse.Namespace, report) -> None:
         if not args.quiet:
             print(f"mag-plan: skipped {path}: {result.message}", file=sys.stderr)
         return
+    if result.status == "error":
+        print(f"mag-plan: {path}: {result.message}; set MAG_PLAN_DEBUG=1 for a traceback and please report it",
+              file=sys.stderr)
+        return
     if result.status != "ok":
         print(f"mag-plan: error: {path}: {result.message}", file=sys.stderr)
         return
