@@ -158,9 +158,8 @@ def left_out_reason(date: DateSpan) -> str | None:
 
 def date_pieces(date: DateSpan) -> list[tuple[dt.date, dt.date]]:
     """The inclusive day spans a date covers: its pieces when it names several, a deadline's last day."""
-    pieces = getattr(date, "spans", None)  # DateSpan.spans arrives with contract 1.1
-    if pieces:
-        return [(piece.start, piece.end) for piece in pieces]
+    if date.spans:
+        return [(piece.start, piece.end) for piece in date.spans]
     return [(date.start or date.end, date.end)]
 
 
@@ -181,7 +180,7 @@ def stable_uid(year: int | None, label: str, text: str, piece: int | None = None
     """A UID that is the same on every export: "2024-01-<hash of the normalised title>@mag-plan"."""
     digest = hashlib.sha256(normalised(text).encode("utf-8")).hexdigest()[:12]
     suffix = f"-{piece}" if piece else ""
-    return f"{year}-{label}-{digest}{suffix}@{UID_DOMAIN}"
+    return f"{year or 'undated'}-{label}-{digest}{suffix}@{UID_DOMAIN}"
 
 
 def normalised(text: str) -> str:
