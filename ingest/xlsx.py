@@ -23,6 +23,7 @@ from schemas.tables import cell_value as csv_cell_value
 SHEETS = {"events": Event, "jubilees": Jubilee, "city_days": CityDay, "warnings": PlanWarning}
 
 DATE_FORMAT = "DD.MM.YYYY"          # a real date; Excel shows it the Russian way
+BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'  # Excel's own code for a boolean cell
 MAX_WIDTH = 60                      # characters; longer text wraps within the column
 MIN_WIDTH = 6
 # First characters that make Excel (or LibreOffice) read a typed-in text as a formula or DDE call.
@@ -72,6 +73,8 @@ def dress_sheet(sheet) -> None:
             keep_as_text(cell)
             if isinstance(cell.value, (dt.date, dt.datetime)):
                 cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, bool):
+                cell.number_format = BOOLEAN_FORMAT  # without it LibreOffice shows some as 0/1
     for column in sheet.iter_cols():
         fit_width(sheet, column, Alignment)
 

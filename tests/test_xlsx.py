@@ -14,7 +14,7 @@ import pytest
 from pydantic import BaseModel
 
 from ingest.rows import flat_columns, is_list, nested_model
-from ingest.xlsx import DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
+from ingest.xlsx import BOOLEAN_FORMAT, DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
 from schemas.plan import PlanWarning
 from tests.conftest import ROOT
 from tests.feed_plans import expected_plan, with_date_pieces
@@ -97,6 +97,14 @@ def test_dates_are_real_excel_dates(workbook):
     assert end.is_date and end.value == dt.datetime(2024, 11, 1)
     unscheduled = events[5][header.index("date_start")]  # event 4: "по отдельному графику"
     assert unscheduled.value is None
+
+
+def test_booleans_are_boolean_cells_shown_as_true_or_false(workbook):
+    events = workbook["events"]
+    header = [cell.value for cell in events[1]]
+    cells = [row[header.index("participation")] for row in events.iter_rows(min_row=2)]
+    assert [cell.value for cell in cells][6:9] == [True, False, True]   # events 7-9: "Участие в ..." or not
+    assert all(cell.data_type == "b" and cell.number_format == BOOLEAN_FORMAT for cell in cells)
 
 
 def test_pandas_reads_the_date_columns_as_dates(workbook_path):
