@@ -1,7 +1,6 @@
 """The semantic diff of two plans: which events continue, change, appear and disappear.
 
     diff_plans(old, new) -> PlanDiff      (both Plan objects)
-    load_plan(path) -> Plan               (a source document, or a JSON that `ingest` wrote)
 
 Events are paired by content (ingest/matching.py); jubilees and city days by
 city (ingest/diff_cities.py).
@@ -9,13 +8,10 @@ city (ingest/diff_cities.py).
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from pydantic import ValidationError
 
 from ingest.compare import edition_text, edition_values, same_date, same_list, same_text
 from ingest.diff_cities import diff_cities
-from ingest.errors import IngestError
 from ingest.matching import DEFAULT_SETTINGS, MatchSettings, match_events
 from ingest.titles import masked
 from schemas.diff import Changes, EventPair, PlanDiff, PlanRef
@@ -66,35 +62,3 @@ def event_changes(old: Event, new: Event) -> Changes:
         ("items", same_list(old.items, new.items), old.items, new.items),
     )
     return {field: (before, after) for field, same, before, after in checks if not same}
-
-
-def load_plan(path: str | Path) -> Plan:
-    """A plan from a source document (any supported format) or from a JSON that `ingest` wrote.
-
-    A Plan JSON is recognised by its content, not its name: bytes that open
-    with "{". Bad input raises IngestError naming the file.
-    """
-    from ingest.pipeline import ingest_bytes, read_input
-
-    path = Path(path)
-    try:
-        data = read_input(path)
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            return plan_from_json(data)
-        return ingest_bytes(data, path.name)
-    except IngestError as error:
-        error.file = error.file or str(path)
-        raise
-
-
-def plan_from_json(data: bytes) -> Plan:
-    """The Plan in a JSON document that `mag-plan ingest` wrote."""
-    try:
-        return Plan.model_validate_json(data.removeprefix(b"\xef\xbb\xbf"))
-    except ValidationError as error:
-        errors = error.errors()
-        first = next((e for e in errors if e["type"] == "missing"), errors[0])  # a missing field says most
-        if first["type"] == "json_invalid":
-            raise IngestError(f"damaged JSON: {first['msg']}") from None
-        where = ".".join(map(str, first["loc"])) or "top level"
-        raise IngestError(f"a JSON file that is not a mag-plan plan ({where}: {first['msg']})") from None

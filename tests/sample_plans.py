@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pytest
 
-from ingest.diff import load_plan
+from ingest.sources import load_plan_any as load_plan
 from schemas.plan import Plan
 from tests.conftest import SAMPLES
 

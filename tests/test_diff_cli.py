@@ -56,7 +56,7 @@ def test_a_plan_json_is_told_by_its_content_not_its_name(tmp_path, capsys):
 
 @pytest.mark.parametrize("name, content, message", [
     ("missing.docx", None, "no such file"),
-    ("other.json", '{"name": "not a plan"}', "not a mag-plan plan (source: Field required)"),
+    ("other.json", '{"name": "not a plan"}', "not a mag-plan JSON (4 problems; first at source: Field required)"),
     ("broken.json", '{"title": ', "damaged JSON"),
     ("notes.txt", "просто текст\n", "no event table"),
 ])
