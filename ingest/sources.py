@@ -36,3 +36,12 @@ def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
         where = ".".join(str(part) for part in first["loc"]) or "document"
         raise IngestError(f"not a mag-plan JSON ({error.error_count()} problems; first at {where}: "
                           f"{first['msg']})", name) from None
+
+
+def load_plan_any(path: str | Path) -> Plan:
+    """The plan in ``path``: a JSON written by `ingest` (validated), else a document run through the pipeline."""
+    path = Path(path)
+    data = read_input(path)
+    if is_plan_json(data):
+        return plan_from_json(data, str(path))
+    return ingest_file(path)

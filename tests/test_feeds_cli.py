@@ -178,7 +178,7 @@ def test_export_xlsx_writes_a_workbook_named_after_the_source(tmp_path, plan_jso
 
 @pytest.mark.parametrize("content, message", [
     ('{"title": "x"}', "not a mag-plan JSON (2 problems; first at source: Field required)"),
-    ('{"title": ', "not a mag-plan JSON"),
+    ('{"title": ', "damaged JSON"),
 ])
 def test_export_of_a_json_that_is_not_a_plan_is_one_line_exit_2(tmp_path, content, message):
     bad = tmp_path / "bad.json"
