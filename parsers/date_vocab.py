@@ -160,7 +160,10 @@ LATIN_LOOKALIKES: dict[str, str] = {
 DASHES: str = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
 # Every space a document uses, folded to " ".
-SPACES: str = "\t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+SPACES: str = (
+    "\t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
 
 # Invisible characters, removed.
 INVISIBLE: str = "\u00ad\u200b\u200c\u200d\u2060\ufeff"

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from parsers import date_vocab as vocab
 from schemas.plan import DatePiece, DateSpan
@@ -40,13 +41,14 @@ def _char_table() -> dict[int, str | None]:
 
 
 @functools.cache
-def _folding() -> tuple[dict, re.Pattern, dict, re.Pattern, re.Pattern]:
+def _folding() -> tuple[dict, re.Pattern, re.Pattern, dict, re.Pattern, re.Pattern]:
     """The folding tables and patterns, built once on first use (no import-time work)."""
+    latin = re.compile(r"[a-z]")
     words = re.compile(r"[a-zа-яі]+")
     lookalikes = str.maketrans(vocab.LATIN_LOOKALIKES)
     phrases = re.compile(r"(?<![а-я])(?:" + "|".join(map(re.escape, vocab.PHRASES)) + r")(?![а-я])")
     spaces = re.compile(r" {2,}")
-    return _char_table(), words, lookalikes, phrases, spaces
+    return _char_table(), latin, words, lookalikes, phrases, spaces
 
 
 def _fold_word(match: re.Match, lookalikes: dict) -> str:
@@ -58,9 +60,9 @@ def _fold_word(match: re.Match, lookalikes: dict) -> str:
 
 def _fold(text: str) -> str:
     """A normalised copy of ``text``: one space, "-" for every dash, lower case, "е" for "ё"."""
-    chars, words, lookalikes, phrases, spaces = _folding()
+    chars, latin, words, lookalikes, phrases, spaces = _folding()
     folded = text.translate(chars).lower()
-    if re.search(r"[a-z]", folded):
+    if latin.search(folded):
         folded = words.sub(lambda m: _fold_word(m, lookalikes), folded)
     folded = phrases.sub(lambda m: vocab.PHRASES[m.group()], folded)
     return spaces.sub(" ", folded).strip(" .,;")
@@ -73,7 +75,7 @@ _DAY_MONTH = r"(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})(?:\.(?P<ny>\d{4}|\d{2})(?!\d))?"
 _NUMBER = r"(?P<num>\d+)"
 _WORD = r"(?P<word>[a-zа-яі]+)"
 _JOIN = r"(?P<join>[-,])"
-_QUIET = r"[\s.]+"  # spaces and abbreviation dots carry nothing
+_QUIET = r"[\s.()]+"  # spaces, abbreviation dots and brackets carry nothing: "май (ориентировочно)"
 _OTHER = r"(?P<other>.)"
 _TOKEN = "|".join((_DAY_MONTH, _NUMBER, _WORD, _JOIN, _QUIET, _OTHER))
 
@@ -117,7 +119,7 @@ def _word_token(word: str) -> str:
         return token
     number = _roman(word)
     if number is not None:
-        return str(number)
+        return f"r{number}"  # marked: a Roman numeral counts periods, never days
     raise _Unread("unknown date phrase")
 
 
@@ -149,12 +151,16 @@ def _tokens(folded: str) -> list[str]:
     return tokens
 
 
+def _is_number(token: str) -> bool:
+    return token.isdigit() or (token[:1] == "r" and token[1:].isdigit())
+
+
 def _add_word(tokens: list[str], word: str) -> None:
     """Append a word's token, dropping ordinal suffixes ("2-го") and "год" after a year."""
     if word in vocab.ORDINAL_SUFFIXES and tokens:
-        if tokens[-1].isdigit():
+        if _is_number(tokens[-1]):
             return
-        if tokens[-1] == "-" and len(tokens) > 1 and tokens[-2].isdigit():
+        if tokens[-1] == "-" and len(tokens) > 1 and _is_number(tokens[-2]):
             tokens.pop()
             return
     token = _word_token(word)
@@ -180,15 +186,15 @@ class _Span:
     recurrence: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Single:
+class _Single(NamedTuple):
     """One side of a range, or a whole phrase: the named parts it was written with."""
 
-    part: str | None = None
-    num: int | None = None
-    unit: str | None = None
-    mon: int | None = None
-    year: int | None = None
+    part: str | None
+    num: int | None
+    unit: str | None
+    mon: int | None
+    year: int | None
+    roman: bool = False
 
     @property
     def partial(self) -> bool:
@@ -199,13 +205,11 @@ class _Single:
 _SEASON_UNITS = "|".join(vocab.SEASON_MONTHS)
 _SINGLE = re.compile(
     r"(?:(?P<part>early|mid|late) )?"
-    r"(?:(?P<num>\d{1,2}) )?"
+    r"(?:(?P<roman>r)?(?P<num>\d{1,2}) )?"
     rf"(?:(?P<unit>q|h|dk|yr|{_SEASON_UNITS}) )?"
     r"(?:M(?P<mon>\d{1,2}) )?"
     r"(?:Y(?P<year>\d{4}) )?"
 )
-_QUARTER_MONTHS = 3
-_HALF_MONTHS = 6
 _DECADE_DAYS = ((1, 10), (11, 20), (21, 31))
 _RANGE_KIND = {"day": "day_range", "month": "month_range"}
 
@@ -216,19 +220,32 @@ def _single(tokens: list[str]) -> _Single:
         raise _Unread("unknown date phrase")
     num, mon, year = m["num"], m["mon"], m["year"]
     return _Single(
-        m["part"], int(num) if num else None, m["unit"], int(mon) if mon else None, int(year) if year else None
+        m["part"],
+        int(num) if num else None,
+        m["unit"],
+        int(mon) if mon else None,
+        int(year) if year else None,
+        m["roman"] is not None,
     )
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, mon: int) -> int:
+    """Days in month ``mon`` (1-12) of ``year``; February of a leap year has 29."""
+    return 29 if mon == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[mon - 1]
 
 
 def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
     """First day of month ``first`` to last day of month ``last`` of ``year``."""
     if not (1 <= first <= last <= 12):
         raise _Unread("impossible date")
-    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+    return dt.date(year, first, 1), dt.date(year, last, _month_days(year, last))
 
 
 def _day(year: int, mon: int, day: int) -> dt.date:
-    if not 1 <= mon <= 12 or not 1 <= day <= calendar.monthrange(year, mon)[1]:
+    if not 1 <= mon <= 12 or not 1 <= day <= _month_days(year, mon):
         raise _Unread("impossible date")
     return dt.date(year, mon, day)
 
@@ -244,10 +261,12 @@ def _resolve(s: _Single, year: int) -> _Span:
     """The span one single names in ``year`` (its own year wins)."""
     y = s.year if s.year is not None else year
     if s.part:
-        return _part_of(s.part, _resolve(replace(s, part=None), year))
+        return _part_of(s.part, _resolve(s._replace(part=None), year))
     if s.unit is None and s.mon is not None:
         if s.num is None:
             return _Span("month", *_months(y, s.mon, s.mon))
+        if s.roman:
+            raise _Unread("unknown date phrase")
         d = _day(y, s.mon, s.num)
         return _Span("day", d, d)
     if s.unit == "q" and s.mon is None:
@@ -258,7 +277,7 @@ def _resolve(s: _Single, year: int) -> _Span:
         return _Span("half_year", *_months(y, 6 * h - 5, 6 * h))
     if s.unit == "dk" and s.mon is not None:
         first, last = _DECADE_DAYS[_numbered(s.num, 3) - 1]
-        return _Span("decade", _day(y, s.mon, first), _day(y, s.mon, min(last, calendar.monthrange(y, s.mon)[1])))
+        return _Span("decade", _day(y, s.mon, first), _day(y, s.mon, min(last, _month_days(y, s.mon))))
     if s.unit in vocab.SEASON_MONTHS and s.num is None and s.mon is None:
         return _season(s.unit, y)
     if s.num is None and s.mon is None and (s.unit == "yr" or (s.unit is None and s.year is not None)):
@@ -294,11 +313,16 @@ def _part_of(part: str, whole: _Span) -> _Span:
 
 def _borrow(s: _Single, other: _Single) -> _Single:
     """Fill what a partial single leaves out from the single it leans on."""
-    if s.partial and s.part is None:
-        s = replace(s, unit=other.unit, mon=other.mon)
+    if s.partial and s.part is None and other.num is not None:  # "5" of "5-6 июля", not of "5, июль"
+        s = s._replace(unit=other.unit, mon=other.mon)
     elif s.mon is None and s.unit == "dk":
-        s = replace(s, mon=other.mon)
+        s = s._replace(mon=other.mon)
     return s
+
+
+def _given(*years: int | None) -> int:
+    """The first year that was given."""
+    return next(y for y in years if y is not None)
 
 
 def _rolls_over(left: _Span, right: _Span) -> bool:
@@ -310,26 +334,31 @@ def _range(left: _Single, right: _Single, year: int) -> _Span:
     """A range written as two singles; a side without a year takes the other side's."""
     left = _borrow(left, right)
     ly, ry = left.year, right.year
-    a = _resolve(replace(left, year=ly or ry or year), year)
-    b = _resolve(replace(right, year=ry or ly or year), year)
+    a = _resolve(left._replace(year=_given(ly, ry, year)), year)
+    b = _resolve(right._replace(year=_given(ry, ly, year)), year)
+    if a.pieces or b.pieces:  # "зима - весна": which winter is meant is anyone's guess
+        raise _Unread("unknown date phrase")
     if a.start > b.end and _rolls_over(a, b):
         if ry is None:
-            b = _resolve(replace(right, year=(ly or year) + 1), year)
+            b = _resolve(right._replace(year=_given(ly, year) + 1), year)
         elif ly is None:
-            a = _resolve(replace(left, year=ry - 1), year)
+            a = _resolve(left._replace(year=ry - 1), year)
     if a.start > b.end:
         raise _Unread("reversed range")
     return _Span(_combined_kind([a, b]), a.start, b.end, a.approximate or b.approximate)
 
 
 def _combined_kind(spans: list[_Span]) -> str:
+    """The kind of a range or list of spans in order: days -> day_range, months -> month_range."""
     kinds = {s.kind for s in spans}
+    first, last = spans[0].start, spans[-1].end
     if len(kinds) == 1:
         kind = kinds.pop()
         kind = _RANGE_KIND.get(kind, kind)
+        if kind == "decade" and (first.year, first.month) != (last.year, last.month):
+            kind = "day_range"  # "начало мая - конец июня" is no ten-day period
     else:
         kind = "day_range" if kinds & {"day", "day_range", "decade"} else "month_range"
-    first, last = spans[0].start, spans[-1].end
     if kind == "month_range" and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         if first.year == last.year:
             return "year"
@@ -356,17 +385,19 @@ def _range_or_single(tokens: list[str], year: int, context: _Single | None) -> t
         right = _single(sides[1])
         if context is not None:
             right = _borrow(right, context)
-            right = right if right.year is not None else replace(right, year=context.year)
+            right = right if right.year is not None else right._replace(year=context.year)
         return _range(_single(left), right, year), right
     s = _single(tokens)
     if context is not None:
         s = _borrow(s, context)
-        s = s if s.year is not None else replace(s, year=context.year)
+        s = s if s.year is not None else s._replace(year=context.year)
     return _resolve(s, year), s
 
 
 def _list(tokens: list[str], year: int) -> _Span:
     """Items joined by "," / "и" ("12, 19 и 26 марта"): the whole span and its pieces."""
+    if "," not in tokens and "and" not in tokens:
+        return _range_or_single(tokens, year, None)[0]
     items = _split(tokens, (",", "and"))
     if any(not item for item in items):
         raise _Unread("unknown date phrase")
@@ -375,7 +406,7 @@ def _list(tokens: list[str], year: int) -> _Span:
     for item in reversed(items):
         span, context = _range_or_single(item, year, context)
         spans.append(span)
-    if len(spans) > 1 and any(s.kind in ("year",) for s in spans):
+    if len(spans) > 1 and any(s.kind == "year" for s in spans):  # "ул. 1905 года, 12 мая"
         raise _Unread("unknown date phrase")
     spans.sort(key=lambda s: s.start)
     pieces = _merged([p for s in spans for p in (s.pieces or ((s.start, s.end),))])
@@ -403,28 +434,27 @@ def _plan_year(year: int, **kw) -> _Span:
     return _Span("recurring", *_months(year, 1, 12), **kw)
 
 
+def _recurrence(tokens: list[str]) -> tuple[str | None, int]:
+    """The recurrence a phrase opens with, and how many tokens say it."""
+    if tokens[0].startswith("R:"):
+        return tokens[0][2:], 1
+    n = 0 if tokens[0] == "times" else 1  # "раз в квартал", "1 раз в квартал", "2 раза в год"
+    if tokens[n : n + 1] == ["times"] and tokens[n + 1 : n + 2] and tokens[n + 1] in vocab.RECURRENCE_BY_UNIT:
+        if n == 0 or tokens[0] == "1":
+            return vocab.RECURRENCE_BY_UNIT[tokens[n + 1]], n + 2
+        if tokens[0].isdigit():
+            return None, n + 2  # several times a period: no value in the contract
+    raise _Unread("unknown date phrase")
+
+
 def _recurring(tokens: list[str], year: int) -> _Span:
     """"постоянно", "ежегодно, май", "1 раз в квартал": a recurrence and the span it runs over."""
-    head, _, tail = _split_once(tokens, ",")
-    if head[0].startswith("R:") and len(head) == 1:
-        recurrence = head[0][2:]
-    elif len(head) in (2, 3) and head[-2] == "times" and head[-1] in vocab.RECURRENCE_BY_UNIT:
-        if len(head) == 3 and not head[0].isdigit():
-            raise _Unread("unknown date phrase")
-        recurrence = vocab.RECURRENCE_BY_UNIT[head[-1]] if head[0] in ("times", "1") else None
-    else:
-        raise _Unread("unknown date phrase")
+    recurrence, used = _recurrence(tokens)
+    tail = tokens[used + 1 :] if tokens[used : used + 1] == [","] else tokens[used:]
     if not tail or (len(tail) == 3 and tail[0] == "until" and tail[1].isdigit() and tail[2] == "dom"):
         return _plan_year(year, recurrence=recurrence)  # "до 5 числа": each period's own deadline
     period = _body(tail, year)
     return _Span("recurring", period.start, period.end, period.approximate, period.pieces, recurrence)
-
-
-def _split_once(tokens: list[str], sep: str) -> tuple[list[str], str, list[str]]:
-    if sep in tokens:
-        i = tokens.index(sep)
-        return tokens[:i], sep, tokens[i + 1 :]
-    return tokens, "", []
 
 
 def _deadline(tokens: list[str], year: int) -> _Span:
@@ -448,7 +478,7 @@ def _read(tokens: list[str], year: int) -> _Span:
     tokens = [t for t in tokens if t != "approx"]
     if not tokens:
         raise _Unread("unknown date phrase")
-    if tokens[0].startswith("R:") or "times" in tokens[:3]:
+    if tokens[0].startswith("R:") or "times" in tokens[:2]:
         span = _recurring(tokens, year)
     elif tokens[0] == "until":
         span = _deadline(tokens[1:], year)
@@ -457,18 +487,20 @@ def _read(tokens: list[str], year: int) -> _Span:
     return replace(span, approximate=True) if approximate else span
 
 
-def _starts_with_phrase(folded: str, phrases: tuple[str, ...]) -> bool:
-    return any(folded.startswith(p) and folded[len(p) : len(p) + 1] in ("", " ", ",", ".") for p in phrases)
+@functools.cache
+def _opening(phrases: tuple[str, ...]) -> re.Pattern:
+    """Matches text that opens with one of ``phrases`` as whole words."""
+    return re.compile("(?:" + "|".join(map(re.escape, phrases)) + r")(?![^ ,.])")
 
 
 @functools.lru_cache(maxsize=16384)
 def _understand(text: str, year: int) -> tuple[_Span, str | None]:
     """The span and, when unread, the reason; cached because plans repeat their phrases."""
     folded = _fold(text)
-    if folded in vocab.EMPTY_MARKS or _starts_with_phrase(folded, vocab.UNSCHEDULED):
+    if folded in vocab.EMPTY_MARKS or _opening(vocab.UNSCHEDULED).match(folded):
         return _Span("unscheduled", None, None), None
     try:
-        if _starts_with_phrase(folded, vocab.AS_NEEDED):
+        if _opening(vocab.AS_NEEDED).match(folded):
             return _plan_year(year, recurrence="as_needed"), None
         return _read(_tokens(folded), year), None
     except _Unread as why:
@@ -508,7 +540,11 @@ def split_place_date(text: str) -> tuple[str | None, str]:
     for i in range(len(words)):
         tail = " ".join(words[i:])
         if _understand(tail, 2000)[0].kind != "unknown":
-            return _place(words[:i]), tail
+            # "Минск 31 июня": the impossible "31 июня" is not readable but "июня" is;
+            # numbers just before the readable tail belong to the date, which then warns.
+            while i > 0 and any(c.isdigit() for c in words[i - 1]):
+                i -= 1
+            return _place(words[:i]), " ".join(words[i:])
     for i, word in enumerate(words):
         if _looks_dated(word):  # an unreadable date still leaves the place; the parse warns
             return _place(words[:i]), " ".join(words[i:])

@@ -12,7 +12,8 @@ building slows with depth times text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from itertools import repeat
 from typing import Callable, NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -20,7 +21,8 @@ from lxml import etree
 
 from ingest.errors import IngestError
 from ingest.limits import DEFAULT_LIMITS
-from parsers.blocks import Block, Cell, Footnote, Paragraph, Row, Run, Table
+from parsers.blocks import Block, Cell, Footnote, Paragraph, Row, Table
+from parsers.inline import Piece, normalise_runs
 
 # --- Vocabularies: what an element means -------------------------------------
 
@@ -68,12 +70,16 @@ WORD_LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
 _NUMBER = r"(?:\d+|[a-zа-я]|[ivxlcdm]+)"
 NUMBERED_MARKER = re.compile(rf"\(?{_NUMBER}[.)]", re.IGNORECASE)
 
-# Whitespace a browser collapses: ASCII only, so a no-break space survives.
-COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
-NO_BREAK_SPACE = "\xa0"
 # Unicode's own separators; the text reader writes its paragraph breaks as these.
 PARAGRAPH_SEPARATOR = "\u2029"
 LINE_SEPARATOR = "\u2028"
+
+# The style properties this reader understands; other styles are not even parsed.
+READ_STYLES = re.compile(r"font-weight|vertical-align|display|mso-", re.IGNORECASE)
+NO_STYLES: dict[str, str] = {}
+
+# Characters without which a fragment is plain text (no tags, no entities).
+MARKUP_STARTS = ("<", "&")
 
 SKIP = object()  # a handler's answer: do not walk this element's children
 
@@ -119,9 +125,13 @@ def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
 
     Tables inside the fragment are flattened into paragraphs, as in a cell.
     """
-    # The leading tag keeps BeautifulSoup from taking short text for a file name.
     walker = _Walker(tables=False)
-    walker.walk(parse_html("<body>" + markup))
+    if any(char in markup for char in MARKUP_STARTS):
+        # The leading tag keeps BeautifulSoup from taking short text for a file name.
+        walker.walk(parse_html("<body>" + markup))
+    else:  # plain text, as the parser would hand it over: skip the parser
+        walker.text(markup)
+        walker.flush()
     return tuple(walker.body)
 
 
@@ -163,7 +173,8 @@ def _is_note_anchor(tag: Tag, styles: dict[str, str]) -> bool:
 def _is_note_body(tag: Tag, styles: dict[str, str]) -> bool:
     if styles.get("mso-element") in NOTE_BODY_ELEMENTS:
         return True
-    return bool(NOTE_BODY_ID.fullmatch(tag.get("id") or ""))
+    element_id = tag.attrs.get("id")
+    return bool(element_id and NOTE_BODY_ID.fullmatch(element_id))
 
 
 def _marker_text(tag: Tag) -> str:
@@ -187,18 +198,7 @@ def _span(value: str | None, limit: int) -> int:
 # --- The walk ---------------------------------------------------------------
 
 
-class _Piece(NamedTuple):
-    """Text waiting to become a run; ``mode`` says how its whitespace is treated."""
-
-    text: str
-    bold: bool
-    superscript: bool
-    note: str | None = None
-    mode: str = "flow"  # flow | pre | break | note
-
-
-@dataclass
-class _ParagraphProps:
+class _ParagraphProps(NamedTuple):
     heading_level: int | None = None
     list_kind: str | None = None
     list_level: int = 0
@@ -231,7 +231,7 @@ class _Walker:
         self.body: list[Block] = []
         self.containers: list[list] = [self.body]  # where finished paragraphs go
         self.footnotes: list[Footnote] = []
-        self.pieces: list[_Piece] = []  # the paragraph being read
+        self.pieces: list[Piece] = []  # the paragraph being read
         self.props = _ParagraphProps()
         self.lists: list[str] = []
         self.bold = False
@@ -256,7 +256,7 @@ class _Walker:
                     continue
                 if on_leave is not None:
                     stack.append((node, on_leave))
-                stack.extend((child, None) for child in reversed(node.contents))
+                stack.extend(zip(reversed(node.contents), repeat(None)))
         self.flush()
 
     # Entering an element -----------------------------------------------------
@@ -266,16 +266,16 @@ class _Walker:
         name = tag.name
         if name in SKIPPED:
             return SKIP
-        style = tag.get("style")
-        styles = style_declarations(style) if style else {}
-        if styles.get("display") == "none":
+        style = tag.attrs.get("style")
+        styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
+        if styles.get("display", "").startswith("none"):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
             return self.enter_word_list_marker(tag)
         if name == "a" and _is_note_anchor(tag, styles):
             return self.enter_note_anchor(tag)
         if name == "br":
-            self.pieces.append(_Piece("\n", self.bold, self.superscript, mode="break"))
+            self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
             return SKIP
         undo_inline = self.enter_inline(tag, styles)
         undo_block = self.enter_structure(tag, name, styles)
@@ -306,6 +306,8 @@ class _Walker:
         return None
 
     def enter_inline(self, tag: Tag, styles: dict[str, str]):
+        if styles is NO_STYLES and tag.name not in BOLD_TAGS and tag.name not in SUPERSCRIPT_TAGS:
+            return None
         bold, superscript = _inline_change(tag, styles)
         if bold is None and superscript is None:
             return None
@@ -324,7 +326,7 @@ class _Walker:
         """A paragraph boundary; ``changes`` set heading or list properties inside it."""
         self.flush()
         saved = self.props
-        self.props = replace(saved, **changes) if changes else replace(saved)
+        self.props = saved._replace(**changes) if changes else saved
 
         def undo():
             self.flush()
@@ -351,7 +353,7 @@ class _Walker:
     def enter_word_list_marker(self, tag: Tag):
         """Word's bullet glyph or number: not text, but it says which kind of list."""
         if self.props.list_kind and NUMBERED_MARKER.fullmatch(tag.get_text().strip()):
-            self.props.list_kind = "number"
+            self.props = self.props._replace(list_kind="number")
         return SKIP
 
     def enter_preformatted(self):
@@ -372,7 +374,7 @@ class _Walker:
             if self.note_marker[0] is None:
                 self.note_marker[0] = marker
         elif marker:
-            self.pieces.append(_Piece(marker, self.bold, True, note=marker, mode="note"))
+            self.pieces.append(Piece(marker, self.bold, True, note=marker, mode="note"))
         return SKIP
 
     def enter_note_body(self, tag: Tag):
@@ -468,7 +470,7 @@ class _Walker:
         mode = "pre" if self.preformatted else "flow"
         if PARAGRAPH_SEPARATOR in text or LINE_SEPARATOR in text:
             return self.separated_text(text, mode)
-        self.pieces.append(_Piece(text, self.bold, self.superscript, mode=mode))
+        self.pieces.append(Piece(text, self.bold, self.superscript, mode=mode))
 
     def separated_text(self, text: str, mode: str) -> None:
         for number, paragraph in enumerate(text.split(PARAGRAPH_SEPARATOR)):
@@ -476,8 +478,8 @@ class _Walker:
                 self.flush()
             for line_number, line in enumerate(paragraph.split(LINE_SEPARATOR)):
                 if line_number:
-                    self.pieces.append(_Piece("\n", self.bold, self.superscript, mode="break"))
-                self.pieces.append(_Piece(line, self.bold, self.superscript, mode=mode))
+                    self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
+                self.pieces.append(Piece(line, self.bold, self.superscript, mode=mode))
 
     def flush(self) -> None:
         """Turn the queued text into a paragraph in the current container (if it shows anything)."""
@@ -495,69 +497,3 @@ class _Walker:
                     list_level=props.list_level,
                 )
             )
-
-
-# --- Whitespace, as a browser shows it ---------------------------------------
-
-
-def normalise_runs(pieces: list[_Piece]) -> tuple[Run, ...]:
-    """Collapse whitespace across pieces as a browser would, then merge equal runs.
-
-    A no-break space is kept (as a plain space); a line break drops the spaces
-    around it; the paragraph's edges are trimmed.
-    """
-    texts: list[list] = []  # [text, bold, superscript, note]
-    after_space = True  # at a line start a collapsible space disappears
-    for piece in pieces:
-        if piece.mode == "break":
-            _trim_end(texts)
-            texts.append(["\n", piece.bold, piece.superscript, None])
-            after_space = True
-            continue
-        if piece.mode == "flow":
-            text = COLLAPSIBLE.sub(" ", piece.text)
-            if after_space:
-                text = text.lstrip(" ")
-        else:
-            text = piece.text.replace("\r\n", "\n").replace("\r", "\n")
-        if text:
-            texts.append([text, piece.bold, piece.superscript, piece.note])
-            after_space = text[-1] in " \n"
-    for entry in texts:
-        entry[0] = entry[0].replace(NO_BREAK_SPACE, " ")
-    _trim_edges(texts)
-    return _merged(texts)
-
-
-def _trim_end(texts: list[list]) -> None:
-    while texts and texts[-1][3] is None:
-        texts[-1][0] = texts[-1][0].rstrip(" ")
-        if texts[-1][0]:
-            return
-        texts.pop()
-
-
-def _trim_edges(texts: list[list]) -> None:
-    while texts and texts[0][3] is None:
-        texts[0][0] = texts[0][0].lstrip(" \n")
-        if texts[0][0]:
-            break
-        texts.pop(0)
-    while texts and texts[-1][3] is None:
-        texts[-1][0] = texts[-1][0].rstrip(" \n")
-        if texts[-1][0]:
-            break
-        texts.pop()
-
-
-def _merged(texts: list[list]) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    for text, bold, superscript, note in texts:
-        if not text:
-            continue
-        last = runs[-1] if runs else None
-        if last and note is None and last.note is None and (last.bold, last.superscript) == (bold, superscript):
-            runs[-1] = Run(last.text + text, bold, superscript)
-        else:
-            runs.append(Run(text, bold, superscript, note))
-    return tuple(runs)

@@ -1,8 +1,10 @@
 """The text reader: a text/Markdown export in, a block-model Document out.
 
 The export is Markdown with raw HTML in it. A line with tabs is a table row
-(cells split on tabs) and consecutive rows form one table, even across blank
-lines; any other line ends the table. Other lines make paragraphs, separated
+(cells split on tabs), and so is a Markdown pipe-table line ("| a | b |", its
+"|---|---|" delimiter marking the row above as the header); consecutive rows
+form one table, even across blank lines; any other line ends the table. A
+"# " line is a heading. Other lines make paragraphs, separated
 by blank lines; a line ending in two spaces breaks the line. Inside a cell two
 or more spaces separate paragraphs. ``**bold**`` and the HTML fragments
 (``<b>``, ``<sup>``, ``<ul><li>``, ``<br>``) are read by the same code as
@@ -12,7 +14,7 @@ HTML pages (``parsers.markup``). After a ``---`` line come the footnotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.errors import IngestError
 from ingest.limits import DEFAULT_LIMITS, Limits
@@ -21,6 +23,10 @@ from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, Row, Tabl
 from parsers.markup import PARAGRAPH_SEPARATOR, fragment_paragraphs
 
 CELL_SEPARATOR = "\t"
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_DELIMITER = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
+PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 LINE_END = re.compile(r"\r\n|\r|\n")
 FOOTNOTE_RULE = re.compile(r"-{3,}")  # the whole (stripped) line before the footnotes
 HARD_BREAK = re.compile(r" {2,}$")  # a line ending in two spaces
@@ -66,6 +72,24 @@ def footnote_line(line: str) -> Footnote | None:
         if found:
             return Footnote(marker=found.group("marker"), text=plain_text(found.group("text")))
     return None
+
+
+def table_row(line: str) -> Row:
+    """A tab-separated or pipe-table line as a row, one cell per part."""
+    if CELL_SEPARATOR in line:
+        parts = line.split(CELL_SEPARATOR)
+    else:
+        parts = [part.strip().replace("\\|", "|") for part in PIPE_SPLIT.split(line.strip())[1:-1]]
+    return Row(cells=tuple(Cell(blocks=cell_paragraphs(part)) for part in parts))
+
+
+def heading_blocks(line: str) -> tuple[Paragraph, ...] | None:
+    """A Markdown "# heading" line as heading paragraphs, or None."""
+    found = HEADING.match(line)
+    if not found:
+        return None
+    level = len(found.group("hashes"))
+    return tuple(replace(p, heading_level=level) for p in paragraph_blocks([found.group("text")]))
 
 
 def cell_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -117,9 +141,11 @@ class _Reader:
 
     def line(self, line: str) -> None:
         """Take one line of the file."""
-        if CELL_SEPARATOR in line:
+        if PIPE_DELIMITER.match(line) and "|" in line:
+            self.mark_header()
+        elif CELL_SEPARATOR in line or PIPE_ROW.match(line):
             self.close_paragraph()
-            self.rows.append(Row(cells=tuple(Cell(blocks=cell_paragraphs(cell)) for cell in line.split(CELL_SEPARATOR))))
+            self.rows.append(table_row(line))
         elif not line.strip():
             self.close_paragraph()  # a blank line does not end a table
         elif FOOTNOTE_RULE.fullmatch(line.strip()):
@@ -127,10 +153,18 @@ class _Reader:
             self.in_footnotes = True
         elif self.in_footnotes and self.footnote(line):
             return
+        elif (heading := heading_blocks(line)) is not None:
+            self.close()
+            self.blocks.extend(heading)
         else:
             self.close_table()
             self.lines.append(line)
         self.open_note = False
+
+    def mark_header(self) -> None:
+        """A pipe table's delimiter line: the row above is the header."""
+        if self.rows:
+            self.rows[-1] = replace(self.rows[-1], is_header=True)
 
     def footnote(self, line: str) -> bool:
         """Take a footnote line, or a line continuing the footnote before it."""

@@ -34,7 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from plans import plan_2024  # noqa: E402
+from plans import plan_2023, plan_2024, plan_2025  # noqa: E402
+from samplekit.doc import Page  # noqa: E402
 from samplekit.fodt import render  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
 from samplekit.plan import Plan  # noqa: E402
@@ -60,8 +61,21 @@ class Sample:
     formats: tuple[str, ...] = ("docx", "html", "pdf")
 
 
+# The same plan as a PDF with no ruling lines: cells aligned by position only, a
+# note column narrow enough to break a long word, a running header and page numbers.
+NO_BORDERS = Layout(
+    borders=False,
+    event_widths_cm=(1.5, 8.5, 3.5, 3.5),
+    page=Page(header_text="Международная Ассамблея столиц и крупных городов",
+              footer_page_number=True),
+)
+
 SAMPLES = (
     Sample("plan_2024", plan_2024.PLAN),
+    Sample("plan_2024_noborders", plan_2024.PLAN, NO_BORDERS, formats=("pdf",)),
+    # The years either side of 2024, for the diff (tests/expected/diff_*.json).
+    Sample("plan_2023", plan_2023.PLAN),
+    Sample("plan_2025", plan_2025.PLAN),
 )
 
 

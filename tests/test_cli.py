@@ -102,3 +102,12 @@ def test_the_cli_does_not_import_pandas_or_pdfplumber_to_start():
             "print(any(m in sys.modules for m in ('pandas', 'pdfplumber', 'docx', 'bs4')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
+
+
+def test_date_command_prints_one_json_span_per_phrase_and_warns_on_unknown():
+    result = subprocess.run([sys.executable, "-m", "ingest", "date", "--year", "2024"], input="I квартал\n31 июня\n",
+                            capture_output=True, text=True, cwd=ROOT)
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert (first["kind"], first["start"], first["end"]) == ("quarter", "2024-01-01", "2024-03-31")
+    assert second["kind"] == "unknown"
+    assert "impossible date '31 июня'" in result.stderr and result.returncode == 0

@@ -8,7 +8,14 @@ from ingest.pipeline import ingest_file
 from schemas.plan import CityDay, Event, Jubilee
 from tests.conftest import SAMPLES
 
-SAMPLE_FILES = {"text": "plan_2024.txt", "docx": "plan_2024.docx", "html": "plan_2024.html"}
+# sample id -> file; the PDFs are printed from the DOCX, ruled and without ruling lines
+SAMPLE_FILES = {
+    "text": "plan_2024.txt",
+    "docx": "plan_2024.docx",
+    "html": "plan_2024.html",
+    "pdf": "plan_2024.pdf",
+    "pdf-noborders": "plan_2024_noborders.pdf",
+}
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
 
 
@@ -54,8 +61,9 @@ def test_plan_fields_equal_the_expected_json(plan, expected_2024, field):
 
 
 def test_the_source_names_the_file_and_its_format(plan):
-    assert plan.source.file.startswith("plan_2024.")
-    assert plan.source.format in SAMPLE_FILES
+    assert plan.source.file in SAMPLE_FILES.values()
+    suffix = plan.source.file.rsplit(".", 1)[-1]
+    assert plan.source.format == {"txt": "text"}.get(suffix, suffix)
     assert len(plan.source.sha256) == 64
 
 

@@ -87,7 +87,11 @@ Block = Para | Table
 
 @dataclass(frozen=True)
 class Page:
-    """Page size, margins and body font."""
+    """Page size, margins and body font; optionally a running header and page numbers.
+
+    ``header_text`` is printed at the top of every page; ``footer_page_number``
+    prints the page number at the bottom of every page.
+    """
 
     width_cm: float = 21.0
     height_cm: float = 29.7
@@ -96,6 +100,8 @@ class Page:
     font_size_pt: float = 12.0
     language: str = "ru"
     country: str = "RU"
+    header_text: str | None = None
+    footer_page_number: bool = False
 
 
 @dataclass(frozen=True)

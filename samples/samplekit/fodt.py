@@ -42,6 +42,12 @@ PARAGRAPH_STYLES = {
                          {"fo:text-align": "center"}, {}),
     "Footnote": ("Footnote", "Standard", {}, {"fo:font-size": "10pt"}),
 }
+# Styles of the running header and footer, declared only on pages that have them
+# (so a sample without them keeps its bytes).
+FURNITURE_STYLES = {
+    "Header": ("Header", "Standard", {"fo:text-align": "center"}, {"fo:font-size": "10pt"}),
+    "Footer": ("Footer", "Standard", {"fo:text-align": "center"}, {"fo:font-size": "10pt"}),
+}
 BULLET_LIST_STYLE = "Bullets"
 BULLET_CHAR = "•"
 
@@ -72,8 +78,7 @@ def render(document: Document) -> bytes:
     write_fonts(root, document.page)
     write_styles(root, document.page)
     write_automatic_styles(root, document)
-    master = el(root, "office:master-styles")
-    el(master, "style:master-page", {"style:name": "Standard", "style:page-layout-name": "pm1"})
+    write_master_page(root, document.page)
     body = el(el(root, "office:body"), "office:text")
     for block in document.blocks:
         write_block(body, block)
@@ -116,7 +121,10 @@ def write_styles(root: etree._Element, page: Page) -> None:
     el(default, "style:text-properties", {
         "style:font-name": page.font_name, "fo:font-size": f"{page.font_size_pt:g}pt",
         "fo:language": page.language, "fo:country": page.country})
-    for name, (display, parent, para_props, text_props) in PARAGRAPH_STYLES.items():
+    named = dict(PARAGRAPH_STYLES)
+    if page.header_text or page.footer_page_number:
+        named.update(FURNITURE_STYLES)
+    for name, (display, parent, para_props, text_props) in named.items():
         attrs = {"style:name": name, "style:display-name": display, "style:family": "paragraph"}
         if parent:
             attrs["style:parent-style-name"] = parent
@@ -161,6 +169,23 @@ def write_page_layout(auto: etree._Element, page: Page) -> None:
         "style:print-orientation": "portrait" if page.height_cm >= page.width_cm else "landscape",
         "fo:margin-top": margin, "fo:margin-bottom": margin,
         "fo:margin-left": margin, "fo:margin-right": margin})
+    if page.header_text:
+        el(el(layout, "style:header-style"), "style:header-footer-properties", {
+            "fo:min-height": "0cm", "fo:margin-bottom": "0.4cm"})
+    if page.footer_page_number:
+        el(el(layout, "style:footer-style"), "style:header-footer-properties", {
+            "fo:min-height": "0cm", "fo:margin-top": "0.4cm"})
+
+
+def write_master_page(root: etree._Element, page: Page) -> None:
+    """The one page style, with its running header and page-number footer when asked for."""
+    master = el(el(root, "office:master-styles"), "style:master-page",
+                {"style:name": "Standard", "style:page-layout-name": "pm1"})
+    if page.header_text:
+        el(el(master, "style:header"), "text:p", {"text:style-name": "Header"}, page.header_text)
+    if page.footer_page_number:
+        footer = el(el(master, "style:footer"), "text:p", {"text:style-name": "Footer"})
+        el(footer, "text:page-number", {"text:select-page": "current"}, "1")
 
 
 def write_table_styles(auto: etree._Element, table: Table) -> None:

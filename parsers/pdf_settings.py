@@ -1,0 +1,68 @@
+"""The PDF reader's settings: every threshold in one place, with its reason.
+
+Like pdfplumber's ``TableSettings``: the reader's steps take this object
+instead of scattering numbers. Distances marked "em" are multiples of the font
+size of the text they are measured on, so one set of defaults reads 10pt and
+14pt documents alike; the others are PDF points (1/72 inch).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Thresholds for reading text, tables and page furniture from a PDF."""
+
+    # -- glyphs into lines and runs --------------------------------------
+    # Glyphs whose vertical centres differ by less than this (em) share a line.
+    line_overlap: float = 0.5
+    # A gap between two glyphs wider than this (em) is a word space even when
+    # the PDF draws no space glyph there.
+    word_gap: float = 0.15
+    # A glyph smaller than this share of its line's size, whose baseline sits
+    # higher than ``raised_baseline`` (em), is a superscript.
+    superscript_size: float = 0.85
+    raised_baseline: float = 0.1
+    # A font whose name holds one of these words is bold.
+    bold_font_words: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demi")
+
+    # -- lines into paragraphs ------------------------------------------
+    # A vertical gap between lines larger than this (em) starts a paragraph.
+    paragraph_gap: float = 0.5
+    # A line that starts further right than a left-aligned line above it, by
+    # more than this (em), starts a paragraph (a first-line indent).
+    indent: float = 0.5
+    # Slack (pt) when asking whether the next line's first word would have
+    # fitted at the end of this one; ties count as "did not fit" (a wrap).
+    fit_slack: float = 1.0
+    # How close (pt) x positions must be to count as aligned.
+    align_tolerance: float = 2.0
+
+    # -- tables without ruling lines ------------------------------------
+    # A gap between glyphs wider than this (em), spaces ignored, separates
+    # two columns' text on one line.
+    column_gap: float = 0.4
+    # A vertical gap wider than this (em) separates two rows.
+    row_gap: float = 0.4
+    # A vertical gap wider than this (em) ends the table.
+    table_gap: float = 1.0
+    # Fewest lines with text in two or more columns that make a table.
+    min_table_lines: int = 2
+
+    # -- tables over several pages --------------------------------------
+    # Column edges of a table continued on the next page match within this (pt).
+    column_tolerance: float = 3.0
+
+    # -- page furniture and footnotes -----------------------------------
+    # A running header or footer lies within this share of the page height
+    # from the top or bottom edge.
+    furniture_zone: float = 0.12
+    # A footnote rule is a horizontal line at most this share of the text width.
+    footnote_rule_width: float = 0.5
+    # Footnote text is at most this share of the body text size.
+    footnote_size: float = 0.92
+
+
+DEFAULT_SETTINGS = PdfSettings()

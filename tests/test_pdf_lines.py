@@ -1,0 +1,178 @@
+"""The PDF reader's line rules, on small hand-made lines (no PDF needed).
+
+Every glyph below is 5pt wide and set in 20pt unless a case says otherwise (a
+space is then a quarter em, as in real fonts), so a line's width is 5pt per
+character and a 100pt frame holds 20 characters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.blocks import Run
+from parsers.pdf_lines import (
+    Frame, Glyph, Line, first_fragment_width, group_lines, join_kind, line_runs, make_line,
+    paragraphs, split_columns,
+)
+
+WIDTH = 5.0
+SIZE = 20.0
+PITCH = 23.0  # top to top of consecutive lines: a 3pt gap
+FRAME = Frame(0.0, 100.0)
+
+
+def glyphs(text: str, x0: float = 0.0, top: float = 0.0, size: float = SIZE, bold: bool = False,
+           spaces: bool = True) -> list[Glyph]:
+    """One glyph per character, left to right; ``spaces=False`` leaves gaps instead of space glyphs."""
+    made = []
+    for index, char in enumerate(text):
+        if char == " " and not spaces:
+            continue
+        left = x0 + index * WIDTH
+        made.append(Glyph(char, left, left + WIDTH, top, top + size, size, bold))
+    return made
+
+
+def line(text: str, x0: float = 0.0, row: int = 0, gap: float = 0.0, **options) -> Line:
+    """A line of text at row ``row`` (plus ``gap`` points further down)."""
+    return make_line(glyphs(text, x0, row * PITCH + gap, **options), page=1)
+
+
+def lines(*texts: str) -> list[Line]:
+    """Consecutive lines at the frame's left edge."""
+    return [line(text, row=index) for index, text in enumerate(texts)]
+
+
+# -- how one line follows another --------------------------------------------------
+
+JOIN_CASES = [
+    # id, line above, line below, frame, expected
+    ("a wrap joins with a space",
+     line("Круглый стол МАГ по"), line("тематике Умного", row=1), FRAME, "space"),
+    ("a line that ended early ends its paragraph",
+     line("Независимых"), line("Круглый стол", row=1), FRAME, "paragraph"),
+    ("a short line whose next word did not fit still wraps",
+     line("Организаторы:"), line("Администрация", row=1), FRAME, "space"),
+    ("a hyphen inside a compound joins without a space",
+     line("информационно-"), line("аналитического", row=1), FRAME, "hyphen"),
+    ("a hyphen counts its next fragment up to the next hyphen",
+     line("Волгоград 31октябрь-"), line("1ноябрь", row=1), FRAME, "hyphen"),
+    ("a word cut at the column edge is glued",
+     line("Минэкономразвит"), line("ия РФ", row=1), Frame(0.0, 78.0), "glue"),
+    ("a hyphenated word at the edge is not a cut word",
+     line("Санкт-Петербург"), line("октябрь", row=1), Frame(0.0, 78.0), "space"),
+    ("a capital after a word at the edge is a new word",
+     line("Администрация"), line("Волгограда", row=1), Frame(0.0, 68.0), "space"),
+    ("a bullet opens an item",
+     line("объединений:"), line("• ОКМО", row=1), FRAME, "item"),
+    ("the Symbol font's bullet opens an item",
+     line("• ОКМО"), line("\uf0b7 ВАРМСУ", row=1), FRAME, "item"),
+    ("a dash after a line that ended early opens an item",
+     line("Участники:"), line("- ОКМО", row=1), FRAME, "item"),
+    ("a dash after a full line is wrapped text",
+     line("с 31 октября и далее"), line("– 1 ноября", row=1), FRAME, "space"),
+    ("a dash after a dash item opens an item",
+     line("– ОКМО, ВАРМСУ и далее"), line("– АГП", row=1), Frame(0.0, 120.0), "item"),
+    ("a wider gap opens a paragraph",
+     line("Круглый стол МАГ по"), line("тематике Умного", row=1, gap=12.0), FRAME, "paragraph"),
+    ("a first-line indent opens a paragraph",
+     line("Круглый стол МАГ по"), line("Итоги конкурса", x0=15.0, row=1), FRAME, "paragraph"),
+    ("a line under the text of a bulleted line continues the item",
+     line("• Участие в собраниях"), line("объединений", x0=10.0, row=1), Frame(0.0, 105.0), "space"),
+]
+
+
+@pytest.mark.parametrize("above, below, frame, expected",
+                         [case[1:] for case in JOIN_CASES], ids=[case[0] for case in JOIN_CASES])
+def test_join_kind(above, below, frame, expected):
+    assert join_kind(above, below, frame) == expected
+
+
+# -- lines into paragraphs and list items ---------------------------------------
+
+PARAGRAPH_CASES = [
+    ("wrapped lines make one paragraph",
+     lines("Международный", "экономический Форум"),
+     [("Международный экономический Форум", None)]),
+    ("a compound broken at its hyphen keeps the hyphen",
+     lines("Выпуск информационно-", "аналитического журнала"),
+     [("Выпуск информационно-аналитического журнала", None)]),
+    ("short lines are separate paragraphs",
+     lines("Москва", "март"),
+     [("Москва", None), ("март", None)]),
+    ("bullets make list items without their glyph",
+     lines("Участие в годовых собраниях", "межгородских объединений:", "• ОКМО", "• ВАРМСУ"),
+     [("Участие в годовых собраниях межгородских объединений:", None),
+      ("ОКМО", "bullet"), ("ВАРМСУ", "bullet")]),
+    ("a wrapped list item stays one item",
+     [line("• Ассоциация городов"), line("Поволжья", x0=10.0, row=1), line("• АГП", row=2)],
+     [("Ассоциация городов Поволжья", "bullet"), ("АГП", "bullet")]),
+    ("a typed dash list opens with its first dash",
+     lines("- ОКМО", "- АГП"),
+     [("ОКМО", "bullet"), ("АГП", "bullet")]),
+    ("a lone dash opening a cell is text",
+     lines("- 5 участников"),
+     [("- 5 участников", None)]),
+    ("a paragraph gap separates paragraphs",
+     [line("Первый абзац текста"), line("Второй", row=1, gap=12.0)],
+     [("Первый абзац текста", None), ("Второй", None)]),
+]
+
+
+@pytest.mark.parametrize("given, expected", [case[1:] for case in PARAGRAPH_CASES],
+                         ids=[case[0] for case in PARAGRAPH_CASES])
+def test_paragraphs(given, expected):
+    made = paragraphs(given, FRAME)
+    assert [(p.text, p.list_kind) for p in made] == expected
+    assert all(p.page == 1 for p in made)
+
+
+# -- glyphs into lines and runs ------------------------------------------------
+
+def raised_marker(after: str, marker: str = "1") -> list[Glyph]:
+    """``after`` followed by a small raised marker, as a superscript is drawn."""
+    base = glyphs(after)
+    left = base[-1].x1
+    return base + [Glyph(marker, left, left + 3.0, -1.0, 5.0, 6.0)]
+
+
+def test_a_raised_smaller_glyph_is_a_superscript_run():
+    assert line_runs(make_line(raised_marker("МАГ"))) == [Run("МАГ"), Run("1", superscript=True)]
+
+
+def test_a_superscript_stays_on_its_line():
+    made = group_lines(raised_marker("МАГ") + glyphs("Второй", top=PITCH))
+    assert [l.text for l in made] == ["МАГ1", "Второй"]
+
+
+def test_bold_glyphs_make_a_bold_run():
+    made = make_line(glyphs("Итоги ") + glyphs("конкурса", x0=30.0, bold=True))
+    assert line_runs(made) == [Run("Итоги "), Run("конкурса", bold=True)]
+
+
+@pytest.mark.parametrize("text, spaces, expected", [
+    ("Круглый стол", True, "Круглый стол"),
+    ("Круглый стол", False, "Круглый стол"),  # no space glyph: the gap is a space
+    ("  Круглый  стол  ", True, "Круглый стол"),
+])
+def test_line_text_has_single_spaces(text, spaces, expected):
+    assert "".join(r.text for r in line_runs(make_line(glyphs(text, spaces=spaces)))) == expected
+
+
+@pytest.mark.parametrize("pieces, expected", [
+    ([("1.", 0.0), ("Хабаровск", 40.0)], ["1.", "Хабаровск"]),       # a gutter cuts the line
+    ([("Круглый стол", 0.0)], ["Круглый стол"]),                      # word spaces do not
+    ([("\uf0b7", 0.0), ("ОКМО", 20.0)], ["\uf0b7ОКМО"]),              # a bullet keeps its text
+])
+def test_split_columns(pieces, expected):
+    made = make_line([g for text, x0 in pieces for g in glyphs(text, x0)])
+    assert [piece.text for piece in split_columns(made)] == expected
+
+
+@pytest.mark.parametrize("text, width", [
+    ("конкурса городских", 8 * WIDTH),
+    ("смотра-конкурса", 7 * WIDTH),  # a line-breaker may cut after the hyphen
+    ("1ноябрь", 7 * WIDTH),
+])
+def test_first_fragment_width(text, width):
+    assert first_fragment_width(line(text)) == width

@@ -1,0 +1,64 @@
+"""Page furniture and footnote markers, on small hand-made lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.pdf_lines import Frame, Glyph, make_line
+from parsers.pdf_page import PAGE_NUMBER, find_furniture, footnotes, furniture_key, leading_marker
+from tests.test_pdf_lines import glyphs, raised_marker
+
+HEIGHT = 842.0
+
+
+def at(text: str, top: float, size: float = 10.0):
+    return make_line(glyphs(text, top=top, size=size))
+
+
+@pytest.mark.parametrize("text, is_page_number", [
+    ("3", True),
+    ("- 3 -", True),
+    ("Стр. 3", True),
+    ("Страница 3 из 10", True),
+    ("Page 3 of 10", True),
+    ("3/10", True),
+    ("2024 год", False),
+    ("Москва", False),
+])
+def test_page_number_pattern(text, is_page_number):
+    assert bool(PAGE_NUMBER.match(furniture_key(at(text, 800.0)))) is is_page_number
+
+
+def test_repeated_lines_at_the_top_and_page_numbers_are_furniture():
+    pages = [[at("Ассамблея городов", 30.0), at("Текст страницы", 400.0), at(str(n), 810.0)]
+             for n in (1, 2)]
+    found = find_furniture(pages, [HEIGHT, HEIGHT])
+    assert [line.text for page in pages for line in page if id(line) in found] == \
+        ["Ассамблея городов", "1", "Ассамблея городов", "2"]
+
+
+def test_a_repeated_line_in_the_middle_of_the_page_is_content():
+    pages = [[at("Итого", 400.0)], [at("Итого", 400.0)]]
+    assert not find_furniture(pages, [HEIGHT, HEIGHT])
+
+
+def test_the_title_at_the_top_of_a_single_page_is_content():
+    assert not find_furniture([[at("План на 2024 год", 30.0)]], [HEIGHT])
+
+
+@pytest.mark.parametrize("made, marker", [
+    (make_line(raised_marker("Дни") + glyphs(" городов", x0=20.0)), None),  # marker not first
+    (make_line([Glyph("1", 0, 3, 0, 6, 6.0)] + glyphs("Дни городов", x0=3.0, top=0.0)), "1"),
+    (at("1) Дни городов", 0.0), "1"),
+    (at("* Дни городов", 0.0), "*"),
+    (at("1945 год", 0.0), None),
+])
+def test_leading_marker(made, marker):
+    assert leading_marker(made) == marker
+
+
+def test_footnotes_split_at_each_marker_and_drop_it():
+    lines = [at("1 Дни городов указаны", 0.0), at("ориентировочно", 12.0), at("2 Второе", 24.0)]
+    notes = footnotes(lines, Frame(0.0, 120.0))
+    assert [(n.marker, n.text) for n in notes] == [("1", "Дни городов указаны ориентировочно"),
+                                                  ("2", "Второе")]

@@ -1,0 +1,239 @@
+"""The PDF reader on the two PDF samples, at the block level, and on broken PDFs.
+
+plan_2024.pdf has ruled tables; plan_2024_noborders.pdf has none, a narrower
+note column, a running header and page numbers. Both are printed by
+LibreOffice from the samples script, with row 12 cut by the first page break.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from ingest.errors import IngestError
+from parsers.blocks import Footnote, Paragraph, Table
+from parsers.pdf import read_pdf
+from tests.conftest import ROOT, SAMPLES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDF_SAMPLES = ["plan_2024.pdf", "plan_2024_noborders.pdf"]
+HEADER = ("№ п/п", "Мероприятия", "Место, дата", "Примечание")
+
+
+@pytest.fixture(scope="module", params=PDF_SAMPLES)
+def sample(request):
+    """(file name, Document) of one PDF sample."""
+    return request.param, read_pdf((SAMPLES / request.param).read_bytes())
+
+
+def tables(document) -> list[Table]:
+    return [block for block in document.blocks if isinstance(block, Table)]
+
+
+def event_table(document) -> Table:
+    found = [t for t in tables(document) if t.rows and row_texts(t.rows[0]) == HEADER]
+    assert len(found) == 1, "the event table is read as one table"
+    return found[0]
+
+
+def row_texts(row) -> tuple[str, ...]:
+    return tuple(" ".join(cell.text.split()) for cell in row.cells)
+
+
+def row_numbered(table: Table, number: str):
+    return next(row for row in table.rows if row.cells and row.cells[0].text == number)
+
+
+def all_paragraphs(document) -> list[Paragraph]:
+    found = [b for b in document.blocks if isinstance(b, Paragraph)]
+    for table in tables(document):
+        found += [p for row in table.rows for cell in row.cells for p in cell.blocks]
+    return found
+
+
+# -- the samples are laid out as the tests below assume --------------------
+
+@pytest.mark.parametrize("name", PDF_SAMPLES)
+def test_the_sample_cuts_row_12_at_the_first_page_break(name):
+    with pdfplumber.open(SAMPLES / name) as pdf:
+        first, second = (page.extract_text() for page in pdf.pages[:2])
+    assert "12." in first and "12." not in second  # row 12 starts on page 1 ...
+    assert "ВАРМСУ" in second and "ВАРМСУ" not in first  # ... and goes on over the page
+    assert second.count("Мероприятия") == 1  # the header repeats on page 2
+
+
+def test_the_noborders_sample_draws_no_lines_and_the_ruled_one_does():
+    with pdfplumber.open(SAMPLES / "plan_2024_noborders.pdf") as pdf:
+        assert not any(page.lines or page.rects for page in pdf.pages[:1])
+    with pdfplumber.open(SAMPLES / "plan_2024.pdf") as pdf:
+        assert pdf.pages[0].lines
+
+
+# -- tables across pages ------------------------------------------------------
+
+def test_the_event_table_over_two_pages_is_one_table(sample):
+    _, document = sample
+    table = event_table(document)
+    assert table.page == 1
+    assert {row.page for row in table.rows} == {1, 2}
+
+
+def test_the_repeated_header_row_is_dropped_and_the_first_marked(sample):
+    _, document = sample
+    table = event_table(document)
+    assert [row_texts(row) for row in table.rows].count(HEADER) == 1
+    assert table.rows[0].is_header and not any(row.is_header for row in table.rows[1:])
+
+
+def test_the_row_cut_by_the_page_break_is_joined_in_order(sample):
+    _, document = sample
+    table = event_table(document)
+    row = row_numbered(table, "12.")
+    title = row.cells[1].blocks
+    assert [p.text for p in title] == ["Участие в годовых собраниях межгородских объединений:",
+                                       "ОКМО", "ВАРМСУ", "АГП"]
+    assert [p.list_kind for p in title] == [None, "bullet", "bullet", "bullet"]
+    assert row.cells[2].text == "по отдельному графику" and row.page == 1
+
+
+def test_the_genuine_continuation_row_after_12_is_kept(sample):
+    _, document = sample
+    table = event_table(document)
+    index = table.rows.index(row_numbered(table, "12."))
+    after = table.rows[index + 1]
+    assert after.cells[0].is_empty
+    assert [p.text for p in after.cells[1].blocks] == ["АГУ", "АСДГ", "СГЦСЗ России"]
+    assert row_numbered(table, "13.") is table.rows[index + 2]
+
+
+def test_every_event_row_is_there_once(sample):
+    _, document = sample
+    numbers = [row.cells[0].text for row in event_table(document).rows[1:]
+               if row.cells[0].text and row.cells[0].col_span == 1]
+    assert numbers == [f"{n}." for n in range(1, 20)]
+
+
+def test_the_annex_table_continues_on_the_third_page(sample):
+    _, document = sample
+    annex = tables(document)[-1]
+    assert {row.page for row in annex.rows} == {2, 3}
+    cities = [row.cells[1].text for row in annex.rows if row.cells[0].text.endswith(".")]
+    assert cities[:8] == ["Симферополь", "Киров", "Уфа", "Кокшетау", "Магадан", "Волгоград",
+                          "Ростов-на-Дону", "Алматы"]
+
+
+# -- pages --------------------------------------------------------------------
+
+def test_every_paragraph_and_row_knows_its_page(sample):
+    _, document = sample
+    assert all(p.page in (1, 2, 3) for p in all_paragraphs(document))
+    assert all(row.page in (1, 2, 3) for table in tables(document) for row in table.rows)
+    assert row_numbered(event_table(document), "13.").page == 2
+
+
+# -- text inside cells --------------------------------------------------------
+
+@pytest.mark.parametrize("number, column, text", [
+    ("3.", 1, "Итоги XVI Международного смотра-конкурса городских практик городов СНГ и ЕАЭС "
+              "\"Город, где хочется жить\""),                            # hyphen at a line end kept
+    ("16.", 1, "Выпуск информационно-аналитического журнала «Вестник МАГ»"),
+    ("8.", 1, "Международная конференция «Москва-энергоэффективный город»"),
+    ("9.", 3, "Организаторы: Минэкономразвития РФ, НП «Леонтьевский центр»"),  # broken word joined
+    ("10.", 2, "Волгоград 31октябрь-1ноябрь"),
+    ("4.", 3, "Организатор: ООН-Хабитат"),
+])
+def test_wrapped_lines_are_joined_as_written(sample, number, column, text):
+    _, document = sample
+    cell = row_numbered(event_table(document), number).cells[column]
+    assert text in [p.text for p in cell.blocks] or cell.text.replace("\n", " ") == text
+
+
+def test_separate_paragraphs_in_a_cell_stay_separate(sample):
+    _, document = sample
+    row = row_numbered(event_table(document), "3.")
+    assert [p.text[:20] for p in row.cells[1].blocks] == [
+        "Международный эконом", "Круглый стол МАГ по ", "Итоги XVI Международ"]
+    assert [p.text for p in row.cells[2].blocks] == ["Москва", "март"]
+
+
+def test_the_section_heading_spans_the_table_in_bold(sample):
+    _, document = sample
+    heading = next(row for row in event_table(document).rows if len(row.cells) == 1)
+    assert heading.cells[0].col_span == 4
+    assert heading.cells[0].blocks[0].is_bold
+    assert heading.cells[0].text == "Деятельность по информационному обеспечению городов-членов МАГ"
+
+
+# -- superscripts and footnotes --------------------------------------------------
+
+@pytest.mark.parametrize("heading", ["Юбилеи городов МАГ", "Дни городов-столиц членов МАГ"])
+def test_the_superscript_marker_on_a_heading_is_found(sample, heading):
+    _, document = sample
+    found = [p for p in all_paragraphs(document) if p.main_text == heading]
+    assert len(found) == 1 and found[0].markers == ("1",) and found[0].is_bold
+
+
+def test_the_footnote_is_a_footnote_not_a_paragraph(sample):
+    _, document = sample
+    assert document.footnotes == (Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО"),)
+    assert not [p for p in all_paragraphs(document) if "ОРИЕНТИРОВОЧНО" in p.text]
+
+
+def test_running_header_and_page_numbers_are_not_content():
+    document = read_pdf((SAMPLES / "plan_2024_noborders.pdf").read_bytes())
+    texts = [p.text for p in all_paragraphs(document)]
+    assert "Международная Ассамблея столиц и крупных городов" not in texts
+    body = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert not [text for text in body if text.strip().isdigit()]
+
+
+def test_the_title_and_signatory_are_body_paragraphs(sample):
+    _, document = sample
+    body = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert body[:3] == ["Предложения в план мероприятий",
+                        "Международной Ассамблеи столиц и крупных городов (МАГ)", "на 2024 год"]
+    assert "В.И. Селиванов" in body
+
+
+# -- errors -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("fixture, message", [
+    ("encrypted.pdf", "encrypted; cannot be read without its password"),
+    ("scanned.pdf", "no text layer: scanned image?"),
+    ("truncated.pdf", "damaged PDF: "),
+])
+def test_an_unreadable_pdf_raises_a_clear_error(fixture, message):
+    with pytest.raises(IngestError) as raised:
+        read_pdf((FIXTURES / fixture).read_bytes())
+    assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_a_sample_cut_short_is_damaged(cut):
+    data = (SAMPLES / "plan_2024.pdf").read_bytes()
+    with pytest.raises(IngestError, match="^damaged PDF: "):
+        read_pdf(data[: int(len(data) * cut)])
+
+
+def test_the_fixture_with_a_text_layer_reads():
+    document = read_pdf((FIXTURES / "text.pdf").read_bytes())
+    assert "A PDF with a text layer" in " ".join(p.text for p in document.blocks)
+
+
+@pytest.mark.parametrize("fixture, message", [
+    ("encrypted.pdf", "encrypted"),
+    ("scanned.pdf", "no text layer"),
+    ("truncated.pdf", "damaged PDF"),
+])
+def test_the_cli_gives_one_line_and_exit_2(tmp_path, fixture, message):
+    path = FIXTURES / fixture
+    result = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(path), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr and str(path) in result.stderr
+    assert not (tmp_path / "out").exists()
