@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -78,9 +79,18 @@ def argument(parse):
     return convert
 
 
+def quiet_libraries() -> None:
+    """Keep the libraries' log records (pdfminer's "Invalid MediaBox ...") off stderr: what
+    the user needs reaches them as one error line or as the plan's warnings.
+    MAG_PLAN_DEBUG=1 lets them through."""
+    if not os.environ.get("MAG_PLAN_DEBUG"):
+        logging.getLogger().addHandler(logging.NullHandler())  # no lastResort printing
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     args = build_parser().parse_args(argv)
+    quiet_libraries()
     try:
         return COMMANDS[args.command](args)
     except IngestError as error:

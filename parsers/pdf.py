@@ -98,7 +98,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -111,7 +111,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
         raise IngestError(DAMAGED.format(_reason(cause))) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise IngestError(ENCRYPTED) from None
-    except PSException as error:
+    except (PSException, MalformedPDFException) as error:
         raise IngestError(DAMAGED.format(_reason(error))) from None
 
 

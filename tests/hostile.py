@@ -140,3 +140,10 @@ def docx_without_plan_table() -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def pdf_with_bad_media_box() -> bytes:
+    """The sample PDF with a byte in its page boxes flipped to 0xFF (same length, so the
+    cross-reference offsets stay right), as the fuzz test found: pdfminer logs
+    "Invalid MediaBox" warnings, then pdfplumber refuses the page."""
+    return sample("pdf").replace(b"/MediaBox[0 0 ", b"/MediaBox[0\xff0 ")
