@@ -87,16 +87,31 @@ def open_parts(data: bytes) -> Parts:
         # python-docx trusts the package's bookkeeping parts: a [Content_Types].xml or
         # .rels whose elements are wrong makes it fail inside; that is damage, not a bug here.
         raise IngestError("damaged DOCX: its content types or relationships are malformed") from None
-    document = parse_part(main.blob, str(main.partname))
+    document = part_root(main)
     if document.tag != w("document"):
         raise IngestError(not_wordprocessing(document, main.content_type))
     parts = Parts(document=document)
     for name, reltype in PART_RELATIONSHIPS.items():
         for rel in main.rels.values():
             if rel.reltype == reltype and not rel.is_external:
-                setattr(parts, name, parse_part(rel.target_part.blob, str(rel.target_part.partname)))
+                setattr(parts, name, part_root(rel.target_part))
                 break
     return parts
+
+
+def part_root(part) -> etree._Element:
+    """A part's XML root. python-docx has already parsed the parts it knows (its parser
+    resolves no entities and reads no network, as ours): that tree is used as it is,
+    rather than serialised and parsed again. Other parts are parsed here."""
+    from docx.opc.part import XmlPart
+
+    partname = str(part.partname).lstrip("/")
+    root = part.element if isinstance(part, XmlPart) else parse_part(part.blob, partname)
+    if root.getroottree().docinfo.internalDTD is not None:
+        # Word never writes a DTD; one here can only declare entities (external files,
+        # "billion laughs"). They are not expanded, but the file is refused outright.
+        raise IngestError(f"refused: {partname} declares a DTD with entities, which Word never writes")
+    return root
 
 
 def parse_part(blob: bytes, partname: str) -> etree._Element:
@@ -104,7 +119,7 @@ def parse_part(blob: bytes, partname: str) -> etree._Element:
     try:
         return etree.fromstring(blob, SAFE_PARSER)
     except etree.XMLSyntaxError as error:
-        raise IngestError(f"damaged DOCX: bad XML in {partname.lstrip('/')}: {short(error)}") from None
+        raise IngestError(f"damaged DOCX: bad XML in {partname}: {short(error)}") from None
 
 
 def not_wordprocessing(root: etree._Element, content_type: str) -> str:

@@ -23,6 +23,8 @@ def w(local: str) -> str:
 
 
 VAL = w("val")
+RSTYLE, NUM_PR, NUM_ID, ILVL = w("rStyle"), w("numPr"), w("numId"), w("ilvl")
+BOLD, VERT_ALIGN, VANISH, OUTLINE_LEVEL = w("b"), w("vertAlign"), w("vanish"), w("outlineLvl")
 OFF_VALUES = frozenset({"0", "false", "off", "none"})
 MAX_STYLE_DEPTH = 20  # basedOn chains are short; a cycle must not hang us
 
@@ -72,6 +74,10 @@ class Styles:
         self.styles: dict[str, Style] = {}
         self.default_paragraph: str | None = None
         self.default_rpr: etree._Element | None = None
+        # What the styles say depends only on style ids, and a document uses few of them:
+        # each answer is worked out once (every run and paragraph asked it again before).
+        self._chains: dict[str | None, tuple[Style, ...]] = {}
+        self._inherited: dict[tuple, object] = {}
         if root is None:
             return
         self.default_rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
@@ -97,16 +103,21 @@ class Styles:
         style = self.styles.get(style_id)
         return style.name if style else style_id
 
-    def chain(self, style_id: str | None) -> list[Style]:
+    def chain(self, style_id: str | None) -> tuple[Style, ...]:
         """The style and the styles it is based on, nearest first."""
+        cached = self._chains.get(style_id)
+        if cached is not None:
+            return cached
         found: list[Style] = []
-        while style_id and len(found) < MAX_STYLE_DEPTH:
-            style = self.styles.get(style_id)
+        next_id = style_id
+        while next_id and len(found) < MAX_STYLE_DEPTH:
+            style = self.styles.get(next_id)
             if style is None or style in found:
                 break
             found.append(style)
-            style_id = style.based_on
-        return found
+            next_id = style.based_on
+        self._chains[style_id] = tuple(found)
+        return self._chains[style_id]
 
     def paragraph_style(self, ppr: etree._Element | None) -> str | None:
         """The paragraph's style id, or the document's default paragraph style."""
@@ -116,43 +127,53 @@ class Styles:
     def run_property(self, rpr: etree._Element | None, paragraph_style: str | None,
                      tag: str) -> etree._Element | None:
         """The nearest run property ``tag``: direct, character style, paragraph style, defaults."""
-        char_style = rpr.find(w("rStyle")) if rpr is not None else None
-        sources = [rpr]
-        sources += [s.rpr for s in self.chain(char_style.get(VAL) if char_style is not None else None)]
-        sources += [s.rpr for s in self.chain(paragraph_style)]
-        sources.append(self.default_rpr)
-        for source in sources:
-            found = source.find(tag) if source is not None else None
-            if found is not None:
-                return found
-        return None
+        if rpr is None:
+            return self.inherited_run_property(None, paragraph_style, tag)
+        found = rpr.find(tag)
+        if found is not None:
+            return found
+        char_style = rpr.find(RSTYLE)
+        return self.inherited_run_property(char_style.get(VAL) if char_style is not None else None,
+                                           paragraph_style, tag)
+
+    def inherited_run_property(self, char_style: str | None, paragraph_style: str | None,
+                               tag: str) -> etree._Element | None:
+        """A run property from the styles alone: character style, paragraph style, defaults."""
+        key = ("r", char_style, paragraph_style, tag)
+        if key not in self._inherited:
+            sources = [s.rpr for s in self.chain(char_style)] + [s.rpr for s in self.chain(paragraph_style)]
+            self._inherited[key] = first_found([*sources, self.default_rpr], tag)
+        return self._inherited[key]
 
     def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> RunFormat:
         """Bold, superscript and hidden for a run, cascaded through the styles."""
-        vert_align = self.run_property(rpr, paragraph_style, w("vertAlign"))
+        vert_align = self.run_property(rpr, paragraph_style, VERT_ALIGN)
         return RunFormat(
-            bold=bool(on_off(self.run_property(rpr, paragraph_style, w("b")))),
+            bold=bool(on_off(self.run_property(rpr, paragraph_style, BOLD))),
             superscript=vert_align is not None and vert_align.get(VAL) == "superscript",
-            hidden=bool(on_off(self.run_property(rpr, paragraph_style, w("vanish")))),
+            hidden=bool(on_off(self.run_property(rpr, paragraph_style, VANISH))),
         )
 
     def paragraph_property(self, ppr: etree._Element | None, style_id: str | None,
                            tag: str) -> etree._Element | None:
         """The nearest paragraph property ``tag``: direct, then the style chain."""
-        sources = [ppr] + [s.ppr for s in self.chain(style_id)]
-        for source in sources:
-            found = source.find(tag) if source is not None else None
-            if found is not None:
-                return found
-        return None
+        found = ppr.find(tag) if ppr is not None else None
+        if found is not None:
+            return found
+        key = ("p", style_id, tag)
+        if key not in self._inherited:
+            self._inherited[key] = first_found([s.ppr for s in self.chain(style_id)], tag)
+        return self._inherited[key]
 
     def heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
         """Heading level from the style's name ("Heading 2") or an outline level."""
-        for style in self.chain(style_id):
-            match = HEADING_NAME.match(style.name.strip())
-            if match:
-                return int(match.group("level"))
-        outline = self.paragraph_property(ppr, style_id, w("outlineLvl"))
+        key = ("heading", style_id)
+        if key not in self._inherited:
+            names = (HEADING_NAME.match(style.name.strip()) for style in self.chain(style_id))
+            self._inherited[key] = next((int(m.group("level")) for m in names if m), None)
+        if self._inherited[key] is not None:
+            return self._inherited[key]
+        outline = self.paragraph_property(ppr, style_id, OUTLINE_LEVEL)
         level = whole_number(outline.get(VAL) if outline is not None else None, BODY_TEXT_OUTLINE_LEVEL)
         if level is not None:
             return level + 1 if level < BODY_TEXT_OUTLINE_LEVEL else None
@@ -163,16 +184,25 @@ class Styles:
         """(numId, ilvl) from w:numPr, direct or through the style; None if not a list."""
         num_id = ilvl = None
         for source in [ppr] + [s.ppr for s in self.chain(style_id)]:
-            num_pr = source.find(w("numPr")) if source is not None else None
+            num_pr = source.find(NUM_PR) if source is not None else None
             if num_pr is None:
                 continue
-            if num_id is None and num_pr.find(w("numId")) is not None:
-                num_id = num_pr.find(w("numId")).get(VAL)
-            if ilvl is None and num_pr.find(w("ilvl")) is not None:
-                ilvl = num_pr.find(w("ilvl")).get(VAL)
+            if num_id is None and num_pr.find(NUM_ID) is not None:
+                num_id = num_pr.find(NUM_ID).get(VAL)
+            if ilvl is None and num_pr.find(ILVL) is not None:
+                ilvl = num_pr.find(ILVL).get(VAL)
         if not num_id or num_id == "0":  # numId 0 removes numbering a style gave
             return None
         return num_id, whole_number(ilvl, MAX_LIST_LEVEL) or 0
+
+
+def first_found(sources: list[etree._Element | None], tag: str) -> etree._Element | None:
+    """The first ``tag`` child among ``sources``, nearest first."""
+    for source in sources:
+        found = source.find(tag) if source is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def on_off_attr(value: str | None) -> bool:
