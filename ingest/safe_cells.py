@@ -25,9 +25,14 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 INERT_PREFIX = "'"
 
 
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet would run ``text`` as a formula (the XLSX writer marks such cells as text)."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
 def neutralise(text: str) -> str:
     """``text`` with a leading apostrophe when a spreadsheet would run it as a formula."""
-    return INERT_PREFIX + text if text.startswith(FORMULA_TRIGGERS) else text
+    return INERT_PREFIX + text if looks_like_formula(text) else text
 
 
 def spreadsheet_row(record: BaseModel) -> dict[str, Any]:

@@ -8,6 +8,7 @@ keep their plain names, as the contract's CSV columns fix them.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any, Callable, get_args
 
 from pydantic import BaseModel
@@ -24,12 +25,11 @@ TABLES: dict[str, type[BaseModel]] = {"events": Event, "jubilees": Jubilee, "cit
 def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     """The flat column names of ``model``, in field order."""
     names: list[str] = []
-    for name, info in model.model_fields.items():
-        nested = _nested_model(info.annotation)
+    for _, column, nested in _fields(model, prefix):
         if nested is not None:
-            names.extend(columns(nested, f"{prefix}{name}_"))
+            names.extend(columns(nested, column))
         else:
-            names.append(RENAMED.get(prefix + name, prefix + name))
+            names.append(column)
     return names
 
 
@@ -40,16 +40,27 @@ def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | No
     strings) and to no others: the CSV writer passes ``ingest.safe_cells.neutralise``.
     """
     row: dict[str, Any] = {}
-    for name, info in type(record).model_fields.items():
+    for name, column, nested in _fields(type(record), prefix):
         value = getattr(record, name)
-        nested = _nested_model(info.annotation)
         if nested is not None:
-            row.update(flatten(value, f"{prefix}{name}_", text) if value is not None
-                       else dict.fromkeys(columns(nested, f"{prefix}{name}_"), ""))
+            row.update(flatten(value, column, text) if value is not None
+                       else dict.fromkeys(columns(nested, column), ""))
         else:
             cell = cell_value(value)
-            row[RENAMED.get(prefix + name, prefix + name)] = text(cell) if text and is_text(value) else cell
+            row[column] = text(cell) if text and is_text(value) else cell
     return row
+
+
+@cache
+def _fields(model: type[BaseModel], prefix: str) -> tuple[tuple[str, str, type[BaseModel] | None], ...]:
+    """Per field of ``model``: its name, its column (or the prefix of its nested columns) and
+    its nested model. Worked out once per model: typing introspection is slow per record."""
+    found = []
+    for name, info in model.model_fields.items():
+        nested = _nested_model(info.annotation)
+        column = f"{prefix}{name}_" if nested is not None else RENAMED.get(prefix + name, prefix + name)
+        found.append((name, column, nested))
+    return tuple(found)
 
 
 def is_text(value: Any) -> bool:
