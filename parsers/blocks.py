@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Union
 
 ListKind = Literal["bullet", "number"]
@@ -57,7 +58,7 @@ class Paragraph:
     list_level: int = 0
     page: int | None = None
 
-    @property
+    @cached_property  # blocks are immutable; the extractor asks for these again and again
     def text(self) -> str:
         """The paragraph's plain text, runs concatenated."""
         return "".join(run.text for run in self.runs)
@@ -67,13 +68,13 @@ class Paragraph:
         """True for a bulleted or numbered list item."""
         return self.list_kind is not None
 
-    @property
+    @cached_property
     def is_bold(self) -> bool:
         """True when every run with visible text is bold."""
         visible = [run for run in self.runs if run.text.strip() and not run.superscript]
         return bool(visible) and all(run.bold for run in visible)
 
-    @property
+    @cached_property
     def markers(self) -> tuple[str, ...]:
         """Footnote markers cited in this paragraph (references and superscripts)."""
         found: list[str] = []
@@ -83,7 +84,7 @@ class Paragraph:
                 found.append(marker)
         return tuple(found)
 
-    @property
+    @cached_property
     def main_text(self) -> str:
         """The text without footnote references and superscript markers."""
         return "".join(run.text for run in self.runs if run.marker is None)
@@ -101,7 +102,7 @@ class Cell:
     col_span: int = 1
     row_span: int = 1
 
-    @property
+    @cached_property
     def text(self) -> str:
         """All paragraphs' text joined by newlines."""
         return "\n".join(block.text for block in self.blocks)

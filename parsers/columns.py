@@ -76,15 +76,23 @@ def _columns_of(gridrow: GridRow) -> Columns | None:
 
 def is_header_repeat(gridrow: GridRow, columns: Columns) -> bool:
     """True for a row that repeats the header (as on every page of a long table)."""
-    texts = tuple(cell_text(slot.cell) for slot in gridrow.own_slots())
-    return _norm(texts) == _norm(columns.header_texts)
+    slots = gridrow.own_slots()
+    if len(slots) != len(columns.header_texts):
+        return False
+    # Cell by cell, so that an event row stops at its number cell.
+    return all(_norm(cell_text(slot.cell)) == _norm(header)
+               for slot, header in zip(slots, columns.header_texts))
 
 
 def is_column_numbering(gridrow: GridRow) -> bool:
     """True for the row "1 | 2 | 3 | 4" that numbers the columns under a header."""
-    texts = [cell_text(slot.cell).rstrip(".") for slot in gridrow.own_slots()]
-    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
+    slots = gridrow.own_slots()
+    return len(slots) >= 3 and all(cell_text(slot.cell).rstrip(".") == str(number)
+                                   for number, slot in enumerate(slots, start=1))
 
 
-def _norm(texts: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(re.sub(r"\W+", "", text.lower()) for text in texts)
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _norm(text: str) -> str:
+    return _NOT_WORD.sub("", text.lower())

@@ -75,7 +75,7 @@ class _Walk:
 def extract_plan(document: Document, fallback_year: int | None = None) -> Extraction:
     """The plan records in ``document``; raises NoEventTable when there is no event table."""
     blocks = list(document.blocks)
-    first = _first_event_table(blocks)
+    first, first_grid = _first_event_table(blocks)
     if first is None:
         raise NoEventTable("no event table found (no table header names events and their dates)")
     result = Extraction(footnotes=[Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes])
@@ -88,9 +88,9 @@ def extract_plan(document: Document, fallback_year: int | None = None) -> Extrac
         result.warnings.append(PlanWarning(code="year_guessed", where="title",
                                            message=f"no plan year in the title; using {result.year}"))
     walk = _Walk(result.year, {n.marker: n.text for n in result.footnotes}, result)
-    for block in blocks[first:]:
+    for offset, block in enumerate(blocks[first:]):
         if isinstance(block, Table):
-            _table(walk, block)
+            _table(walk, block, first_grid if offset == 0 else lay_out(block))
         else:
             _paragraph(walk, block)
     _close_event(walk)
@@ -99,12 +99,14 @@ def extract_plan(document: Document, fallback_year: int | None = None) -> Extrac
     return result
 
 
-def _first_event_table(blocks: list) -> int | None:
-    """Index of the first table whose header names an event table."""
+def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
+    """Index of the first table whose header names an event table, and its grid."""
     for index, block in enumerate(blocks):
-        if isinstance(block, Table) and find_columns(lay_out(block)) is not None:
-            return index
-    return None
+        if isinstance(block, Table):
+            grid = lay_out(block)
+            if find_columns(grid) is not None:
+                return index, grid
+    return None, []
 
 
 def _title(paragraphs: list[Paragraph]) -> str:
@@ -148,9 +150,8 @@ def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
     walk.last_heading = paragraph
 
 
-def _table(walk: _Walk, table: Table) -> None:
-    """Read one table as events, as jubilees or city days, or as loose lines."""
-    grid = lay_out(table)
+def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
+    """Read one table (laid out on its grid) as events, as jubilees or city days, or as loose lines."""
     columns = find_columns(grid)
     heading = walk.last_heading
     walk.last_heading = None
