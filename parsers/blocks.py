@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal, Union
 
 ListKind = Literal["bullet", "number"]
@@ -18,6 +17,23 @@ ListKind = Literal["bullet", "number"]
 # What a superscript must look like to be read as a footnote marker rather than
 # as text ("м²" stays text, "1", "*", "†" are markers).
 MARKER_PATTERN = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§])$")
+
+
+class derived:
+    """A property computed once per block and then kept: blocks are immutable and the
+    extractor asks for the same text many times. (functools.cached_property takes a lock
+    on every first access in Python 3.11, which costs more than these computations.)"""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, block, owner=None):
+        if block is None:
+            return self
+        value = block.__dict__[self.name] = self.compute(block)  # shadows this descriptor
+        return value
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,7 @@ class Paragraph:
     list_level: int = 0
     page: int | None = None
 
-    @cached_property  # blocks are immutable; the extractor asks for these again and again
+    @derived
     def text(self) -> str:
         """The paragraph's plain text, runs concatenated."""
         return "".join(run.text for run in self.runs)
@@ -68,13 +84,13 @@ class Paragraph:
         """True for a bulleted or numbered list item."""
         return self.list_kind is not None
 
-    @cached_property
+    @derived
     def is_bold(self) -> bool:
         """True when every run with visible text is bold."""
         visible = [run for run in self.runs if run.text.strip() and not run.superscript]
         return bool(visible) and all(run.bold for run in visible)
 
-    @cached_property
+    @derived
     def markers(self) -> tuple[str, ...]:
         """Footnote markers cited in this paragraph (references and superscripts)."""
         found: list[str] = []
@@ -84,7 +100,7 @@ class Paragraph:
                 found.append(marker)
         return tuple(found)
 
-    @cached_property
+    @derived
     def main_text(self) -> str:
         """The text without footnote references and superscript markers."""
         return "".join(run.text for run in self.runs if run.marker is None)
@@ -102,7 +118,7 @@ class Cell:
     col_span: int = 1
     row_span: int = 1
 
-    @cached_property
+    @derived
     def text(self) -> str:
         """All paragraphs' text joined by newlines."""
         return "\n".join(block.text for block in self.blocks)

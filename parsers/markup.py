@@ -189,7 +189,9 @@ def _digits(value: str) -> str:
 
 def _span(value: str | None, limit: int) -> int:
     """A colspan/rowspan attribute as a number from 1 to ``limit``."""
-    digits = _digits(value or "")
+    if value is None:  # most cells: no regular expression needed
+        return 1
+    digits = _digits(value)
     if len(digits) > len(str(limit)):  # int() refuses thousands of digits; any such span is huge
         return limit
     return min(max(int(digits or 1), 1), limit)
