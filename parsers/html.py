@@ -32,6 +32,7 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     except (ParserRejectedMarkup, ValueError) as error:
         raise IngestError(f"the HTML page cannot be parsed ({error})") from error
     blocks, footnotes = markup.read_tree(tree)
+    markup.discard(tree)
     return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
 
 
