@@ -25,10 +25,11 @@ def table_csv(plan: Plan, table: str) -> str:
     """One record table of the plan as CSV text, a header row first; cells a spreadsheet
     would run as formulas are neutralised (ingest.safe_cells)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns(TABLES[table]), lineterminator="\r\n")
-    writer.writeheader()
-    for record in getattr(plan, table):
-        writer.writerow(spreadsheet_row(record))
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header = columns(TABLES[table])
+    writer.writerow(header)
+    writer.writerows([row[column] for column in header]
+                     for row in map(spreadsheet_row, getattr(plan, table)))
     return buffer.getvalue()
 
 

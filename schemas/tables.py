@@ -45,6 +45,8 @@ def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | No
         if nested is not None:
             row.update(flatten(value, column, text) if value is not None
                        else dict.fromkeys(columns(nested, column), ""))
+        elif isinstance(value, str):  # most cells: the common case first
+            row[column] = text(value) if text else value
         else:
             cell = cell_value(value)
             row[column] = text(cell) if text and is_text(value) else cell
@@ -72,6 +74,8 @@ def is_text(value: Any) -> bool:
 
 def cell_value(value: Any) -> str:
     """The text a CSV cell holds for one value."""
+    if isinstance(value, str):
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
