@@ -54,10 +54,10 @@ class Run:
         """The footnote marker this run stands for, if it is one."""
         if self.note:
             return self.note
+        if not self.superscript:  # most runs: no need to look at the text
+            return None
         text = self.text.strip()
-        if self.superscript and MARKER_PATTERN.match(text):
-            return text
-        return None
+        return text if MARKER_PATTERN.match(text) else None
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,17 @@ one "постоянно" merged down a column applies to each event beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from parsers.blocks import Cell, Row, Table
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A cell as seen from one grid row: where it starts and how wide it is."""
+class Slot(NamedTuple):
+    """A cell as seen from one grid row: where it starts and how wide it is.
+
+    (A named tuple, not a frozen dataclass: a plan makes one per cell per row, and a
+    frozen dataclass is several times slower to build.)
+    """
 
     cell: Cell
     column: int
