@@ -316,7 +316,8 @@ def test_deeply_nested_page_is_read_without_exhausting_the_stack(opening, closin
     assert "after" in texts and any("deep" in text for text in texts)
 
 
-@pytest.mark.parametrize("opening", ["<div>" * 100_000, "<ul><li>" * 50_000, "<table><tr><td>" * 2_000])
+@pytest.mark.parametrize("opening", ["<div>" * 100_000, "<ul><li>" * 50_000, "<table><tr><td>" * 2_000],
+                         ids=["divs", "lists", "tables in cells"])
 def test_a_page_nested_past_the_limit_is_refused_before_parsing(opening):
     # BeautifulSoup's tree building costs depth x text: a hostile page would hang it.
     with pytest.raises(IngestError, match="nests elements more than 250 deep"):
