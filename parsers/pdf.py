@@ -25,6 +25,7 @@ from typing import Union
 from ingest.errors import IngestError
 from parsers.blocks import Block, Document, Footnote
 from parsers.pdf_lines import Frame, Glyph, Line, group_lines, paragraphs
+from parsers.pdf_objects import find_ruled_tables, page_objects
 from parsers.pdf_page import Rule, find_furniture, footnotes, split_footnotes
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
@@ -120,12 +121,12 @@ def _reason(error: BaseException) -> str:
 def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
     """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
     number = page.page_number
-    glyphs = [_glyph(char, settings) for char in page.chars]
-    found = page.find_tables()
+    drawn = page_objects(page, settings)
+    found = find_ruled_tables(page, drawn.shapes)
     boxes = [table.bbox for table in found]
     inside: list[list[Glyph]] = [[] for _ in found]
     free: list[Glyph] = []
-    for glyph in glyphs:
+    for glyph in drawn.glyphs:
         for index, (x0, top, x1, bottom) in enumerate(boxes):
             if x0 <= glyph.x0 and glyph.x1 <= x1 + 1 and top <= glyph.middle <= bottom:
                 inside[index].append(glyph)
@@ -135,22 +136,18 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
     tables = [ruled_table(table, number, chunk, settings) for table, chunk in zip(found, inside)]
     aligned, lines = find_aligned_tables(group_lines(free, settings, number), settings)
     tables.extend(aligned)
-    rules = _rules(page, boxes)
-    return PageLayout(number, float(page.height), tables, lines, rules, _text_frame(tables, lines))
+    rules = _rules(drawn.shapes, boxes)
+    height = float(page.height)
+    page.close()  # the layout is no longer needed: keep memory flat on long documents
+    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines))
 
 
-def _glyph(char: dict, settings: PdfSettings) -> Glyph:
-    """A pdfplumber char as a glyph; bold when its font's name says so."""
-    font = char.get("fontname", "").lower()
-    bold = any(word in font for word in settings.bold_font_words)
-    return Glyph(char["text"], char["x0"], char["x1"], char["top"], char["bottom"], char["size"], bold)
-
-
-def _rules(page, boxes: list[tuple]) -> list[Rule]:
+def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
     """Thin horizontal lines drawn outside the page's ruled tables."""
     rules = []
-    for shape in (*page.lines, *page.rects):
-        if shape["bottom"] - shape["top"] > RULE_THICKNESS or shape["x1"] - shape["x0"] <= RULE_THICKNESS:
+    for shape in shapes:
+        if shape["object_type"] == "curve" or shape["bottom"] - shape["top"] > RULE_THICKNESS \
+                or shape["x1"] - shape["x0"] <= RULE_THICKNESS:
             continue
         y = (shape["top"] + shape["bottom"]) / 2
         if any(x0 - 1 <= shape["x0"] and shape["x1"] <= x1 + 1 and top - 1 <= y <= bottom + 1

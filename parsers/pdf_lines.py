@@ -73,15 +73,16 @@ class Line:
     bottom: float
     size: float
     page: int | None = None
+    shown: tuple[Glyph, ...] = ()  # the glyphs that are not spaces (kept: asked for often)
 
     @property
     def text(self) -> str:
         """The line's text, spaces as drawn."""
         return "".join(glyph.text for glyph in self.glyphs)
 
-    def visible(self) -> list[Glyph]:
+    def visible(self) -> tuple[Glyph, ...]:
         """The glyphs that are not spaces."""
-        return [glyph for glyph in self.glyphs if not glyph.is_space]
+        return self.shown
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,9 @@ def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
         Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, True)
         if g.size < size * settings.superscript_size and g.bottom < baseline - raised else g
         for g in ordered)
+    shown = tuple(glyph for glyph in marked if not glyph.is_space)
     return Line(marked, visible[0].x0, visible[-1].x1,
-                min(glyph.top for glyph in main), baseline, size, page)
+                min(glyph.top for glyph in main), baseline, size, page, shown)
 
 
 def _main_size(glyphs: list[Glyph]) -> float:

@@ -237,3 +237,28 @@ def test_the_cli_gives_one_line_and_exit_2(tmp_path, fixture, message):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr and str(path) in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# -- the one-pass page reading agrees with pdfplumber -------------------------------
+
+@pytest.mark.parametrize("name", PDF_SAMPLES)
+def test_glyphs_are_pdfplumbers_chars(name):
+    from parsers.pdf_objects import page_objects
+
+    with pdfplumber.open(SAMPLES / name) as pdf:
+        for page in pdf.pages:
+            want = [(c["text"], round(c["x0"], 3), round(c["x1"], 3), round(c["top"], 3),
+                     round(c["bottom"], 3), round(c["size"], 3)) for c in page.chars]
+            got = [(g.text, round(g.x0, 3), round(g.x1, 3), round(g.top, 3), round(g.bottom, 3),
+                    round(g.size, 3)) for g in page_objects(page).glyphs]
+            assert got == want
+
+
+def test_ruled_tables_are_those_pdfplumber_finds():
+    from parsers.pdf_objects import find_ruled_tables, page_objects
+
+    with pdfplumber.open(SAMPLES / "plan_2024.pdf") as pdf:
+        for page in pdf.pages:
+            want = [(t.bbox, sorted(t.cells)) for t in page.find_tables()]
+            got = [(t.bbox, sorted(t.cells)) for t in find_ruled_tables(page, page_objects(page).shapes)]
+            assert got == want and want
