@@ -32,6 +32,7 @@ from parsers.pdf_tables import TableDraft, continues, find_aligned_tables, ruled
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
+SCANNED_PAGE = "page {} has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 # pdfminer's words for common kinds of damage, and what they mean to a person.
 DAMAGE_REASONS = {
@@ -66,6 +67,7 @@ class PageLayout:
     lines: list[Line]
     rules: list[Rule]
     frame: Frame
+    images: int = 0
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
 
@@ -75,6 +77,8 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS) -> Document:
     layouts = read_pages(data, settings)
     if not any(layout.tables or layout.lines for layout in layouts):
         raise IngestError(NO_TEXT)
+    warnings = [SCANNED_PAGE.format(layout.number) for layout in layouts
+                if layout.images and not (layout.tables or layout.lines)]
     drop_furniture(layouts, settings)
     notes: list[Footnote] = []
     for layout in layouts:
@@ -85,7 +89,7 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS) -> Document:
     for layout in layouts:
         for item in layout.items:
             blocks.extend(item_blocks(item, layout.frame, settings))
-    return Document(tuple(blocks), tuple(notes))
+    return Document(tuple(blocks), tuple(notes), tuple(warnings))
 
 
 def read_pages(data: bytes, settings: PdfSettings) -> list[PageLayout]:
@@ -139,7 +143,7 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
     rules = _rules(drawn.shapes, boxes)
     height = float(page.height)
     page.close()  # the layout is no longer needed: keep memory flat on long documents
-    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines))
+    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines), drawn.images)
 
 
 def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
@@ -193,16 +197,20 @@ def page_items(layout: PageLayout) -> list[Item]:
 
 
 def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
-    """Carry tables over page breaks: a table atop a page continuing the one that ended
-    the page before (same columns, nothing between) is appended to it."""
+    """Carry tables and text over page breaks.
+
+    A table atop a page that continues the one ending the page before (same
+    columns, nothing between) is appended to it; body lines atop a page go on
+    from those ending the page before, so a paragraph cut by the break is one.
+    """
     tail: Item | None = None
     for layout in layouts:
         items = layout.items
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
             stitch(tail, items.pop(0))
-            if not items:
-                continue
+        elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
+            tail.lines.extend(items.pop(0).lines)
         if items:
             tail = items[-1]
 

@@ -219,6 +219,18 @@ def test_a_sample_cut_short_is_damaged(cut):
         read_pdf(data[: int(len(data) * cut)])
 
 
+def test_a_scanned_page_among_text_pages_is_a_warning():
+    document = read_pdf((FIXTURES / "mixed.pdf").read_bytes())
+    assert document.warnings == ("page 2 has no text layer (a scanned page?); its content is not read",)
+    assert document.blocks[0].page == 1
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_paragraph():
+    document = read_pdf((FIXTURES / "two_pages.pdf").read_bytes())
+    assert [(block.text, block.page) for block in document.blocks] == [
+        ("Heading", 1), ("A paragraph that the page break cuts after its first line.", 1), ("Next one.", 2)]
+
+
 def test_the_fixture_with_a_text_layer_reads():
     document = read_pdf((FIXTURES / "text.pdf").read_bytes())
     assert "A PDF with a text layer" in " ".join(p.text for p in document.blocks)
