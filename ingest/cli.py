@@ -14,7 +14,10 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 
+FORMATS = ("text", "json", "markdown", "html")  # of `diff`; ingest/diff_render.py renders each
+
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_DIFFERENCES = 1  # `diff --exit-code`, as `git diff --exit-code`
 SHOWN_WARNINGS = 10
 
 
@@ -24,12 +27,32 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="read plan documents and write JSON and CSV")
-    ingest.add_argument("files", nargs="+", type=Path, help="DOCX, PDF, HTML or text export")
+    ingest.add_argument("files", nargs="+", type=Path,
+                        help="DOCX, PDF, HTML or text export; a folder or a quoted pattern reads every document in it")
     ingest.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
     ingest.add_argument("--stdout", action="store_true", help="print the JSON instead of writing files")
+    ingest.add_argument("--db", type=Path, help="also store the plans in this SQLite file (created if missing)")
+    ingest.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per CPU core)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
-    commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema.add_argument("--diff", action="store_true", help="the schema of `diff --format json` instead")
+
+    diff = commands.add_parser("diff", help="compare two years' plans: events paired, changed, added, removed")
+    diff.add_argument("old", help="the older plan: a document, a JSON that `ingest` wrote, or a year with --db")
+    diff.add_argument("new", help="the newer plan: a document, a JSON that `ingest` wrote, or a year with --db")
+    diff.add_argument("--db", type=Path, help="compare two years stored in this SQLite file")
+    diff.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    diff.add_argument("--all", action="store_true", help="list unchanged pairs too")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when there are differences")
+
+    listing = commands.add_parser("list", help="list the plans stored in a SQLite file")
+    listing.add_argument("--db", type=Path, required=True, help="the SQLite file `ingest --db` wrote")
+
+    export = commands.add_parser("export", help="write a plan as a calendar (ics) or a workbook (xlsx)")
+    export.add_argument("target", choices=sorted(EXPORTS), help="what to write")
+    export.add_argument("source", type=Path, help="a plan document, or the JSON `ingest` wrote")
+    export.add_argument("-o", "--output", type=Path, help="the file to write (default: <source stem>.<target> here)")
 
     date = commands.add_parser("date", help="normalise Russian date phrases (from stdin when none given)")
     date.add_argument("phrases", nargs="*", help="date phrases; one per line from stdin when none given")
@@ -56,29 +79,75 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    """`mag-plan ingest`: each file in turn; a bad file is reported and the rest go on."""
-    from ingest.pipeline import ingest_file
-    from ingest.writers import output_stems, plan_files, plan_json, write_files
+    """`mag-plan ingest`: read every input (in parallel), then write and store each in order."""
+    from ingest.batch import Delivery, Progress, deliver, expand_inputs, read_many
 
-    status = EXIT_OK
-    stems = output_stems(args.files)
+    items = expand_inputs(args.files)
+    progress = Progress(sys.stderr) if len(items) > 1 and sys.stderr.isatty() and not args.quiet else None
+    results = read_many(items, args.jobs, progress)
+    if progress:
+        progress.clear()
+    results = deliver(results, Delivery(output=None if args.stdout else args.output, db=args.db))
     report = sys.stderr if args.stdout else sys.stdout
-    for path in args.files:
-        try:
-            plan = ingest_file(path)
-        except IngestError as error:
-            print(f"mag-plan: error: {error}", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        if args.stdout:
-            sys.stdout.write(plan_json(plan))
-        else:
-            written = write_files(args.output, plan_files(plan, stems[path]))
-            if not args.quiet:
-                print(f"{path} -> {written[0]}: {summary(plan)}", file=report)
+    for result in results:
+        report_result(result, args, report)
+    if not args.quiet and any(result.input.found for result in results):
+        print(batch_table(results), end="", file=report)
+    return exit_status(results)
+
+
+def report_result(result, args: argparse.Namespace, report) -> None:
+    """One input's outcome: its JSON on --stdout, a line saying what was written, or why not."""
+    path = result.input.path
+    if result.status == "skipped":
         if not args.quiet:
-            show_warnings(plan, path)
-    return status
+            print(f"mag-plan: skipped {path}: {result.message}", file=sys.stderr)
+        return
+    if result.status == "error":
+        print(f"mag-plan: {path}: {result.message}; set MAG_PLAN_DEBUG=1 for a traceback and please report it",
+              file=sys.stderr)
+        return
+    if result.status != "ok":
+        print(f"mag-plan: error: {path}: {result.message}", file=sys.stderr)
+        return
+    if args.stdout:
+        sys.stdout.write(plan_json(result.plan))
+    if args.quiet:
+        return
+    target = f" -> {result.written[0]}" if result.written else ""
+    stored = f"; {args.db}: {result.stored}" if result.stored else ""
+    print(f"{path}{target}: {summary(result.plan)}{stored}", file=report)
+    show_warnings(result.plan, path)
+
+
+def batch_table(results) -> str:
+    """The summary of a folder or pattern run: file, format, events, warnings, status."""
+    from ingest.texttable import text_table
+
+    rows = []
+    for result in results:
+        plan = result.plan
+        status = result.status if result.status == "ok" else f"{result.status}: {result.message}"
+        if result.stored:
+            status += f", db: {result.stored}"
+        rows.append([result.input.path, result.format or "", len(plan.events) if plan else "",
+                     len(plan.warnings) if plan else "", status])
+    return text_table(["file", "format", "events", "warnings", "status"], rows, numeric=["events", "warnings"])
+
+
+def exit_status(results) -> int:
+    """1 when a file hit a bug, else 2 when any file failed, else 0 (skipped files are no failure)."""
+    statuses = {result.status for result in results}
+    if "error" in statuses:
+        return EXIT_FAILURE
+    return EXIT_BAD_INPUT if "failed" in statuses else EXIT_OK
+
+
+def plan_json(plan) -> str:
+    """The plan as the JSON `ingest` writes."""
+    from ingest.writers import plan_json as as_json
+
+    return as_json(plan)
 
 
 def summary(plan) -> str:
@@ -97,11 +166,40 @@ def show_warnings(plan, path: Path) -> None:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    """`mag-plan schema`: the JSON Schema of the output."""
-    from schemas.jsonschema import plan_schema
+    """`mag-plan schema [--diff]`: the JSON Schema of the output, or of a diff."""
+    from schemas.jsonschema import diff_schema, plan_schema
 
-    print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
+    print(json.dumps(diff_schema() if args.diff else plan_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """`mag-plan diff OLD NEW`: the semantic diff, in the chosen format, on stdout."""
+    from ingest.diff import diff_plans
+    from ingest.diff_render import render
+    from ingest.diff_view import DiffView
+
+    old, new = diff_sides(args)
+    diff = diff_plans(old, new)
+    colour = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    sys.stdout.write(render(DiffView(diff, old, new, show_all=args.all), args.format, colour=colour))
+    return EXIT_DIFFERENCES if args.exit_code and diff.has_differences else EXIT_OK
+
+
+def diff_sides(args: argparse.Namespace):
+    """The two plans of `diff`: documents or JSON files, or two years stored with --db."""
+    if args.db is None:
+        from ingest.sources import load_plan_any
+
+        return load_plan_any(args.old), load_plan_any(args.new)
+    from ingest.store import load_plan
+
+    years = []
+    for side in (args.old, args.new):
+        if not side.isdigit():
+            raise IngestError(f"with --db, give two years (not {side!r})", str(args.db))
+        years.append(int(side))
+    return load_plan(args.db, years[0]), load_plan(args.db, years[1])
 
 
 def run_date(args: argparse.Namespace) -> int:
@@ -117,4 +215,48 @@ def run_date(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ingest": run_ingest, "schema": run_schema, "date": run_date}
+def run_list(args: argparse.Namespace) -> int:
+    """`mag-plan list`: the stored plans, one line each."""
+    from ingest.store import list_plans
+    from ingest.texttable import text_table
+
+    plans = list_plans(args.db)
+    if not plans:
+        print(f"{args.db}: no plans stored")
+        return EXIT_OK
+    header = ["year", "events", "jubilees", "city days", "warnings", "source", "format", "loaded (UTC)"]
+    rows = [[p.year, p.events, p.jubilees, p.city_days, p.warnings, p.source_file, p.source_format, p.loaded_at]
+            for p in plans]
+    print(text_table(header, rows, numeric=header[:5]), end="")
+    return EXIT_OK
+
+
+def export_ics(plan, path: Path) -> str:
+    """Write the calendar; what went into it."""
+    from ingest.ics import write_ics
+
+    return write_ics(plan, path).summary()
+
+
+def export_xlsx(plan, path: Path) -> str:
+    """Write the workbook; the rows of each sheet."""
+    from ingest.xlsx import write_xlsx
+
+    return ", ".join(f"{rows} {sheet.replace('_', ' ')}" for sheet, rows in write_xlsx(plan, path).items())
+
+
+EXPORTS = {"ics": export_ics, "xlsx": export_xlsx}
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`mag-plan export ics|xlsx`: one plan, from a document or its JSON, as a calendar or a workbook."""
+    from ingest.sources import load_plan_any
+
+    plan = load_plan_any(args.source)
+    output = args.output or Path(f"{args.source.stem}.{args.target}")
+    print(f"{args.source} -> {output}: {EXPORTS[args.target](plan, output)}")
+    return EXIT_OK
+
+
+COMMANDS = {"ingest": run_ingest, "list": run_list, "export": run_export, "schema": run_schema,
+            "date": run_date, "diff": run_diff}

@@ -34,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from plans import plan_2024  # noqa: E402
+from plans import plan_2023, plan_2024, plan_2025  # noqa: E402
 from samplekit.doc import Page  # noqa: E402
 from samplekit.fodt import render  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
@@ -73,6 +73,9 @@ NO_BORDERS = Layout(
 SAMPLES = (
     Sample("plan_2024", plan_2024.PLAN),
     Sample("plan_2024_noborders", plan_2024.PLAN, NO_BORDERS, formats=("pdf",)),
+    # The years either side of 2024, for the diff (tests/expected/diff_*.json).
+    Sample("plan_2023", plan_2023.PLAN),
+    Sample("plan_2025", plan_2025.PLAN),
 )
 
 

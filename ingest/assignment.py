@@ -1,0 +1,70 @@
+"""The best one-to-one assignment of rows to columns: the Hungarian algorithm.
+
+Short enough to keep here rather than depend on scipy for one function
+(scipy.optimize.linear_sum_assignment does the same). O(n²·m) for n ≤ m.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+INFINITY = float("inf")
+
+
+def min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """The (row, column) pairs of least total cost, each row and column used at most once.
+
+    Every row is assigned when there are no more rows than columns, and every
+    column otherwise. The matrix must be rectangular; an empty one gives [].
+    """
+    if not cost or not cost[0]:
+        return []
+    if len(cost) > len(cost[0]):
+        transposed = [list(column) for column in zip(*cost)]
+        return sorted((row, column) for column, row in _assign_rows(transposed))
+    return _assign_rows(cost)
+
+
+def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """The (row, column) pairs of greatest total score, each row and column used at most once."""
+    return min_cost_assignment([[-value for value in row] for row in score])
+
+
+def _assign_rows(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Shortest augmenting paths with potentials (n rows ≤ m columns), 1-based inside."""
+    n, m = len(cost), len(cost[0])
+    row_potential = [0.0] * (n + 1)
+    column_potential = [0.0] * (m + 1)
+    row_of_column = [0] * (m + 1)  # 0: column free
+    way = [0] * (m + 1)
+    for row in range(1, n + 1):
+        row_of_column[0] = row
+        column = 0
+        least = [INFINITY] * (m + 1)
+        used = [False] * (m + 1)
+        while True:  # grow the alternating tree until it reaches a free column
+            used[column] = True
+            current_row = row_of_column[column]
+            delta, next_column = INFINITY, 0
+            for j in range(1, m + 1):
+                if used[j]:
+                    continue
+                reduced = cost[current_row - 1][j - 1] - row_potential[current_row] - column_potential[j]
+                if reduced < least[j]:
+                    least[j], way[j] = reduced, column
+                if least[j] < delta:
+                    delta, next_column = least[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    row_potential[row_of_column[j]] += delta
+                    column_potential[j] -= delta
+                else:
+                    least[j] -= delta
+            column = next_column
+            if row_of_column[column] == 0:
+                break
+        while column:  # flip the path
+            previous = way[column]
+            row_of_column[column] = row_of_column[previous]
+            column = previous
+    return sorted((row_of_column[j] - 1, j - 1) for j in range(1, m + 1) if row_of_column[j])

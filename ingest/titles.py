@@ -1,0 +1,125 @@
+"""Event titles as the matcher sees them: edition numerals set aside, words reduced to stems.
+
+"XXX сессия МАГ" and "XXXI сессия МАГ" are one series: the numeral is taken out
+(and kept, to compare editions), quotes, case and punctuation are dropped, and
+each word is cut to a short stem so that "конкурса" and "конкурс" agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# ---- vocabularies (data) ---------------------------------------------------
+
+# Cyrillic letters typed in place of Latin ones in Roman numerals ("ХХХ сессия").
+ROMAN_LOOKALIKES = {"Х": "X", "І": "I", "Ӏ": "I"}
+# Roman digits we read. C, D and M are left out on purpose: in plan titles they are
+# abbreviations ("на CD") far more often than editions beyond the eighty-ninth.
+ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Endings written after an Arabic ordinal: "30-я сессия", "8-й форум", "5-го конкурса".
+ORDINAL_ENDINGS = ("й", "я", "е", "го", "ой", "ый", "ий", "ая", "ое", "ого", "ему", "ом", "ых", "м", "х")
+# Words after which a numeral is not an edition ("в XXI веке").
+NOT_EDITION_WORDS = ("век", "веке", "века", "веку", "веком", "столетие", "столетия", "тысячелетие")
+# Openings that say how МАГ takes part, not what the event is.
+SET_ASIDE_OPENINGS = ("участие в ", "участие во ")
+# Words too common to tell events apart.
+STOPWORDS = frozenset(("в", "во", "на", "и", "по", "с", "со", "для", "к", "ко", "о", "об", "от", "из", "за",
+                       "при", "а", "до", "под", "над", "их", "его", "как"))
+# Russian inflects word endings; the first letters of a word stay ("конкурс", "конкурса").
+STEM_LENGTH = 5
+
+# ---- patterns built from named parts ---------------------------------------
+
+_ROMAN_LETTERS = "".join(ROMAN_DIGITS) + "".join(ROMAN_LOOKALIKES)
+_ROMAN = rf"(?P<roman>[{_ROMAN_LETTERS}]+)"
+_ORDINAL_ENDING = "|".join(sorted(ORDINAL_ENDINGS, key=len, reverse=True))
+_ARABIC = rf"(?P<arabic>\d+)(?:\s?-\s?(?:{_ORDINAL_ENDING}))?"
+NUMERAL = re.compile(rf"(?<!\w)(?:{_ROMAN}|{_ARABIC})(?!\w)")
+_VALID_ROMAN = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL(?:IX|IV|V?I{0,3})")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A numeral in a title: as written, its value, and the stem of the word after it."""
+
+    text: str
+    value: int
+    start: int
+    end: int
+    next_word: str | None
+
+    @property
+    def is_edition(self) -> bool:
+        """An edition counts a series ("XXX сессия"), not a century or a year."""
+        return self.next_word is not None and self.next_word not in _NOT_EDITION_STEMS and self.value < 1000
+
+
+_NOT_EDITION_STEMS = frozenset(word[:STEM_LENGTH] for word in NOT_EDITION_WORDS)
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a Roman numeral (Cyrillic look-alikes allowed), or None if it is not one."""
+    latin = "".join(ROMAN_LOOKALIKES.get(char, char) for char in text)
+    if not latin or not _VALID_ROMAN.fullmatch(latin):
+        return None
+    values = [ROMAN_DIGITS[char] for char in latin]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def numerals(title: str) -> tuple[Numeral, ...]:
+    """The Roman and Arabic numerals of a title, in order."""
+    found = []
+    for match in NUMERAL.finditer(title):
+        value = roman_value(match["roman"]) if match["roman"] else int(match["arabic"])
+        if value is None:
+            continue
+        following = _NEXT_WORD.match(title, match.end())
+        next_word = stem(following[1]) if following else None
+        found.append(Numeral(match[0], value, match.start(), match.end(), next_word))
+    return tuple(found)
+
+
+def editions(title: str) -> tuple[Numeral, ...]:
+    """The numerals of a title that count editions of a series."""
+    return tuple(numeral for numeral in numerals(title) if numeral.is_edition)
+
+
+def masked(title: str) -> str:
+    """The title as written with every edition numeral replaced by "#" and spaces collapsed."""
+    pieces, last = [], 0
+    for numeral in editions(title):
+        pieces += [title[last:numeral.start], "#"]
+        last = numeral.end
+    pieces.append(title[last:])
+    return " ".join("".join(pieces).split())
+
+
+def stem(word: str) -> str:
+    """A crude stem: the word in lower case, ё as е, cut to STEM_LENGTH letters."""
+    return word.casefold().replace("ё", "е")[:STEM_LENGTH]
+
+
+@lru_cache(maxsize=4096)
+def title_stems(title: str) -> frozenset[str]:
+    """The stems a title is compared by: no numerals, quotes, punctuation, stopwords or set-aside opening."""
+    text = masked(title).casefold().replace("ё", "е")
+    for opening in SET_ASIDE_OPENINGS:
+        if text.startswith(opening):
+            text = text[len(opening):]
+    words = (word for word in WORD.findall(text) if not word.isdigit() and word not in STOPWORDS)
+    return frozenset(stem(word) for word in words)
+
+
+def title_similarity(a: str, b: str) -> float:
+    """0..1: the mean of the Dice overlap and the containment of the two titles' stems."""
+    first, second = title_stems(a), title_stems(b)
+    if not first or not second:
+        return 1.0 if first == second and masked(a).casefold() == masked(b).casefold() else 0.0
+    shared = len(first & second)
+    dice = 2 * shared / (len(first) + len(second))
+    containment = shared / min(len(first), len(second))
+    return (dice + containment) / 2

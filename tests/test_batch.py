@@ -1,0 +1,118 @@
+"""Batch runs: inputs expanded, read in parallel in a fixed order, one bad file never stops the rest."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+
+import ingest.pipeline
+from ingest.batch import Delivery, Input, Progress, deliver, expand_inputs, read_many, run_batch
+from ingest.store import load_plan
+from tests.conftest import SAMPLES
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Three good samples, a text with no plan, an image, a JSON and a hidden file."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("plan_2024.txt", "plan_2024.docx", "plan_2024.html"):
+        shutil.copy(SAMPLES / name, docs / name)
+    (docs / "bad.txt").write_text("не план\n", encoding="utf-8")
+    (docs / "logo.png").write_bytes(PNG)
+    (docs / "old.json").write_text('{"title": "x"}', encoding="utf-8")
+    (docs / ".hidden.txt").write_text("скрытый\n", encoding="utf-8")
+    return docs
+
+
+EXPECTED_STATUSES = [("bad.txt", "failed"), ("logo.png", "skipped"), ("old.json", "skipped"),
+                     ("plan_2024.docx", "ok"), ("plan_2024.html", "ok"), ("plan_2024.txt", "ok")]
+
+
+def names(items) -> list[str]:
+    return [item.path.name for item in items]
+
+
+def test_a_folder_gives_its_visible_files_sorted_as_found(folder):
+    items = expand_inputs([folder])
+    assert names(items) == ["bad.txt", "logo.png", "old.json", "plan_2024.docx", "plan_2024.html", "plan_2024.txt"]
+    assert all(item.found for item in items)
+
+
+@pytest.mark.parametrize("arguments, expected", [
+    (["{d}/plan_*"], [("plan_2024.docx", True), ("plan_2024.html", True), ("plan_2024.txt", True)]),
+    (["{d}/plan_2024.txt"], [("plan_2024.txt", False)]),
+    (["{d}/missing.docx"], [("missing.docx", False)]),            # fails later, by name
+    (["{d}/*.pdf"], [("*.pdf", False)]),                           # a pattern matching nothing: "no such file"
+    (["{d}/plan_2024.txt", "{d}/plan_*.txt", "{d}"], [("plan_2024.txt", False), ("bad.txt", True),
+                                                      ("logo.png", True), ("old.json", True),
+                                                      ("plan_2024.docx", True), ("plan_2024.html", True)]),
+], ids=["pattern", "file", "missing", "pattern_without_match", "each_file_once"])
+def test_arguments_expand_to_inputs(folder, arguments, expected):
+    items = expand_inputs([argument.format(d=folder) for argument in arguments])
+    assert [(item.path.name, item.found) for item in items] == expected
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_bad_file_never_stops_the_rest_and_order_is_kept(folder, jobs):
+    results = read_many(expand_inputs([folder]), jobs=jobs)
+    assert [(r.input.path.name, r.status) for r in results] == EXPECTED_STATUSES
+    assert [r.format for r in results if r.status == "ok"] == ["docx", "html", "text"]
+    assert all(len(r.plan.events) == 19 for r in results if r.status == "ok")
+    assert "no event table" in results[0].message
+    assert results[1].message.startswith("not a supported document")
+
+
+def test_a_named_file_that_is_no_document_fails_instead_of_being_skipped(tmp_path):
+    (tmp_path / "logo.png").write_bytes(PNG)
+    [result] = read_many([Input(tmp_path / "logo.png")])
+    assert result.status == "failed"
+
+
+def test_a_bug_in_one_file_is_an_error_for_that_file_only(folder, monkeypatch):
+    real = ingest.pipeline.ingest_bytes
+
+    def buggy(data, name):
+        if name.endswith(".html"):
+            raise KeyError("reader bug")
+        return real(data, name)
+    monkeypatch.setattr(ingest.pipeline, "ingest_bytes", buggy)
+    results = read_many(expand_inputs([folder]), jobs=1)
+    assert [r.status for r in results] == ["failed", "skipped", "skipped", "ok", "error", "ok"]
+    assert results[4].message == "unexpected error (KeyError: 'reader bug')"
+
+
+def test_delivery_writes_and_stores_in_input_order(folder, tmp_path):
+    db = tmp_path / "plans.sqlite"
+    results = run_batch([folder / "plan_2024.txt", folder / "bad.txt"], Delivery(output=tmp_path / "out", db=db))
+    assert [(r.status, r.stored) for r in results] == [("ok", "added"), ("failed", None)]
+    assert [p.name for p in results[0].written] == [
+        "plan_2024.json", "plan_2024.events.csv", "plan_2024.jubilees.csv", "plan_2024.city_days.csv"]
+    assert load_plan(db, 2024) == results[0].plan
+    again = run_batch([folder / "plan_2024.txt"], Delivery(output=None, db=db))
+    assert [(r.status, r.stored, r.written) for r in again] == [("ok", "unchanged", ())]
+
+
+def test_a_plan_that_cannot_be_stored_fails_alone(folder, tmp_path):
+    results = read_many([Input(folder / "plan_2024.txt"), Input(folder / "plan_2024.html")], jobs=1)
+    yearless = results[0].__class__(results[0].input, "ok", plan=results[0].plan.model_copy(update={"year": None}))
+    delivered = deliver([yearless, results[1]], Delivery(db=tmp_path / "plans.sqlite"))
+    assert [(r.status, r.stored) for r in delivered] == [("failed", None), ("ok", "added")]
+    assert "no year" in delivered[0].message
+
+
+def test_the_progress_bar_redraws_one_line_and_clears_it():
+    stream = io.StringIO()
+    progress = Progress(stream)
+    for done in (1, 2):
+        progress(done, 2, Input(SAMPLES / f"plan_{done}.txt"))
+    progress.clear()
+    text = stream.getvalue()
+    assert "\n" not in text
+    assert text.count("\r[") == 2 and "] 1/2 plan_1.txt" in text and "] 2/2 plan_2.txt" in text
+    assert "[" + "#" * Progress.WIDTH + "]" in text
+    assert text.endswith("\r")

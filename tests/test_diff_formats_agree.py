@@ -1,0 +1,22 @@
+"""The same plan read from two formats diffs as no differences at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.diff import diff_plans
+from tests.sample_plans import format_pair, sample_plan
+
+CASES = [(stem, *pair) for stem in ("plan_2023", "plan_2024", "plan_2025")
+         for pair in (("docx", "html"), ("docx", "pdf"), ("html", "pdf"))] + [("plan_2024", "docx", "txt")]
+
+
+@pytest.mark.parametrize("stem, first, second", [
+    pytest.param(stem, first, second, marks=format_pair(first, second).marks, id=f"{stem}-{first}-{second}")
+    for stem, first, second in CASES])
+def test_two_formats_of_one_plan_have_no_differences(stem, first, second):
+    one, other = sample_plan(stem, first), sample_plan(stem, second)
+    diff = diff_plans(one, other)
+    assert not diff.has_differences, diff.without_unchanged().model_dump_json(indent=1)
+    assert diff.unchanged == len(one.events) == len(other.events)
+    assert not diff.city_days.warnings and not diff.jubilees.warnings
