@@ -24,7 +24,7 @@ from typing import Union
 
 from ingest.errors import IngestError
 from parsers.blocks import Block, Document, Footnote
-from parsers.pdf_lines import Frame, Glyph, Line, group_lines, paragraphs
+from parsers.pdf_lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
 from parsers.pdf_objects import find_ruled_tables, page_objects
 from parsers.pdf_page import Rule, find_furniture, footnotes, split_footnotes
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
@@ -85,10 +85,11 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS) -> Document:
         notes.extend(take_footnotes(layout, settings))
         layout.items = page_items(layout)
     join_pages(layouts, settings)
+    wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
     blocks: list[Block] = []
     for layout in layouts:
         for item in layout.items:
-            blocks.extend(item_blocks(item, layout.frame, settings))
+            blocks.extend(item_blocks(item, layout.frame, settings, wrap_spaces))
     return Document(tuple(blocks), tuple(notes), tuple(warnings))
 
 
@@ -215,8 +216,19 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
             tail = items[-1]
 
 
-def item_blocks(item: Item, frame: Frame, settings: PdfSettings) -> list[Block]:
+def all_lines(layouts: list[PageLayout]):
+    """Every body and cell line of the document, after the pages are put together."""
+    for layout in layouts:
+        for item in layout.items:
+            if isinstance(item, TableDraft):
+                for row in item.rows:
+                    yield from row.lines()
+            else:
+                yield from item.lines
+
+
+def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:
     """The finished blocks of one page item."""
     if isinstance(item, TableDraft):
-        return [to_table(item, settings)]
-    return list(paragraphs(item.lines, frame, settings))
+        return [to_table(item, settings, wrap_spaces)]
+    return list(paragraphs(item.lines, frame, settings, wrap_spaces))

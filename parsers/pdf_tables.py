@@ -53,6 +53,10 @@ class RowDraft:
                 return cell
         return None
 
+    def lines(self) -> list[Line]:
+        """Every line of the row's cells."""
+        return [line for cell in self.cells for line in cell.lines]
+
     def texts(self) -> tuple[str, ...]:
         """Each cell's text, spaces collapsed: to compare rows."""
         return tuple(" ".join(" ".join(line.text for line in cell.lines).split()) for cell in self.cells)
@@ -321,11 +325,12 @@ def _join_rows(first: RowDraft, rest: RowDraft) -> None:
             target.lines.extend(cell.lines)
 
 
-def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> Table:
-    """The finished block: each cell's lines made into paragraphs and list items."""
+def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> Table:
+    """The finished block: each cell's lines made into paragraphs and list items
+    (``wrap_spaces`` as ``pdf_lines.join_kind`` takes it)."""
     rows = []
     for index, row in enumerate(draft.rows):
-        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings)),
+        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),
                            cell.col_span, cell.row_span) for cell in row.cells)
         rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
     return Table(tuple(rows), draft.page)

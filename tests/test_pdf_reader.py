@@ -199,6 +199,21 @@ def test_the_title_and_signatory_are_body_paragraphs(sample):
     assert "В.И. Селиванов" in body
 
 
+# -- every PDF sample reads as its DOCX does ---------------------------------------
+
+@pytest.mark.parametrize("stem", sorted(path.stem for path in SAMPLES.glob("plan_*.pdf")
+                                        if (SAMPLES / f"{path.stem}.docx").exists()))
+def test_the_pdf_gives_the_records_of_the_docx(stem):
+    from ingest.pipeline import ingest_file
+
+    pdf, docx = ingest_file(SAMPLES / f"{stem}.pdf"), ingest_file(SAMPLES / f"{stem}.docx")
+    for table in ("events", "jubilees", "city_days", "footnotes"):
+        assert [r.model_dump(exclude={"source"}) for r in getattr(pdf, table)] == \
+            [r.model_dump(exclude={"source"}) for r in getattr(docx, table)]
+    assert (pdf.title, pdf.year, pdf.signatory) == (docx.title, docx.year, docx.signatory)
+    assert [event.source.page for event in pdf.events][0] == 1
+
+
 # -- errors -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("fixture, message", [
