@@ -246,8 +246,9 @@ def test_a_paragraph_cut_by_a_page_break_is_one_paragraph():
         ("Heading", 1), ("A paragraph that the page break cuts after its first line.", 1), ("Next one.", 2)]
 
 
-def test_the_fixture_with_a_text_layer_reads():
-    document = read_pdf((FIXTURES / "text.pdf").read_bytes())
+@pytest.mark.parametrize("fixture", ["text.pdf", "owner_password.pdf"])
+def test_a_pdf_anyone_may_open_reads(fixture):
+    document = read_pdf((FIXTURES / fixture).read_bytes())
     assert "A PDF with a text layer" in " ".join(p.text for p in document.blocks)
 
 
