@@ -139,6 +139,7 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
         else:
             free.append(glyph)
     tables = [ruled_table(table, number, chunk, settings) for table, chunk in zip(found, inside)]
+    free.extend(glyph for table in tables for glyph in table.stray)
     aligned, lines = find_aligned_tables(group_lines(free, settings, number), settings)
     tables.extend(aligned)
     rules = _rules(drawn.shapes, boxes)
