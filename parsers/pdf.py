@@ -25,13 +25,15 @@ from typing import Union
 from ingest.errors import IngestError
 from ingest.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Block, Document, Footnote
-from parsers.pdf_lines import Frame, Glyph, Line, group_lines, paragraphs
+from parsers.pdf_lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
+from parsers.pdf_objects import find_ruled_tables, page_objects
 from parsers.pdf_page import Rule, find_furniture, footnotes, split_footnotes
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
+SCANNED_PAGE = "page {} has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 # pdfminer's words for common kinds of damage, and what they mean to a person.
 DAMAGE_REASONS = {
@@ -66,6 +68,7 @@ class PageLayout:
     lines: list[Line]
     rules: list[Rule]
     frame: Frame
+    images: int = 0
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
 
@@ -80,17 +83,20 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
     layouts = read_pages(data, settings, limits)
     if not any(layout.tables or layout.lines for layout in layouts):
         raise IngestError(NO_TEXT)
+    warnings = [SCANNED_PAGE.format(layout.number) for layout in layouts
+                if layout.images and not (layout.tables or layout.lines)]
     drop_furniture(layouts, settings)
     notes: list[Footnote] = []
     for layout in layouts:
         notes.extend(take_footnotes(layout, settings))
         layout.items = page_items(layout)
     join_pages(layouts, settings)
+    wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
     blocks: list[Block] = []
     for layout in layouts:
         for item in layout.items:
-            blocks.extend(item_blocks(item, layout.frame, settings))
-    return Document(tuple(blocks), tuple(notes))
+            blocks.extend(item_blocks(item, layout.frame, settings, wrap_spaces))
+    return Document(tuple(blocks), tuple(notes), tuple(warnings))
 
 
 def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
@@ -127,12 +133,12 @@ def _reason(error: BaseException) -> str:
 def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
     """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
     number = page.page_number
-    glyphs = [_glyph(char, settings) for char in page.chars]
-    found = page.find_tables()
+    drawn = page_objects(page, settings)
+    found = find_ruled_tables(page, drawn.shapes)
     boxes = [table.bbox for table in found]
     inside: list[list[Glyph]] = [[] for _ in found]
     free: list[Glyph] = []
-    for glyph in glyphs:
+    for glyph in drawn.glyphs:
         for index, (x0, top, x1, bottom) in enumerate(boxes):
             if x0 <= glyph.x0 and glyph.x1 <= x1 + 1 and top <= glyph.middle <= bottom:
                 inside[index].append(glyph)
@@ -140,24 +146,21 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
         else:
             free.append(glyph)
     tables = [ruled_table(table, number, chunk, settings) for table, chunk in zip(found, inside)]
+    free.extend(glyph for table in tables for glyph in table.stray)
     aligned, lines = find_aligned_tables(group_lines(free, settings, number), settings)
     tables.extend(aligned)
-    rules = _rules(page, boxes)
-    return PageLayout(number, float(page.height), tables, lines, rules, _text_frame(tables, lines))
+    rules = _rules(drawn.shapes, boxes)
+    height = float(page.height)
+    page.close()  # the layout is no longer needed: keep memory flat on long documents
+    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines), drawn.images)
 
 
-def _glyph(char: dict, settings: PdfSettings) -> Glyph:
-    """A pdfplumber char as a glyph; bold when its font's name says so."""
-    font = char.get("fontname", "").lower()
-    bold = any(word in font for word in settings.bold_font_words)
-    return Glyph(char["text"], char["x0"], char["x1"], char["top"], char["bottom"], char["size"], bold)
-
-
-def _rules(page, boxes: list[tuple]) -> list[Rule]:
+def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
     """Thin horizontal lines drawn outside the page's ruled tables."""
     rules = []
-    for shape in (*page.lines, *page.rects):
-        if shape["bottom"] - shape["top"] > RULE_THICKNESS or shape["x1"] - shape["x0"] <= RULE_THICKNESS:
+    for shape in shapes:
+        if shape["object_type"] == "curve" or shape["bottom"] - shape["top"] > RULE_THICKNESS \
+                or shape["x1"] - shape["x0"] <= RULE_THICKNESS:
             continue
         y = (shape["top"] + shape["bottom"]) / 2
         if any(x0 - 1 <= shape["x0"] and shape["x1"] <= x1 + 1 and top - 1 <= y <= bottom + 1
@@ -203,22 +206,37 @@ def page_items(layout: PageLayout) -> list[Item]:
 
 
 def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
-    """Carry tables over page breaks: a table atop a page continuing the one that ended
-    the page before (same columns, nothing between) is appended to it."""
+    """Carry tables and text over page breaks.
+
+    A table atop a page that continues the one ending the page before (same
+    columns, nothing between) is appended to it; body lines atop a page go on
+    from those ending the page before, so a paragraph cut by the break is one.
+    """
     tail: Item | None = None
     for layout in layouts:
         items = layout.items
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
             stitch(tail, items.pop(0))
-            if not items:
-                continue
+        elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
+            tail.lines.extend(items.pop(0).lines)
         if items:
             tail = items[-1]
 
 
-def item_blocks(item: Item, frame: Frame, settings: PdfSettings) -> list[Block]:
+def all_lines(layouts: list[PageLayout]):
+    """Every body and cell line of the document, after the pages are put together."""
+    for layout in layouts:
+        for item in layout.items:
+            if isinstance(item, TableDraft):
+                for row in item.rows:
+                    yield from row.lines()
+            else:
+                yield from item.lines
+
+
+def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:
     """The finished blocks of one page item."""
     if isinstance(item, TableDraft):
-        return [to_table(item, settings)]
-    return list(paragraphs(item.lines, frame, settings))
+        return [to_table(item, settings, wrap_spaces)]
+    return list(paragraphs(item.lines, frame, settings, wrap_spaces))

@@ -73,15 +73,16 @@ class Line:
     bottom: float
     size: float
     page: int | None = None
+    shown: tuple[Glyph, ...] = ()  # the glyphs that are not spaces (kept: asked for often)
 
     @property
     def text(self) -> str:
         """The line's text, spaces as drawn."""
         return "".join(glyph.text for glyph in self.glyphs)
 
-    def visible(self) -> list[Glyph]:
+    def visible(self) -> tuple[Glyph, ...]:
         """The glyphs that are not spaces."""
-        return [glyph for glyph in self.glyphs if not glyph.is_space]
+        return self.shown
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,9 @@ def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
         Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, True)
         if g.size < size * settings.superscript_size and g.bottom < baseline - raised else g
         for g in ordered)
+    shown = tuple(glyph for glyph in marked if not glyph.is_space)
     return Line(marked, visible[0].x0, visible[-1].x1,
-                min(glyph.top for glyph in main), baseline, size, page)
+                min(glyph.top for glyph in main), baseline, size, page, shown)
 
 
 def _main_size(glyphs: list[Glyph]) -> float:
@@ -148,7 +150,7 @@ def split_columns(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> list[
     """The line cut wherever its visible glyphs leave a gap wider than ``column_gap`` em.
 
     Spaces are ignored when measuring (a cell's trailing space can reach
-    towards the next column), and dropped at the cut.
+    towards the next column); a piece keeps its trailing spaces.
     """
     limit = settings.column_gap * line.size
     pieces: list[list[Glyph]] = [[]]
@@ -163,7 +165,8 @@ def split_columns(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> list[
         last = glyph
     if len(pieces) == 1:
         return [line]
-    return [make_line(_trim(piece), settings, line.page) for piece in pieces if _trim(piece)]
+    return [make_line(_lstrip(piece), settings, line.page) for piece in pieces
+            if any(not glyph.is_space for glyph in piece)]
 
 
 def _only_bullet(glyphs: list[Glyph]) -> bool:
@@ -172,14 +175,12 @@ def _only_bullet(glyphs: list[Glyph]) -> bool:
     return len(visible) == 1 and visible[0].text in BULLETS + DASH_BULLETS
 
 
-def _trim(glyphs: list[Glyph]) -> list[Glyph]:
-    """Glyphs without leading and trailing spaces."""
-    start, end = 0, len(glyphs)
-    while start < end and glyphs[start].is_space:
+def _lstrip(glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs without leading spaces (trailing ones stay: they tell a wrap, see ``join_kind``)."""
+    start = 0
+    while start < len(glyphs) and glyphs[start].is_space:
         start += 1
-    while end > start and glyphs[end - 1].is_space:
-        end -= 1
-    return glyphs[start:end]
+    return glyphs[start:]
 
 
 # -- the text of a line ---------------------------------------------------
@@ -316,14 +317,27 @@ def breaks_word(previous: Line, line: Line, frame: Frame) -> bool:
     return previous.x1 + (first.x1 - first.x0) > frame.right
 
 
+def ends_with_space(line: Line) -> bool:
+    """True when the line's last glyph is a drawn space."""
+    return line.glyphs[-1].is_space
+
+
+def draws_wrap_spaces(lines: Iterable[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when the PDF's producer leaves the space it wrapped a line at on the
+    line's end (LibreOffice does): then a line ending without one was ended by hand."""
+    return sum(1 for line in lines if ends_with_space(line)) >= settings.wrap_space_lines
+
+
 def join_kind(previous: Line, line: Line, frame: Frame,
-              settings: PdfSettings = DEFAULT_SETTINGS) -> JoinKind:
+              settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> JoinKind:
     """How ``line`` follows ``previous`` in the same frame.
 
     "item": it opens a list item; "paragraph": it opens a paragraph (a gap, an
-    indent, or the line above ended early); otherwise it continues a wrapped
-    line: "hyphen" (joined without a space after a hyphen), "glue" (a word
-    broken without a hyphen), "space" (joined by a space).
+    indent, the line above ended early, or, when ``wrap_spaces`` says the
+    producer keeps the space it wrapped at, the line above has none though
+    one would have fitted);
+    otherwise it continues a wrapped line: "hyphen" (joined without a space
+    after a hyphen), "glue" (a word broken without a hyphen), "space".
     """
     bullet = bullet_of(line, settings)
     if bullet in BULLETS:
@@ -336,10 +350,12 @@ def join_kind(previous: Line, line: Line, frame: Frame,
         return "paragraph"
     if ends_in_hyphen(previous):
         return "hyphen"
-    if ends_early(previous, line, frame, settings):
-        return "paragraph"
     if breaks_word(previous, line, frame):
         return "glue"
+    if wrap_spaces and not ends_with_space(previous) and previous.x1 + space_width(previous) <= frame.right:
+        return "paragraph"  # a space would have fitted, and the producer drew none: no wrap here
+    if ends_early(previous, line, frame, settings):
+        return "paragraph"
     return "space"
 
 
@@ -363,13 +379,14 @@ class _Draft:
 
 
 def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
-               style: str | None = None) -> list[Paragraph]:
-    """The paragraphs and list items that ``lines`` (one frame, in order) make."""
+               wrap_spaces: bool = False) -> list[Paragraph]:
+    """The paragraphs and list items that ``lines`` (one frame, in order) make;
+    ``wrap_spaces`` as ``join_kind`` takes it."""
     drafts: list[_Draft] = []
     previous: Line | None = None
     for line in lines:
         kind = _opening_kind(lines, settings) if previous is None else \
-            join_kind(previous, line, frame, settings)
+            join_kind(previous, line, frame, settings, wrap_spaces)
         bullet = bullet_of(line, settings) if kind == "item" else None
         runs = line_runs(line, settings, skip=1 if bullet else 0)
         if kind in ("item", "paragraph"):
@@ -377,7 +394,7 @@ def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_
         else:
             _continue(drafts[-1], runs, kind)
         previous = line
-    return [Paragraph(tuple(d.runs), style=style, list_kind=d.list_kind, page=d.page)
+    return [Paragraph(tuple(d.runs), list_kind=d.list_kind, page=d.page)
             for d in drafts if d.runs]
 
 

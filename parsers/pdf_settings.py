@@ -37,6 +37,10 @@ class PdfSettings:
     # Slack (pt) when asking whether the next line's first word would have
     # fitted at the end of this one; ties count as "did not fit" (a wrap).
     fit_slack: float = 1.0
+    # A producer that leaves the space it wrapped at on the line's end does so
+    # on at least this many lines of a document; then a line without one was
+    # ended by hand, even where the next word would not have fitted.
+    wrap_space_lines: int = 3
     # How close (pt) x positions must be to count as aligned.
     align_tolerance: float = 2.0
 

@@ -53,6 +53,10 @@ class RowDraft:
                 return cell
         return None
 
+    def lines(self) -> list[Line]:
+        """Every line of the row's cells."""
+        return [line for cell in self.cells for line in cell.lines]
+
     def texts(self) -> tuple[str, ...]:
         """Each cell's text, spaces collapsed: to compare rows."""
         return tuple(" ".join(" ".join(line.text for line in cell.lines).split()) for cell in self.cells)
@@ -70,6 +74,7 @@ class TableDraft:
     page: int | None
     ruled: bool
     header_repeats: int = 0
+    stray: list[Glyph] = field(default_factory=list)  # inside the box, in no cell: not the table's
 
 
 # -- ruled tables -----------------------------------------------------------
@@ -79,7 +84,8 @@ def ruled_table(found, page: int | None, glyphs: list[Glyph],
     """A pdfplumber ``Table`` as a draft, its glyphs placed in its cells.
 
     ``glyphs`` are the glyphs inside the table's box; a merged cell covers
-    several grid positions and gets the glyphs of all of them.
+    several grid positions and gets the glyphs of all of them. Glyphs in no
+    cell (a gap in the grid) are kept as ``stray``, for the page's text.
     """
     xs = _edges([x for bbox in found.cells for x in (bbox[0], bbox[2])])
     ys = _edges([y for bbox in found.cells for y in (bbox[1], bbox[3])])
@@ -95,12 +101,15 @@ def ruled_table(found, page: int | None, glyphs: list[Glyph],
             for c in range(column, column + cell.col_span):
                 grid[(r, c)] = cell
     placed: dict[int, list[Glyph]] = {}
+    stray: list[Glyph] = []
     for glyph in glyphs:
         r = bisect_right(ys, glyph.middle) - 1
         c = bisect_right(xs, (glyph.x0 + glyph.x1) / 2) - 1
         cell = grid.get((r, c))
         if cell is not None:
             placed.setdefault(id(cell), []).append(glyph)
+        else:
+            stray.append(glyph)
     cells = [cell for row in rows for cell in row.cells]
     for cell in cells:
         cell.lines = group_lines(placed.get(id(cell), ()), settings, page)
@@ -110,7 +119,7 @@ def ruled_table(found, page: int | None, glyphs: list[Glyph],
         cell.frame = Frame(x0 + max(padding, 0.0), x1 - max(padding, 0.0))
     for row in rows:
         row.cells.sort(key=lambda cell: cell.column)
-    return TableDraft(rows, xs[:-1], xs[1:], found.bbox[1], found.bbox[3], page, ruled=True)
+    return TableDraft(rows, xs[:-1], xs[1:], found.bbox[1], found.bbox[3], page, ruled=True, stray=stray)
 
 
 def _edges(values: list[float]) -> list[float]:
@@ -321,11 +330,12 @@ def _join_rows(first: RowDraft, rest: RowDraft) -> None:
             target.lines.extend(cell.lines)
 
 
-def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> Table:
-    """The finished block: each cell's lines made into paragraphs and list items."""
+def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> Table:
+    """The finished block: each cell's lines made into paragraphs and list items
+    (``wrap_spaces`` as ``pdf_lines.join_kind`` takes it)."""
     rows = []
     for index, row in enumerate(draft.rows):
-        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings)),
+        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),
                            cell.col_span, cell.row_span) for cell in row.cells)
         rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
     return Table(tuple(rows), draft.page)

@@ -38,6 +38,12 @@ class Extraction:
     warnings: list[PlanWarning] = field(default_factory=list)
 
 
+# A footnote's text as it reads when its marker was not set as superscript: "1Дни городов ...".
+FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
+
+# A plain (not bold) paragraph longer than this is text, not a table's heading.
+MAX_PLAIN_HEADING = 80
+
 # A borderless table this small after the event table may be the signature block.
 MAX_SIGNATURE_ROWS = 2
 
@@ -155,7 +161,7 @@ def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
     columns = find_columns(grid)
     heading = walk.last_heading
     walk.last_heading = None
-    kind = _kind_of(heading.main_text) if heading is not None else None
+    kind = _kind_of(heading.main_text) if heading is not None and _is_heading(heading) else None
     if columns is not None:
         _close_event(walk)
         walk.columns, walk.city = columns, None
@@ -167,8 +173,23 @@ def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
     else:
         _close_event(walk)
         walk.columns = None
-        walk.city = _city_table(walk, kind, list(heading.markers)) if kind else None
+        if kind:
+            walk.city = _city_table(walk, kind, list(heading.markers))
+        elif heading is not None and _is_heading(heading):
+            walk.city = None  # a new heading of another kind ends the jubilee or city-day table
         _rows(walk, grid)
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    """A paragraph that can head a table: bold or a heading, or a short line that is not a
+    footnote ("1 Дни городов указаны ...") or a sentence."""
+    if paragraph.is_bold or paragraph.heading_level is not None:
+        return True
+    first = next((run for run in paragraph.runs if run.text.strip()), None)
+    if first is not None and first.marker is not None:
+        return False  # opens with its marker: a footnote's text
+    text = clean(paragraph.main_text)
+    return len(text) <= MAX_PLAIN_HEADING and not FOOTNOTE_OPENING.match(text) and not text.endswith(".")
 
 
 def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
@@ -241,6 +262,11 @@ def _heading_row(walk: _Walk, text: str, markers: list[str]) -> None:
 
 def _city_table(walk: _Walk, kind: str, markers: list[str]) -> _CityTable:
     """The state for a jubilee or city-day table under a heading citing ``markers``."""
+    for marker in markers:
+        if marker not in walk.footnotes:
+            walk.result.warnings.append(PlanWarning(
+                code="footnote_missing", where=f"{kind} heading",
+                message=f"the heading cites footnote {marker!r} but the document has no such footnote"))
     notes = " ".join(walk.footnotes.get(marker, "") for marker in markers).lower()
     approximate = any(word in notes for word in APPROXIMATE_WORDS)
     return _CityTable(kind, markers, approximate)

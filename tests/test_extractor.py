@@ -3,6 +3,7 @@
 import pytest
 
 from parsers.plan import NoEventTable, extract_plan
+from parsers.blocks import Paragraph, Run
 from tests.build import HEADER, TITLE, c, doc, li, p, row, table
 
 
@@ -176,3 +177,25 @@ def test_the_plan_year_comes_from_the_title_and_a_guess_is_reported(title, year,
     found = events_of(HEADER, row("1.", "А", "май", ""), before=(p(title, bold=True),))
     assert found.year == year
     assert any(w.code == "year_guessed" for w in found.warnings) is guessed
+
+
+def test_a_city_table_split_in_two_goes_on_across_a_plain_paragraph():
+    found = events_of(
+        HEADER, row("1.", "А", "май", ""),
+        after=(table(row(c(p("Юбилеи городов МАГ", bold=True), span=4)), row("1.", "Симферополь", "240", "2 июня")),
+               p("1 Дни городов указаны ОРИЕНТИРОВОЧНО"),
+               table(row("2.", "Киров", "650", "12 июня")),
+               Paragraph((Run("1", superscript=True), Run("Дни городов указаны ОРИЕНТИРОВОЧНО"))),
+               table(row("3.", "Уфа", "450", "12 июня")),
+               p("Прочие сведения", bold=True),
+               table(row("1.", "Город", "100", "1 мая"))))
+    assert [j.city for j in found.jubilees] == ["Симферополь", "Киров", "Уфа"]
+    assert found.city_days == []
+
+
+def test_a_marker_without_its_footnote_is_reported():
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(p("Юбилеи городов МАГ", bold=True, sup="1"), span=4)),
+                                   row("1.", "Киров", "650", "12 июня")),))
+    assert [w.code for w in found.warnings] == ["footnote_missing"]
+    assert found.jubilees[0].footnotes == ["1"] and found.jubilees[0].date.approximate is False

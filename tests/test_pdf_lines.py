@@ -11,8 +11,8 @@ import pytest
 
 from parsers.blocks import Run
 from parsers.pdf_lines import (
-    Frame, Glyph, Line, first_fragment_width, group_lines, join_kind, line_runs, make_line,
-    paragraphs, split_columns,
+    Frame, Glyph, Line, draws_wrap_spaces, first_fragment_width, group_lines, join_kind, line_runs,
+    make_line, paragraphs, split_columns,
 )
 
 WIDTH = 5.0
@@ -86,6 +86,40 @@ JOIN_CASES = [
                          [case[1:] for case in JOIN_CASES], ids=[case[0] for case in JOIN_CASES])
 def test_join_kind(above, below, frame, expected):
     assert join_kind(above, below, frame) == expected
+
+
+# When the producer draws the space it wrapped at (LibreOffice does), a line
+# without one was ended by hand, unless not even a space would have fitted.
+WRAP_SPACE_CASES = [
+    ("no drawn space where one fitted: ended by hand",
+     line("стол МАГ «Цифра»"), line("Международного форума", row=1), "paragraph"),
+    ("the drawn space of a wrap",
+     line("Круглый стол МАГ по "), line("тематике Умного", row=1), "space"),
+    ("a full line drops its space: no evidence",
+     line("Круглый стол МАГ под"), line("тематике Умного", row=1), "space"),
+    ("a typed space after a short last line: the next word fitted",
+     line("Москва "), line("март", row=1), "paragraph"),
+    ("a hyphen at the end needs no space",
+     line("информационно-"), line("аналитического", row=1), "hyphen"),
+]
+
+
+@pytest.mark.parametrize("above, below, expected", [case[1:] for case in WRAP_SPACE_CASES],
+                         ids=[case[0] for case in WRAP_SPACE_CASES])
+def test_join_kind_when_wraps_keep_their_space(above, below, expected):
+    assert join_kind(above, below, FRAME, wrap_spaces=True) == expected
+
+
+def test_without_drawn_wrap_spaces_a_line_without_one_may_wrap():
+    assert join_kind(line("стол МАГ «Цифра»"), line("Международного форума", row=1), FRAME) == "space"
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["Круглый стол ", "по тематике ", "Умного города"], False),
+    (["Круглый стол ", "по тематике ", "Умного города ", "Итоги "], True),
+])
+def test_draws_wrap_spaces_needs_a_few_lines_ending_in_a_space(texts, expected):
+    assert draws_wrap_spaces(lines(*texts)) is expected
 
 
 # -- lines into paragraphs and list items ---------------------------------------

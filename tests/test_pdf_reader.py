@@ -199,6 +199,21 @@ def test_the_title_and_signatory_are_body_paragraphs(sample):
     assert "В.И. Селиванов" in body
 
 
+# -- every PDF sample reads as its DOCX does ---------------------------------------
+
+@pytest.mark.parametrize("stem", sorted(path.stem for path in SAMPLES.glob("plan_*.pdf")
+                                        if (SAMPLES / f"{path.stem}.docx").exists()))
+def test_the_pdf_gives_the_records_of_the_docx(stem):
+    from ingest.pipeline import ingest_file
+
+    pdf, docx = ingest_file(SAMPLES / f"{stem}.pdf"), ingest_file(SAMPLES / f"{stem}.docx")
+    for table in ("events", "jubilees", "city_days", "footnotes"):
+        assert [r.model_dump(exclude={"source"}) for r in getattr(pdf, table)] == \
+            [r.model_dump(exclude={"source"}) for r in getattr(docx, table)]
+    assert (pdf.title, pdf.year, pdf.signatory) == (docx.title, docx.year, docx.signatory)
+    assert [event.source.page for event in pdf.events][0] == 1
+
+
 # -- errors -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("fixture, message", [
@@ -219,8 +234,21 @@ def test_a_sample_cut_short_is_damaged(cut):
         read_pdf(data[: int(len(data) * cut)])
 
 
-def test_the_fixture_with_a_text_layer_reads():
-    document = read_pdf((FIXTURES / "text.pdf").read_bytes())
+def test_a_scanned_page_among_text_pages_is_a_warning():
+    document = read_pdf((FIXTURES / "mixed.pdf").read_bytes())
+    assert document.warnings == ("page 2 has no text layer (a scanned page?); its content is not read",)
+    assert document.blocks[0].page == 1
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_paragraph():
+    document = read_pdf((FIXTURES / "two_pages.pdf").read_bytes())
+    assert [(block.text, block.page) for block in document.blocks] == [
+        ("Heading", 1), ("A paragraph that the page break cuts after its first line.", 1), ("Next one.", 2)]
+
+
+@pytest.mark.parametrize("fixture", ["text.pdf", "owner_password.pdf"])
+def test_a_pdf_anyone_may_open_reads(fixture):
+    document = read_pdf((FIXTURES / fixture).read_bytes())
     assert "A PDF with a text layer" in " ".join(p.text for p in document.blocks)
 
 
@@ -237,3 +265,28 @@ def test_the_cli_gives_one_line_and_exit_2(tmp_path, fixture, message):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr and str(path) in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# -- the one-pass page reading agrees with pdfplumber -------------------------------
+
+@pytest.mark.parametrize("name", PDF_SAMPLES)
+def test_glyphs_are_pdfplumbers_chars(name):
+    from parsers.pdf_objects import page_objects
+
+    with pdfplumber.open(SAMPLES / name) as pdf:
+        for page in pdf.pages:
+            want = [(c["text"], round(c["x0"], 3), round(c["x1"], 3), round(c["top"], 3),
+                     round(c["bottom"], 3), round(c["size"], 3)) for c in page.chars]
+            got = [(g.text, round(g.x0, 3), round(g.x1, 3), round(g.top, 3), round(g.bottom, 3),
+                    round(g.size, 3)) for g in page_objects(page).glyphs]
+            assert got == want
+
+
+def test_ruled_tables_are_those_pdfplumber_finds():
+    from parsers.pdf_objects import find_ruled_tables, page_objects
+
+    with pdfplumber.open(SAMPLES / "plan_2024.pdf") as pdf:
+        for page in pdf.pages:
+            want = [(t.bbox, sorted(t.cells)) for t in page.find_tables()]
+            got = [(t.bbox, sorted(t.cells)) for t in find_ruled_tables(page, page_objects(page).shapes)]
+            assert got == want and want

@@ -1,0 +1,97 @@
+"""One pass over a page's drawing: glyphs and ruling edges, in pdfplumber's coordinates.
+
+pdfplumber turns every object pdfminer lays out into a dict of every attribute
+(``page.objects``), and its ``lines`` table strategy reads the edges from there.
+That conversion costs about as much as laying the page out. The reader needs
+far less: each glyph's text, box, size and font, and the edges of drawn lines
+and boxes. So this module walks ``page.layout`` (pdfminer's layout, which
+pdfplumber makes and caches) once, builds exactly that, and hands the edges to
+pdfplumber's own table finder as explicit lines (``find_ruled_tables``), which
+then snaps, joins and intersects them as its ``lines`` strategy would.
+
+Coordinates follow pdfplumber's ``Page.process_object``: ``top``/``bottom``
+measured down from the top of the page, shifted by the media box origin; the
+tests check them against ``page.chars`` and ``page.find_tables()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfplumber.table import TableFinder, TableSettings
+from pdfplumber.utils import obj_to_edges
+
+from parsers.pdf_lines import Glyph
+from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
+
+# pdfplumber's prefilter for the "lines" strategy: shorter edges are dropped
+# before snapping (``TableSettings.edge_min_length_prefilter``).
+EDGE_PREFILTER = 1.0
+
+
+@dataclass
+class PageObjects:
+    """What the reader takes from one page's drawing."""
+
+    glyphs: list[Glyph] = field(default_factory=list)
+    shapes: list[dict] = field(default_factory=list)  # lines, boxes, curves as pdfplumber dicts
+    images: int = 0
+
+
+def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
+    """The page's glyphs and shapes, read from pdfminer's layout in one walk."""
+    found = PageObjects()
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    bold_words = settings.bold_font_words
+    bold_fonts: dict[str, bool] = {}
+    stack = list(reversed(page.layout._objs))
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            font = obj.fontname if isinstance(obj.fontname, str) else obj.fontname.decode("latin-1")
+            bold = bold_fonts.get(font)
+            if bold is None:
+                bold = bold_fonts[font] = any(word in font.lower() for word in bold_words)
+            found.glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0,
+                                      height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
+        elif isinstance(obj, LTCurve):
+            found.shapes.append(_shape(obj, height, mb_x0, mb_top))
+        elif isinstance(obj, LTImage):
+            found.images += 1
+        elif isinstance(obj, LTContainer):
+            stack.extend(reversed(obj._objs))
+    return found
+
+
+def _shape(obj: LTCurve, height: float, mb_x0: float, mb_top: float) -> dict:
+    """A drawn line, box or curve as the dict pdfplumber's edge helpers expect."""
+    kind = "rect" if isinstance(obj, LTRect) else "line" if isinstance(obj, LTLine) else "curve"
+    top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
+    shape = {
+        "object_type": kind, "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "y0": obj.y0, "y1": obj.y1,
+        "top": top, "bottom": bottom, "doctop": top, "width": obj.x1 - obj.x0, "height": obj.y1 - obj.y0,
+    }
+    if kind == "curve":
+        shape["pts"] = [(mb_x0 + x, mb_top + height - y) for x, y in obj.pts]
+    return shape
+
+
+def find_ruled_tables(page, shapes: list[dict]) -> list:
+    """pdfplumber's tables on the page's drawn lines (its "lines" strategy, fed the edges)."""
+    vertical: list[dict] = []
+    horizontal: list[dict] = []
+    for shape in shapes:
+        for edge in obj_to_edges(shape):
+            if edge["orientation"] == "v" and edge["height"] >= EDGE_PREFILTER:
+                vertical.append(edge)
+            elif edge["orientation"] == "h" and edge["width"] >= EDGE_PREFILTER:
+                horizontal.append(edge)
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []  # no grid can be drawn with fewer
+    settings = TableSettings.resolve({
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
+    })
+    return TableFinder(page, settings).tables
