@@ -1,7 +1,8 @@
 """Builders of hostile and damaged inputs, shared by the bad-input, limits and fuzz tests.
 
 Each builder returns the bytes of one file; the tests name the file and run it.
-The PDF cases that need a tool to make live in tests/fixtures/hostile/.
+The PDF cases that need a tool to make (a password, a scan) are the PDF reader's
+fixtures in tests/fixtures/ (made by tests/fixtures/make_pdf_fixtures.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT, SAMPLES
 
-FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
+FIXTURES = ROOT / "tests" / "fixtures"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MB = 1024 * 1024
 
@@ -24,7 +25,7 @@ def sample(suffix: str) -> bytes:
 
 
 def fixture(name: str) -> bytes:
-    """A file from tests/fixtures/hostile/ (see make_fixtures.py there)."""
+    """A file from tests/fixtures/ (see make_pdf_fixtures.py there)."""
     return (FIXTURES / name).read_bytes()
 
 
