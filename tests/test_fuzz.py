@@ -7,7 +7,6 @@ format; run more by hand with FUZZ_EXAMPLES=5000.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 
 import pytest
@@ -19,7 +18,7 @@ from schemas.plan import Plan
 from tests.fuzz_corpus import mutations
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
-FORMATS = ["docx", "html", "txt"] + (["pdf"] if importlib.util.find_spec("parsers.pdf") else [])
+FORMATS = ["docx", "html", "txt", "pdf"]
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -1,13 +1,11 @@
 """Hostile and damaged input through the command line: one line naming the file and the
 problem, exit 2, no traceback, nothing written, the existing output left as it was.
 
-Each case is a file name and a builder of its bytes (tests/hostile.py); the PDF cases
-need the PDF reader and are skipped until it is merged.
+Each case is a file name and a builder of its bytes (tests/hostile.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -17,20 +15,16 @@ import pytest
 from tests import hostile
 from tests.conftest import ROOT
 
-HAS_PDF_READER = importlib.util.find_spec("parsers.pdf") is not None
-needs_pdf = pytest.mark.skipif(not HAS_PDF_READER, reason="the PDF reader (parsers/pdf.py) is not merged yet")
-
-
 def run(*args: str) -> subprocess.CompletedProcess:
     """`python -m ingest` as a user runs it, in its own process."""
     return subprocess.run([sys.executable, "-m", "ingest", *args], capture_output=True, text=True,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
 
 
-def case(name: str, build, problem: str, *marks, extra: tuple[str, ...] = ()):
+def case(name: str, build, problem: str, extra: tuple[str, ...] = ()):
     """One bad input: the file's name, a builder of its bytes (None: no file, "folder": a
     folder), a regular expression the error must match, and extra CLI arguments."""
-    return pytest.param(name, build, problem, extra, marks=marks, id=name)
+    return pytest.param(name, build, problem, extra, id=name)
 
 
 BAD_INPUTS = [
@@ -39,11 +33,11 @@ BAD_INPUTS = [
     case("empty.docx", lambda: b"", "empty file"),
     *[case(f"noise.{ext}", hostile.noise, "not a supported document") for ext in ("docx", "pdf", "html", "txt", "md")],
     case("truncated.docx", lambda: hostile.truncated(hostile.sample("docx")), "damaged DOCX"),
-    case("truncated.pdf", lambda: hostile.truncated(hostile.sample("pdf")), r"(?i)damaged|truncated|PDF", needs_pdf),
+    case("truncated.pdf", lambda: hostile.truncated(hostile.sample("pdf")), r"(?i)damaged|truncated|PDF"),
     case("no-document-part.docx", lambda: hostile.docx_without("word/document.xml"), "no word/document.xml"),
-    case("password.pdf", lambda: hostile.fixture("encrypted.pdf"), r"(?i)password|encrypted", needs_pdf),
-    case("scanned.pdf", lambda: hostile.fixture("scanned.pdf"), "no text layer", needs_pdf),
-    case("bad-page-box.pdf", hostile.pdf_with_bad_media_box, "damaged PDF", needs_pdf),
+    case("password.pdf", lambda: hostile.fixture("encrypted.pdf"), r"(?i)password|encrypted"),
+    case("scanned.pdf", lambda: hostile.fixture("scanned.pdf"), "no text layer"),
+    case("bad-page-box.pdf", hostile.pdf_with_bad_media_box, "damaged PDF"),
     case("no-plan-table.docx", hostile.docx_without_plan_table, "no event table"),
     case("no-tables.html", hostile.html_without_tables, "no event table"),
     case("zip-bomb.docx", hostile.zip_bomb_docx, "zip bomb"),
@@ -80,7 +74,7 @@ WRONG_EXTENSIONS = [
     pytest.param("docx", "plan.pdf", id="DOCX named .pdf"),
     pytest.param("html", "plan.txt", id="HTML named .txt"),
     pytest.param("txt", "plan.docx", id="text export named .docx"),
-    pytest.param("pdf", "plan.html", id="PDF named .html", marks=needs_pdf),
+    pytest.param("pdf", "plan.html", id="PDF named .html"),
 ]
 
 

@@ -3,7 +3,6 @@ before the resource it protects is spent; ordinary files pass every guard."""
 
 from __future__ import annotations
 
-import importlib.util
 import tracemalloc
 
 import pytest
@@ -16,9 +15,6 @@ from parsers.html import read_html
 from parsers.text import read_text
 from tests import hostile
 from tests.test_docx_reader import FOOTNOTES, footnote_ref, make_docx, p, r
-
-needs_pdf = pytest.mark.skipif(importlib.util.find_spec("parsers.pdf") is None,
-                               reason="the PDF reader (parsers/pdf.py) is not merged yet")
 
 
 def peak_memory(call) -> int:
@@ -183,7 +179,6 @@ def test_nesting_in_a_text_export_cell_is_refused():
         read_text(data)
 
 
-@needs_pdf
 def test_a_pdf_over_the_page_limit_is_refused():
     with pytest.raises(IngestError, match="page limit"):
         ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_pages=1))
