@@ -17,6 +17,7 @@ from typing import Any
 from ingest.atomic import atomic_path
 from ingest.rows import flat_columns, record_row
 from schemas.plan import CityDay, Event, Jubilee, Plan, PlanWarning
+from ingest.safe_cells import looks_like_formula
 from schemas.tables import cell_value as csv_cell_value
 
 # sheet -> the model of its rows, in workbook order
@@ -26,8 +27,6 @@ DATE_FORMAT = "DD.MM.YYYY"          # a real date; Excel shows it the Russian wa
 BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'  # Excel's own code for a boolean cell
 MAX_WIDTH = 60                      # characters; longer text wraps within the column
 MIN_WIDTH = 6
-# First characters that make Excel (or LibreOffice) read a typed-in text as a formula or DDE call.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell_value(value: Any) -> Any:
@@ -81,7 +80,7 @@ def dress_sheet(sheet) -> None:
 
 def keep_as_text(cell) -> None:
     """A text that starts like a formula becomes a plain text cell, apostrophe-prefixed in Excel's UI."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+    if isinstance(cell.value, str) and looks_like_formula(cell.value):
         cell.data_type = "s"      # openpyxl made "=..." a formula ("f") when pandas assigned it
         cell.quotePrefix = True   # what Excel records for a typed leading "'": shown and kept as text
 
