@@ -27,7 +27,7 @@ from ingest.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Block, Document, Footnote
 from parsers.pdf_lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
 from parsers.pdf_objects import find_ruled_tables, page_objects
-from parsers.pdf_page import Rule, find_furniture, footnotes, split_footnotes
+from parsers.pdf_page import Rule, cited_markers, find_furniture, footnotes, split_footnotes
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
 
@@ -86,9 +86,10 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
     warnings = [SCANNED_PAGE.format(layout.number) for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
     drop_furniture(layouts, settings)
+    cited = cited_markers(line for layout in layouts for line in page_lines(layout))
     notes: list[Footnote] = []
     for layout in layouts:
-        notes.extend(take_footnotes(layout, settings))
+        notes.extend(take_footnotes(layout, settings, cited))
         layout.items = page_items(layout)
     join_pages(layouts, settings)
     wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
@@ -185,11 +186,22 @@ def drop_furniture(layouts: list[PageLayout], settings: PdfSettings) -> None:
         layout.lines = [line for line in layout.lines if id(line) not in found]
 
 
-def take_footnotes(layout: PageLayout, settings: PdfSettings) -> list[Footnote]:
-    """Move the page's footnote lines out of its body; return its footnotes."""
+def page_lines(layout: PageLayout):
+    """Every line of one page read: its text lines and its tables' cell lines."""
+    yield from layout.lines
+    for table in layout.tables:
+        for row in table.rows:
+            yield from row.lines()
+
+
+def take_footnotes(layout: PageLayout, settings: PdfSettings,
+                   cited: frozenset[str] = frozenset()) -> list[Footnote]:
+    """Move the page's footnote lines out of its body; return its footnotes
+    (``cited``: the markers the document cites, see ``pdf_page.leading_marker``)."""
     bottom = max((table.bottom for table in layout.tables), default=0.0)
-    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, layout.frame, bottom, settings)
-    return footnotes(layout.notes, layout.frame, settings)
+    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, layout.frame, bottom,
+                                                 settings, cited)
+    return footnotes(layout.notes, layout.frame, settings, cited)
 
 
 def page_items(layout: PageLayout) -> list[Item]:

@@ -302,11 +302,20 @@ def ends_in_hyphen(line: Line) -> bool:
         and visible[-2].text.isalnum()
 
 
-def breaks_word(previous: Line, line: Line, frame: Frame) -> bool:
-    """True when the line above is one word cut at the column's edge (no hyphen):
-    a single word with no hyphen of its own, after which not even the next
-    line's first letter would have fitted, and both sides of the cut are letters."""
+def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+                wrap_spaces: bool = False) -> bool:
+    """True when the line above is one word cut at the column's edge (no hyphen).
+
+    The line above must be a single word with no hyphen of its own, after which
+    not even the next line's first letter would have fitted, both sides of the
+    cut being letters. A whole word that fills its line looks the same, so one
+    more sign is needed: with ``wrap_spaces``, a space would have fitted yet none
+    was drawn (the line did not end at a word's end); otherwise the piece on the
+    next line is short (``cut_tail_letters``), as a cut word's tail usually is.
+    """
     above, below = previous.visible(), line.visible()
+    if ends_with_space(previous):
+        return False  # the space drawn after the word says the word ended there
     if any(g.is_space for g in previous.glyphs if above[0].x0 < g.x0 < above[-1].x0):
         return False
     if any(g.text in HYPHENS for g in above):
@@ -314,7 +323,30 @@ def breaks_word(previous: Line, line: Line, frame: Frame) -> bool:
     last, first = above[-1], below[0]
     if not (last.text.isalpha() and first.text.isalpha() and first.text.islower()):
         return False
-    return previous.x1 + (first.x1 - first.x0) > frame.right
+    if previous.x1 + (first.x1 - first.x0) <= frame.right:
+        return False  # the next letter would have fitted: nothing was cut for want of room
+    if wrap_spaces and space_fits(previous, frame):
+        return True
+    return leading_letters(line) <= settings.cut_tail_letters
+
+
+def leading_letters(line: Line) -> int:
+    """How many letters the line opens with, up to its first space or other mark."""
+    count = 0
+    for glyph in line.glyphs:
+        if glyph.is_space and not count:
+            continue
+        if not glyph.text.isalpha():
+            break
+        count += 1
+    return count
+
+
+def space_fits(line: Line, frame: Frame) -> bool:
+    """True when a space would have fitted after the line's last glyph. The frame's
+    right edge may be where the widest text stops, short of the true edge: then a
+    space that fits here fits there too."""
+    return line.x1 + space_width(line) <= frame.right
 
 
 def ends_with_space(line: Line) -> bool:
@@ -350,9 +382,9 @@ def join_kind(previous: Line, line: Line, frame: Frame,
         return "paragraph"
     if ends_in_hyphen(previous):
         return "hyphen"
-    if breaks_word(previous, line, frame):
+    if breaks_word(previous, line, frame, settings, wrap_spaces):
         return "glue"
-    if wrap_spaces and not ends_with_space(previous) and previous.x1 + space_width(previous) <= frame.right:
+    if wrap_spaces and not ends_with_space(previous) and space_fits(previous, frame):
         return "paragraph"  # a space would have fitted, and the producer drew none: no wrap here
     if ends_early(previous, line, frame, settings):
         return "paragraph"

@@ -5,13 +5,17 @@
   text (digits aside) stands there on two or more pages.
 - Footnotes: the lines below a short rule at the foot of the page, or, with no
   rule, trailing lines set smaller than the body text; each starts with its
-  marker (raised, or a number or asterisk) and runs until the next marker.
+  marker and runs until the next marker. A marker is raised, or a number or
+  asterisk set apart by a space, or one glued to the text ("1Дни") when the
+  document cites that marker as a superscript: LibreOffice prints an ODT's
+  footnote number that way when the file lacks the footnote character style.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable
 from dataclasses import dataclass
 
 from parsers.blocks import MARKER_PATTERN, Footnote
@@ -25,6 +29,10 @@ _NUMBER = r"[-–—(\[]*\s*#+\s*[-–—)\]]*"
 _WORD = r"(?:(?:" + "|".join(map(re.escape, PAGE_WORDS)) + r")\.?\s*)?"
 _OF = r"(?:\s*(?:" + "|".join(map(re.escape, PAGE_JOINERS)) + r")\s*#+)?"
 PAGE_NUMBER = re.compile(r"^" + _WORD + _NUMBER + _OF + r"$")
+# A marker glued to the footnote's first word: the marker's characters, then a letter.
+_MARKER_CHARS = r"\d{1,3}|\*{1,3}|[†‡§]"
+_LETTER = r"[^\W\d_]"
+GLUED_MARKER = re.compile(r"^(" + _MARKER_CHARS + r")(?=" + _LETTER + r")")
 
 
 @dataclass(frozen=True)
@@ -63,10 +71,12 @@ def find_furniture(pages: list[list[Line]], heights: list[float],
 
 
 def split_footnotes(lines: list[Line], rules: list[Rule], text_frame: Frame, content_bottom: float,
-                    settings: PdfSettings = DEFAULT_SETTINGS) -> tuple[list[Line], list[Line]]:
+                    settings: PdfSettings = DEFAULT_SETTINGS,
+                    cited: frozenset[str] = frozenset()) -> tuple[list[Line], list[Line]]:
     """The page's lines split into body lines and footnote lines (top to bottom).
 
-    ``content_bottom`` is the lowest edge of the page's tables: footnotes lie below it.
+    ``content_bottom`` is the lowest edge of the page's tables: footnotes lie below it;
+    ``cited``: the markers the document cites (see ``leading_marker``).
     """
     width = text_frame.right - text_frame.left
     short = [rule for rule in rules if rule.x1 - rule.x0 <= settings.footnote_rule_width * width
@@ -74,18 +84,19 @@ def split_footnotes(lines: list[Line], rules: list[Rule], text_frame: Frame, con
     below: list[Line] = []
     for rule in sorted(short, key=lambda r: r.y):
         below = [line for line in lines if line.top >= rule.y]
-        if below and leading_marker(below[0]) is not None:
+        if below and leading_marker(below[0], cited) is not None:
             break
         below = []
     if not below:
-        below = _small_tail(lines, content_bottom, settings)
+        below = _small_tail(lines, content_bottom, settings, cited)
     if not below:
         return lines, []
     cut = {id(line) for line in below}
     return [line for line in lines if id(line) not in cut], below
 
 
-def _small_tail(lines: list[Line], content_bottom: float, settings: PdfSettings) -> list[Line]:
+def _small_tail(lines: list[Line], content_bottom: float, settings: PdfSettings,
+                cited: frozenset[str]) -> list[Line]:
     """Trailing lines set smaller than the body, the first opening with a marker."""
     if not lines:
         return []
@@ -95,13 +106,14 @@ def _small_tail(lines: list[Line], content_bottom: float, settings: PdfSettings)
         if line.top < content_bottom or line.size > body * settings.footnote_size:
             break
         tail.insert(0, line)
-    while tail and leading_marker(tail[0]) is None:
+    while tail and leading_marker(tail[0], cited) is None:
         tail.pop(0)
     return tail
 
 
-def leading_marker(line: Line) -> str | None:
-    """The footnote marker a line opens with: a raised one, or a number or asterisk."""
+def leading_marker(line: Line, cited: frozenset[str] = frozenset()) -> str | None:
+    """The footnote marker a line opens with: a raised one, a number or asterisk
+    followed by a space, or one of the ``cited`` markers glued to the first word."""
     runs = line_runs(line)
     if not runs:
         return None
@@ -111,20 +123,35 @@ def leading_marker(line: Line) -> str | None:
     token = first.text.split(" ", 1)[0].rstrip(").")
     if MARKER_PATTERN.match(token) and " " in first.text:
         return token
+    glued = GLUED_MARKER.match(first.text)
+    if glued and glued.group(1) in cited:
+        return glued.group(1)
     return None
 
 
-def footnotes(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> list[Footnote]:
-    """Footnotes from the lines below a page's rule: each opens with its marker."""
+def cited_markers(lines: Iterable[Line]) -> frozenset[str]:
+    """The footnote markers the lines cite: their raised runs that look like markers."""
+    found = set()
+    for line in lines:
+        if any(glyph.superscript for glyph in line.shown):
+            found.update(run.text.strip() for run in line_runs(line)
+                         if run.superscript and MARKER_PATTERN.match(run.text.strip()))
+    return frozenset(found)
+
+
+def footnotes(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+              cited: frozenset[str] = frozenset()) -> list[Footnote]:
+    """Footnotes from the lines below a page's rule: each opens with its marker
+    (``cited`` as ``leading_marker`` takes it)."""
     groups: list[list[Line]] = []
     for line in lines:
-        if leading_marker(line) is not None or not groups:
+        if leading_marker(line, cited) is not None or not groups:
             groups.append([line])
         else:
             groups[-1].append(line)
     notes = []
     for group in groups:
-        marker = leading_marker(group[0]) or ""
+        marker = leading_marker(group[0], cited) or ""
         text = " ".join(p.text for p in paragraphs(group, frame, settings))
         notes.append(Footnote(marker, _without_marker(text, marker)))
     return notes

@@ -41,6 +41,12 @@ class PdfSettings:
     # on at least this many lines of a document; then a line without one was
     # ended by hand, even where the next word would not have fitted.
     wrap_space_lines: int = 3
+    # A word is cut without a hyphen only when it is longer than its column, and
+    # then usually by a little: the piece carried to the next line is short. A
+    # line too full for a space after it looks the same whether it ends a whole
+    # word or cuts one, so there only a piece of at most this many letters is
+    # glued back; a longer one is taken for the next word.
+    cut_tail_letters: int = 3
     # How close (pt) x positions must be to count as aligned.
     align_tolerance: float = 2.0
 

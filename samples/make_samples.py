@@ -7,6 +7,8 @@ under samples/src/, then LibreOffice converts it:
 
     source .fodt ──► .docx, .html        (the .fodt itself)
     .docx        ──► .pdf                (as a reader of the DOCX would print it)
+    source .fodt ──► .pdf                (samples marked pdf_from="fodt": the
+                                          writer's own print, as its author would)
 
 Usage:
     python samples/make_samples.py                 # every sample, every format
@@ -53,12 +55,13 @@ SOFFICE_TIMEOUT_S = 180
 
 @dataclass(frozen=True)
 class Sample:
-    """One sample: a plan, a layout, the formats to make."""
+    """One sample: a plan, a layout, the formats to make, what its PDF is printed from."""
 
     name: str
     plan: Plan
     layout: Layout = Layout()
     formats: tuple[str, ...] = ("docx", "html", "pdf")
+    pdf_from: str = "docx"  # "docx": printed from the DOCX; "fodt": straight from the source
 
 
 # The same plan as a PDF with no ruling lines: cells aligned by position only, a
@@ -70,9 +73,25 @@ NO_BORDERS = Layout(
               footer_page_number=True),
 )
 
+# The same plan under other layouts, printed by LibreOffice straight from the
+# source (its own footnote numbering and line breaking, not the DOCX's).
+VARIANTS = {
+    # place and date on one line ("Москва ноябрь")
+    "plan_2024_line": Layout(place_date="line"),
+    # place and date in two columns; the note column narrower, so words fill and cut lines
+    "plan_2024_columns": Layout(place_date="columns",
+                                place_date_headers=("Место проведения", "Сроки проведения")),
+    # one paragraph per line of a cell, and no ruling lines
+    "plan_2024_paras_noborder": Layout(lines="paragraphs", borders=False),
+    # a page 15 cm high: more page breaks, the annex tables cut across pages
+    "plan_2024_small_page": Layout(page=Page(height_cm=15)),
+}
+
 SAMPLES = (
     Sample("plan_2024", plan_2024.PLAN),
     Sample("plan_2024_noborders", plan_2024.PLAN, NO_BORDERS, formats=("pdf",)),
+    *(Sample(name, plan_2024.PLAN, layout, formats=("pdf",), pdf_from="fodt")
+      for name, layout in VARIANTS.items()),
     # The years either side of 2024, for the diff (tests/expected/diff_*.json).
     Sample("plan_2023", plan_2023.PLAN),
     Sample("plan_2025", plan_2025.PLAN),
@@ -117,10 +136,10 @@ def make_sample(sample: Sample, out: Path, convert: bool = True) -> list[Path]:
         return written
     with tempfile.TemporaryDirectory(prefix="mag-samples-") as tmp:
         work = Path(tmp)
-        direct = [f for f in sample.formats if f != "pdf"]
+        direct = [f for f in sample.formats if f != "pdf" or sample.pdf_from == "fodt"]
         for fmt in direct:
             written.append(convert_to(source, fmt, work, out))
-        if "pdf" in sample.formats:
+        if "pdf" in sample.formats and sample.pdf_from == "docx":
             # The PDF is printed from the DOCX, as a recipient of the DOCX would print it.
             docx = out / f"{sample.name}.docx"
             if "docx" not in direct:

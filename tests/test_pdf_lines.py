@@ -114,6 +114,41 @@ def test_without_drawn_wrap_spaces_a_line_without_one_may_wrap():
     assert join_kind(line("стол МАГ «Цифра»"), line("Международного форума", row=1), FRAME) == "space"
 
 
+def opening_wide(text: str, row: int = 1, width: float = 8.0) -> Line:
+    """A line whose first letter is ``width`` wide, wider than a space (as letters are)."""
+    made = glyphs(text, top=row * PITCH)
+    first = made[0]
+    rest = [Glyph(g.text, g.x0 + width - WIDTH, g.x1 + width - WIDTH, g.top, g.bottom, g.size)
+            for g in made[1:]]
+    return make_line([Glyph(first.text, 0.0, width, first.top, first.bottom, first.size)] + rest, page=1)
+
+
+# A single word that fills its line, and lower-case letters go on below: a word
+# cut for want of room, or a whole word wrapped? (12 letters end at 60pt, 13 at 65pt;
+# a space is 5pt, the next line's first letter 8pt.)
+CUT_CASES = [
+    # id, line above, line below, frame right, the producer draws wrap spaces, expected
+    ("room for a space, none drawn: the line ended inside a word",
+     line("Минэкономраз"), opening_wide("вития РФ"), 66.0, True, "glue"),
+    ("too full for a space, a long piece below: the next word",
+     line("федеративному"), opening_wide("устройству и"), 68.0, True, "space"),
+    ("too full for a space, a short piece below: a cut word's tail",
+     line("Администраци"), opening_wide("я Волгограда"), 63.0, True, "glue"),
+    ("a producer without wrap spaces: a long piece below is the next word",
+     line("Минэкономраз"), opening_wide("вития РФ"), 66.0, False, "space"),
+    ("a producer without wrap spaces: a short piece below is a cut word's tail",
+     line("Минэкономразвит"), opening_wide("ия РФ"), 78.0, False, "glue"),
+    ("a space drawn after the word: the word ended there",
+     line("Ассоциация "), opening_wide("и городов"), 54.0, True, "space"),
+]
+
+
+@pytest.mark.parametrize("above, below, right, wrap_spaces, expected",
+                         [case[1:] for case in CUT_CASES], ids=[case[0] for case in CUT_CASES])
+def test_a_word_at_the_column_edge_is_glued_only_when_cut(above, below, right, wrap_spaces, expected):
+    assert join_kind(above, below, Frame(0.0, right), wrap_spaces=wrap_spaces) == expected
+
+
 @pytest.mark.parametrize("texts, expected", [
     (["Круглый стол ", "по тематике ", "Умного города"], False),
     (["Круглый стол ", "по тематике ", "Умного города ", "Итоги "], True),

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from parsers.pdf_lines import Frame, Glyph, make_line
-from parsers.pdf_page import PAGE_NUMBER, find_furniture, footnotes, furniture_key, leading_marker
+from parsers.pdf_page import (
+    PAGE_NUMBER, Rule, cited_markers, find_furniture, footnotes, furniture_key, leading_marker,
+    split_footnotes,
+)
 from tests.test_pdf_lines import glyphs, raised_marker
 
 HEIGHT = 842.0
@@ -46,15 +49,39 @@ def test_the_title_at_the_top_of_a_single_page_is_content():
     assert not find_furniture([[at("План на 2024 год", 30.0)]], [HEIGHT])
 
 
-@pytest.mark.parametrize("made, marker", [
-    (make_line(raised_marker("Дни") + glyphs(" городов", x0=20.0)), None),  # marker not first
-    (make_line([Glyph("1", 0, 3, 0, 6, 6.0)] + glyphs("Дни городов", x0=3.0, top=0.0)), "1"),
-    (at("1) Дни городов", 0.0), "1"),
-    (at("* Дни городов", 0.0), "*"),
-    (at("1945 год", 0.0), None),
+CITED = frozenset({"1"})  # the body cites marker "1" as a superscript
+
+
+@pytest.mark.parametrize("made, cited, marker", [
+    (make_line(raised_marker("Дни") + glyphs(" городов", x0=20.0)), CITED, None),  # marker not first
+    (make_line([Glyph("1", 0, 3, 0, 6, 6.0)] + glyphs("Дни городов", x0=3.0, top=0.0)), CITED, "1"),
+    (at("1) Дни городов", 0.0), CITED, "1"),
+    (at("* Дни городов", 0.0), CITED, "*"),
+    (at("1945 год", 0.0), CITED, None),
+    # the number neither raised nor spaced off (an ODT printed without its footnote style)
+    (at("1Дни городов", 0.0), CITED, "1"),
+    (at("1Дни городов", 0.0), frozenset(), None),  # nothing cites "1": a word like "5км"
+    (at("2Дни городов", 0.0), CITED, None),
+    (at("12 июня", 0.0), CITED, "12"),  # spaced off: a marker whether cited or not
+    (at("1945год", 0.0), CITED, None),  # too many digits to be a marker
+    (at("1-й тур", 0.0), CITED, None),  # glued to a hyphen, not a letter
 ])
-def test_leading_marker(made, marker):
-    assert leading_marker(made) == marker
+def test_leading_marker(made, cited, marker):
+    assert leading_marker(made, cited) == marker
+
+
+def test_cited_markers_are_the_raised_markers():
+    made = [make_line(raised_marker("МАГ")), make_line(raised_marker("Итого", "x")), at("Текст 2", 30.0)]
+    assert cited_markers(made) == frozenset({"1"})
+
+
+def test_a_glued_cited_marker_opens_a_footnote_below_a_rule():
+    body, note = at("Текст страницы", 400.0), at("1Дни городов указаны", 800.0, size=8.0)
+    rule = Rule(0.0, 60.0, 795.0)
+    assert split_footnotes([body, note], [rule], Frame(0.0, 400.0), 500.0, cited=CITED) == ([body], [note])
+    assert split_footnotes([body, note], [rule], Frame(0.0, 400.0), 500.0) == ([body, note], [])
+    assert [(n.marker, n.text) for n in footnotes([note], Frame(0.0, 400.0), cited=CITED)] == \
+        [("1", "Дни городов указаны")]
 
 
 def test_footnotes_split_at_each_marker_and_drop_it():

@@ -8,13 +8,19 @@ from ingest.pipeline import ingest_file
 from schemas.plan import CityDay, Event, Jubilee
 from tests.conftest import SAMPLES
 
-# sample id -> file; the PDFs are printed from the DOCX, ruled and without ruling lines
+# sample id -> file. The first two PDFs are printed from the DOCX, ruled and without
+# ruling lines; the others straight from the source under other layouts
+# (samples/make_samples.py VARIANTS): one plan, one expected JSON for all.
 SAMPLE_FILES = {
     "text": "plan_2024.txt",
     "docx": "plan_2024.docx",
     "html": "plan_2024.html",
     "pdf": "plan_2024.pdf",
     "pdf-noborders": "plan_2024_noborders.pdf",
+    "pdf-line": "plan_2024_line.pdf",
+    "pdf-columns": "plan_2024_columns.pdf",
+    "pdf-paras-noborder": "plan_2024_paras_noborder.pdf",
+    "pdf-small-page": "plan_2024_small_page.pdf",
 }
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
 
