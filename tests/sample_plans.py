@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 
 import pytest
@@ -10,10 +9,6 @@ import pytest
 from ingest.sources import load_plan_any as load_plan
 from schemas.plan import Plan
 from tests.conftest import SAMPLES
-
-# The PDF reader comes in its own issue; until it is merged, PDF cases are skipped, not failed.
-HAS_PDF_READER = importlib.util.find_spec("parsers.pdf") is not None
-needs_pdf_reader = pytest.mark.skipif(not HAS_PDF_READER, reason="the PDF reader (parsers/pdf.py) is not merged yet")
 
 
 @lru_cache(maxsize=None)
@@ -23,6 +18,5 @@ def sample_plan(stem: str, fmt: str) -> Plan:
 
 
 def format_pair(old: str, new: str):
-    """A pytest parameter (old format, new format), skipped when a reader it needs is missing."""
-    marks = needs_pdf_reader if "pdf" in (old, new) else ()
-    return pytest.param((old, new), marks=marks, id=f"{old}-{new}")
+    """A pytest parameter (old format, new format) named after the pair."""
+    return pytest.param((old, new), id=f"{old}-{new}")
