@@ -468,10 +468,11 @@ class _Walker:
             self.flush()
             self.containers.pop()
             self.props, self.lists = outer
+            attrs = tag.attrs  # the dict itself: Tag.get is a method call per attribute
             cell = Cell(
                 blocks=tuple(paragraphs),
-                col_span=_span(tag.get("colspan"), MAX_COLSPAN),
-                row_span=_span(tag.get("rowspan"), MAX_ROWSPAN),
+                col_span=_span(attrs.get("colspan"), MAX_COLSPAN) if attrs else 1,
+                row_span=_span(attrs.get("rowspan"), MAX_ROWSPAN) if attrs else 1,
             )
             if table.cells is None:
                 table.open_row()
