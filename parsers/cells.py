@@ -66,10 +66,15 @@ def split_inline_bullets(text: str) -> tuple[str, list[str]]:
     return clean(text[:cut]), [item for piece in pieces if (item := clean(piece))]
 
 
+# What an item may open with: any bullet glyph and a space, or an inline bullet alone.
+# One tuple, so one str.startswith call per paragraph.
+BULLET_OPENINGS = tuple(glyph + " " for glyph in BULLET_GLYPHS) + tuple(
+    glyph for glyph in BULLET_GLYPHS if glyph in INLINE_BULLETS)
+
+
 def starts_with_bullet(text: str) -> bool:
     """True when the text opens with a bullet glyph and a space."""
-    return any(text.startswith(glyph + " ") or (glyph in INLINE_BULLETS and text.startswith(glyph))
-               for glyph in BULLET_GLYPHS)
+    return text.startswith(BULLET_OPENINGS)
 
 
 def strip_bullet(text: str) -> str:

@@ -33,6 +33,10 @@ def normalise_runs(pieces: list[Piece]) -> tuple[Run, ...]:
     A no-break space is kept (as a plain space); a line break drops the spaces
     around it; the paragraph's edges are trimmed.
     """
+    if len(pieces) == 1 and pieces[0].mode == "flow":  # most paragraphs: one plain piece
+        piece = pieces[0]
+        text = COLLAPSIBLE.sub(" ", piece.text).replace(NO_BREAK_SPACE, " ").strip(" \n")
+        return (Run(text, piece.bold, piece.superscript),) if text else ()
     texts: list[list] = []  # [text, bold, superscript, note]
     after_space = True  # at a line start a collapsible space disappears
     for piece in pieces:

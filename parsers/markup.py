@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import repeat
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
@@ -254,20 +253,24 @@ class _Walker:
 
     def walk(self, root: Tag) -> None:
         """Visit every node depth-first with an explicit stack; leave handlers run on the way out."""
-        stack: list[tuple[object, Callable[[], None] | None]] = [(root, None)]
+        # The stack holds nodes to visit and leave handlers (plain callables) to run:
+        # one list of single items, no pairs to build, as the walk visits every node.
+        stack: list[object] = [root]
+        pop, push, extend, enter, text = stack.pop, stack.append, stack.extend, self.enter, self.text
         while stack:
-            node, leave = stack.pop()
-            if leave is not None:
-                leave()
-            elif type(node) is NavigableString:  # comments, doctypes, CDATA are subclasses
-                self.text(str(node))
-            elif isinstance(node, Tag):
-                on_leave = self.enter(node)
+            node = pop()
+            kind = type(node)
+            if kind is NavigableString:  # comments, doctypes, CDATA are subclasses
+                text(str(node))
+            elif kind is Tag or isinstance(node, Tag):
+                on_leave = enter(node)
                 if on_leave is SKIP:
                     continue
                 if on_leave is not None:
-                    stack.append((node, on_leave))
-                stack.extend(zip(reversed(node.contents), repeat(None)))
+                    push(on_leave)
+                extend(reversed(node.contents))
+            elif callable(node):  # a leave handler; comments and doctypes are not callable
+                node()
         self.flush()
 
     # Entering an element -----------------------------------------------------
@@ -277,14 +280,17 @@ class _Walker:
         name = tag.name
         if name in SKIPPED:
             return SKIP
-        style = tag.attrs.get("style")
-        styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
-        if styles.get("display", "").startswith("none"):
-            return SKIP
-        if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
-            return self.enter_word_list_marker(tag)
-        if name == "a" and _is_note_anchor(tag, styles):
-            return self.enter_note_anchor(tag)
+        if tag.attrs:  # most elements have no style, class, id or href: nothing to read there
+            style = tag.attrs.get("style")
+            styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
+            if styles.get("display", "").startswith("none"):
+                return SKIP
+            if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
+                return self.enter_word_list_marker(tag)
+            if name == "a" and _is_note_anchor(tag, styles):
+                return self.enter_note_anchor(tag)
+        else:
+            styles = NO_STYLES
         if name == "br":
             self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
             return SKIP
@@ -295,7 +301,7 @@ class _Walker:
         return undo_block or undo_inline
 
     def enter_structure(self, tag: Tag, name: str, styles: dict[str, str]):
-        if _is_note_body(tag, styles):
+        if tag.attrs and _is_note_body(tag, styles):  # a note body is marked by its id or style
             return self.enter_note_body(tag)
         if name == "table":
             return self.enter_table()
@@ -462,10 +468,11 @@ class _Walker:
             self.flush()
             self.containers.pop()
             self.props, self.lists = outer
+            attrs = tag.attrs  # the dict itself: Tag.get is a method call per attribute
             cell = Cell(
                 blocks=tuple(paragraphs),
-                col_span=_span(tag.get("colspan"), MAX_COLSPAN),
-                row_span=_span(tag.get("rowspan"), MAX_ROWSPAN),
+                col_span=_span(attrs.get("colspan"), MAX_COLSPAN) if attrs else 1,
+                row_span=_span(attrs.get("rowspan"), MAX_ROWSPAN) if attrs else 1,
             )
             if table.cells is None:
                 table.open_row()

@@ -47,6 +47,10 @@ def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | No
                        else dict.fromkeys(columns(nested, column), ""))
         elif isinstance(value, str):  # most cells: the common case first
             row[column] = text(value) if text else value
+        elif value is None:  # the next most common: an empty cell, never a formula
+            row[column] = ""
+        elif type(value) is int:  # a number (not a bool): never text
+            row[column] = str(value)
         else:
             cell = cell_value(value)
             row[column] = text(cell) if text and is_text(value) else cell
