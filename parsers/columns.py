@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.cells import cell_text
-from parsers.grid import GridRow
+from parsers.grid import GridRow, grid_width
 from parsers.plan_vocab import COLUMN_ROLES, DATE_ROLES, REQUIRED_ROLES
 
 # How many rows at the top of a table may precede the header (a caption row).
@@ -70,7 +70,7 @@ def _columns_of(gridrow: GridRow) -> Columns | None:
         return None
     if not any(role in roles for role in DATE_ROLES):
         return None
-    width = max((slot.column + slot.width for slot in gridrow.slots), default=0)
+    width = grid_width([gridrow])
     return Columns(roles, gridrow.index, tuple(texts), width)
 
 

@@ -62,6 +62,11 @@ class GridRow:
         return self.row.page
 
 
+def grid_width(rows: list[GridRow]) -> int:
+    """How many grid columns the rows span."""
+    return max((slot.column + slot.width for gridrow in rows for slot in gridrow.slots), default=0)
+
+
 def lay_out(table: Table) -> list[GridRow]:
     """Place every row's cells on the grid, repeating row-merged cells as inherited."""
     covering: dict[int, tuple[Slot, int]] = {}  # column -> (slot, last row it covers)

@@ -17,7 +17,7 @@ from parsers.checks import numbering_warnings
 from parsers.cities import city_record, looks_like_header, row_texts
 from parsers.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.events import EventRows, build_event
-from parsers.grid import GridRow, lay_out
+from parsers.grid import GridRow, grid_width, lay_out
 from parsers.plan_vocab import APPROXIMATE_WORDS, TABLE_KINDS, YEAR_PHRASE
 from parsers.rows import classify
 from parsers.signatory import find_signatory
@@ -196,7 +196,7 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
     """A headerless table of the event table's width that goes on with its events
     (one table split in two at a page break, nothing between them)."""
     columns = walk.columns
-    width = max((s.column + s.width for g in grid for s in g.slots), default=0)
+    width = grid_width(grid)
     if columns is None or width != columns.width:
         return False
     last = walk.current.number if walk.current else (walk.numbers[-1] if walk.numbers else 0)
@@ -211,7 +211,7 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
 
 def _rows(walk: _Walk, grid: list[GridRow]) -> None:
     """Read rows in the current mode, switching mode at a jubilee or city-day heading."""
-    width = max((s.column + s.width for g in grid for s in g.slots), default=0)
+    width = grid_width(grid)
     unread: list[GridRow] = []
     for gridrow in grid:
         if walk.columns is not None and (is_header_repeat(gridrow, walk.columns) or is_column_numbering(gridrow)):
