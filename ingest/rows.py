@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import types
-from typing import Any, Callable, Union, get_args, get_origin
+from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from schemas.tables import RENAMED
+from schemas.tables import columns, fields_of, is_list, nested_model
+
+__all__ = ["record_row", "record_from_row", "flat_columns", "sql_value", "nested_model", "is_list"]
 
 # A field whose column name differs from its flat name because SQL reserves the word.
 SQL_RENAMED = {"where": "location"}
@@ -27,14 +28,13 @@ def record_row(record: BaseModel, value: Callable[[Any], Any] | None = None, pre
     (``sql_value`` by default)."""
     value = value or sql_value
     row: dict[str, Any] = {}
-    for name, info in type(record).model_fields.items():
+    for name, column, nested in fields_of(type(record), prefix):
         field = getattr(record, name)
-        nested = nested_model(info.annotation)
         if nested is not None:
-            row.update(record_row(field, value, prefix + name + "_") if field is not None
-                       else dict.fromkeys(flat_columns(nested, prefix + name + "_")))
+            row.update(record_row(field, value, column) if field is not None
+                       else dict.fromkeys(flat_columns(nested, column)))
         else:
-            row[column_name(prefix + name)] = value(field)
+            row[_sql_column(column)] = value(field)
     return row
 
 
@@ -44,18 +44,12 @@ def record_from_row(model: type[BaseModel], row: dict[str, Any]) -> BaseModel:
 
 
 def flat_columns(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """The column names of ``model``'s rows, in field order."""
-    names: list[str] = []
-    for name, info in model.model_fields.items():
-        nested = nested_model(info.annotation)
-        names.extend(flat_columns(nested, prefix + name + "_") if nested else [column_name(prefix + name)])
-    return names
+    """The column names of ``model``'s rows, in field order: the CSV columns, SQL renames applied."""
+    return [_sql_column(column) for column in columns(model, prefix)]
 
 
-def column_name(flat_name: str) -> str:
-    """The column of a flattened field name: the contract's short names, then SQL renames."""
-    name = RENAMED.get(flat_name, flat_name)
-    return SQL_RENAMED.get(name, name)
+def _sql_column(column: str) -> str:
+    return SQL_RENAMED.get(column, column)
 
 
 def sql_value(value: Any) -> Any:
@@ -73,30 +67,13 @@ def sql_value(value: Any) -> Any:
 def _field_values(model: type[BaseModel], row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
     """The field values of ``model`` in ``row`` (None for an optional nested model that is all NULL)."""
     values: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        nested = nested_model(info.annotation)
+    for name, column, nested in fields_of(model, prefix):
         if nested is not None:
-            values[name] = _field_values(nested, row, prefix + name + "_")
+            values[name] = _field_values(nested, row, column)
             continue
-        value = row[column_name(prefix + name)]
-        values[name] = json.loads(value) if value is not None and is_list(info.annotation) else value
+        value = row[_sql_column(column)]
+        listed = is_list(model.model_fields[name].annotation)
+        values[name] = json.loads(value) if value is not None and listed else value
     if prefix and all(value is None for value in values.values()):
         return None
     return values
-
-
-def nested_model(annotation: Any) -> type[BaseModel] | None:
-    """The model class of a field typed ``Model`` or ``Model | None`` (not a list of models)."""
-    for candidate in (annotation, *_union_members(annotation)):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    return None
-
-
-def is_list(annotation: Any) -> bool:
-    """True for a field typed ``list[...]`` or ``list[...] | None``."""
-    return any(get_origin(candidate) is list for candidate in (annotation, *_union_members(annotation)))
-
-
-def _union_members(annotation: Any) -> tuple:
-    return get_args(annotation) if get_origin(annotation) in (Union, types.UnionType) else ()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Any, Callable, get_args
+import types
+from typing import Any, Callable, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -25,7 +26,7 @@ TABLES: dict[str, type[BaseModel]] = {"events": Event, "jubilees": Jubilee, "cit
 def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     """The flat column names of ``model``, in field order."""
     names: list[str] = []
-    for _, column, nested in _fields(model, prefix):
+    for _, column, nested in fields_of(model, prefix):
         if nested is not None:
             names.extend(columns(nested, column))
         else:
@@ -40,7 +41,7 @@ def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | No
     strings) and to no others: the CSV writer passes ``ingest.safe_cells.neutralise``.
     """
     row: dict[str, Any] = {}
-    for name, column, nested in _fields(type(record), prefix):
+    for name, column, nested in fields_of(type(record), prefix):
         value = getattr(record, name)
         if nested is not None:
             row.update(flatten(value, column, text) if value is not None
@@ -58,12 +59,12 @@ def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | No
 
 
 @cache
-def _fields(model: type[BaseModel], prefix: str) -> tuple[tuple[str, str, type[BaseModel] | None], ...]:
+def fields_of(model: type[BaseModel], prefix: str) -> tuple[tuple[str, str, type[BaseModel] | None], ...]:
     """Per field of ``model``: its name, its column (or the prefix of its nested columns) and
     its nested model. Worked out once per model: typing introspection is slow per record."""
     found = []
     for name, info in model.model_fields.items():
-        nested = _nested_model(info.annotation)
+        nested = nested_model(info.annotation)
         column = f"{prefix}{name}_" if nested is not None else RENAMED.get(prefix + name, prefix + name)
         found.append((name, column, nested))
     return tuple(found)
@@ -93,9 +94,18 @@ def cell_value(value: Any) -> str:
     return str(value)
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    """The model class of a field typed ``Model`` or ``Model | None``."""
-    for candidate in (annotation, *get_args(annotation)):
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class of a field typed ``Model`` or ``Model | None`` (not a list of models)."""
+    for candidate in (annotation, *_union_members(annotation)):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate
     return None
+
+
+def is_list(annotation: Any) -> bool:
+    """True for a field typed ``list[...]`` or ``list[...] | None``."""
+    return any(get_origin(candidate) is list for candidate in (annotation, *_union_members(annotation)))
+
+
+def _union_members(annotation: Any) -> tuple:
+    return get_args(annotation) if get_origin(annotation) in (Union, types.UnionType) else ()
