@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
+from ingest.atomic import atomic_path
 from ingest.safe_cells import spreadsheet_row
 from schemas.plan import Plan
 from schemas.tables import TABLES, columns
@@ -42,22 +42,16 @@ def plan_files(plan: Plan, stem: str) -> dict[str, str]:
 
 
 def write_files(directory: Path, files: dict[str, str]) -> list[Path]:
-    """Write all files or none: each goes to a temporary file first, then all are renamed."""
-    directory.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, content in files.items():
-            encoding = CSV_ENCODING if name.endswith(".csv") else "utf-8"
-            handle, temporary = tempfile.mkstemp(prefix=".mag-plan-", suffix=".tmp", dir=directory)
-            with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+    """Write all files or none: each goes to a temporary file first, and only when every
+    one is written are they renamed over their targets (ingest.atomic.atomic_path)."""
+    targets = [directory / name for name in files]
+    with ExitStack() as stack:
+        for target, content in zip(targets, files.values()):
+            temporary = stack.enter_context(atomic_path(target))
+            encoding = CSV_ENCODING if target.suffix == ".csv" else "utf-8"
+            with temporary.open("w", encoding=encoding, newline="") as stream:
                 stream.write(content)
-            staged.append((name, Path(temporary)))
-        for name, temporary in staged:
-            os.replace(temporary, directory / name)
-    finally:
-        for _, temporary in staged:
-            temporary.unlink(missing_ok=True)
-    return [directory / name for name in files]
+    return targets
 
 
 def output_stems(paths: list[Path]) -> dict[Path, str]:
