@@ -35,9 +35,12 @@ def looks_like_header(texts: list[str]) -> bool:
 def city_record(
     kind: str, gridrow: GridRow, year: int, approximate: bool, footnotes: list[str]
 ) -> tuple[Jubilee | CityDay | None, list[PlanWarning]]:
-    """A jubilee or city-day record from one row, or the reason it could not be read."""
+    """A jubilee or city-day record from one row, or the reason it could not be read;
+    (None, []) for a column-header row."""
     where = f"{kind} table row {gridrow.index + 1}"
     texts = row_texts(gridrow)
+    if looks_like_header(texts):
+        return None, []
     age = _AGE.match(texts[1]) if len(texts) == 3 else None
     if age is None:
         return None, [PlanWarning(code="row_unplaced", where=where,

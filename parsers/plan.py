@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from parsers.blocks import Document, Paragraph, Table
 from parsers.cells import cell_text, clean
 from parsers.checks import numbering_warnings
-from parsers.cities import city_record, looks_like_header, row_texts
+from parsers.cities import city_record
 from parsers.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.events import EventRows, build_event
 from parsers.grid import GridRow, grid_width, lay_out
@@ -274,9 +274,6 @@ def _city_table(walk: _Walk, kind: str, markers: list[str]) -> _CityTable:
 
 def _city_row(walk: _Walk, gridrow: GridRow) -> None:
     """One row of a jubilee or city-day table."""
-    texts = row_texts(gridrow)
-    if looks_like_header(texts):
-        return
     city = walk.city
     record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
     walk.result.warnings.extend(warnings)
