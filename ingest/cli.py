@@ -7,7 +7,6 @@ Exit codes: 0 success (warnings are only reported), 2 bad input or usage,
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -196,9 +195,9 @@ def show_warnings(plan, path: Path) -> None:
 
 def run_schema(args: argparse.Namespace) -> int:
     """`mag-plan schema [--diff]`: the JSON Schema of the output, or of a diff."""
-    from schemas.jsonschema import diff_schema, plan_schema
+    from schemas.jsonschema import diff_schema, plan_schema, schema_text
 
-    print(json.dumps(diff_schema() if args.diff else plan_schema(), ensure_ascii=False, indent=2))
+    sys.stdout.write(schema_text(diff_schema() if args.diff else plan_schema()))
     return EXIT_OK
 
 
