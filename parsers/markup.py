@@ -77,6 +77,9 @@ LINE_SEPARATOR = "\u2028"
 READ_STYLES = re.compile(r"font-weight|vertical-align|display|mso-", re.IGNORECASE)
 NO_STYLES: dict[str, str] = {}
 
+# The whitespace a browser collapses (a no-break space is not among it).
+COLLAPSIBLE_WHITESPACE = " \t\n\r\f"
+
 # Characters without which a fragment is plain text (no tags, no entities).
 MARKUP_STARTS = ("<", "&")
 
@@ -256,14 +259,19 @@ class _Walker:
         # The stack holds nodes to visit and leave handlers (plain callables) to run:
         # one list of single items, no pairs to build, as the walk visits every node.
         stack: list[object] = [root]
-        pop, push, extend, enter, text = stack.pop, stack.append, stack.extend, self.enter, self.text
+        pop, push, extend, text = stack.pop, stack.append, stack.extend, self.text
+        by_name, enter_attributed = self._handlers_by_name(), self.enter_attributed
         while stack:
             node = pop()
             kind = type(node)
             if kind is NavigableString:  # comments, doctypes, CDATA are subclasses
                 text(str(node))
             elif kind is Tag or isinstance(node, Tag):
-                on_leave = enter(node)
+                if node.attrs:
+                    on_leave = enter_attributed(node, node.name)
+                else:  # most elements: the name alone says what they mean
+                    handler = by_name.get(node.name)
+                    on_leave = handler(node) if handler is not None else None
                 if on_leave is SKIP:
                     continue
                 if on_leave is not None:
@@ -275,52 +283,84 @@ class _Walker:
 
     # Entering an element -----------------------------------------------------
 
-    def enter(self, tag: Tag):
-        """Apply an element's meaning; return SKIP, or what to undo when it closes."""
-        name = tag.name
+    def enter_attributed(self, tag: Tag, name: str):
+        """Apply an element's meaning, its style, class, id or href included; return SKIP,
+        or what to undo when it closes."""
         if name in SKIPPED:
             return SKIP
-        if tag.attrs:  # most elements have no style, class, id or href: nothing to read there
-            style = tag.attrs.get("style")
-            styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
-            if styles.get("display", "").startswith("none"):
-                return SKIP
-            if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
-                return self.enter_word_list_marker(tag)
-            if name == "a" and _is_note_anchor(tag, styles):
-                return self.enter_note_anchor(tag)
-        else:
-            styles = NO_STYLES
-        if name == "br":
-            self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
+        style = tag.attrs.get("style")
+        styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
+        if styles.get("display", "").startswith("none"):
             return SKIP
+        if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
+            return self.enter_word_list_marker(tag)
+        if name == "a" and _is_note_anchor(tag, styles):
+            return self.enter_note_anchor(tag)
+        if name == "br":
+            return self.enter_break(tag)
         undo_inline = self.enter_inline(tag, styles)
         undo_block = self.enter_structure(tag, name, styles)
         if undo_inline and undo_block:
             return lambda: (undo_block(), undo_inline())
         return undo_block or undo_inline
 
+    def _handlers_by_name(self) -> dict:
+        """Element name -> handler, for elements without attributes: their name alone says
+        what they mean. An element not named here only holds its children."""
+        skip = lambda tag: SKIP  # noqa: E731
+        inline = lambda tag: self.enter_inline(tag, NO_STYLES)  # noqa: E731
+        block = lambda tag: self.enter_block()  # noqa: E731
+        handlers = {
+            "table": lambda tag: self.enter_table(),
+            "li": lambda tag: self.enter_list_item(),
+            "pre": lambda tag: self.enter_preformatted(),
+            "br": self.enter_break,
+        }
+        handlers.update(dict.fromkeys(BLOCKS, block))
+        handlers.update(dict.fromkeys(BOLD_TAGS | SUPERSCRIPT_TAGS, inline))
+        handlers.update(dict.fromkeys(SKIPPED, skip))
+        for name in TABLE_PARTS:
+            handlers[name] = lambda tag, name=name: self.enter_table_part_or_block(tag, name)
+        for name, kind in LISTS.items():
+            handlers[name] = lambda tag, kind=kind: self.enter_list(kind)
+        for name, level in HEADINGS.items():
+            handlers[name] = lambda tag, level=level: self.enter_block(heading_level=level)
+        return handlers
+
+    def enter_break(self, tag: Tag):
+        self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
+        return SKIP
+
     def enter_structure(self, tag: Tag, name: str, styles: dict[str, str]):
-        if tag.attrs and _is_note_body(tag, styles):  # a note body is marked by its id or style
+        if _is_note_body(tag, styles):  # a note body is marked by its id or style
             return self.enter_note_body(tag)
         if name == "table":
             return self.enter_table()
-        if name in TABLE_PARTS and self.table is not None and not self.flattened:
-            return self.enter_table_part(tag, name)
+        if name in TABLE_PARTS:
+            return self.enter_table_part_or_block(tag, name)
         if name in LISTS:
             return self.enter_list(LISTS[name])
         if name == "li":
-            return self.enter_block(list_kind=self.lists[-1] if self.lists else "bullet",
-                                    list_level=max(len(self.lists) - 1, 0))
+            return self.enter_list_item()
         if name in HEADINGS:
             return self.enter_block(heading_level=HEADINGS[name])
         if "mso-list" in styles and name == "p":
             return self.enter_word_list_paragraph(styles["mso-list"])
         if name == "pre":
             return self.enter_preformatted()
-        if name in BLOCKS or name in TABLE_PARTS:
+        if name in BLOCKS:
             return self.enter_block()
         return None
+
+    def enter_table_part_or_block(self, tag: Tag, name: str):
+        """A row or cell of the open table; outside one (or in a flattened table) a paragraph."""
+        if self.table is not None and not self.flattened:
+            return self.enter_table_part(tag, name)
+        return self.enter_block()
+
+    def enter_list_item(self):
+        return self.enter_block(list_kind=self.lists[-1] if self.lists else "bullet",
+                                list_level=max(len(self.lists) - 1, 0))
 
     def enter_inline(self, tag: Tag, styles: dict[str, str]):
         if styles is NO_STYLES and tag.name not in BOLD_TAGS and tag.name not in SUPERSCRIPT_TAGS:
@@ -485,7 +525,12 @@ class _Walker:
 
     def text(self, text: str) -> None:
         """Queue text in the current formatting; Unicode separators break lines and paragraphs."""
-        mode = "pre" if self.preformatted else "flow"
+        if self.preformatted:
+            mode = "pre"
+        elif not self.pieces and not text.strip(COLLAPSIBLE_WHITESPACE):
+            return  # a paragraph's leading whitespace shows nothing (the layout between tags)
+        else:
+            mode = "flow"
         if PARAGRAPH_SEPARATOR in text or LINE_SEPARATOR in text:
             return self.separated_text(text, mode)
         self.pieces.append(Piece(text, self.bold, self.superscript, mode=mode))
@@ -505,7 +550,7 @@ class _Walker:
             return
         runs = normalise_runs(self.pieces)
         self.pieces = []
-        if any(run.text.strip() for run in runs):
+        if len(runs) == 1 and runs[0].text.strip() or any(run.text.strip() for run in runs):
             props = self.props
             self.containers[-1].append(
                 Paragraph(
