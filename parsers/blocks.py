@@ -77,7 +77,8 @@ class Paragraph:
     @derived
     def text(self) -> str:
         """The paragraph's plain text, runs concatenated."""
-        return "".join(run.text for run in self.runs)
+        runs = self.runs
+        return runs[0].text if len(runs) == 1 else "".join([run.text for run in runs])
 
     @property
     def is_list_item(self) -> bool:
@@ -103,7 +104,9 @@ class Paragraph:
     @derived
     def main_text(self) -> str:
         """The text without footnote references and superscript markers."""
-        return "".join(run.text for run in self.runs if run.marker is None)
+        if not any(run.note or run.superscript for run in self.runs):  # most paragraphs: no markers
+            return self.text
+        return "".join([run.text for run in self.runs if run.marker is None])
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,8 @@ class Cell:
     @derived
     def text(self) -> str:
         """All paragraphs' text joined by newlines."""
-        return "\n".join(block.text for block in self.blocks)
+        blocks = self.blocks
+        return blocks[0].text if len(blocks) == 1 else "\n".join([block.text for block in blocks])
 
     @property
     def is_empty(self) -> bool:

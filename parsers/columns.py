@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.blocks import derived
 from parsers.cells import cell_text
 from parsers.grid import GridRow, grid_width
 from parsers.plan_vocab import COLUMN_ROLES, DATE_ROLES, REQUIRED_ROLES
@@ -25,6 +26,11 @@ class Columns:
     header_index: int
     header_texts: tuple[str, ...]
     width: int
+
+    @derived
+    def header_keys(self) -> tuple[str, ...]:
+        """The header texts as compared with a row that may repeat them."""
+        return tuple(_norm(text) for text in self.header_texts)
 
     def get(self, role: str) -> int | None:
         """The column of ``role``, if the table has one."""
@@ -80,8 +86,7 @@ def is_header_repeat(gridrow: GridRow, columns: Columns) -> bool:
     if len(slots) != len(columns.header_texts):
         return False
     # Cell by cell, so that an event row stops at its number cell.
-    return all(_norm(cell_text(slot.cell)) == _norm(header)
-               for slot, header in zip(slots, columns.header_texts))
+    return all(_norm(cell_text(slot.cell)) == header for slot, header in zip(slots, columns.header_keys))
 
 
 def is_column_numbering(gridrow: GridRow) -> bool:

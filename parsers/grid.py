@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from parsers.blocks import Cell, Row, Table
+from parsers.blocks import Cell, Row, Table, derived
 
 
 class Slot(NamedTuple):
@@ -50,11 +50,20 @@ class GridRow:
 
     def own_slots(self) -> tuple[Slot, ...]:
         """Slots of cells that start in this row (not merged down from above)."""
-        return tuple(slot for slot in self.slots if not slot.inherited)
+        return self.own
 
     def filled(self) -> tuple[Slot, ...]:
         """Own slots holding visible text."""
-        return tuple(slot for slot in self.own_slots() if not slot.cell.is_empty)
+        return self.visible
+
+    # Worked out once per row: the extractor asks each row several questions.
+    @derived
+    def own(self) -> tuple[Slot, ...]:
+        return tuple(slot for slot in self.slots if not slot.inherited)
+
+    @derived
+    def visible(self) -> tuple[Slot, ...]:
+        return tuple(slot for slot in self.own if not slot.cell.is_empty)
 
     @property
     def page(self) -> int | None:
@@ -82,7 +91,8 @@ def lay_out(table: Table) -> list[GridRow]:
             if cell.row_span > 1:
                 covering[column] = (slot, index + cell.row_span - 1)
             column += slot.width
-        slots.sort(key=lambda slot: (slot.column, slot.inherited))
+        if covering:  # slots merged down from above go between this row's own cells
+            slots.sort(key=lambda slot: (slot.column, slot.inherited))
         grid.append(GridRow(index, row, tuple(slots)))
     return grid
 

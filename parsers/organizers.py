@@ -11,6 +11,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = " \t.,;:"
+_SEPARATOR = re.compile("|".join(map(re.escape, ORGANIZER_SEPARATORS)))
 
 
 def organizers_from_note(note: str, whole_cell: bool = False) -> list[str]:
@@ -23,6 +24,8 @@ def organizers_from_note(note: str, whole_cell: bool = False) -> list[str]:
 
 def split_names(text: str) -> list[str]:
     """Split a list of names on commas, semicolons and line breaks outside quotes."""
+    if not any(char in text for char in QUOTE_PAIRS):  # most notes: no quotes, plain separators
+        return [clean for name in _SEPARATOR.split(text) if (clean := _clean(name))]
     names: list[str] = []
     current: list[str] = []
     closing: list[str] = []
