@@ -101,18 +101,46 @@ def parse_html(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth) -> Bea
 def nesting_exceeds(text: str, max_depth: int) -> bool:
     """True when some element of the markup sits deeper than ``max_depth`` levels.
 
-    lxml's own tree parser (C, a few per cent of BeautifulSoup's time) builds at most
-    256 levels, so limits up to 255 are measured exactly.
+    lxml's parser (C, a few per cent of BeautifulSoup's time) reports each element to a
+    gauge that only counts levels: no tree is built, so a long page costs no memory here
+    (a tree of LibreOffice's 12 MB page took 130 MB), and a deep page stops at the limit.
+    libxml2 nests at most 256 levels, so limits up to 255 are measured exactly.
     """
     if "<" not in text:
         return False
+    gauge = _DepthGauge(max_depth)
     try:
-        root = etree.fromstring(text, etree.HTMLParser(no_network=True, huge_tree=False))
+        etree.fromstring(text, etree.HTMLParser(target=gauge, no_network=True, huge_tree=False))
+    except _TooDeep:
+        return True
     except (ValueError, etree.LxmlError):
-        return False  # BeautifulSoup has its own say on markup lxml cannot take
-    if root is None:
-        return False
-    return bool(root.xpath("boolean(" + "/*" * max_depth + "/*)"))
+        pass  # BeautifulSoup has its own say on markup lxml cannot take
+    return gauge.deepest > max_depth
+
+
+class _TooDeep(Exception):
+    """Raised by _DepthGauge to stop the parser at the first element past the limit."""
+
+
+class _DepthGauge:
+    """An lxml parser target that follows how deep the open elements nest."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.depth = 0
+        self.deepest = 0
+
+    def start(self, tag, attrib) -> None:
+        self.depth += 1
+        if self.depth > self.limit:
+            self.deepest = self.depth
+            raise _TooDeep
+
+    def end(self, tag) -> None:
+        self.depth -= 1
+
+    def close(self) -> None:
+        return None
 
 
 def read_tree(root: Tag) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
