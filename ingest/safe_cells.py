@@ -8,17 +8,15 @@ spreadsheet shows the text as written and runs nothing. JSON keeps the text
 as written; this is only for the CSV and XLSX writers.
 
 Only text is neutralised: a number such as ``founded = -782`` (a city founded
-in 782 BCE) stays a number. ``schemas.tables.flatten(record, text=neutralise)``
+in 782 BCE) stays a number. ``schemas.tables.row_values(record, text=neutralise)``
 applies the rule to exactly the text-valued columns.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel
 
-from schemas.tables import flatten
+from schemas.tables import row_values
 
 # The first characters that make a spreadsheet cell a formula (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +33,6 @@ def neutralise(text: str) -> str:
     return INERT_PREFIX + text if looks_like_formula(text) else text
 
 
-def spreadsheet_row(record: BaseModel) -> dict[str, Any]:
-    """One record as flat CSV/XLSX cells, its text columns neutralised."""
-    return flatten(record, text=neutralise)
+def spreadsheet_values(record: BaseModel) -> list[str]:
+    """One record's CSV cells in column order, its text columns neutralised."""
+    return row_values(record, text=neutralise)

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from ingest.atomic import atomic_path
-from ingest.safe_cells import spreadsheet_row
+from ingest.safe_cells import spreadsheet_values
 from schemas.plan import Plan
 from schemas.tables import TABLES, columns
 
@@ -26,10 +26,8 @@ def table_csv(plan: Plan, table: str) -> str:
     would run as formulas are neutralised (ingest.safe_cells)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    header = columns(TABLES[table])
-    writer.writerow(header)
-    writer.writerows([row[column] for column in header]
-                     for row in map(spreadsheet_row, getattr(plan, table)))
+    writer.writerow(columns(TABLES[table]))
+    writer.writerows(map(spreadsheet_values, getattr(plan, table)))
     return buffer.getvalue()
 
 

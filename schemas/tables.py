@@ -34,28 +34,48 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     return names
 
 
-def flatten(record: BaseModel, prefix: str = "", text: Callable[[str], str] | None = None) -> dict[str, Any]:
-    """One record as a flat row of plain values (lists joined, dates ISO, booleans lower-case).
+def row_values(record: BaseModel, text: Callable[[str], str] | None = None) -> list[str]:
+    """One record's cells in column order, as plain text (lists joined, dates ISO, booleans
+    lower-case, absent values empty).
 
     ``text``, when given, is applied to the cells of text fields (a string or a list of
     strings) and to no others: the CSV writer passes ``ingest.safe_cells.neutralise``.
     """
-    row: dict[str, Any] = {}
-    for name, column, nested in fields_of(type(record), prefix):
+    cells: list[str] = []
+    _add_cells(record, _cell_plan(type(record)), text, cells)
+    return cells
+
+
+def _add_cells(record: BaseModel, plan: tuple, text: Callable[[str], str] | None, cells: list[str]) -> None:
+    append = cells.append
+    for name, nested, width in plan:
         value = getattr(record, name)
         if nested is not None:
-            row.update(flatten(value, column, text) if value is not None
-                       else dict.fromkeys(columns(nested, column), ""))
-        elif isinstance(value, str):  # most cells: the common case first
-            row[column] = text(value) if text else value
+            if value is None:
+                cells.extend([""] * width)
+            else:
+                _add_cells(value, nested, text, cells)
+        elif type(value) is str:  # most cells: the common case first
+            append(text(value) if text else value)
         elif value is None:  # the next most common: an empty cell, never a formula
-            row[column] = ""
+            append("")
         elif type(value) is int:  # a number (not a bool): never text
-            row[column] = str(value)
+            append(str(value))
+        elif type(value) is list and all(type(item) is str for item in value):  # text items
+            cell = LIST_SEPARATOR.join(value)
+            append(text(cell) if text else cell)
         else:
             cell = cell_value(value)
-            row[column] = text(cell) if text and is_text(value) else cell
-    return row
+            append(text(cell) if text and is_text(value) else cell)
+
+
+@cache
+def _cell_plan(model: type[BaseModel]) -> tuple[tuple[str, tuple | None, int], ...]:
+    """Per field of ``model``: its name, the plan of its nested model (or None) and how many
+    columns it fills. Worked out once per model: typing introspection is slow per record."""
+    return tuple((name, _cell_plan(nested) if nested is not None else None,
+                  len(columns(nested)) if nested is not None else 1)
+                 for name, _, nested in fields_of(model, ""))
 
 
 @cache
