@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from parsers.blocks import Cell, Paragraph
 from parsers.plan_vocab import BULLET_GLYPHS, INLINE_BULLETS
 
@@ -55,11 +57,15 @@ def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[l
     return paragraphs, items
 
 
+_INLINE_BULLET = re.compile("|".join(map(re.escape, INLINE_BULLETS)))
+
+
 def split_inline_bullets(text: str) -> tuple[str, list[str]]:
     """Text before the first inline bullet glyph, and the items after it."""
-    cut = min((text.find(glyph) for glyph in INLINE_BULLETS if glyph in text), default=-1)
-    if cut < 0:
+    first = _INLINE_BULLET.search(text)
+    if first is None:
         return text, []
+    cut = first.start()
     pieces = [text[cut:]]
     for glyph in INLINE_BULLETS:
         pieces = [part for piece in pieces for part in piece.split(glyph)]

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import functools
+
 from parsers.dates import parse_date_with_warnings
 from schemas.plan import DateSpan, PlanWarning
 
 
 def read_date(text: str, year: int, where: str) -> tuple[DateSpan, list[PlanWarning]]:
     """Parse a date phrase; an unread phrase or a date outside the plan year is a warning."""
-    date, messages = parse_date_with_warnings(text, year)
+    date, messages, outside = _reading(text, year)
     warnings = [PlanWarning(code="date_unknown", message=message, where=where) for message in messages]
-    years = {day.year for day in (date.start, date.end) if day is not None}
-    if date.kind not in ("recurring",) and years and years != {year}:
+    if outside:
         warnings.append(PlanWarning(code="date_outside_year", where=where,
                                     message=f"date '{date.text}' falls outside the plan year {year}"))
     return date, warnings
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(text: str, year: int) -> tuple[DateSpan, tuple[str, ...], bool]:
+    """The span, why it is unread, and whether it leaves the plan year; cached, as a plan
+    repeats its phrases ("постоянно", month names) and a DateSpan is immutable."""
+    date, messages = parse_date_with_warnings(text, year)
+    years = {day.year for day in (date.start, date.end) if day is not None}
+    outside = date.kind not in ("recurring",) and bool(years) and years != {year}
+    return date, tuple(messages), outside
 
 
 def numbering_warnings(numbers: list[int], what: str) -> list[PlanWarning]:
