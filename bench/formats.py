@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
          process_table(max(3, repeats // 2)), {"command": "", "seconds": ".3f"})
     show(f"Scaling (fresh process each; targets: ratio under {TARGET_RATIO}, "
          f"peak under {TARGET_PEAK_MB} MB at 10,000 events)",
-         scaling_table(sizes, max(2, repeats // 3)),
+         scaling_table(sizes, max(3, repeats // 2)),
          {"format": "", "producer": "", "events": ",d", "pipeline_s": ".3f", "floor_s": ".3f", "ratio": ".2f",
           "us_per_event": ".0f", "peak_mb": ".0f"})
     return 0
