@@ -111,11 +111,9 @@ def nesting_exceeds(text: str, max_depth: int) -> bool:
     gauge = _DepthGauge(max_depth)
     try:
         etree.fromstring(text, etree.HTMLParser(target=gauge, no_network=True, huge_tree=False))
-    except _TooDeep:
-        return True
-    except (ValueError, etree.LxmlError):
-        pass  # BeautifulSoup has its own say on markup lxml cannot take
-    return gauge.deepest > max_depth
+    except (_TooDeep, ValueError, etree.LxmlError):
+        pass  # past the limit; or markup lxml cannot take, on which BeautifulSoup has its own say
+    return gauge.exceeded
 
 
 class _TooDeep(Exception):
@@ -123,17 +121,18 @@ class _TooDeep(Exception):
 
 
 class _DepthGauge:
-    """An lxml parser target that follows how deep the open elements nest."""
+    """An lxml parser target that counts how deep the open elements nest, and stops the
+    parser (``exceeded`` set) at the first element past ``limit``."""
 
     def __init__(self, limit: int):
         self.limit = limit
         self.depth = 0
-        self.deepest = 0
+        self.exceeded = False
 
     def start(self, tag, attrib) -> None:
         self.depth += 1
         if self.depth > self.limit:
-            self.deepest = self.depth
+            self.exceeded = True
             raise _TooDeep
 
     def end(self, tag) -> None:
@@ -288,7 +287,7 @@ class _Walker:
         # one list of single items, no pairs to build, as the walk visits every node.
         stack: list[object] = [root]
         pop, push, extend, text = stack.pop, stack.append, stack.extend, self.text
-        by_name, enter_attributed = self._handlers_by_name(), self.enter_attributed
+        by_name, enter_attributed = PLAIN_HANDLERS, self.enter_attributed
         while stack:
             node = pop()
             kind = type(node)
@@ -299,7 +298,7 @@ class _Walker:
                     on_leave = enter_attributed(node, node.name)
                 else:  # most elements: the name alone says what they mean
                     handler = by_name.get(node.name)
-                    on_leave = handler(node) if handler is not None else None
+                    on_leave = handler(self, node) if handler is not None else None
                 if on_leave is SKIP:
                     continue
                 if on_leave is not None:
@@ -332,29 +331,6 @@ class _Walker:
             return lambda: (undo_block(), undo_inline())
         return undo_block or undo_inline
 
-    def _handlers_by_name(self) -> dict:
-        """Element name -> handler, for elements without attributes: their name alone says
-        what they mean. An element not named here only holds its children."""
-        skip = lambda tag: SKIP  # noqa: E731
-        inline = lambda tag: self.enter_inline(tag, NO_STYLES)  # noqa: E731
-        block = lambda tag: self.enter_block()  # noqa: E731
-        handlers = {
-            "table": lambda tag: self.enter_table(),
-            "li": lambda tag: self.enter_list_item(),
-            "pre": lambda tag: self.enter_preformatted(),
-            "br": self.enter_break,
-        }
-        handlers.update(dict.fromkeys(BLOCKS, block))
-        handlers.update(dict.fromkeys(BOLD_TAGS | SUPERSCRIPT_TAGS, inline))
-        handlers.update(dict.fromkeys(SKIPPED, skip))
-        for name in TABLE_PARTS:
-            handlers[name] = lambda tag, name=name: self.enter_table_part_or_block(tag, name)
-        for name, kind in LISTS.items():
-            handlers[name] = lambda tag, kind=kind: self.enter_list(kind)
-        for name, level in HEADINGS.items():
-            handlers[name] = lambda tag, level=level: self.enter_block(heading_level=level)
-        return handlers
-
     def enter_break(self, tag: Tag):
         self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
         return SKIP
@@ -362,23 +338,10 @@ class _Walker:
     def enter_structure(self, tag: Tag, name: str, styles: dict[str, str]):
         if _is_note_body(tag, styles):  # a note body is marked by its id or style
             return self.enter_note_body(tag)
-        if name == "table":
-            return self.enter_table()
-        if name in TABLE_PARTS:
-            return self.enter_table_part_or_block(tag, name)
-        if name in LISTS:
-            return self.enter_list(LISTS[name])
-        if name == "li":
-            return self.enter_list_item()
-        if name in HEADINGS:
-            return self.enter_block(heading_level=HEADINGS[name])
         if "mso-list" in styles and name == "p":
             return self.enter_word_list_paragraph(styles["mso-list"])
-        if name == "pre":
-            return self.enter_preformatted()
-        if name in BLOCKS:
-            return self.enter_block()
-        return None
+        handler = STRUCTURE_HANDLERS.get(name)
+        return handler(self, tag) if handler is not None else None
 
     def enter_table_part_or_block(self, tag: Tag, name: str):
         """A row or cell of the open table; outside one (or in a flattened table) a paragraph."""
@@ -588,3 +551,34 @@ class _Walker:
                     list_level=props.list_level,
                 )
             )
+
+
+# --- What an element's name alone means --------------------------------------
+
+
+def _handlers_by_name() -> tuple[dict, dict]:
+    """Two tables of element name -> handler(walker, tag). The first: what a structural
+    element opens (table, row, cell, list, item, heading, paragraph), for every element.
+    The second adds what an element without attributes may otherwise be (bold, superscript,
+    skipped, a line break). An element named in neither only holds its children."""
+    structure = {
+        "table": lambda walker, tag: walker.enter_table(),
+        "li": lambda walker, tag: walker.enter_list_item(),
+        "pre": lambda walker, tag: walker.enter_preformatted(),
+    }
+    structure.update(dict.fromkeys(BLOCKS, lambda walker, tag: walker.enter_block()))
+    for name in TABLE_PARTS:
+        structure[name] = lambda walker, tag, name=name: walker.enter_table_part_or_block(tag, name)
+    for name, kind in LISTS.items():
+        structure[name] = lambda walker, tag, kind=kind: walker.enter_list(kind)
+    for name, level in HEADINGS.items():
+        structure[name] = lambda walker, tag, level=level: walker.enter_block(heading_level=level)
+    plain = dict(structure)
+    inline = lambda walker, tag: walker.enter_inline(tag, NO_STYLES)  # noqa: E731
+    plain.update(dict.fromkeys(BOLD_TAGS | SUPERSCRIPT_TAGS, inline))
+    plain.update(dict.fromkeys(SKIPPED, lambda walker, tag: SKIP))
+    plain["br"] = _Walker.enter_break
+    return structure, plain
+
+
+STRUCTURE_HANDLERS, PLAIN_HANDLERS = _handlers_by_name()
