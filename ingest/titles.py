@@ -11,13 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parsers import roman
+
 # ---- vocabularies (data) ---------------------------------------------------
 
-# Cyrillic letters typed in place of Latin ones in Roman numerals ("ХХХ сессия").
-ROMAN_LOOKALIKES = {"Х": "X", "І": "I", "Ӏ": "I"}
-# Roman digits we read. C, D and M are left out on purpose: in plan titles they are
-# abbreviations ("на CD") far more often than editions beyond the eighty-ninth.
-ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Endings written after an Arabic ordinal: "30-я сессия", "8-й форум", "5-го конкурса".
 ORDINAL_ENDINGS = ("й", "я", "е", "го", "ой", "ый", "ий", "ая", "ое", "ого", "ему", "ом", "ых", "м", "х")
 # Words after which a numeral is not an edition ("в XXI веке").
@@ -32,12 +29,11 @@ STEM_LENGTH = 5
 
 # ---- patterns built from named parts ---------------------------------------
 
-_ROMAN_LETTERS = "".join(ROMAN_DIGITS) + "".join(ROMAN_LOOKALIKES)
+_ROMAN_LETTERS = "".join(roman.DIGITS) + "".join(roman.LOOKALIKES)  # upper case: "XXX", "ХХХ"
 _ROMAN = rf"(?P<roman>[{_ROMAN_LETTERS}]+)"
 _ORDINAL_ENDING = "|".join(sorted(ORDINAL_ENDINGS, key=len, reverse=True))
 _ARABIC = rf"(?P<arabic>\d+)(?:\s?-\s?(?:{_ORDINAL_ENDING}))?"
 NUMERAL = re.compile(rf"(?<!\w)(?:{_ROMAN}|{_ARABIC})(?!\w)")
-_VALID_ROMAN = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL(?:IX|IV|V?I{0,3})")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 WORD = re.compile(r"\w+")
 
@@ -61,20 +57,11 @@ class Numeral:
 _NOT_EDITION_STEMS = frozenset(word[:STEM_LENGTH] for word in NOT_EDITION_WORDS)
 
 
-def roman_value(text: str) -> int | None:
-    """The value of a Roman numeral (Cyrillic look-alikes allowed), or None if it is not one."""
-    latin = "".join(ROMAN_LOOKALIKES.get(char, char) for char in text)
-    if not latin or not _VALID_ROMAN.fullmatch(latin):
-        return None
-    values = [ROMAN_DIGITS[char] for char in latin]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
 def numerals(title: str) -> tuple[Numeral, ...]:
     """The Roman and Arabic numerals of a title, in order."""
     found = []
     for match in NUMERAL.finditer(title):
-        value = roman_value(match["roman"]) if match["roman"] else int(match["arabic"])
+        value = roman.roman_value(match["roman"]) if match["roman"] else int(match["arabic"])
         if value is None:
             continue
         following = _NEXT_WORD.match(title, match.end())

@@ -80,9 +80,6 @@ ORDINAL_SUFFIXES: tuple[str, ...] = (
     "ом", "ем", "ю", "ую", "х", "ых",
 )
 
-# Roman numeral letters, Latin and their Cyrillic look-alikes (І is Ukrainian I, Х is Cyrillic).
-ROMAN_DIGITS: dict[str, int] = {"i": 1, "і": 1, "v": 5, "x": 10, "х": 10}
-
 # Recurrence words -> the contract's recurrence.
 RECURRENCE_WORDS: dict[str, tuple[str, ...]] = {
     "continuous": ("постоянно", "постоянный", "постоянная", "постоянное", "непрерывно",

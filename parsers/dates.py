@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from parsers import date_vocab as vocab
+from parsers.roman import roman_value
 from schemas.plan import DatePiece, DateSpan
 
 __all__ = ["parse_date", "parse_date_with_warnings", "split_place_date"]
@@ -53,7 +54,7 @@ def _folding() -> tuple[dict, re.Pattern, re.Pattern, dict, re.Pattern, re.Patte
 
 def _fold_word(match: re.Match, lookalikes: dict) -> str:
     word = match.group()
-    if not word.isascii() or not all(c in vocab.ROMAN_DIGITS for c in word):
+    if not word.isascii() or roman_value(word) is None:
         return word.translate(lookalikes)  # "mай" -> "май"; a Roman numeral stays Latin
     return word
 
@@ -101,12 +102,9 @@ def _token_pattern() -> re.Pattern:
 
 
 def _roman(word: str) -> int | None:
-    """The value of a Roman numeral written in Latin or Cyrillic look-alike letters, else None."""
-    if not word or any(c not in vocab.ROMAN_DIGITS for c in word):
-        return None
-    values = [vocab.ROMAN_DIGITS[c] for c in word]
-    total = sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
-    return total if 0 < total < 40 else None
+    """The value of a Roman numeral that can count periods (under 40), else None."""
+    value = roman_value(word)
+    return value if value is not None and value < 40 else None
 
 
 def _year_token(digits: str) -> str:

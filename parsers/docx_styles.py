@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from parsers.roman import to_roman
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -265,19 +267,7 @@ class Numbering:
 
 # How notes are numbered (w:numFmt of w:footnotePr / w:endnotePr). Word's
 # defaults: footnotes 1, 2, 3; endnotes i, ii, iii.
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 CHICAGO = ("*", "†", "‡", "§")
-
-
-def roman(number: int) -> str:
-    """Lower-case Roman numeral."""
-    out = ""
-    for value, letters in ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 
 
 def letters(number: int) -> str:
@@ -287,8 +277,8 @@ def letters(number: int) -> str:
 
 NOTE_FORMATS = {
     "decimal": str,
-    "lowerRoman": roman,
-    "upperRoman": lambda n: roman(n).upper(),
+    "lowerRoman": to_roman,
+    "upperRoman": lambda n: to_roman(n).upper(),
     "lowerLetter": letters,
     "upperLetter": lambda n: letters(n).upper(),
     "chicago": lambda n: CHICAGO[(n - 1) % 4] * ((n - 1) // 4 + 1),
