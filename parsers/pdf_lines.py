@@ -16,7 +16,7 @@ here knows about plans.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Mapping
 
 from parsers.blocks import Paragraph, Run
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
@@ -257,12 +257,31 @@ def text_left(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> float:
     return visible[1].x0 if bullet_of(line, settings) else visible[0].x0
 
 
-def space_width(line: Line) -> float:
-    """The width of a space in the line: a drawn one, else a quarter em."""
+def space_width(line: Line, drawn: Mapping[float, float] | None = None) -> float:
+    """The width of a space in the line: a drawn one; else one drawn nearby in the same
+    size (``drawn``, see ``drawn_spaces``); else a quarter em (fonts' spaces vary from
+    about a fifth to a third of an em)."""
     for glyph in line.glyphs:
         if glyph.is_space and glyph.x1 > glyph.x0:
             return glyph.x1 - glyph.x0
+    if drawn:
+        width = drawn.get(round(line.size, 1))
+        if width:
+            return width
     return SPACE_EM * line.size
+
+
+def drawn_spaces(lines: Iterable[Line]) -> dict[float, float]:
+    """The narrowest drawn space per font size in ``lines`` (justified lines only
+    stretch their spaces, so the narrowest is the font's own)."""
+    found: dict[float, float] = {}
+    for line in lines:
+        for glyph in line.glyphs:
+            if glyph.is_space and glyph.x1 > glyph.x0:
+                size, width = round(glyph.size, 1), glyph.x1 - glyph.x0
+                if width < found.get(size, float("inf")):
+                    found[size] = width
+    return found
 
 
 def first_fragment_width(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> float:
@@ -286,11 +305,13 @@ def first_fragment_width(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -
     return end.x1 - start.x0
 
 
-def ends_early(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+def ends_early(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+               drawn: Mapping[float, float] | None = None) -> bool:
     """True when the line's first word would have fitted after the line above:
-    the line above was ended by hand (a paragraph or a line break), not by a wrap."""
+    the line above was ended by hand (a paragraph or a line break), not by a wrap.
+    ``drawn`` as ``space_width`` takes it."""
     last = previous.visible()[-1]
-    spacing = 0.0 if last.text in HYPHENS else space_width(previous)
+    spacing = 0.0 if last.text in HYPHENS else space_width(previous, drawn)
     needed = spacing + first_fragment_width(line, settings)
     return previous.x1 + needed + settings.fit_slack <= frame.right
 
@@ -302,8 +323,32 @@ def ends_in_hyphen(line: Line) -> bool:
         and visible[-2].text.isalnum()
 
 
+def carries_hyphen(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when the line opens with the hyphen of a compound cut before it: the line
+    above ends in a letter or digit with no space, the hyphen would not have fitted
+    there, and it is glued to what follows it (LibreOffice sets "информационно" /
+    "-аналитического", or the hyphen alone on a line, when the hyphen does not fit)."""
+    if ends_with_space(previous) or not previous.visible()[-1].text.isalnum():
+        return False
+    opening = _lstrip(list(line.glyphs))
+    hyphen = opening[0]
+    if hyphen.text not in HYPHENS:
+        return False
+    if len(opening) > 1:
+        after = opening[1]
+        if not after.text.isalnum() or after.x0 - hyphen.x1 > settings.word_gap * line.size:
+            return False  # a dash before a word, not a hyphen inside one
+    return previous.x1 + (hyphen.x1 - hyphen.x0) + settings.fit_slack > frame.right
+
+
+def is_lone_hyphen(line: Line) -> bool:
+    """True when the line holds nothing but a hyphen."""
+    visible = line.visible()
+    return len(visible) == 1 and visible[0].text in HYPHENS
+
+
 def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
-                wrap_spaces: bool = False) -> bool:
+                wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> bool:
     """True when the line above is one word cut at the column's edge (no hyphen).
 
     The line above must be a single word with no hyphen of its own, after which
@@ -325,7 +370,7 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
         return False
     if previous.x1 + (first.x1 - first.x0) <= frame.right:
         return False  # the next letter would have fitted: nothing was cut for want of room
-    if wrap_spaces and space_fits(previous, frame):
+    if wrap_spaces and space_fits(previous, frame, drawn):
         return True
     return leading_letters(line) <= settings.cut_tail_letters
 
@@ -342,11 +387,11 @@ def leading_letters(line: Line) -> int:
     return count
 
 
-def space_fits(line: Line, frame: Frame) -> bool:
+def space_fits(line: Line, frame: Frame, drawn: Mapping[float, float] | None = None) -> bool:
     """True when a space would have fitted after the line's last glyph. The frame's
     right edge may be where the widest text stops, short of the true edge: then a
-    space that fits here fits there too."""
-    return line.x1 + space_width(line) <= frame.right
+    space that fits here fits there too. ``drawn`` as ``space_width`` takes it."""
+    return line.x1 + space_width(line, drawn) <= frame.right
 
 
 def ends_with_space(line: Line) -> bool:
@@ -360,8 +405,8 @@ def draws_wrap_spaces(lines: Iterable[Line], settings: PdfSettings = DEFAULT_SET
     return sum(1 for line in lines if ends_with_space(line)) >= settings.wrap_space_lines
 
 
-def join_kind(previous: Line, line: Line, frame: Frame,
-              settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> JoinKind:
+def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+              wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> JoinKind:
     """How ``line`` follows ``previous`` in the same frame.
 
     "item": it opens a list item; "paragraph": it opens a paragraph (a gap, an
@@ -369,12 +414,13 @@ def join_kind(previous: Line, line: Line, frame: Frame,
     producer keeps the space it wrapped at, the line above has none though
     one would have fitted);
     otherwise it continues a wrapped line: "hyphen" (joined without a space
-    after a hyphen), "glue" (a word broken without a hyphen), "space".
+    after a hyphen), "glue" (a word broken without a hyphen, or before its
+    hyphen), "space". ``drawn``: the spaces drawn nearby (see ``space_width``).
     """
     bullet = bullet_of(line, settings)
     if bullet in BULLETS:
         return "item"
-    if bullet and (ends_early(previous, line, frame, settings) or bullet_of(previous, settings) == bullet):
+    if bullet and (ends_early(previous, line, frame, settings, drawn) or bullet_of(previous, settings) == bullet):
         return "item"
     if line.top - previous.bottom > settings.paragraph_gap * line.size:
         return "paragraph"
@@ -382,11 +428,16 @@ def join_kind(previous: Line, line: Line, frame: Frame,
         return "paragraph"
     if ends_in_hyphen(previous):
         return "hyphen"
-    if breaks_word(previous, line, frame, settings, wrap_spaces):
+    if carries_hyphen(previous, line, frame, settings):
         return "glue"
-    if wrap_spaces and not ends_with_space(previous) and space_fits(previous, frame):
+    if is_lone_hyphen(previous) and line.visible()[0].text.isalnum() \
+            and not ends_early(previous, line, frame, settings, drawn):
+        return "hyphen"  # the compound's next part, after its hyphen carried down alone
+    if breaks_word(previous, line, frame, settings, wrap_spaces, drawn):
+        return "glue"
+    if wrap_spaces and not ends_with_space(previous) and space_fits(previous, frame, drawn):
         return "paragraph"  # a space would have fitted, and the producer drew none: no wrap here
-    if ends_early(previous, line, frame, settings):
+    if ends_early(previous, line, frame, settings, drawn):
         return "paragraph"
     return "space"
 
@@ -416,9 +467,10 @@ def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_
     ``wrap_spaces`` as ``join_kind`` takes it."""
     drafts: list[_Draft] = []
     previous: Line | None = None
+    drawn = drawn_spaces(lines)
     for line in lines:
         kind = _opening_kind(lines, settings) if previous is None else \
-            join_kind(previous, line, frame, settings, wrap_spaces)
+            join_kind(previous, line, frame, settings, wrap_spaces, drawn)
         bullet = bullet_of(line, settings) if kind == "item" else None
         runs = line_runs(line, settings, skip=1 if bullet else 0)
         if kind in ("item", "paragraph"):

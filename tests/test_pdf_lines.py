@@ -79,6 +79,19 @@ JOIN_CASES = [
      line("Круглый стол МАГ по"), line("Итоги конкурса", x0=15.0, row=1), FRAME, "paragraph"),
     ("a line under the text of a bulleted line continues the item",
      line("• Участие в собраниях"), line("объединений", x0=10.0, row=1), Frame(0.0, 105.0), "space"),
+    # LibreOffice cuts a compound before its hyphen when the hyphen does not fit.
+    ("a hyphen carried to the next line joins the compound without a space",
+     line("Информационно"), line("-аналитических", row=1), Frame(0.0, 70.0), "glue"),
+    ("a hyphen carried down alone joins the compound without a space",
+     line("информационно"), line("-", row=1), Frame(0.0, 70.0), "glue"),
+    ("after a hyphen carried down alone the compound goes on",
+     line("-"), line("аналитического", row=1), Frame(0.0, 70.0), "hyphen"),
+    ("a dash that would have fitted above is not a carried hyphen",
+     line("Москва"), line("-", row=1), FRAME, "paragraph"),
+    ("a dash mark before a short line stays apart",
+     line("-"), line("март", row=1), FRAME, "paragraph"),
+    ("a dash and a space before a word is not a carried hyphen",
+     line("с 31 октября и далее"), line("- 1 ноября", row=1), FRAME, "space"),
 ]
 
 
@@ -194,6 +207,38 @@ def test_paragraphs(given, expected):
     made = paragraphs(given, FRAME)
     assert [(p.text, p.list_kind) for p in made] == expected
     assert all(p.page == 1 for p in made)
+
+
+def test_a_compound_cut_before_its_hyphen_reads_as_one_word():
+    """As LibreOffice printed a narrow cell: the hyphen did not fit after "информационно",
+    so it went down alone, and "аналитического" filled its line."""
+    cell = lines("Выпуск ", "информационно", "-", "аналитического", "журнала ", "«Вестник МАГ»")
+    made = paragraphs(cell, Frame(0.0, 70.5), wrap_spaces=True)
+    assert [p.text for p in made] == ["Выпуск информационно-аналитического журнала «Вестник МАГ»"]
+
+
+def drawn_space_line(words: list[str], row: int, space: float, size: float, trailing: bool) -> Line:
+    """Words of 5pt letters in ``size`` type, separated (and, with ``trailing``, followed)
+    by spaces drawn ``space`` wide: a font whose space is not a quarter em."""
+    made, x, top = [], 0.0, row * (size + 2.0)
+    for index, word in enumerate(words):
+        for char in word:
+            made.append(Glyph(char, x, x + WIDTH, top, top + size, size))
+            x += WIDTH
+        if trailing or index < len(words) - 1:
+            made.append(Glyph(" ", x, x + space, top, top + size, size))
+            x += space
+    return make_line(made, page=1)
+
+
+def test_a_line_without_a_drawn_space_is_measured_with_the_spaces_drawn_near_it():
+    """The font's spaces are 3.5pt (a quarter em would be 2.75pt): after "аналитического"
+    (70pt) no space fits in 73.2pt, so that line was not ended inside a word."""
+    cell = [drawn_space_line(["Выпуск"], 0, 3.5, 11.0, trailing=True),
+            drawn_space_line(["аналитического"], 1, 3.5, 11.0, trailing=False),
+            drawn_space_line(["журнала"], 2, 3.5, 11.0, trailing=True)]
+    made = paragraphs(cell, Frame(0.0, 73.2), wrap_spaces=True)
+    assert [p.text for p in made] == ["Выпуск аналитического журнала"]
 
 
 # -- glyphs into lines and runs ------------------------------------------------
