@@ -32,6 +32,8 @@ DASH_BULLETS: tuple[str, ...] = ("-", "–", "—")
 # hyphen is dropped, the others kept ("информационно-" + "аналитического").
 HYPHENS: tuple[str, ...] = ("-", "\u2010", "\u2011")
 SOFT_HYPHEN = "\u00ad"
+# Marks written straight after a word, never before one: no space goes before them.
+CLOSING_MARKS: tuple[str, ...] = (",", ".", ":", ";", "!", "?", ")", "]", "»", "”", "…")
 # A space's width when a line draws none, as a share of the font size.
 SPACE_EM = 0.25
 
@@ -323,22 +325,24 @@ def ends_in_hyphen(line: Line) -> bool:
         and visible[-2].text.isalnum()
 
 
-def carries_hyphen(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
-    """True when the line opens with the hyphen of a compound cut before it: the line
-    above ends in a letter or digit with no space, the hyphen would not have fitted
-    there, and it is glued to what follows it (LibreOffice sets "информационно" /
-    "-аналитического", or the hyphen alone on a line, when the hyphen does not fit)."""
+def carries_mark(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when the line opens with a mark that belongs to the last word above: a
+    closing mark (",", ":", "»" ...) or the hyphen of a compound, glued to what follows
+    it. The line above ends in a letter or digit with no space, and the mark would not
+    have fitted there: LibreOffice then carries it down ("Организаторы" / ": МАГ",
+    "информационно" / "-аналитического", or the hyphen alone on a line)."""
     if ends_with_space(previous) or not previous.visible()[-1].text.isalnum():
         return False
     opening = _lstrip(list(line.glyphs))
-    hyphen = opening[0]
-    if hyphen.text not in HYPHENS:
+    mark = opening[0]
+    if mark.text in HYPHENS:
+        if len(opening) > 1:
+            after = opening[1]
+            if not after.text.isalnum() or after.x0 - mark.x1 > settings.word_gap * line.size:
+                return False  # a dash before a word, not a hyphen inside one
+    elif mark.text not in CLOSING_MARKS:
         return False
-    if len(opening) > 1:
-        after = opening[1]
-        if not after.text.isalnum() or after.x0 - hyphen.x1 > settings.word_gap * line.size:
-            return False  # a dash before a word, not a hyphen inside one
-    return previous.x1 + (hyphen.x1 - hyphen.x0) + settings.fit_slack > frame.right
+    return previous.x1 + (mark.x1 - mark.x0) + settings.fit_slack > frame.right
 
 
 def is_lone_hyphen(line: Line) -> bool:
@@ -353,7 +357,7 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
 
     The line above must be a single word with no hyphen of its own, after which
     not even the next line's first letter would have fitted, both sides of the
-    cut being letters. A whole word that fills its line looks the same, so one
+    cut being letters of the same case (or a lower-case tail). A whole word that fills its line looks the same, so one
     more sign is needed: with ``wrap_spaces``, a space would have fitted yet none
     was drawn (the line did not end at a word's end); otherwise the piece on the
     next line is short (``cut_tail_letters``), as a cut word's tail usually is.
@@ -366,8 +370,10 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
     if any(g.text in HYPHENS for g in above):
         return False  # a line-breaker cuts a hyphenated word at its hyphen, not inside a part
     last, first = above[-1], below[0]
-    if not (last.text.isalpha() and first.text.isalpha() and first.text.islower()):
+    if not (last.text.isalpha() and first.text.isalpha()):
         return False
+    if not (first.text.islower() or last.text.isupper() and first.text.isupper()):
+        return False  # a capital after a small letter opens a word; capitals go on in capitals
     if previous.x1 + (first.x1 - first.x0) <= frame.right:
         return False  # the next letter would have fitted: nothing was cut for want of room
     if wrap_spaces and space_fits(previous, frame, drawn):
@@ -414,8 +420,8 @@ def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = 
     producer keeps the space it wrapped at, the line above has none though
     one would have fitted);
     otherwise it continues a wrapped line: "hyphen" (joined without a space
-    after a hyphen), "glue" (a word broken without a hyphen, or before its
-    hyphen), "space". ``drawn``: the spaces drawn nearby (see ``space_width``).
+    after a hyphen), "glue" (a word broken without a hyphen, or before a mark
+    that belongs to it), "space". ``drawn``: the spaces drawn nearby (see ``space_width``).
     """
     bullet = bullet_of(line, settings)
     if bullet in BULLETS:
@@ -428,7 +434,7 @@ def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = 
         return "paragraph"
     if ends_in_hyphen(previous):
         return "hyphen"
-    if carries_hyphen(previous, line, frame, settings):
+    if carries_mark(previous, line, frame, settings):
         return "glue"
     if is_lone_hyphen(previous) and line.visible()[0].text.isalnum() \
             and not ends_early(previous, line, frame, settings, drawn):
