@@ -27,7 +27,7 @@ from ingest.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Block, Document, Footnote
 from parsers.pdf_lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
 from parsers.pdf_objects import find_ruled_tables, page_objects
-from parsers.pdf_page import Rule, cited_markers, find_furniture, footnotes, split_footnotes
+from parsers.pdf_page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
 
@@ -199,8 +199,9 @@ def take_footnotes(layout: PageLayout, settings: PdfSettings,
     """Move the page's footnote lines out of its body; return its footnotes
     (``cited``: the markers the document cites, see ``pdf_page.leading_marker``)."""
     bottom = max((table.bottom for table in layout.tables), default=0.0)
+    # The body's size counts the tables' text: a page may hold nothing else but its notes.
     layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, layout.frame, bottom,
-                                                 settings, cited)
+                                                 settings, cited, main_size(page_lines(layout)))
     return footnotes(layout.notes, layout.frame, settings, cited)
 
 

@@ -57,12 +57,31 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             found.glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0,
                                       height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
         elif isinstance(obj, LTCurve):
-            found.shapes.append(_shape(obj, height, mb_x0, mb_top))
+            if _is_dot(obj, settings):
+                found.glyphs.append(_dot_glyph(obj, height, mb_x0, mb_top, settings))
+            else:
+                found.shapes.append(_shape(obj, height, mb_x0, mb_top))
         elif isinstance(obj, LTImage):
             found.images += 1
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
     return found
+
+
+def _is_dot(obj: LTCurve, settings: PdfSettings) -> bool:
+    """A small filled round shape (not a line or box): a list bullet as browsers draw it."""
+    if isinstance(obj, (LTRect, LTLine)) or not obj.fill:
+        return False
+    width, tall = obj.x1 - obj.x0, obj.y1 - obj.y0
+    return 0.5 <= width <= settings.dot_max_width and abs(width - tall) <= 0.2 * width
+
+
+def _dot_glyph(obj: LTCurve, height: float, mb_x0: float, mb_top: float, settings: PdfSettings) -> Glyph:
+    """The bullet a drawn dot stands for, its box as tall as the type it goes with,
+    centred on the dot (so it joins the line of the item it opens)."""
+    size = (obj.x1 - obj.x0) / settings.dot_em
+    middle = height - (obj.y0 + obj.y1) / 2 + mb_top
+    return Glyph("•", obj.x0 + mb_x0, obj.x1 + mb_x0, middle - size / 2, middle + size / 2, size, False)
 
 
 def _shape(obj: LTCurve, height: float, mb_x0: float, mb_top: float) -> dict:

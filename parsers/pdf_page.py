@@ -71,12 +71,14 @@ def find_furniture(pages: list[list[Line]], heights: list[float],
 
 
 def split_footnotes(lines: list[Line], rules: list[Rule], text_frame: Frame, content_bottom: float,
-                    settings: PdfSettings = DEFAULT_SETTINGS,
-                    cited: frozenset[str] = frozenset()) -> tuple[list[Line], list[Line]]:
+                    settings: PdfSettings = DEFAULT_SETTINGS, cited: frozenset[str] = frozenset(),
+                    body_size: float | None = None) -> tuple[list[Line], list[Line]]:
     """The page's lines split into body lines and footnote lines (top to bottom).
 
     ``content_bottom`` is the lowest edge of the page's tables: footnotes lie below it;
-    ``cited``: the markers the document cites (see ``leading_marker``).
+    ``cited``: the markers the document cites (see ``leading_marker``); ``body_size``:
+    the size the page's text is mostly set in, its tables' included (see ``body_size``),
+    by default that of ``lines``.
     """
     width = text_frame.right - text_frame.left
     short = [rule for rule in rules if rule.x1 - rule.x0 <= settings.footnote_rule_width * width
@@ -88,19 +90,24 @@ def split_footnotes(lines: list[Line], rules: list[Rule], text_frame: Frame, con
             break
         below = []
     if not below:
-        below = _small_tail(lines, content_bottom, settings, cited)
+        below = _small_tail(lines, content_bottom, settings, cited, body_size or main_size(lines))
     if not below:
         return lines, []
     cut = {id(line) for line in below}
     return [line for line in lines if id(line) not in cut], below
 
 
+def main_size(lines: Iterable[Line]) -> float:
+    """The size most of the lines are set in (0 for no lines)."""
+    sizes = Counter(round(line.size, 1) for line in lines).most_common(1)
+    return sizes[0][0] if sizes else 0.0
+
+
 def _small_tail(lines: list[Line], content_bottom: float, settings: PdfSettings,
-                cited: frozenset[str]) -> list[Line]:
+                cited: frozenset[str], body: float) -> list[Line]:
     """Trailing lines set smaller than the body, the first opening with a marker."""
     if not lines:
         return []
-    body = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0]
     tail: list[Line] = []
     for line in reversed(lines):
         if line.top < content_bottom or line.size > body * settings.footnote_size:

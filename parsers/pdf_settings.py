@@ -27,6 +27,11 @@ class PdfSettings:
     raised_baseline: float = 0.1
     # A font whose name holds one of these words is bold.
     bold_font_words: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demi")
+    # Browsers draw a list's bullet as a filled dot, not a glyph: a filled round
+    # shape at most this wide (pt) is read as a bullet "•", set in a type size its
+    # diameter is ``dot_em`` of (a disc is about a third of an em).
+    dot_max_width: float = 8.0
+    dot_em: float = 0.3
 
     # -- lines into paragraphs ------------------------------------------
     # A vertical gap between lines larger than this (em) starts a paragraph.

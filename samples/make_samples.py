@@ -61,7 +61,8 @@ class Sample:
     plan: Plan
     layout: Layout = Layout()
     formats: tuple[str, ...] = ("docx", "html", "pdf")
-    pdf_from: str = "docx"  # "docx": printed from the DOCX; "fodt": straight from the source
+    pdf_from: str = "docx"  # printed from the DOCX; "fodt": straight from the source;
+    # "html": the HTML LibreOffice saves, printed by Chromium (a browser's "Save as PDF")
 
 
 # The same plan as a PDF with no ruling lines: cells aligned by position only, a
@@ -90,6 +91,9 @@ VARIANTS = {
 SAMPLES = (
     Sample("plan_2024", plan_2024.PLAN),
     Sample("plan_2024_noborders", plan_2024.PLAN, NO_BORDERS, formats=("pdf",)),
+    # Another PDF producer: the HTML page printed by a browser (bullets drawn as dots,
+    # the footnote at the end of the text in small type).
+    Sample("plan_2024_chrome", plan_2024.PLAN, formats=("pdf",), pdf_from="html"),
     *(Sample(name, plan_2024.PLAN, layout, formats=("pdf",), pdf_from="fodt")
       for name, layout in VARIANTS.items()),
     # The years either side of 2024, for the diff (tests/expected/diff_*.json).
@@ -145,7 +149,25 @@ def make_sample(sample: Sample, out: Path, convert: bool = True) -> list[Path]:
             if "docx" not in direct:
                 docx = convert_to(source, "docx", work, work / "docx")
             written.append(convert_to(docx, "pdf", work, out))
+        if "pdf" in sample.formats and sample.pdf_from == "html":
+            html = convert_to(source, "html", work, work / "html")
+            written.append(print_with_chromium(html, out / f"{sample.name}.pdf", work))
     return written
+
+
+def print_with_chromium(page: Path, target: Path, work: Path) -> Path:
+    """Print an HTML page to PDF with headless Chromium (no header or footer lines)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not exe:
+        raise SystemExit("Chromium is not installed: it prints the plan_2024_chrome sample")
+    produced = work / "chrome.pdf"
+    command = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+               f"--user-data-dir={work / 'chrome-profile'}", f"--print-to-pdf={produced}", page.as_uri()]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
+    if result.returncode != 0 or not produced.exists():
+        raise SystemExit(f"chromium failed ({result.returncode}): {result.stderr.strip()[-300:]}")
+    target.write_bytes(normalise_pdf(produced.read_bytes()))
+    return target
 
 
 def convert_to(source: Path, fmt: str, work: Path, out: Path) -> Path:
@@ -199,7 +221,7 @@ def normalise_pdf(data: bytes) -> bytes:
     """Pin the creation date, document id and checksum without moving any byte offset."""
     def same_length(fixed: bytes):
         return lambda m: m.group(1) + fixed[: len(m.group(2))].ljust(len(m.group(2)), b"0")
-    data = re.sub(rb"(/CreationDate\s*\(D:)([0-9]+)", same_length(b"20240101000000"), data)
+    data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)([0-9]+)", same_length(b"20240101000000"), data)
     data = re.sub(rb"(<)([0-9A-F]{32})(?=>)", same_length(b"0" * 32), data)
     data = re.sub(rb"(/DocChecksum\s*/)([0-9A-F]{32})", same_length(b"0" * 32), data)
     return data

@@ -89,3 +89,11 @@ def test_footnotes_split_at_each_marker_and_drop_it():
     notes = footnotes(lines, Frame(0.0, 120.0))
     assert [(n.marker, n.text) for n in notes] == [("1", "Дни городов указаны ориентировочно"),
                                                   ("2", "Второе")]
+
+
+def test_notes_after_the_last_table_are_small_against_the_whole_page():
+    """A page holding tables and, below them, only its footnote (a browser's print of an
+    HTML page): the footnote is small against the tables' text, not against itself."""
+    note = at("1Дни городов указаны", 800.0, size=8.0)
+    assert split_footnotes([note], [], Frame(0.0, 400.0), 500.0, cited=CITED, body_size=10.0) == ([], [note])
+    assert split_footnotes([note], [], Frame(0.0, 400.0), 500.0, cited=CITED) == ([note], [])

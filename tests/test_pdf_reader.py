@@ -346,3 +346,28 @@ def test_ruled_tables_are_those_pdfplumber_finds():
             want = [(t.bbox, sorted(t.cells)) for t in page.find_tables()]
             got = [(t.bbox, sorted(t.cells)) for t in find_ruled_tables(page, page_objects(page).shapes)]
             assert got == want and want
+
+
+# Browsers draw a list's bullets as filled dots (pdfminer curves), not as glyphs.
+def _curve(x0: float, y0: float, width: float, tall: float, fill: bool = True):
+    from pdfminer.layout import LTCurve
+
+    return LTCurve(0.0, [(x0, y0), (x0 + width, y0), (x0 + width, y0 + tall), (x0, y0 + tall)], fill=fill)
+
+
+@pytest.mark.parametrize("width, tall, fill, bullet", [
+    (3.7, 3.7, True, True),    # Chromium's disc at 12pt
+    (3.7, 3.7, False, False),  # an outline: a drawing, not a bullet
+    (3.7, 1.0, True, False),   # not round: a rule's stub
+    (20.0, 20.0, True, False), # too large: a picture
+])
+def test_a_small_filled_dot_is_a_bullet(width, tall, fill, bullet):
+    from parsers.pdf_objects import _dot_glyph, _is_dot
+    from parsers.pdf_settings import DEFAULT_SETTINGS
+
+    curve = _curve(100.0, 500.0, width, tall, fill)
+    assert _is_dot(curve, DEFAULT_SETTINGS) is bullet
+    if bullet:
+        glyph = _dot_glyph(curve, 842.0, 0.0, 0.0, DEFAULT_SETTINGS)
+        assert glyph.text == "•" and abs(glyph.size - width / DEFAULT_SETTINGS.dot_em) < 1e-9
+        assert abs((glyph.top + glyph.bottom) / 2 - (842.0 - 500.0 - tall / 2)) < 1e-9

@@ -9,7 +9,8 @@ from schemas.plan import CityDay, Event, Jubilee
 from tests.conftest import SAMPLES
 
 # sample id -> file. The first two PDFs are printed from the DOCX, ruled and without
-# ruling lines; the others straight from the source under other layouts
+# ruling lines; "pdf-chrome" is the HTML printed by Chromium; the others straight from
+# the source under other layouts
 # (samples/make_samples.py VARIANTS): one plan, one expected JSON for all.
 SAMPLE_FILES = {
     "text": "plan_2024.txt",
@@ -17,6 +18,7 @@ SAMPLE_FILES = {
     "html": "plan_2024.html",
     "pdf": "plan_2024.pdf",
     "pdf-noborders": "plan_2024_noborders.pdf",
+    "pdf-chrome": "plan_2024_chrome.pdf",
     "pdf-line": "plan_2024_line.pdf",
     "pdf-columns": "plan_2024_columns.pdf",
     "pdf-paras-noborder": "plan_2024_paras_noborder.pdf",
