@@ -28,6 +28,11 @@ from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 # pdfplumber's prefilter for the "lines" strategy: shorter edges are dropped
 # before snapping (``TableSettings.edge_min_length_prefilter``).
 EDGE_PREFILTER = 1.0
+# closing_edges: rule ends within CLOSE_TOLERANCE (pt) of one height are one row edge
+# (heights rounded to CLOSE_DIGITS), closed unless rules span COVERED_SHARE of it.
+CLOSE_TOLERANCE = 1.0
+CLOSE_DIGITS = 0
+COVERED_SHARE = 0.9
 
 
 @dataclass
@@ -107,6 +112,7 @@ def find_ruled_tables(page, shapes: list[dict]) -> list:
                 vertical.append(edge)
             elif edge["orientation"] == "h" and edge["width"] >= EDGE_PREFILTER:
                 horizontal.append(edge)
+    horizontal.extend(closing_edges(vertical, horizontal))
     if len(vertical) < 2 or len(horizontal) < 2:
         return []  # no grid can be drawn with fewer
     settings = TableSettings.resolve({
@@ -114,3 +120,36 @@ def find_ruled_tables(page, shapes: list[dict]) -> list:
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
     })
     return TableFinder(page, settings).tables
+
+
+def closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:
+    """Horizontal edges that close rows left open: where two or more vertical rules end
+    at one height with no rule drawn across them there. A browser draws no bottom border
+    under a row cut by a page break (nor a top one above its continuation), and a table's
+    cells are only found between drawn rules."""
+    ends: dict[float, list[dict]] = {}
+    for edge in vertical:
+        for y in (edge["top"], edge["bottom"]):
+            ends.setdefault(round(y, CLOSE_DIGITS), []).append(edge)
+    closing = []
+    for y, edges in ends.items():
+        if len(edges) < 2:
+            continue
+        x0, x1 = min(edge["x0"] for edge in edges), max(edge["x1"] for edge in edges)
+        if _covered(horizontal, y, x0, x1):
+            continue
+        closing.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1,
+                        "top": y, "bottom": y, "doctop": y, "width": x1 - x0, "height": 0.0})
+    return closing
+
+
+def _covered(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
+    """True when drawn horizontal rules at height ``y`` span most of ``x0``..``x1``."""
+    spans = sorted((edge["x0"], edge["x1"]) for edge in horizontal if abs(edge["top"] - y) <= CLOSE_TOLERANCE)
+    covered, reach = 0.0, x0
+    for left, right in spans:
+        left, right = max(left, reach), min(right, x1)
+        if right > left:
+            covered += right - left
+            reach = right
+    return covered >= COVERED_SHARE * (x1 - x0)

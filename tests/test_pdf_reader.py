@@ -371,3 +371,20 @@ def test_a_small_filled_dot_is_a_bullet(width, tall, fill, bullet):
         glyph = _dot_glyph(curve, 842.0, 0.0, 0.0, DEFAULT_SETTINGS)
         assert glyph.text == "•" and abs(glyph.size - width / DEFAULT_SETTINGS.dot_em) < 1e-9
         assert abs((glyph.top + glyph.bottom) / 2 - (842.0 - 500.0 - tall / 2)) < 1e-9
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+
+
+def test_rows_a_page_break_left_open_are_closed():
+    """Three column rules run from the header's rule (y=100) down to y=300, where no rule
+    is drawn across them: a row cut by the page break. One edge closes it; none is added
+    where a rule is drawn."""
+    from parsers.pdf_objects import closing_edges
+
+    vertical = [_edge("v", x, x, 100.0, 300.0) for x in (50.0, 200.0, 400.0)]
+    horizontal = [_edge("h", 50.0, 400.0, 100.0, 100.0)]
+    closing = closing_edges(vertical, horizontal)
+    assert [(e["x0"], e["x1"], e["top"]) for e in closing] == [(50.0, 400.0, 300.0)]
+    assert closing_edges(vertical, horizontal + closing) == []
