@@ -40,6 +40,9 @@ class Extraction:
 
 # A footnote's text as it reads when its marker was not set as superscript: "1Дни городов ...".
 FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
+# A footnote number typed (or converted) as plain text, glued to a heading's last word:
+# "Дни городов-столиц членов МАГ1". Read as a citation only of a footnote the document has.
+_UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*{1,3}|[†‡§])$")
 
 # A plain (not bold) paragraph longer than this is text, not a table's heading.
 MAX_PLAIN_HEADING = 80
@@ -174,7 +177,7 @@ def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
         _close_event(walk)
         walk.columns = None
         if kind:
-            walk.city = _city_table(walk, kind, list(heading.markers))
+            walk.city = _city_table(walk, kind, list(heading.markers), clean(heading.main_text))
         elif heading is not None and _is_heading(heading):
             walk.city = None  # a new heading of another kind ends the jubilee or city-day table
         _rows(walk, grid)
@@ -253,15 +256,26 @@ def _heading_row(walk: _Walk, text: str, markers: list[str]) -> None:
     _close_event(walk)
     kind = _kind_of(text)
     if kind:
-        walk.city = _city_table(walk, kind, markers)
+        walk.city = _city_table(walk, kind, markers, text)
     elif walk.city is None and walk.columns is not None:
         walk.section = text
     else:
         walk.loose_lines.append(text)
 
 
-def _city_table(walk: _Walk, kind: str, markers: list[str]) -> _CityTable:
-    """The state for a jubilee or city-day table under a heading citing ``markers``."""
+def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _CityTable:
+    """The state for a jubilee or city-day table under a heading citing ``markers``.
+
+    A heading that raises no marker but ends in a footnote's number glued to its last
+    word ("... МАГ1") cites that footnote; that reading is reported, not silent.
+    """
+    unraised = _UNRAISED_MARKER.search(heading) if not markers else None
+    if unraised and unraised.group() in walk.footnotes:
+        markers = [unraised.group()]
+        walk.result.warnings.append(PlanWarning(
+            code="footnote_unraised", where=f"{kind} heading",
+            message=f"the heading {heading!r} ends in {markers[0]!r} glued to its last word, "
+                    f"not raised: read as citing footnote {markers[0]!r}"))
     for marker in markers:
         if marker not in walk.footnotes:
             walk.result.warnings.append(PlanWarning(

@@ -199,3 +199,22 @@ def test_a_marker_without_its_footnote_is_reported():
                                    row("1.", "Киров", "650", "12 июня")),))
     assert [w.code for w in found.warnings] == ["footnote_missing"]
     assert found.jubilees[0].footnotes == ["1"] and found.jubilees[0].date.approximate is False
+
+
+# A heading whose footnote number is plain text glued to its last word (LibreOffice
+# turning an HTML page with the note cited twice into DOCX writes the second that way).
+@pytest.mark.parametrize("heading, footnotes, approximate, warned", [
+    ("Дни городов-столиц членов МАГ1", {"1": "Дни городов указаны ОРИЕНТИРОВОЧНО"}, True, True),
+    ("Дни городов-столиц членов МАГ2", {"1": "Дни городов указаны ОРИЕНТИРОВОЧНО"}, False, False),  # no note 2
+    ("Дни городов-столиц членов МАГ 1", {"1": "Дни городов указаны ОРИЕНТИРОВОЧНО"}, False, False),  # spaced off
+    ("Дни городов-столиц членов МАГ", {"1": "Дни городов указаны ОРИЕНТИРОВОЧНО"}, False, False),
+])
+def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, approximate, warned):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(p(heading, bold=True), span=4)),
+                                   row("1.", "Ереван", "2806 лет", "13 октября")),),
+                      footnotes=footnotes)
+    day, = found.city_days
+    assert day.date.approximate is approximate
+    assert day.footnotes == (["1"] if warned else [])
+    assert [w.code for w in found.warnings] == (["footnote_unraised"] if warned else [])
