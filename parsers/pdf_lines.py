@@ -357,10 +357,11 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
 
     The line above must be a single word with no hyphen of its own, after which
     not even the next line's first letter would have fitted, both sides of the
-    cut being letters of the same case (or a lower-case tail). A whole word that fills its line looks the same, so one
-    more sign is needed: with ``wrap_spaces``, a space would have fitted yet none
-    was drawn (the line did not end at a word's end); otherwise the piece on the
-    next line is short (``cut_tail_letters``), as a cut word's tail usually is.
+    cut being letters of one case (or the tail lower-case). A whole word that
+    fills its line looks the same, so one more sign is needed: with
+    ``wrap_spaces``, a space would have fitted yet none was drawn (the line did
+    not end at a word's end); otherwise the piece on the next line is short
+    (``cut_tail_letters``), as a cut word's tail usually is.
     """
     above, below = previous.visible(), line.visible()
     if ends_with_space(previous):

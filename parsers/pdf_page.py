@@ -77,7 +77,7 @@ def split_footnotes(lines: list[Line], rules: list[Rule], text_frame: Frame, con
 
     ``content_bottom`` is the lowest edge of the page's tables: footnotes lie below it;
     ``cited``: the markers the document cites (see ``leading_marker``); ``body_size``:
-    the size the page's text is mostly set in, its tables' included (see ``body_size``),
+    the size the page's text is mostly set in, its tables' included (see ``main_size``),
     by default that of ``lines``.
     """
     width = text_frame.right - text_frame.left
