@@ -403,20 +403,21 @@ def unwrap(element: etree._Element) -> etree._Element:
 
 def table_rows(tbl: etree._Element):
     """The table's w:tr, looking through content controls and custom XML."""
-    for child in tbl:
-        if child.tag == w("tr"):
-            yield child
-        elif child.tag in BLOCK_WRAPPERS:
-            yield from table_rows(unwrap(child))
+    return _wrapped_children(tbl, w("tr"))
 
 
 def row_cells(tr: etree._Element):
     """The row's w:tc, looking through content controls and custom XML."""
-    for child in tr:
-        if child.tag == w("tc"):
+    return _wrapped_children(tr, w("tc"))
+
+
+def _wrapped_children(element: etree._Element, tag: str):
+    """The element's children named ``tag``, those inside wrappers (BLOCK_WRAPPERS) included."""
+    for child in element:
+        if child.tag == tag:
             yield child
         elif child.tag in BLOCK_WRAPPERS:
-            yield from row_cells(unwrap(child))
+            yield from _wrapped_children(unwrap(child), tag)
 
 
 # Word allows 63 columns; a larger span is damage, capped as HTML caps colspan, so
