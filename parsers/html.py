@@ -1,13 +1,11 @@
 """The HTML reader: a page's bytes in, a block-model Document out.
 
-Pages come from LibreOffice ("Save as HTML") and from Word ("Web page"); both
-are read with BeautifulSoup and lxml, and walked by the shared code in
-``parsers.markup``. This module only decides the charset and reports damage.
+Pages come from LibreOffice ("Save as HTML") and from Word ("Web page"); lxml's
+HTML parser reads them and the shared code in ``parsers.markup`` turns its
+events into blocks. This module only decides the charset and reports damage.
 """
 
 from __future__ import annotations
-
-from bs4.builder import ParserRejectedMarkup
 
 from ingest.errors import IngestError
 from ingest.limits import DEFAULT_LIMITS, Limits
@@ -18,8 +16,8 @@ from parsers.blocks import Document
 def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings.
 
-    Raises IngestError for an empty page, bytes that are not text, or a page over
-    ``limits.max_input_bytes``.
+    Raises IngestError for an empty page, bytes that are not text, a page over
+    ``limits.max_input_bytes`` or nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
     text, warnings = decode_page(data)
@@ -27,12 +25,7 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise IngestError("the HTML page is empty")
     if "\x00" in text:
         raise IngestError("not an HTML page: the file holds binary data")
-    try:
-        tree = markup.parse_html(text, limits.max_html_depth)
-    except (ParserRejectedMarkup, ValueError) as error:
-        raise IngestError(f"the HTML page cannot be parsed ({error})") from error
-    blocks, footnotes = markup.read_tree(tree)
-    markup.discard(tree)
+    blocks, footnotes = markup.read_page(text, limits.max_html_depth)
     return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
 
 

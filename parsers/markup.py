@@ -1,21 +1,23 @@
-"""HTML markup to blocks: the tree walker the HTML and the text reader share.
+"""HTML markup to blocks: the walker the HTML and the text reader share.
 
-The HTML reader walks a whole page with it; the text reader walks the HTML
+The HTML reader reads a whole page with it; the text reader reads the HTML
 fragments its export leaves inside lines and cells, so ``<b>``, ``<sup>``,
 ``<ul><li>`` and ``<br>`` mean the same in both. As in python-mammoth's body
-reader, each kind of element has one small handler. The walk is iterative, so
-nesting costs time, not the stack; markup nested deeper than the limit
-(``Limits.max_html_depth``) is refused before parsing, as BeautifulSoup's tree
-building slows with depth times text.
+reader, each kind of element has one small handler.
+
+lxml's HTML parser (libxml2, the parser BeautifulSoup's "lxml" mode drives)
+reports each element's start and end and the text between to the walker, which
+builds blocks as they come: no parse tree is built, so a page costs the memory
+of its blocks, and nesting costs neither stack nor time. Markup nested deeper
+than ``Limits.max_html_depth`` is refused at the first element past it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
 from ingest.errors import IngestError
@@ -83,79 +85,24 @@ COLLAPSIBLE_WHITESPACE = " \t\n\r\f"
 # Characters without which a fragment is plain text (no tags, no entities).
 MARKUP_STARTS = ("<", "&")
 
-SKIP = object()  # a handler's answer: do not walk this element's children
+SKIP = object()  # a handler's answer: do not read this element's content
 
 
-def parse_html(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth) -> BeautifulSoup:
-    """Parse markup with lxml through BeautifulSoup (tolerant: never raises on bad tags).
+class _Collect(NamedTuple):
+    """A handler's answer: do not read this element's content as text, but hand its
+    text to ``then`` when the element closes (a note marker, Word's list glyph)."""
 
-    Markup nested deeper than ``max_depth`` raises IngestError before BeautifulSoup
-    sees it: its tree building costs depth x text, a hang for a hostile page.
+    then: Callable[[str], None]
+
+
+def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+    """Blocks (paragraphs and tables, in order) and footnotes of a whole page.
+
+    Raises IngestError when elements nest deeper than ``max_depth``.
     """
-    if nesting_exceeds(text, max_depth):
-        raise IngestError(f"refused: the markup nests elements more than {max_depth} deep "
-                          "(a damaged or hostile page)")
-    return BeautifulSoup(text, "lxml")
-
-
-def nesting_exceeds(text: str, max_depth: int) -> bool:
-    """True when some element of the markup sits deeper than ``max_depth`` levels.
-
-    lxml's parser (C, a few per cent of BeautifulSoup's time) reports each element to a
-    gauge that only counts levels: no tree is built, so a long page costs no memory here
-    (a tree of LibreOffice's 12 MB page took 130 MB), and a deep page stops at the limit.
-    libxml2 nests at most 256 levels, so limits up to 255 are measured exactly.
-    """
-    if "<" not in text:
-        return False
-    gauge = _DepthGauge(max_depth)
-    try:
-        etree.fromstring(text, etree.HTMLParser(target=gauge, no_network=True, huge_tree=False))
-    except (_TooDeep, ValueError, etree.LxmlError):
-        pass  # past the limit; or markup lxml cannot take, on which BeautifulSoup has its own say
-    return gauge.exceeded
-
-
-class _TooDeep(Exception):
-    """Raised by _DepthGauge to stop the parser at the first element past the limit."""
-
-
-class _DepthGauge:
-    """An lxml parser target that counts how deep the open elements nest, and stops the
-    parser (``exceeded`` set) at the first element past ``limit``."""
-
-    def __init__(self, limit: int):
-        self.limit = limit
-        self.depth = 0
-        self.exceeded = False
-
-    def start(self, tag, attrib) -> None:
-        self.depth += 1
-        if self.depth > self.limit:
-            self.exceeded = True
-            raise _TooDeep
-
-    def end(self, tag) -> None:
-        self.depth -= 1
-
-    def close(self) -> None:
-        return None
-
-
-def read_tree(root: Tag) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
-    """Blocks (paragraphs and tables, in order) and footnotes of a parsed page."""
-    walker = _Walker(tables=True)
-    walker.walk(root)
+    walker = _Walker(tables=True, max_depth=max_depth)
+    _parse(text, walker)
     return tuple(walker.body), tuple(walker.footnotes)
-
-
-def discard(tree: BeautifulSoup) -> None:
-    """Free a parsed page now. Its elements link to one another (parent, siblings), so
-    without this the tree waits for the cyclic collector while the extractor runs: a
-    hundred megabytes for a 10,000-event page."""
-    for child in list(tree.contents):
-        if isinstance(child, Tag):
-            child.decompose()
 
 
 def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
@@ -163,14 +110,29 @@ def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
 
     Tables inside the fragment are flattened into paragraphs, as in a cell.
     """
-    walker = _Walker(tables=False)
+    walker = _Walker(tables=False, max_depth=DEFAULT_LIMITS.max_html_depth)
     if any(char in markup for char in MARKUP_STARTS):
-        # The leading tag keeps BeautifulSoup from taking short text for a file name.
-        walker.walk(parse_html("<body>" + markup))
+        # Read as the body's content: a fragment opening with, say, <style> would
+        # otherwise open a <head>, and the text after it would be skipped with it.
+        _parse("<body>" + markup, walker)
     else:  # plain text, as the parser would hand it over: skip the parser
         walker.text(markup)
         walker.flush()
     return tuple(walker.body)
+
+
+def _parse(text: str, walker: "_Walker") -> None:
+    """Run lxml's HTML parser (libxml2: tolerant, never refuses bad tags) with the walker
+    as its target: the walker hears each element open and close and the text between,
+    and no tree is built, so memory follows the blocks read, not the markup.
+
+    No network, no entity expansion beyond HTML's own; libxml2's limits on text and
+    depth stay on (``huge_tree`` off). Fed as text, so an XML prologue naming a charset
+    is ignored: the bytes were decoded already.
+    """
+    parser = etree.HTMLParser(target=walker, recover=True, no_network=True, huge_tree=False)
+    parser.feed(text)
+    parser.close()
 
 
 # --- Element roles ----------------------------------------------------------
@@ -186,10 +148,10 @@ def style_declarations(style: str) -> dict[str, str]:
     return found
 
 
-def _inline_change(tag: Tag, styles: dict[str, str]) -> tuple[bool | None, bool | None]:
+def _inline_change(name: str, styles: dict[str, str]) -> tuple[bool | None, bool | None]:
     """(bold, superscript) the element switches on or off; None leaves it as it is."""
-    bold = True if tag.name in BOLD_TAGS else None
-    superscript = True if tag.name in SUPERSCRIPT_TAGS else None
+    bold = True if name in BOLD_TAGS else None
+    superscript = True if name in SUPERSCRIPT_TAGS else None
     weight = styles.get("font-weight")
     if weight:
         bold = weight in BOLD_WEIGHTS
@@ -199,25 +161,25 @@ def _inline_change(tag: Tag, styles: dict[str, str]) -> tuple[bool | None, bool 
     return bold, superscript
 
 
-def _is_note_anchor(tag: Tag, styles: dict[str, str]) -> bool:
-    classes = tag.get("class") or ()
+def _is_note_anchor(attrs: dict[str, str], styles: dict[str, str]) -> bool:
+    classes = attrs.get("class", "").split()
     if any(name in NOTE_ANCHOR_CLASSES for name in classes):
         return True
     if any(name in styles for name in NOTE_ANCHOR_STYLES):
         return True
-    return bool(NOTE_ANCHOR_HREF.fullmatch(tag.get("href") or ""))
+    return bool(NOTE_ANCHOR_HREF.fullmatch(attrs.get("href") or ""))
 
 
-def _is_note_body(tag: Tag, styles: dict[str, str]) -> bool:
+def _is_note_body(attrs: dict[str, str], styles: dict[str, str]) -> bool:
     if styles.get("mso-element") in NOTE_BODY_ELEMENTS:
         return True
-    element_id = tag.attrs.get("id")
+    element_id = attrs.get("id")
     return bool(element_id and NOTE_BODY_ID.fullmatch(element_id))
 
 
-def _marker_text(tag: Tag) -> str:
+def _marker_text(text: str) -> str:
     """A note anchor's visible marker, without Word's brackets: "[1]" -> "1"."""
-    return tag.get_text().strip().strip(NOTE_MARKER_BRACKETS).strip()
+    return text.strip().strip(NOTE_MARKER_BRACKETS).strip()
 
 
 def _digits(value: str) -> str:
@@ -264,10 +226,13 @@ class _TableBuilder:
 
 
 class _Walker:
-    """Walks a parsed tree once, building paragraphs, tables and footnotes."""
+    """Builds paragraphs, tables and footnotes from the parser's events: an lxml parser
+    target (``start``, ``end``, ``data``, ``close``). Entering an element runs its
+    handler, which returns what to undo when the element closes (or SKIP, or _Collect)."""
 
-    def __init__(self, tables: bool):
+    def __init__(self, tables: bool, max_depth: int):
         self.tables = tables
+        self.max_depth = max_depth
         self.body: list[Block] = []
         self.containers: list[list] = [self.body]  # where finished paragraphs go
         self.footnotes: list[Footnote] = []
@@ -280,83 +245,128 @@ class _Walker:
         self.table: _TableBuilder | None = None
         self.flattened = 0  # depth of tables read as plain paragraphs
         self.note_marker: list[str | None] | None = None  # set inside a footnote body
+        self.leaves: list = []  # per open element: what to undo when it closes, or None
+        self.buffered: list[str] = []  # text since the last tag (the parser splits it at entities)
+        self.skipped = 0  # elements open inside one whose content is not read
+        self.collected: list[str] | None = None  # that element's text, when its handler wants it
+        self.then: Callable[[str], None] | None = None
 
-    def walk(self, root: Tag) -> None:
-        """Visit every node depth-first with an explicit stack; leave handlers run on the way out."""
-        # The stack holds nodes to visit and leave handlers (plain callables) to run:
-        # one list of single items, no pairs to build, as the walk visits every node.
-        stack: list[object] = [root]
-        pop, push, extend, text = stack.pop, stack.append, stack.extend, self.text
-        by_name, enter_attributed = PLAIN_HANDLERS, self.enter_attributed
-        while stack:
-            node = pop()
-            kind = type(node)
-            if kind is NavigableString:  # comments, doctypes, CDATA are subclasses
-                text(str(node))
-            elif kind is Tag or isinstance(node, Tag):
-                if node.attrs:
-                    on_leave = enter_attributed(node, node.name)
-                else:  # most elements: the name alone says what they mean
-                    handler = by_name.get(node.name)
-                    on_leave = handler(self, node) if handler is not None else None
-                if on_leave is SKIP:
-                    continue
-                if on_leave is not None:
-                    push(on_leave)
-                extend(reversed(node.contents))
-            elif callable(node):  # a leave handler; comments and doctypes are not callable
-                node()
+    # The parser target -------------------------------------------------------
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        """An element opens: apply its meaning, or count it inside skipped content."""
+        if self.buffered:
+            self.release_text()
+        if len(self.leaves) + self.skipped >= self.max_depth:
+            raise IngestError(f"refused: the markup nests elements more than {self.max_depth} deep "
+                              "(a damaged or hostile page)")
+        if self.skipped:
+            self.skipped += 1
+            return
+        if attrs:
+            on_leave = self.enter_attributed(name, attrs)
+        else:  # most elements: the name alone says what they mean
+            handler = PLAIN_HANDLERS.get(name)
+            on_leave = handler(self, name, attrs) if handler is not None else None
+        if on_leave is SKIP:
+            self.skipped = 1
+        elif type(on_leave) is _Collect:
+            self.skipped, self.collected, self.then = 1, [], on_leave.then
+        else:
+            self.leaves.append(on_leave)
+
+    def end(self, name: str) -> None:
+        """An element closes (the parser closes every element it opened, in order)."""
+        if self.buffered:
+            self.release_text()
+        if self.skipped:
+            self.skipped -= 1
+            if not self.skipped and self.collected is not None:
+                self.release_collected()
+            return
+        on_leave = self.leaves.pop()
+        if on_leave is not None:
+            on_leave()
+
+    def data(self, text: str) -> None:
+        """Text between tags, perhaps in pieces: kept until the next tag."""
+        if not self.skipped:
+            self.buffered.append(text)
+        elif self.collected is not None:
+            self.collected.append(text)
+
+    def close(self) -> None:
+        """The end of the markup: close what is still open and finish the last paragraph."""
+        if self.buffered:
+            self.release_text()
+        if self.collected is not None:
+            self.release_collected()
+        self.skipped = 0
+        while self.leaves:
+            on_leave = self.leaves.pop()
+            if on_leave is not None:
+                on_leave()
         self.flush()
+
+    def release_text(self) -> None:
+        text = self.buffered[0] if len(self.buffered) == 1 else "".join(self.buffered)
+        self.buffered = []
+        self.text(text)
+
+    def release_collected(self) -> None:
+        collected, then = "".join(self.collected), self.then
+        self.collected = self.then = None
+        then(collected)
 
     # Entering an element -----------------------------------------------------
 
-    def enter_attributed(self, tag: Tag, name: str):
+    def enter_attributed(self, name: str, attrs: dict[str, str]):
         """Apply an element's meaning, its style, class, id or href included; return SKIP,
-        or what to undo when it closes."""
+        _Collect, or what to undo when it closes."""
         if name in SKIPPED:
             return SKIP
-        style = tag.attrs.get("style")
+        style = attrs.get("style")
         styles = style_declarations(style) if style and READ_STYLES.search(style) else NO_STYLES
         if styles.get("display", "").startswith("none"):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == "ignore":
-            return self.enter_word_list_marker(tag)
-        if name == "a" and _is_note_anchor(tag, styles):
-            return self.enter_note_anchor(tag)
+            return _Collect(self.word_list_marker)
+        if name == "a" and _is_note_anchor(attrs, styles):
+            return _Collect(lambda text: self.note_anchor(text, attrs))
         if name == "br":
-            return self.enter_break(tag)
-        undo_inline = self.enter_inline(tag, styles)
-        undo_block = self.enter_structure(tag, name, styles)
+            return self.enter_break()
+        undo_inline = self.enter_inline(name, styles)
+        undo_block = self.enter_structure(name, attrs, styles)
         if undo_inline and undo_block:
             return lambda: (undo_block(), undo_inline())
         return undo_block or undo_inline
 
-    def enter_break(self, tag: Tag):
+    def enter_break(self):
         self.pieces.append(Piece("\n", self.bold, self.superscript, mode="break"))
         return SKIP
 
-    def enter_structure(self, tag: Tag, name: str, styles: dict[str, str]):
-        if _is_note_body(tag, styles):  # a note body is marked by its id or style
-            return self.enter_note_body(tag)
+    def enter_structure(self, name: str, attrs: dict[str, str], styles: dict[str, str]):
+        if _is_note_body(attrs, styles):  # a note body is marked by its id or style
+            return self.enter_note_body(attrs)
         if "mso-list" in styles and name == "p":
             return self.enter_word_list_paragraph(styles["mso-list"])
         handler = STRUCTURE_HANDLERS.get(name)
-        return handler(self, tag) if handler is not None else None
+        return handler(self, name, attrs) if handler is not None else None
 
-    def enter_table_part_or_block(self, tag: Tag, name: str):
+    def enter_table_part_or_block(self, name: str, attrs: dict[str, str]):
         """A row or cell of the open table; outside one (or in a flattened table) a paragraph."""
         if self.table is not None and not self.flattened:
-            return self.enter_table_part(tag, name)
+            return self.enter_table_part(name, attrs)
         return self.enter_block()
 
     def enter_list_item(self):
         return self.enter_block(list_kind=self.lists[-1] if self.lists else "bullet",
                                 list_level=max(len(self.lists) - 1, 0))
 
-    def enter_inline(self, tag: Tag, styles: dict[str, str]):
-        if styles is NO_STYLES and tag.name not in BOLD_TAGS and tag.name not in SUPERSCRIPT_TAGS:
+    def enter_inline(self, name: str, styles: dict[str, str]):
+        if styles is NO_STYLES and name not in BOLD_TAGS and name not in SUPERSCRIPT_TAGS:
             return None
-        bold, superscript = _inline_change(tag, styles)
+        bold, superscript = _inline_change(name, styles)
         if bold is None and superscript is None:
             return None
         saved = (self.bold, self.superscript)
@@ -398,11 +408,10 @@ class _Walker:
             return self.enter_block()
         return self.enter_block(list_kind="bullet", list_level=max(int(level.group("level")) - 1, 0))
 
-    def enter_word_list_marker(self, tag: Tag):
+    def word_list_marker(self, text: str) -> None:
         """Word's bullet glyph or number: not text, but it says which kind of list."""
-        if self.props.list_kind and NUMBERED_MARKER.fullmatch(tag.get_text().strip()):
+        if self.props.list_kind and NUMBERED_MARKER.fullmatch(text.strip()):
             self.props = self.props._replace(list_kind="number")
-        return SKIP
 
     def enter_preformatted(self):
         undo_block = self.enter_block()
@@ -416,16 +425,16 @@ class _Walker:
 
     # Footnotes ---------------------------------------------------------------
 
-    def enter_note_anchor(self, tag: Tag):
-        marker = _marker_text(tag) or _digits(tag.get("href") or tag.get("name") or "")
+    def note_anchor(self, text: str, attrs: dict[str, str]) -> None:
+        """A note anchor's text, read: a citation in the text, or a note body's own marker."""
+        marker = _marker_text(text) or _digits(attrs.get("href") or attrs.get("name") or "")
         if self.note_marker is not None:  # the note's own marker, inside its body
             if self.note_marker[0] is None:
                 self.note_marker[0] = marker
         elif marker:
             self.pieces.append(Piece(marker, self.bold, True, note=marker, mode="note"))
-        return SKIP
 
-    def enter_note_body(self, tag: Tag):
+    def enter_note_body(self, attrs: dict[str, str]):
         self.flush()
         outer = (self.note_marker, self.props, self.lists)
         self.note_marker, self.props, self.lists = [None], _ParagraphProps(), []
@@ -435,7 +444,7 @@ class _Walker:
         def undo():
             self.flush()
             self.containers.pop()
-            marker = self.note_marker[0] or _digits(tag.get("id") or "")
+            marker = self.note_marker[0] or _digits(attrs.get("id") or "")
             text = " ".join(paragraph.text for paragraph in paragraphs).strip()
             if marker or text:
                 self.footnotes.append(Footnote(marker=marker, text=text))
@@ -468,13 +477,13 @@ class _Walker:
 
         return undo
 
-    def enter_table_part(self, tag: Tag, name: str):
+    def enter_table_part(self, name: str, attrs: dict[str, str]):
         table = self.table
         if name == "tr":
             table.open_row()
             return table.close_row
         if name in ("td", "th"):
-            return self.enter_cell(tag, header=name == "th")
+            return self.enter_cell(name, attrs)
         if name == "thead":
             table.in_head += 1
 
@@ -485,7 +494,7 @@ class _Walker:
             return undo_head
         return None  # tbody, tfoot: only grouping
 
-    def enter_cell(self, tag: Tag, header: bool):
+    def enter_cell(self, name: str, attrs: dict[str, str]):
         table = self.table
         if table.cells is None:  # a cell outside any <tr>
             table.open_row()
@@ -494,17 +503,15 @@ class _Walker:
         self.props, self.lists = _ParagraphProps(), []
         paragraphs: list[Paragraph] = []
         self.containers.append(paragraphs)
+        header = name == "th"
+        col_span = _span(attrs.get("colspan"), MAX_COLSPAN) if attrs else 1
+        row_span = _span(attrs.get("rowspan"), MAX_ROWSPAN) if attrs else 1
 
         def undo():
             self.flush()
             self.containers.pop()
             self.props, self.lists = outer
-            attrs = tag.attrs  # the dict itself: Tag.get is a method call per attribute
-            cell = Cell(
-                blocks=tuple(paragraphs),
-                col_span=_span(attrs.get("colspan"), MAX_COLSPAN) if attrs else 1,
-                row_span=_span(attrs.get("rowspan"), MAX_ROWSPAN) if attrs else 1,
-            )
+            cell = Cell(blocks=tuple(paragraphs), col_span=col_span, row_span=row_span)
             if table.cells is None:
                 table.open_row()
             table.cells.append(cell)
@@ -557,27 +564,26 @@ class _Walker:
 
 
 def _handlers_by_name() -> tuple[dict, dict]:
-    """Two tables of element name -> handler(walker, tag). The first: what a structural
-    element opens (table, row, cell, list, item, heading, paragraph), for every element.
-    The second adds what an element without attributes may otherwise be (bold, superscript,
-    skipped, a line break). An element named in neither only holds its children."""
+    """Two tables of element name -> handler(walker, name, attrs). The first: what a
+    structural element opens (table, row, cell, list, item, heading, paragraph), for every
+    element. The second adds what an element without attributes may otherwise be (bold,
+    superscript, skipped, a line break). An element named in neither only holds its content."""
     structure = {
-        "table": lambda walker, tag: walker.enter_table(),
-        "li": lambda walker, tag: walker.enter_list_item(),
-        "pre": lambda walker, tag: walker.enter_preformatted(),
+        "table": lambda walker, name, attrs: walker.enter_table(),
+        "li": lambda walker, name, attrs: walker.enter_list_item(),
+        "pre": lambda walker, name, attrs: walker.enter_preformatted(),
     }
-    structure.update(dict.fromkeys(BLOCKS, lambda walker, tag: walker.enter_block()))
-    for name in TABLE_PARTS:
-        structure[name] = lambda walker, tag, name=name: walker.enter_table_part_or_block(tag, name)
+    structure.update(dict.fromkeys(BLOCKS, lambda walker, name, attrs: walker.enter_block()))
+    structure.update(dict.fromkeys(TABLE_PARTS, _Walker.enter_table_part_or_block))
     for name, kind in LISTS.items():
-        structure[name] = lambda walker, tag, kind=kind: walker.enter_list(kind)
+        structure[name] = lambda walker, name, attrs, kind=kind: walker.enter_list(kind)
     for name, level in HEADINGS.items():
-        structure[name] = lambda walker, tag, level=level: walker.enter_block(heading_level=level)
+        structure[name] = lambda walker, name, attrs, level=level: walker.enter_block(heading_level=level)
     plain = dict(structure)
-    inline = lambda walker, tag: walker.enter_inline(tag, NO_STYLES)  # noqa: E731
+    inline = lambda walker, name, attrs: walker.enter_inline(name, NO_STYLES)  # noqa: E731
     plain.update(dict.fromkeys(BOLD_TAGS | SUPERSCRIPT_TAGS, inline))
-    plain.update(dict.fromkeys(SKIPPED, lambda walker, tag: SKIP))
-    plain["br"] = _Walker.enter_break
+    plain.update(dict.fromkeys(SKIPPED, lambda walker, name, attrs: SKIP))
+    plain["br"] = lambda walker, name, attrs: walker.enter_break()
     return structure, plain
 
 
