@@ -95,7 +95,8 @@ class _Collect(NamedTuple):
     then: Callable[[str], None]
 
 
-def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
+              ) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
     """Blocks (paragraphs and tables, in order) and footnotes of a whole page.
 
     Raises IngestError when elements nest deeper than ``max_depth``.
@@ -112,8 +113,8 @@ def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
     """
     walker = _Walker(tables=False, max_depth=DEFAULT_LIMITS.max_html_depth)
     if any(char in markup for char in MARKUP_STARTS):
-        # Read as the body's content: a fragment opening with, say, <style> would
-        # otherwise open a <head>, and the text after it would be skipped with it.
+        # Read as the body's content: after head-only markup such as <style>, libxml2
+        # would drop a stray <td> (a cell's own markup) and its text.
         _parse("<body>" + markup, walker)
     else:  # plain text, as the parser would hand it over: skip the parser
         walker.text(markup)
@@ -126,9 +127,9 @@ def _parse(text: str, walker: "_Walker") -> None:
     as its target: the walker hears each element open and close and the text between,
     and no tree is built, so memory follows the blocks read, not the markup.
 
-    No network, no entity expansion beyond HTML's own; libxml2's limits on text and
-    depth stay on (``huge_tree`` off). Fed as text, so an XML prologue naming a charset
-    is ignored: the bytes were decoded already.
+    No network and no entities but HTML's own (a DOCTYPE's declarations are not
+    read); ``huge_tree`` stays off, so libxml2's own size limits hold. Fed as text, so an
+    XML prologue naming a charset is ignored: the bytes were decoded already.
     """
     parser = etree.HTMLParser(target=walker, recover=True, no_network=True, huge_tree=False)
     parser.feed(text)
@@ -245,7 +246,7 @@ class _Walker:
         self.table: _TableBuilder | None = None
         self.flattened = 0  # depth of tables read as plain paragraphs
         self.note_marker: list[str | None] | None = None  # set inside a footnote body
-        self.leaves: list = []  # per open element: what to undo when it closes, or None
+        self.leaves: list = []  # per open element read: what to undo when it closes, or None
         self.buffered: list[str] = []  # text since the last tag (the parser splits it at entities)
         self.skipped = 0  # elements open inside one whose content is not read
         self.collected: list[str] | None = None  # that element's text, when its handler wants it
@@ -296,16 +297,9 @@ class _Walker:
             self.collected.append(text)
 
     def close(self) -> None:
-        """The end of the markup: close what is still open and finish the last paragraph."""
+        """The end of the markup (the parser has closed every element): the last paragraph."""
         if self.buffered:
             self.release_text()
-        if self.collected is not None:
-            self.release_collected()
-        self.skipped = 0
-        while self.leaves:
-            on_leave = self.leaves.pop()
-            if on_leave is not None:
-                on_leave()
         self.flush()
 
     def release_text(self) -> None:

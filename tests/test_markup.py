@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -24,3 +25,19 @@ PLAIN_TEXT = st.text(
 @example("\t•  A\f")
 def test_plain_text_reads_as_the_parser_reads_it(text):
     assert fragment_paragraphs(text) == fragment_paragraphs(text + NOTHING)
+
+
+# The parser hands text over in pieces (split at entities and comments), and after
+# head-only markup such as <style> it drops a stray cell; neither may show.
+FRAGMENT_CASES = {
+    "entities inside a word": ("Мо&shy;сква &amp; МАГ", ["Мо\xadсква & МАГ"]),
+    "a comment inside a word": ("Моск<!-- x -->ва", ["Москва"]),
+    "a fragment opening with a style element": ("<style>p {}</style>Москва<br>май", ["Москва\nмай"]),
+    "a stray cell after a style element": ("<style></style><td>Москва, май", ["Москва, май"]),
+    "a note marker split by an entity": ("Дни<sup>&#49;</sup>", ["Дни1"]),
+}
+
+
+@pytest.mark.parametrize(("markup", "texts"), FRAGMENT_CASES.values(), ids=FRAGMENT_CASES.keys())
+def test_fragment_text_is_whole_whatever_pieces_the_parser_hands_over(markup, texts):
+    assert [paragraph.text for paragraph in fragment_paragraphs(markup)] == texts
