@@ -233,6 +233,11 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
             walk.current.add_row(gridrow, walk.columns)
         elif walk.columns is not None and walk.current is not None:
             walk.current.add_row(gridrow, walk.columns)
+            if row.unread_number:
+                walk.result.warnings.append(PlanWarning(
+                    code="number_unread", where=f"table row {gridrow.index + 1}",
+                    message=f"the number cell {row.unread_number!r} is not an event number: "
+                            f"the row was added to event {walk.current.number}"))
         else:
             unread.append(gridrow)
     _report_unread(walk, unread)

@@ -14,7 +14,9 @@ from typing import Literal
 from parsers.cells import cell_markers, cell_text
 from parsers.grid import GridRow
 
-_NUMBER = re.compile(r"^\s*(?P<number>\d{1,4})\s*[.)]?\s*$")
+# Up to six digits: a generated 10,000-event plan is read whole; a longer run of digits
+# in the number column is not an event number.
+_NUMBER = re.compile(r"^\s*(?P<number>\d{1,6})\s*[.)]?\s*$")
 
 RowKind = Literal["numbered", "heading", "continuation", "empty"]
 
@@ -29,6 +31,7 @@ class RowClass:
     heading: str | None = None
     markers: tuple[str, ...] = ()
     by_bold_only: bool = False
+    unread_number: str | None = None  # a continuation's number cell text that is no number ("1.1")
 
 
 def number_of(text: str) -> int | None:
@@ -43,8 +46,10 @@ def classify(gridrow: GridRow, number_column: int | None, width: int) -> RowClas
     if not filled:
         return RowClass("empty", gridrow)
     number_slot = gridrow.at(number_column) if number_column is not None else None
+    number_text = None
     if number_slot is not None and not number_slot.inherited and number_slot.width == 1:
-        number = number_of(cell_text(number_slot.cell))
+        number_text = cell_text(number_slot.cell)
+        number = number_of(number_text)
         if number is not None:
             return RowClass("numbered", gridrow, number=number)
     heading = _heading_evidence(filled, number_column, width)
@@ -52,7 +57,7 @@ def classify(gridrow: GridRow, number_column: int | None, width: int) -> RowClas
         slot = filled[0]
         return RowClass("heading", gridrow, heading=cell_text(slot.cell),
                         markers=tuple(cell_markers(slot.cell)), by_bold_only=heading == "bold")
-    return RowClass("continuation", gridrow)
+    return RowClass("continuation", gridrow, unread_number=number_text or None)
 
 
 def _heading_evidence(filled, number_column: int | None, width: int) -> str | None:

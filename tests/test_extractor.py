@@ -3,6 +3,7 @@
 import pytest
 
 from parsers.plan import NoEventTable, extract_plan
+from parsers.rows import number_of
 from parsers.blocks import Paragraph, Run
 from tests.build import HEADER, TITLE, c, doc, li, p, row, table
 
@@ -67,6 +68,29 @@ def test_a_continuation_row_is_merged_into_the_event_above():
     assert first.items == ["ОКМО", "ВАРМСУ", "АГУ", "АСДГ"]
     assert first.participation is True
     assert [e.number for e in found.events] == [1, 2]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("12.", 12), ("12", 12), (" 12) ", 12), ("10000.", 10000), ("999999", 999999),
+    ("1234567", None), ("1.1", None), ("12а", None), ("", None), ("№", None),
+])
+def test_an_event_number_is_digits_with_an_optional_dot_or_bracket(text, number):
+    assert number_of(text) == number
+
+
+def test_a_row_numbered_past_9999_opens_its_own_event():
+    found = events_of(HEADER, row("9999.", "А", "май", ""), row("10000.", "Б", "июнь", ""), before=(TITLE,))
+    assert [(e.number, e.title) for e in found.events] == [(9999, "А"), (10000, "Б")]
+
+
+def test_a_row_whose_number_cell_is_no_number_is_merged_and_reported():
+    found = events_of(HEADER, row("1.", "Форум", "Москва май", ""), row("1.1", "Круглый стол", "", ""),
+                      row("2.", "Б", "май", ""))
+    first = found.events[0]
+    assert [e.number for e in found.events] == [1, 2]
+    assert first.parts == ["Форум", "Круглый стол"]
+    assert [(w.code, w.where) for w in found.warnings] == [("number_unread", "table row 3")]
+    assert "'1.1'" in found.warnings[0].message
 
 
 def test_several_title_paragraphs_become_parts_and_join_into_the_title():
