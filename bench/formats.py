@@ -55,7 +55,7 @@ TARGET_RATIO, TARGET_PROCESS_S, TARGET_PEAK_MB = 2.0, 0.6, 200
 def pipeline(data: bytes, name: str) -> None:
     """Read, extract, validate and serialise (JSON and the three CSV tables), writing nothing."""
     from ingest.pipeline import ingest_bytes
-    from ingest.writers import plan_files
+    from ingest.export.files import plan_files
 
     plan_files(ingest_bytes(data, name), "bench")
 

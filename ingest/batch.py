@@ -16,14 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
-from ingest.errors import IngestError
-from ingest.limits import DEFAULT_LIMITS, Limits
+from parsers.errors import IngestError, NotADocument
+from parsers.limits import DEFAULT_LIMITS, Limits
 from schemas.plan import Plan
 
 Status = Literal["ok", "skipped", "failed", "error"]
-# A detection message that says a file found in a folder is no document at all (it is skipped,
-# not failed). ingest.detect words every such refusal this way.
-NOT_A_DOCUMENT = "not a supported document"
 GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -81,7 +78,6 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Input]:
 
 def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
     """Read one input into a plan within ``limits``; never raises (runs in a worker process)."""
-    from ingest.detect import detect_format
     from ingest.pipeline import ingest_bytes, read_input
     from ingest.sources import is_plan_json
 
@@ -91,11 +87,10 @@ def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
         data = read_input(item.path, limits)
         if item.found and is_plan_json(data):
             return BatchResult(item, "skipped", message="a JSON file, not a document")
-        detect_format(data)  # first alone: only its refusals may mean "skip"
         return BatchResult(item, "ok", plan=ingest_bytes(data, item.path.name, limits))
+    except NotADocument as error:
+        return BatchResult(item, "skipped" if item.found else "failed", message=error.message)
     except IngestError as error:
-        if item.found and error.message.startswith(NOT_A_DOCUMENT):
-            return BatchResult(item, "skipped", message=error.message)
         return BatchResult(item, "failed", message=error.message)
     except Exception as error:  # a bug in a reader must not stop the other files
         if os.environ.get("MAG_PLAN_DEBUG"):
@@ -131,8 +126,8 @@ def read_many(items: Sequence[Input], jobs: int | None = None,
 
 def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchResult]:
     """Write and store each plan read, in input order; a failure to do so fails only that input."""
-    from ingest import store
-    from ingest.writers import output_stems, plan_files, write_files
+    from ingest.store import database as store
+    from ingest.export.files import output_stems, plan_files, write_files
 
     stems = delivery.stems or output_stems([r.input.path for r in results if r.status == "ok"])
     connection = store.connect(delivery.db) if delivery.db else None

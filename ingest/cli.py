@@ -12,10 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from ingest.errors import IngestError
-from ingest.limits import DEFAULT_LIMITS, human_size, limits_from, parse_count, parse_size
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, human_size, limits_from, parse_count, parse_size
 
-FORMATS = ("text", "json", "markdown", "html")  # of `diff`; ingest/diff_render.py renders each
+FORMATS = ("text", "json", "markdown", "html")  # of `diff`; ingest/diff/render.py renders each
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_DIFFERENCES = 1  # `diff --exit-code`, as `git diff --exit-code`
@@ -173,7 +173,7 @@ def exit_status(results) -> int:
 
 def plan_json(plan) -> str:
     """The plan as the JSON `ingest` writes."""
-    from ingest.writers import plan_json as as_json
+    from ingest.export.files import plan_json as as_json
 
     return as_json(plan)
 
@@ -203,9 +203,9 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     """`mag-plan diff OLD NEW`: the semantic diff, in the chosen format, on stdout."""
-    from ingest.diff import diff_plans
-    from ingest.diff_render import render
-    from ingest.diff_view import DiffView
+    from ingest.diff.plans import diff_plans
+    from ingest.diff.render import render
+    from ingest.diff.view import DiffView
 
     old, new = diff_sides(args)
     diff = diff_plans(old, new)
@@ -220,7 +220,7 @@ def diff_sides(args: argparse.Namespace):
         from ingest.sources import load_plan_any
 
         return load_plan_any(args.old), load_plan_any(args.new)
-    from ingest.store import load_plan
+    from ingest.store.database import load_plan
 
     years = []
     for side in (args.old, args.new):
@@ -232,7 +232,7 @@ def diff_sides(args: argparse.Namespace):
 
 def run_date(args: argparse.Namespace) -> int:
     """`mag-plan date`: each phrase's DateSpan as one line of JSON."""
-    from parsers.dates import parse_date_with_warnings
+    from parsers.dates.phrases import parse_date_with_warnings
 
     phrases = args.phrases or [line.rstrip("\n") for line in sys.stdin]
     for phrase in phrases:
@@ -245,7 +245,7 @@ def run_date(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """`mag-plan list`: the stored plans, one line each."""
-    from ingest.store import list_plans
+    from ingest.store.database import list_plans
     from ingest.texttable import text_table
 
     plans = list_plans(args.db)
@@ -261,14 +261,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 def export_ics(plan, path: Path) -> str:
     """Write the calendar; what went into it."""
-    from ingest.ics import write_ics
+    from ingest.export.ics import write_ics
 
     return write_ics(plan, path).summary()
 
 
 def export_xlsx(plan, path: Path) -> str:
     """Write the workbook; the rows of each sheet."""
-    from ingest.xlsx import write_xlsx
+    from ingest.export.xlsx import write_xlsx
 
     return ", ".join(f"{rows} {sheet.replace('_', ' ')}" for sheet, rows in write_xlsx(plan, path).items())
 

@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError, NotADocument
 from schemas.plan import SourceFormat
 
 # How far into the file the signatures are looked for.
@@ -25,7 +25,7 @@ _REFUSED = (
 
 
 def detect_format(data: bytes) -> SourceFormat:
-    """"docx", "pdf", "html" or "text"; raises IngestError for anything else."""
+    """"docx", "pdf", "html" or "text"; NotADocument for other files, IngestError for damaged ones."""
     if not data.strip():
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -35,12 +35,12 @@ def detect_format(data: bytes) -> SourceFormat:
         return _zip_format(data)
     for signature, problem in _REFUSED:
         if head.startswith(signature):
-            raise IngestError(f"not a supported document: {problem}")
+            raise NotADocument(problem)
     if _MARKUP.search(_strip_bom(head).lstrip()[:SNIFF_BYTES]):
         return "html"
     if _is_text(head):
         return "text"
-    raise IngestError("not a supported document: binary data that is not DOCX, PDF, HTML or text")
+    raise NotADocument("binary data that is not DOCX, PDF, HTML or text")
 
 
 def _zip_format(data: bytes) -> SourceFormat:
@@ -52,8 +52,8 @@ def _zip_format(data: bytes) -> SourceFormat:
     if "word/document.xml" in names or "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
         return "docx"
     if "content.xml" in names and "mimetype" in names:
-        raise IngestError("not a supported document: an OpenDocument file; save it as DOCX")
-    raise IngestError("not a supported document: a zip archive without word/document.xml")
+        raise NotADocument("an OpenDocument file; save it as DOCX")
+    raise NotADocument("a zip archive without word/document.xml")
 
 
 def _strip_bom(head: bytes) -> bytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import importlib
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,8 +15,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ingest.detect import detect_format
-from ingest.errors import IngestError
-from ingest.limits import DEFAULT_LIMITS, Limits
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, PlanWarning, Source, SourceFormat
 
@@ -26,20 +25,35 @@ _PAUSE_LOCK = threading.Lock()
 _pauses = 0
 _resume = False
 
-# format -> "module:function" of its reader: (bytes, limits=Limits) -> Document
-READERS: dict[str, str] = {
-    "docx": "parsers.docx:read_docx",
-    "pdf": "parsers.pdf:read_pdf",
-    "html": "parsers.html:read_html",
-    "text": "parsers.text:read_text",
-}
+
+# One function per format: each imports its reader when a document of that format arrives,
+# so the CLI starts fast. Each reader takes (bytes, limits=Limits) and returns a Document.
+def _read_docx(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.docx import read_docx
+    return read_docx(data, limits=limits)
+
+
+def _read_pdf(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.pdf import read_pdf
+    return read_pdf(data, limits=limits)
+
+
+def _read_html(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.markup import read_html
+    return read_html(data, limits=limits)
+
+
+def _read_text(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.markup import read_text
+    return read_text(data, limits=limits)
+
+
+READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Run the reader for ``fmt`` on ``data``, within ``limits``."""
-    module_name, function = READERS[fmt].split(":")
-    reader = getattr(importlib.import_module(module_name), function)
-    document = reader(data, limits=limits)
+    document = READERS[fmt](data, limits)
     limits.check_table_cells(table_cells(document))
     return document
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from ingest.pipeline import ingest_file, read_input
 from schemas.plan import Plan
 

@@ -39,7 +39,7 @@ def row_values(record: BaseModel, text: Callable[[str], str] | None = None) -> l
     lower-case, absent values empty).
 
     ``text``, when given, is applied to the cells of text fields (a string or a list of
-    strings) and to no others: the CSV writer passes ``ingest.safe_cells.neutralise``.
+    strings) and to no others: the CSV writer passes ``ingest.export.safe_cells.neutralise``.
     """
     cells: list[str] = []
     _add_cells(record, _cell_plan(type(record)), text, cells)

@@ -9,7 +9,7 @@ import pytest
 
 import ingest.pipeline
 from ingest.batch import Delivery, Input, Progress, deliver, expand_inputs, read_many, run_batch
-from ingest.store import load_plan
+from ingest.store.database import load_plan
 from tests.conftest import SAMPLES
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest import pipeline
-from ingest.errors import IngestError
+import ingest.pipeline as pipeline
+from parsers.errors import IngestError
 from ingest.pipeline import collector_paused, ingest_bytes
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "plan_2024.html"

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from ingest.detect import detect_format
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 
 
 def zipped(*names: str) -> bytes:

@@ -12,9 +12,9 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from ingest.diff import diff_plans
-from ingest.diff_render import render
-from ingest.diff_view import DiffView
+from ingest.diff.plans import diff_plans
+from ingest.diff.render import render
+from ingest.diff.view import DiffView
 from tests.sample_plans import sample_plan
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

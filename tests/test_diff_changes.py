@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.compare import same_date
-from ingest.diff import event_changes
-from parsers.dates import parse_date
+from ingest.diff.compare import same_date
+from ingest.diff.plans import event_changes
+from parsers.dates.phrases import parse_date
 from tests.diff_events import event
 
 

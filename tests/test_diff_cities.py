@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.diff_cities import diff_cities
+from ingest.diff.cities import diff_cities
 from tests.diff_events import city_day, jubilee
 
 

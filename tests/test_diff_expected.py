@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from ingest.diff import diff_plans
+from ingest.diff.plans import diff_plans
 from tests.conftest import EXPECTED
 from tests.sample_plans import format_pair, sample_plan
 

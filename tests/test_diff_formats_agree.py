@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.diff import diff_plans
+from ingest.diff.plans import diff_plans
 from tests.sample_plans import format_pair, sample_plan
 
 CASES = [(stem, *pair) for stem in ("plan_2023", "plan_2024", "plan_2025")

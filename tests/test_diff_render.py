@@ -8,10 +8,10 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from ingest.diff import diff_plans
-from ingest.diff_html import aligned_rows
-from ingest.diff_render import render
-from ingest.diff_view import DiffView
+from ingest.diff.plans import diff_plans
+from ingest.diff.html import aligned_rows
+from ingest.diff.render import render
+from ingest.diff.view import DiffView
 from schemas.diff import PlanDiff
 from schemas.jsonschema import diff_schema
 from tests.sample_plans import sample_plan

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from parsers.blocks import Footnote, Paragraph, Table
-from parsers.docx import read_docx
+from parsers.readers.docx.reader import read_docx
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "plan_2024.docx"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from parsers.plan import NoEventTable, extract_plan
-from parsers.rows import number_of
+from parsers.plan.extract import NoEventTable, extract_plan
+from parsers.plan.rows import number_of
 from parsers.blocks import Paragraph, Run
 from tests.build import HEADER, TITLE, c, doc, li, p, row, table
 

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from ingest.pipeline import ingest_file
-from ingest.store import store_plan
+from ingest.store.database import store_plan
 from tests.conftest import ROOT, SAMPLES
 
 DOC = ROOT / "docs" / "feeds.md"

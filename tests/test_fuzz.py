@@ -12,7 +12,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from ingest.pipeline import ingest_bytes
 from schemas.plan import Plan
 from tests.fuzz_corpus import mutations

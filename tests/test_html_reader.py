@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from parsers.blocks import Cell, Footnote, Row
-from parsers.html import read_html
+from parsers.readers.markup.html import read_html
 from tests.blockshapes import MARKUP_TOKENS, every_paragraph, P, R, grid, outline, paragraphs, tables
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from ingest.ics import plan_calendar, stable_uid, summary_note, write_ics, years_word
+from ingest.export.ics import plan_calendar, stable_uid, summary_note, write_ics, years_word
 from schemas.plan import DateSpan
 from tests.feed_plans import expected_plan, with_date_pieces
 

@@ -7,12 +7,12 @@ import tracemalloc
 
 import pytest
 
-from ingest.errors import IngestError
-from ingest.limits import DEFAULT_LIMITS, MB, Limits, limits_from, parse_size
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, MB, Limits, limits_from, parse_size
 from ingest.pipeline import ingest_bytes, ingest_file
-from parsers.docx import read_docx
-from parsers.html import read_html
-from parsers.text import read_text
+from parsers.readers.docx.reader import read_docx
+from parsers.readers.markup.html import read_html
+from parsers.readers.markup.text import read_text
 from tests import hostile
 from tests.test_docx_reader import FOOTNOTES, footnote_ref, make_docx, p, r
 

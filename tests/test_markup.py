@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from parsers.markup import fragment_paragraphs
+from parsers.readers.markup.walker import fragment_paragraphs
 
 # Forces the parser without adding anything a reader would see.
 NOTHING = "<span></span>"

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from ingest.assignment import max_score_assignment, min_cost_assignment
-from ingest.matching import match_events, score_pair
+from ingest.diff.assignment import max_score_assignment, min_cost_assignment
+from ingest.diff.matching import match_events, score_pair
 from tests.diff_events import event
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from parsers.organizers import organizers_from_note
+from parsers.plan.organizers import organizers_from_note
 
 
 @pytest.mark.parametrize("note, expected", [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.blocks import Run
-from parsers.pdf_lines import (
+from parsers.readers.pdf.lines import (
     Frame, Glyph, Line, draws_wrap_spaces, first_fragment_width, group_lines, join_kind, line_runs,
     make_line, paragraphs, split_columns,
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.pdf_lines import Frame, Glyph, make_line
-from parsers.pdf_page import (
+from parsers.readers.pdf.lines import Frame, Glyph, make_line
+from parsers.readers.pdf.page import (
     PAGE_NUMBER, Rule, cited_markers, find_furniture, footnotes, furniture_key, leading_marker,
     split_footnotes,
 )

@@ -14,9 +14,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from parsers.blocks import Footnote, Paragraph, Table
-from parsers.pdf import read_pdf
+from parsers.readers.pdf.reader import read_pdf
 from tests.conftest import ROOT, SAMPLES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -327,7 +327,7 @@ def test_the_cli_gives_one_line_and_exit_2(tmp_path, fixture, message):
 
 @pytest.mark.parametrize("name", PDF_SAMPLES)
 def test_glyphs_are_pdfplumbers_chars(name):
-    from parsers.pdf_objects import page_objects
+    from parsers.readers.pdf.objects import page_objects
 
     with pdfplumber.open(SAMPLES / name) as pdf:
         for page in pdf.pages:
@@ -339,7 +339,7 @@ def test_glyphs_are_pdfplumbers_chars(name):
 
 
 def test_ruled_tables_are_those_pdfplumber_finds():
-    from parsers.pdf_objects import find_ruled_tables, page_objects
+    from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 
     with pdfplumber.open(SAMPLES / "plan_2024.pdf") as pdf:
         for page in pdf.pages:
@@ -362,8 +362,8 @@ def _curve(x0: float, y0: float, width: float, tall: float, fill: bool = True):
     (20.0, 20.0, True, False), # too large: a picture
 ])
 def test_a_small_filled_dot_is_a_bullet(width, tall, fill, bullet):
-    from parsers.pdf_objects import _dot_glyph, _is_dot
-    from parsers.pdf_settings import DEFAULT_SETTINGS
+    from parsers.readers.pdf.objects import _dot_glyph, _is_dot
+    from parsers.readers.pdf.settings import DEFAULT_SETTINGS
 
     curve = _curve(100.0, 500.0, width, tall, fill)
     assert _is_dot(curve, DEFAULT_SETTINGS) is bullet
@@ -381,7 +381,7 @@ def test_rows_a_page_break_left_open_are_closed():
     """Three column rules run from the header's rule (y=100) down to y=300, where no rule
     is drawn across them: a row cut by the page break. One edge closes it; none is added
     where a rule is drawn."""
-    from parsers.pdf_objects import closing_edges
+    from parsers.readers.pdf.objects import closing_edges
 
     vertical = [_edge("v", x, x, 100.0, 300.0) for x in (50.0, 200.0, 400.0)]
     horizontal = [_edge("h", 50.0, 400.0, 100.0, 100.0)]

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from ingest.cli import main
-from ingest.safe_cells import neutralise
+from ingest.export.safe_cells import neutralise
 from tests.conftest import SAMPLES
 
 

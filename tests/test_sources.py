@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from ingest.sources import is_plan_json, load_plan_any, plan_from_json
 from tests.conftest import SAMPLES
 from tests.feed_plans import expected_plan

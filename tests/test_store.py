@@ -8,10 +8,10 @@ from contextlib import closing
 
 import pytest
 
-import ingest.store as store
-from ingest.errors import IngestError
-from ingest.rows import flat_columns
-from ingest.store_schema import MIGRATIONS
+import ingest.store.database as store
+from parsers.errors import IngestError
+from schemas.records import flat_columns
+from ingest.store.migrations import MIGRATIONS
 from schemas.plan import EventSource, PlanWarning
 from schemas.tables import TABLES, columns
 from tests.feed_plans import expected_plan, moved_to_year, with_date_pieces

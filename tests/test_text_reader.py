@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.errors import IngestError
+from parsers.errors import IngestError
 from parsers.blocks import Footnote, Paragraph, Table
-from parsers.html import read_html
-from parsers.text import read_text
+from parsers.readers.markup.html import read_html
+from parsers.readers.markup.text import read_text
 from tests.conftest import SAMPLES
 from tests.blockshapes import MARKUP_TOKENS, every_paragraph, P, R, grid, outline, paragraphs, tables
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.titles import editions, masked, title_similarity
+from ingest.diff.titles import editions, masked, title_similarity
 
 
 @pytest.mark.parametrize("title, found", [

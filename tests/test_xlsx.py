@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from pydantic import BaseModel
 
-from ingest.rows import flat_columns, is_list, nested_model
-from ingest.xlsx import BOOLEAN_FORMAT, DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
+from schemas.records import flat_columns, is_list, nested_model
+from ingest.export.xlsx import BOOLEAN_FORMAT, DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
 from schemas.plan import PlanWarning
 from tests.conftest import ROOT
 from tests.feed_plans import expected_plan, with_date_pieces
@@ -156,13 +156,13 @@ def test_openpyxl_alone_would_write_a_formula(tmp_path):
 
 
 def test_importing_the_module_does_not_import_pandas():
-    code = "import sys, ingest.xlsx; print('pandas' in sys.modules)"
+    code = "import sys, ingest.export.xlsx; print('pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
 
 
 def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
-    import ingest.xlsx as xlsx
+    import ingest.export.xlsx as xlsx
 
     def broken(sheet):
         raise RuntimeError("styling failed")

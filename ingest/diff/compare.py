@@ -1,0 +1,80 @@
+"""When two values of two plans' records count as the same, a year apart.
+
+"май" in 2024 and "май" in 2025 are the same date; so are "ежеквартал." and
+"ежеквартально". Texts compare with spaces collapsed and case folded; lists as
+sets (order does not matter).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ingest.diff.titles import Numeral, editions
+from schemas.plan import DateSpan
+
+
+def plain(text: str | None) -> str:
+    """A text compared as its words: spaces collapsed, case folded, ё as е."""
+    return " ".join((text or "").split()).casefold().replace("ё", "е")
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Same text apart from spacing and case; None only equals None or empty."""
+    return plain(a) == plain(b)
+
+
+def same_list(a: list[str], b: list[str]) -> bool:
+    """Same members, in any order."""
+    return {plain(x) for x in a} == {plain(x) for x in b}
+
+
+def shared_count(a: list[str], b: list[str]) -> int:
+    """How many members two lists share."""
+    return len({plain(x) for x in a} & {plain(x) for x in b})
+
+
+def same_date(a: DateSpan, b: DateSpan) -> bool:
+    """Same phrase, or the same days of the year, kind and recurrence (the year itself aside)."""
+    if plain(a.text) == plain(b.text):
+        return True
+    if a.kind != b.kind or a.recurrence != b.recurrence or a.start is None or b.start is None:
+        return False
+    return (_day_of_year(a.start), _day_of_year(a.end)) == (_day_of_year(b.start), _day_of_year(b.end))
+
+
+def _day_of_year(day: dt.date | None) -> tuple[int, int | str] | None:
+    """(month, day), the last day of a month as "last" so that February 28 and 29 agree."""
+    if day is None:
+        return None
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.month, "last" if day.day == last else day.day
+
+
+def edition_values(title: str) -> tuple[int, ...]:
+    """The values of a title's edition numerals."""
+    return tuple(numeral.value for numeral in editions(title))
+
+
+def edition_text(title: str) -> str | None:
+    """A title's edition numerals as written, joined by ", "; None when it has none."""
+    found = editions(title)
+    return ", ".join(numeral.text for numeral in found) if found else None
+
+
+def edition_grows(old_title: str, new_title: str, years: int | None) -> bool:
+    """True when the same series' editions grew by exactly the year difference.
+
+    Each edition must count the same word ("XXX сессия" → "XXXI сессия") and grow
+    by ``years`` or stay; at least one must grow.
+    """
+    old, new = editions(old_title), editions(new_title)
+    if not years or not old or len(old) != len(new):
+        return False
+    steps = [_step(a, b) for a, b in zip(old, new)]
+    return all(step in (0, years) for step in steps) and years in steps
+
+
+def _step(old: Numeral, new: Numeral) -> int | None:
+    """How much one edition grew; None when the numerals count different words."""
+    return new.value - old.value if old.next_word == new.next_word else None

@@ -1,0 +1,1 @@
+"""What is written from records: JSON and CSV files, ICS calendars, XLSX workbooks; all atomically."""

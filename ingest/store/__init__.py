@@ -1,0 +1,1 @@
+"""The SQLite store of plans: one database, many years; its schema and migrations."""

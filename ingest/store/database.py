@@ -1,0 +1,213 @@
+"""The plan store: every year's plan in one SQLite file (Python's sqlite3, no server).
+
+One plan per year. Storing the same document again (same sha256) changes nothing, and so does
+another document holding the same records (the DOCX and the PDF of one plan); a document with
+other records for a stored year replaces that year's rows in one transaction; a load that
+fails leaves the database as it was. The schema is created and migrated here (ingest/store/migrations.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Literal
+
+from parsers.errors import IngestError
+from schemas.records import record_from_row, record_row
+from ingest.store.migrations import MIGRATIONS
+from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Signatory, Source
+
+# table -> the model of its rows, in the order a plan holds them
+RECORD_MODELS = {"events": Event, "jubilees": Jubilee, "city_days": CityDay,
+                 "footnotes": Footnote, "warnings": PlanWarning}
+
+StoreAction = Literal["added", "replaced", "unchanged"]
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """What storing one plan did."""
+
+    year: int
+    plan_id: int
+    action: StoreAction
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    """One row of `mag-plan list`: a stored plan and how many records it holds."""
+
+    id: int
+    year: int
+    title: str
+    source_file: str
+    source_format: str
+    source_sha256: str
+    loaded_at: str
+    events: int
+    jubilees: int
+    city_days: int
+    warnings: int
+
+
+def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
+    """An open store at ``db_path``, created (unless ``create`` is false) or migrated to the latest schema."""
+    if not create and not Path(db_path).is_file():
+        raise IngestError("no such database", str(db_path))
+    connection = sqlite3.connect(db_path, isolation_level=None)  # transactions are explicit below
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    try:
+        migrate(connection)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise IngestError(f"not a mag-plan database: {error}", str(db_path)) from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The number of the last migration applied (0 for a new database)."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+    if not exists:
+        return 0
+    return connection.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Apply the migrations the database lacks, each in its own transaction; the version reached."""
+    current = schema_version(connection)
+    latest = MIGRATIONS[-1][0]
+    if current > latest:
+        raise IngestError(f"the database has schema version {current}; this mag-plan knows up to {latest}: "
+                          "upgrade mag-plan")
+    for number, description, sql in MIGRATIONS:
+        if number <= current:
+            continue
+        with transaction(connection):
+            connection.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                               "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            for statement in _statements(sql):
+                connection.execute(statement)
+            connection.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (number, description, _now()))
+    return latest
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK when the block raises."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def store_plan(db_path: str | Path, plan: Plan) -> StoreResult:
+    """Store ``plan`` as its year's plan: added, replaced (another document) or unchanged (same sha256)."""
+    with closing(connect(db_path)) as connection:
+        return store_plan_in(connection, plan)
+
+
+def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
+    """``store_plan`` on an open connection (a batch stores many plans through one)."""
+    # the check and the write share one IMMEDIATE transaction: two loaders cannot interleave
+    if plan.year is None:
+        raise IngestError("the plan has no year, and the store keeps one plan per year", plan.source.file)
+    with transaction(connection):
+        stored = connection.execute("SELECT id, source_sha256, content_sha256 FROM plans WHERE year = ?",
+                                    (plan.year,)).fetchone()
+        same = stored and (stored["source_sha256"] == plan.source.sha256
+                           or stored["content_sha256"] == content_sha256(plan))
+        if same:
+            return StoreResult(plan.year, stored["id"], "unchanged")
+        if stored:
+            connection.execute("DELETE FROM plans WHERE id = ?", (stored["id"],))  # records cascade
+        plan_id = _insert_plan(connection, plan)
+        for table in RECORD_MODELS:
+            insert_records(connection, table, plan_id, getattr(plan, table))
+    return StoreResult(plan.year, plan_id, "replaced" if stored else "added")
+
+
+def content_sha256(plan: Plan) -> str:
+    """A digest of the plan's records alone: not its source file, format, pages or contract version."""
+    content = plan.model_dump(mode="json", exclude={"source": True, "schema_version": True,
+                                                   "events": {"__all__": {"source"}}})
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def load_plan(db_path: str | Path, year: int) -> Plan:
+    """The plan stored for ``year``, equal to the Plan that was stored; IngestError when there is none."""
+    with closing(connect(db_path, create=False)) as connection:
+        plan_row = connection.execute("SELECT * FROM plans WHERE year = ?", (year,)).fetchone()
+        if plan_row is None:
+            stored = ", ".join(str(p.year) for p in list_plans_in(connection)) or "none"
+            raise IngestError(f"no plan for {year} in the database (stored years: {stored})", str(db_path))
+        records = {table: [record_from_row(model, dict(row)) for row in connection.execute(
+            f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", (plan_row["id"],))]
+            for table, model in RECORD_MODELS.items()}
+    return Plan(schema_version=plan_row["contract_version"], title=plan_row["title"], year=plan_row["year"],
+                source=Source(file=plan_row["source_file"], format=plan_row["source_format"],
+                              sha256=plan_row["source_sha256"]),
+                signatory=_signatory(plan_row), **records)
+
+
+def list_plans(db_path: str | Path) -> list[StoredPlan]:
+    """The stored plans, by year, with their record counts."""
+    with closing(connect(db_path, create=False)) as connection:
+        return list_plans_in(connection)
+
+
+def list_plans_in(connection: sqlite3.Connection) -> list[StoredPlan]:
+    """``list_plans`` on an open connection."""
+    counts = ", ".join(f"(SELECT count(*) FROM {table} WHERE plan_id = plans.id) AS {table}"
+                       for table in ("events", "jubilees", "city_days", "warnings"))
+    rows = connection.execute(
+        "SELECT id, year, title, source_file, source_format, source_sha256, loaded_at, "
+        f"{counts} FROM plans ORDER BY year")
+    return [StoredPlan(**dict(row)) for row in rows]
+
+
+def insert_records(connection: sqlite3.Connection, table: str, plan_id: int, records: list) -> None:
+    """Insert one plan's records of ``table``, ``position`` keeping their order."""
+    for position, record in enumerate(records, start=1):
+        row = {"plan_id": plan_id, "position": position, **record_row(record)}
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        connection.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", row)
+
+
+def _insert_plan(connection: sqlite3.Connection, plan: Plan) -> int:
+    signatory = plan.signatory
+    cursor = connection.execute(
+        "INSERT INTO plans (year, title, contract_version, source_file, source_format, source_sha256, "
+        "content_sha256, signatory_position, signatory_name, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (plan.year, plan.title, plan.schema_version, plan.source.file, plan.source.format, plan.source.sha256,
+         content_sha256(plan), signatory.position if signatory else None, signatory.name if signatory else None,
+         _now()))
+    return cursor.lastrowid
+
+
+def _signatory(plan_row: sqlite3.Row) -> Signatory | None:
+    if plan_row["signatory_name"] is None:
+        return None
+    return Signatory(position=plan_row["signatory_position"], name=plan_row["signatory_name"])
+
+
+def _statements(sql: str) -> list[str]:
+    """The statements of a migration script (executescript would commit our transaction)."""
+    return [statement.strip() for statement in sql.split(";") if statement.strip()]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()

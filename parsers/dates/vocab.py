@@ -1,0 +1,166 @@
+"""The Russian vocabulary of plan date phrases: data only, one table each.
+
+``parsers.dates.phrases`` turns each word into a canonical token with these tables and parses
+the tokens with generic rules (as dateparser keeps each language's words in data files).
+Every word is written lower case with "е" for "ё": the normaliser folds the text first.
+Canonical tokens: ``M<n>`` a month, ``q`` quarter, ``h`` half-year, ``dk`` ten-day period,
+``early``/``mid``/``late`` part of a period, a season name, ``yr`` year, ``from``/``to``/
+``until``/``and`` joiners, ``during`` (in the course of), ``times`` (раз), ``dom`` (число),
+``approx``, ``R:<recurrence>``; ``""`` means the word carries no meaning and is dropped.
+"""
+
+from __future__ import annotations
+
+# Month number -> every form a plan writes: the six cases and the abbreviations.
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("январь", "января", "январе", "январю", "январем", "янв"),
+    2: ("февраль", "февраля", "феврале", "февралю", "февралем", "фев", "февр"),
+    3: ("март", "марта", "марте", "марту", "мартом", "мар"),
+    4: ("апрель", "апреля", "апреле", "апрелю", "апрелем", "апр"),
+    5: ("май", "мая", "мае", "маю", "маем"),
+    6: ("июнь", "июня", "июне", "июню", "июнем", "июн"),
+    7: ("июль", "июля", "июле", "июлю", "июлем", "июл"),
+    8: ("август", "августа", "августе", "августу", "августом", "авг"),
+    9: ("сентябрь", "сентября", "сентябре", "сентябрю", "сентябрем", "сен", "сент"),
+    10: ("октябрь", "октября", "октябре", "октябрю", "октябрем", "окт"),
+    11: ("ноябрь", "ноября", "ноябре", "ноябрю", "ноябрем", "ноя", "нояб"),
+    12: ("декабрь", "декабря", "декабре", "декабрю", "декабрем", "дек"),
+}
+
+# Seasons -> the months they cover, in order. Winter is the two months that open the
+# plan year and the December that closes it (two pieces of the same year), so that a
+# plan's "зима" never leaves the plan year; see docs/dates.md.
+SEASON_MONTHS: dict[str, tuple[tuple[int, int], ...]] = {
+    "winter": ((1, 2), (12, 12)),
+    "spring": ((3, 5),),
+    "summer": ((6, 8),),
+    "autumn": ((9, 11),),
+}
+SEASONS: dict[str, tuple[str, ...]] = {
+    "winter": ("зима", "зимы", "зиме", "зиму", "зимой", "зимою"),
+    "spring": ("весна", "весны", "весне", "весну", "весной", "весною"),
+    "summer": ("лето", "лета", "лете", "летом"),
+    "autumn": ("осень", "осени", "осенью"),
+}
+
+# Period nouns -> canonical unit token.
+UNITS: dict[str, tuple[str, ...]] = {
+    "q": ("квартал", "квартала", "квартале", "кварталу", "кварталом", "кварталы", "кварталов",
+          "кварталах", "кварталам", "кв"),
+    "h": ("полугодие", "полугодия", "полугодии", "полугодию", "полугодием", "полугодий",
+          "полугодиях", "полуг"),
+    "dk": ("декада", "декады", "декаде", "декаду", "декадой", "декад"),
+    "yr": ("год", "года", "году", "годом", "годы", "годов", "г", "гг", "период", "периода",
+           "периоде"),
+    "mon": ("месяц", "месяца", "месяце", "месяцу", "месяцев"),
+    "week": ("неделя", "недели", "неделю", "неделе", "недель"),
+    "day": ("день", "дня", "дней", "сутки"),
+    "dom": ("число", "числа", "числу"),
+}
+
+# Parts of a period: начало / середина / конец (see docs/dates.md for what each covers).
+PARTS: dict[str, tuple[str, ...]] = {
+    "early": ("начало", "начала", "начале", "началу"),
+    "mid": ("середина", "середины", "середине", "середину"),
+    "late": ("конец", "конца", "конце", "концу"),
+}
+
+# Ordinal words -> number ("первая декада", "второе полугодие").
+ORDINALS: dict[int, tuple[str, ...]] = {
+    1: ("первый", "первая", "первое", "первого", "первой", "первом", "первую", "первые"),
+    2: ("второй", "вторая", "второе", "второго", "втором", "вторую", "вторые"),
+    3: ("третий", "третья", "третье", "третьего", "третьей", "третьем", "третью"),
+    4: ("четвертый", "четвертая", "четвертое", "четвертого", "четвертом", "четвертой",
+        "четвертую"),
+}
+
+# What is written after a digit to make it ordinal ("1-й", "2-го", "2-е", "3-я", "2го").
+ORDINAL_SUFFIXES: tuple[str, ...] = (
+    "й", "ый", "ий", "ой", "го", "ого", "его", "я", "ая", "яя", "е", "ое", "ее", "ей", "м",
+    "ом", "ем", "ю", "ую", "х", "ых",
+)
+
+# Recurrence words -> the contract's recurrence.
+RECURRENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "continuous": ("постоянно", "постоянный", "постоянная", "постоянное", "непрерывно",
+                   "круглогодично", "регулярно", "систематически"),
+    "daily": ("ежедневно", "ежедн"),
+    "weekly": ("еженедельно", "еженед"),
+    "monthly": ("ежемесячно", "ежемес"),
+    "quarterly": ("ежеквартально", "ежеквартал", "ежекв"),
+    "yearly": ("ежегодно", "ежегод"),
+}
+
+# "раз в <unit>" -> recurrence; half-yearly has no value in the contract (None).
+RECURRENCE_BY_UNIT: dict[str, str | None] = {
+    "day": "daily", "week": "weekly", "mon": "monthly", "q": "quarterly", "h": None, "yr": "yearly",
+}
+
+# Function words -> canonical token ("" = dropped).
+JOINERS: dict[str, tuple[str, ...]] = {
+    "": ("в", "во", "на", "срок", "сроки", "дата", "даты"),
+    "from": ("с", "со", "от"),
+    "to": ("по",),
+    "until": ("до",),
+    "and": ("и",),
+    "during": ("течение", "весь", "всего", "целый", "круглый"),
+    "times": ("раз", "раза"),
+    "approx": ("ориентировочно", "примерно", "предположительно", "ориент"),
+}
+
+# Several words that mean one thing; replaced before the words are looked up.
+PHRASES: dict[str, str] = {
+    "не позднее": "до",
+    "не позже": "до",
+    "в срок до": "до",
+    "в течение": "течение",
+    "в течении": "течение",
+    "на протяжении": "течение",
+}
+
+# Phrases that name no date at all (matched at the start of the folded text).
+UNSCHEDULED: tuple[str, ...] = (
+    "по отдельному графику",
+    "по отдельному плану",
+    "по отдельному решению",
+    "по согласованию",
+    "дата уточняется",
+    "даты уточняются",
+    "сроки уточняются",
+    "срок уточняется",
+    "по мере поступления",
+    "в сроки, установленные",
+    "в сроки установленные",
+    "в установленные сроки",
+    "по плану",
+    "по графику",
+    "по запросу",
+)
+
+# A cell holding only one of these (after folding) is unscheduled: empty, a dash.
+EMPTY_MARKS: tuple[str, ...] = ("", "-", "--", "---", "нет", "х")
+
+# Phrases meaning "whenever needed": recurrence as_needed over the plan year.
+AS_NEEDED: tuple[str, ...] = (
+    "по мере необходимости",
+    "по необходимости",
+    "при необходимости",
+)
+
+# Latin letters that look Cyrillic, folded in words that mix the two scripts ("Mай").
+LATIN_LOOKALIKES: dict[str, str] = {
+    "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "o": "о",
+    "p": "р", "t": "т", "x": "х", "y": "у",
+}
+
+# Every dash a document uses, folded to "-".
+DASHES: str = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+# Every space a document uses, folded to " ".
+SPACES: str = (
+    "\t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
+# Invisible characters, removed.
+INVISIBLE: str = "\u00ad\u200b\u200c\u200d\u2060\ufeff"

@@ -1,0 +1,124 @@
+"""How much one input may hold: the settings that keep a hostile file from exhausting the machine.
+
+Plans are a few pages; a file far beyond these defaults is a mistake or an attack,
+and is refused with an error saying which limit it crossed and how to raise it.
+One object holds every limit, in the manner of pdfplumber's table settings:
+
+    from parsers.limits import Limits
+    ingest_file("plan.docx", limits=Limits(max_input_bytes=200 * MB))
+
+On the command line: ``--max-size 200M`` and ``--max-pages 1000``, or the
+environment variables ``MAG_PLAN_MAX_SIZE`` and ``MAG_PLAN_MAX_PAGES``
+(a flag wins over the environment).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Mapping
+
+from parsers.errors import IngestError
+
+KB, MB, GB = 1024, 1024 ** 2, 1024 ** 3
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Every limit on one input, with its default. See the module docstring for how to set them."""
+
+    max_input_bytes: int = 50 * MB
+    """The file as given (DOCX, PDF, HTML or text)."""
+    max_unpacked_bytes: int = 100 * MB
+    """A DOCX's zip members together, as their headers say they inflate; checked before inflating."""
+    max_compression_ratio: float = 200.0
+    """One zip member's inflated size over its packed size (XML packs 5-30x; a bomb over 1000x)."""
+    ratio_floor_bytes: int = 1 * MB
+    """Members that inflate to less than this are not held to the ratio (tiny files pack oddly)."""
+    max_zip_members: int = 10_000
+    """Members in one DOCX package."""
+    max_pages: int = 2_000
+    """Pages of a PDF."""
+    max_html_depth: int = 250
+    """Elements nested inside one another in HTML. Real pages nest under 30; a page nested
+    deeper is damaged or hostile, and is refused at the first element past the limit."""
+    max_table_cells: int = 2_000_000
+    """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
+
+    def check_input_size(self, size: int) -> None:
+        """Refuse an input larger than ``max_input_bytes``."""
+        if size > self.max_input_bytes:
+            raise IngestError(f"the file is {human_size(size)}, over the {human_size(self.max_input_bytes)} "
+                              "limit (raise it with --max-size or MAG_PLAN_MAX_SIZE)")
+
+    def check_pages(self, pages: int) -> None:
+        """Refuse a PDF with more than ``max_pages`` pages."""
+        if pages > self.max_pages:
+            raise IngestError(f"the PDF has {pages} pages, over the {self.max_pages} page limit "
+                              "(raise it with --max-pages or MAG_PLAN_MAX_PAGES)")
+
+    def check_table_cells(self, cells: int) -> None:
+        """Refuse a document whose tables hold more than ``max_table_cells`` cells."""
+        if cells > self.max_table_cells:
+            raise IngestError(f"the document's tables hold {cells} cells, over the "
+                              f"{self.max_table_cells} cell limit")
+
+
+DEFAULT_LIMITS = Limits()
+
+# Environment variable → the limit it sets.
+ENVIRONMENT = {
+    "MAG_PLAN_MAX_SIZE": "max_input_bytes",
+    "MAG_PLAN_MAX_PAGES": "max_pages",
+}
+
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kmg]?)i?b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": KB, "m": MB, "g": GB}
+
+
+def parse_size(text: str) -> int:
+    """A size as written on a command line: "5000000", "200k", "50M", "1.5G" (binary units)."""
+    found = _SIZE.fullmatch(text.strip())
+    if not found:
+        raise ValueError(f"not a size: {text!r} (write e.g. 50M, 200k or a number of bytes)")
+    return int(float(found.group("number")) * _UNITS[found.group("unit").lower()])
+
+
+def parse_count(text: str) -> int:
+    """A positive whole number, as a page limit is written."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise ValueError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+PARSERS = {"max_input_bytes": parse_size, "max_pages": parse_count}
+
+
+def limits_from(environ: Mapping[str, str], base: Limits = DEFAULT_LIMITS, **overrides) -> Limits:
+    """``base`` with the limits set in ``environ`` (MAG_PLAN_MAX_*) and then ``overrides`` applied.
+
+    An override of None is ignored, so unset command-line flags can be passed straight in.
+    A malformed environment value is a usage error (IngestError naming the variable).
+    """
+    changes: dict[str, object] = {}
+    for variable, name in ENVIRONMENT.items():
+        if environ.get(variable):
+            try:
+                changes[name] = PARSERS[name](environ[variable])
+            except ValueError as error:
+                raise IngestError(f"{variable}: {error}") from None
+    known = {f.name for f in fields(Limits)}
+    for name, value in overrides.items():
+        if name not in known:
+            raise TypeError(f"no limit named {name}")
+        if value is not None:
+            changes[name] = value
+    return replace(base, **changes)
+
+
+def human_size(size: int) -> str:
+    """Bytes as a person reads them: "512 bytes", "3.2 MB"."""
+    for unit, factor in (("GB", GB), ("MB", MB), ("KB", KB)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"

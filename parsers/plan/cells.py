@@ -1,0 +1,93 @@
+"""Reading the content of table cells: clean text, paragraphs, bullet items."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.blocks import Cell, Paragraph
+from parsers.plan.vocab import BULLET_GLYPHS, INLINE_BULLETS
+
+
+def clean(text: str) -> str:
+    """Collapse every run of whitespace (line breaks, non-breaking spaces) to one space."""
+    return " ".join(text.split())
+
+
+def paragraph_texts(cell: Cell | None) -> list[str]:
+    """The cell's non-empty paragraphs as clean text, footnote markers left out."""
+    if cell is None:
+        return []
+    return [text for block in cell.blocks if (text := clean(block.main_text))]
+
+
+def cell_text(cell: Cell | None, joiner: str = " ") -> str:
+    """The cell's paragraphs joined by ``joiner``."""
+    return joiner.join(paragraph_texts(cell))
+
+
+def cell_markers(cell: Cell | None) -> list[str]:
+    """Footnote markers cited anywhere in the cell, in order."""
+    found: list[str] = []
+    for block in cell.blocks if cell else ():
+        found.extend(marker for marker in block.markers if marker not in found)
+    return found
+
+
+def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[list[str], list[str]]:
+    """Paragraphs and bullet items of a title cell, each in order.
+
+    Items come from list paragraphs, from paragraphs opening with a bullet
+    glyph, and from bullets written inline ("объединений: • ОКМО • ВАРМСУ").
+    """
+    paragraphs: list[str] = []
+    items: list[str] = []
+    for block in blocks:
+        text = clean(block.main_text)
+        if not text:
+            continue
+        if block.is_list_item:
+            items.append(strip_bullet(text))
+            continue
+        lead, inline = split_inline_bullets(text)
+        if lead and starts_with_bullet(lead) and not inline:
+            items.append(strip_bullet(lead))
+        elif lead:
+            paragraphs.append(lead)
+        items.extend(inline)
+    return paragraphs, items
+
+
+_INLINE_BULLET = re.compile("|".join(map(re.escape, INLINE_BULLETS)))
+
+
+def split_inline_bullets(text: str) -> tuple[str, list[str]]:
+    """Text before the first inline bullet glyph, and the items after it."""
+    first = _INLINE_BULLET.search(text)
+    if first is None:
+        return text, []
+    cut = first.start()
+    pieces = [text[cut:]]
+    for glyph in INLINE_BULLETS:
+        pieces = [part for piece in pieces for part in piece.split(glyph)]
+    return clean(text[:cut]), [item for piece in pieces if (item := clean(piece))]
+
+
+# What an item may open with: any bullet glyph and a space, or an inline bullet alone.
+# One tuple, so one str.startswith call per paragraph.
+BULLET_OPENINGS = tuple(glyph + " " for glyph in BULLET_GLYPHS) + tuple(
+    glyph for glyph in BULLET_GLYPHS if glyph in INLINE_BULLETS)
+
+
+def starts_with_bullet(text: str) -> bool:
+    """True when the text opens with a bullet glyph and a space."""
+    return text.startswith(BULLET_OPENINGS)
+
+
+def strip_bullet(text: str) -> str:
+    """The item's text without a leading bullet glyph."""
+    stripped = text
+    for glyph in BULLET_GLYPHS:
+        if stripped.startswith(glyph) and (glyph in INLINE_BULLETS or stripped[len(glyph):][:1] == " "):
+            stripped = stripped[len(glyph):]
+            break
+    return stripped.strip()

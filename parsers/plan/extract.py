@@ -1,0 +1,335 @@
+"""Find a plan's records in a block model: the extractor.
+
+It walks the blocks in reading order. Paragraphs before the event table are the
+title; the event table is the one whose header names a title and a date column;
+paragraphs after it hold the signature; tables (or heading rows) named as
+jubilees or city days hold those records. It knows nothing about file formats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.blocks import Document, Paragraph, Table
+from parsers.plan.cells import cell_text, clean
+from parsers.plan.checks import numbering_warnings
+from parsers.plan.cities import city_record
+from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
+from parsers.plan.events import EventRows, build_event
+from parsers.plan.grid import GridRow, grid_width, lay_out
+from parsers.plan.vocab import APPROXIMATE_WORDS, TABLE_KINDS, YEAR_PHRASE
+from parsers.plan.rows import classify
+from parsers.plan.signatory import find_signatory
+from schemas.plan import CityDay, Event, Footnote, Jubilee, PlanWarning, Signatory
+
+
+@dataclass
+class Extraction:
+    """Everything the extractor found: a plan's records without its source."""
+
+    title: str = ""
+    year: int | None = None
+    events: list[Event] = field(default_factory=list)
+    jubilees: list[Jubilee] = field(default_factory=list)
+    city_days: list[CityDay] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    signatory: Signatory | None = None
+    warnings: list[PlanWarning] = field(default_factory=list)
+
+
+# A footnote's text as it reads when its marker was not set as superscript: "1Дни городов ...".
+FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
+# A footnote number typed (or converted) as plain text, glued to a heading's last word:
+# "Дни городов-столиц членов МАГ1". Read as a citation only of a footnote the document has.
+_UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*{1,3}|[†‡§])$")
+
+# A plain (not bold) paragraph longer than this is text, not a table's heading.
+MAX_PLAIN_HEADING = 80
+
+# A borderless table this small after the event table may be the signature block.
+MAX_SIGNATURE_ROWS = 2
+
+
+class NoEventTable(Exception):
+    """The document holds no table whose header names events and dates."""
+
+
+@dataclass
+class _CityTable:
+    """The jubilee or city-day table being read, and what its heading cites."""
+
+    kind: str
+    markers: list[str]
+    approximate: bool
+
+
+@dataclass
+class _Walk:
+    """State carried from block to block."""
+
+    year: int
+    footnotes: dict[str, str]
+    result: Extraction
+    columns: Columns | None = None
+    section: str | None = None
+    current: EventRows | None = None
+    city: _CityTable | None = None
+    last_heading: Paragraph | None = None
+    loose_lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)  # event ids given so far
+
+
+def extract_plan(document: Document, fallback_year: int | None = None) -> Extraction:
+    """The plan records in ``document``; raises NoEventTable when there is no event table."""
+    blocks = list(document.blocks)
+    first, first_grid = _first_event_table(blocks)
+    if first is None:
+        raise NoEventTable("no event table found (no table header names events and their dates)")
+    result = Extraction(footnotes=[Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes])
+    title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
+    result.title = _title(title_paragraphs)
+    result.year = _year(result.title) or _year_anywhere(blocks) or _bare_year(result.title) or fallback_year
+    if result.year is None:
+        raise NoEventTable("the plan year is not stated (no 'на 2024 год' in the title)")
+    if not _year(result.title):
+        result.warnings.append(PlanWarning(code="year_guessed", where="title",
+                                           message=f"no plan year in the title; using {result.year}"))
+    walk = _Walk(result.year, {n.marker: n.text for n in result.footnotes}, result)
+    for offset, block in enumerate(blocks[first:]):
+        if isinstance(block, Table):
+            _table(walk, block, first_grid if offset == 0 else lay_out(block))
+        else:
+            _paragraph(walk, block)
+    _close_event(walk)
+    result.signatory = find_signatory(walk.loose_lines)
+    result.warnings.extend(numbering_warnings(walk.numbers, "event"))
+    return result
+
+
+def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
+    """Index of the first table whose header names an event table, and its grid."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            grid = lay_out(block)
+            if find_columns(grid) is not None:
+                return index, grid
+    return None, []
+
+
+def _title(paragraphs: list[Paragraph]) -> str:
+    """The title: the last run of bold or heading paragraphs before the table, else all of them."""
+    marked = [p.is_bold or p.heading_level is not None for p in paragraphs]
+    if any(marked):
+        end = max(i for i, flag in enumerate(marked) if flag) + 1
+        start = end
+        while start > 0 and marked[start - 1]:
+            start -= 1
+        paragraphs = paragraphs[start:end]
+    return clean(" ".join(p.main_text for p in paragraphs))
+
+
+def _year(text: str) -> int | None:
+    """The plan year stated as "на 2024 год"."""
+    match = re.search(YEAR_PHRASE, text, re.IGNORECASE)
+    return int(match.group("year")) if match else None
+
+
+def _year_anywhere(blocks: list) -> int | None:
+    """A plan year stated in any paragraph, when the title does not state it."""
+    for block in blocks:
+        if isinstance(block, Paragraph) and (year := _year(block.text)):
+            return year
+    return None
+
+
+def _bare_year(text: str) -> int | None:
+    """Any four-digit year in the title ("План мероприятий 2025"), the last resort."""
+    match = re.search(r"\b(?:19|20)\d{2}\b", text)
+    return int(match.group()) if match else None
+
+
+def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
+    """A paragraph after the event table: a heading for the next table, or the signature."""
+    text = clean(paragraph.main_text)
+    if not text:
+        return
+    walk.loose_lines.extend(clean(line) for line in paragraph.main_text.split("\n") if clean(line))
+    walk.last_heading = paragraph
+
+
+def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
+    """Read one table (laid out on its grid) as events, as jubilees or city days, or as loose lines."""
+    columns = find_columns(grid)
+    heading = walk.last_heading
+    walk.last_heading = None
+    kind = _kind_of(heading.main_text) if heading is not None and _is_heading(heading) else None
+    if columns is not None:
+        _close_event(walk)
+        walk.columns, walk.city = columns, None
+        if heading is not None and walk.result.events:
+            walk.section = clean(heading.main_text)
+        _rows(walk, grid[columns.header_index + 1:])
+    elif heading is None and walk.city is None and _continues_events(walk, grid):
+        _rows(walk, grid)
+    else:
+        _close_event(walk)
+        walk.columns = None
+        if kind:
+            walk.city = _city_table(walk, kind, list(heading.markers), clean(heading.main_text))
+        elif heading is not None and _is_heading(heading):
+            walk.city = None  # a new heading of another kind ends the jubilee or city-day table
+        _rows(walk, grid)
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    """A paragraph that can head a table: bold or a heading, or a short line that is not a
+    footnote ("1 Дни городов указаны ...") or a sentence."""
+    if paragraph.is_bold or paragraph.heading_level is not None:
+        return True
+    first = next((run for run in paragraph.runs if run.text.strip()), None)
+    if first is not None and first.marker is not None:
+        return False  # opens with its marker: a footnote's text
+    text = clean(paragraph.main_text)
+    return len(text) <= MAX_PLAIN_HEADING and not FOOTNOTE_OPENING.match(text) and not text.endswith(".")
+
+
+def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
+    """A headerless table of the event table's width that goes on with its events
+    (one table split in two at a page break, nothing between them)."""
+    columns = walk.columns
+    width = grid_width(grid)
+    if columns is None or width != columns.width:
+        return False
+    last = walk.current.number if walk.current else (walk.numbers[-1] if walk.numbers else 0)
+    for gridrow in grid:
+        row = classify(gridrow, columns.get("number"), width)
+        if row.kind == "numbered":
+            return row.number == last + 1
+        if row.kind != "empty":
+            return row.kind == "continuation" and walk.current is not None
+    return False
+
+
+def _rows(walk: _Walk, grid: list[GridRow]) -> None:
+    """Read rows in the current mode, switching mode at a jubilee or city-day heading."""
+    width = grid_width(grid)
+    unread: list[GridRow] = []
+    for gridrow in grid:
+        if walk.columns is not None and (is_header_repeat(gridrow, walk.columns) or is_column_numbering(gridrow)):
+            continue
+        number_column = walk.columns.get("number") if walk.columns else 0
+        row = classify(gridrow, number_column, width)
+        if row.kind == "empty":
+            continue
+        if row.kind == "heading" and not (row.by_bold_only and walk.current and walk.city is None):
+            _heading_row(walk, clean(row.heading or ""), list(row.markers))
+        elif walk.city is not None:
+            _city_row(walk, gridrow)
+        elif walk.columns is not None and row.kind == "numbered":
+            _close_event(walk)
+            walk.current = EventRows(row.number or 0, walk.section, gridrow)
+            walk.current.add_row(gridrow, walk.columns)
+        elif walk.columns is not None and walk.current is not None:
+            walk.current.add_row(gridrow, walk.columns)
+            if row.unread_number:
+                walk.result.warnings.append(PlanWarning(
+                    code="number_unread", where=f"table row {gridrow.index + 1}",
+                    message=f"the number cell {row.unread_number!r} is not an event number: "
+                            f"the row was added to event {walk.current.number}"))
+        else:
+            unread.append(gridrow)
+    _report_unread(walk, unread)
+
+
+def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
+    """Rows that fit no record: kept as loose lines (a signature may be among them) and,
+    unless they are a small signature block, reported so no text is silently lost."""
+    lines = [[text for s in gridrow.own_slots() if (text := cell_text(s.cell))] for gridrow in unread]
+    for cells in lines:
+        walk.loose_lines.extend(cells)
+    if len(unread) > MAX_SIGNATURE_ROWS or (unread and find_signatory([c for cells in lines for c in cells]) is None):
+        for gridrow, cells in zip(unread, lines):
+            walk.result.warnings.append(PlanWarning(
+                code="row_unplaced", where=f"table row {gridrow.index + 1}",
+                message=f"row fits no column: {' | '.join(cells)!r}"))
+
+
+def _heading_row(walk: _Walk, text: str, markers: list[str]) -> None:
+    """A heading row: a new section, or the start of a jubilee or city-day table."""
+    _close_event(walk)
+    kind = _kind_of(text)
+    if kind:
+        walk.city = _city_table(walk, kind, markers, text)
+    elif walk.city is None and walk.columns is not None:
+        walk.section = text
+    else:
+        walk.loose_lines.append(text)
+
+
+def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _CityTable:
+    """The state for a jubilee or city-day table under a heading citing ``markers``.
+
+    A heading that raises no marker but ends in a footnote's number glued to its last
+    word ("... МАГ1") cites that footnote; that reading is reported, not silent.
+    """
+    unraised = _UNRAISED_MARKER.search(heading) if not markers else None
+    if unraised and unraised.group() in walk.footnotes:
+        markers = [unraised.group()]
+        walk.result.warnings.append(PlanWarning(
+            code="footnote_unraised", where=f"{kind} heading",
+            message=f"the heading {heading!r} ends in {markers[0]!r} glued to its last word, "
+                    f"not raised: read as citing footnote {markers[0]!r}"))
+    for marker in markers:
+        if marker not in walk.footnotes:
+            walk.result.warnings.append(PlanWarning(
+                code="footnote_missing", where=f"{kind} heading",
+                message=f"the heading cites footnote {marker!r} but the document has no such footnote"))
+    notes = " ".join(walk.footnotes.get(marker, "") for marker in markers).lower()
+    approximate = any(word in notes for word in APPROXIMATE_WORDS)
+    return _CityTable(kind, markers, approximate)
+
+
+def _city_row(walk: _Walk, gridrow: GridRow) -> None:
+    """One row of a jubilee or city-day table."""
+    city = walk.city
+    record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
+    walk.result.warnings.extend(warnings)
+    if isinstance(record, Jubilee):
+        walk.result.jubilees.append(record)
+    elif isinstance(record, CityDay):
+        walk.result.city_days.append(record)
+
+
+def _kind_of(text: str) -> str | None:
+    """"jubilees" or "city_days" when a heading names one of those tables."""
+    lowered = text.lower()
+    for kind, stems in TABLE_KINDS.items():
+        if any(stem in lowered for stem in stems):
+            return kind
+    return None
+
+
+def _close_event(walk: _Walk) -> None:
+    """Build the event being gathered, if any."""
+    rows, walk.current = walk.current, None
+    if rows is None or walk.columns is None:
+        return
+    event_id = _event_id(walk, rows.number)
+    event, warnings = build_event(rows, walk.columns, walk.year, event_id)
+    walk.numbers.append(rows.number)
+    walk.result.events.append(event)
+    walk.result.warnings.extend(warnings)
+
+
+def _event_id(walk: _Walk, number: int) -> str:
+    """"<year>-<number>"; a repeated number gets a suffix so ids stay unique."""
+    base = f"{walk.year}-{number:02d}"
+    suffix = 2
+    event_id = base
+    while event_id in walk.ids:
+        event_id = f"{base}.{suffix}"
+        suffix += 1
+    walk.ids.add(event_id)
+    return event_id

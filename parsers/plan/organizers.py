@@ -1,0 +1,56 @@
+"""Organisers named in a note cell: "Организаторы: A, B, НП «C, D»"."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.plan.vocab import ORGANIZER_LABELS, ORGANIZER_SEPARATORS, QUOTE_PAIRS
+
+_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(sorted(ORGANIZER_LABELS, key=len, reverse=True)) + r")\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+_TRAILING = " \t.,;:"
+_SEPARATOR = re.compile("|".join(map(re.escape, ORGANIZER_SEPARATORS)))
+
+
+def organizers_from_note(note: str, whole_cell: bool = False) -> list[str]:
+    """Organisers a note names after its label; ``whole_cell`` when the column itself lists them."""
+    match = _LABEL.match(note)
+    if match:
+        return split_names(note[match.end():])
+    return split_names(note) if whole_cell else []
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of names on commas, semicolons and line breaks outside quotes."""
+    if not any(char in text for char in QUOTE_PAIRS):  # most notes: no quotes, plain separators
+        return [clean for name in _SEPARATOR.split(text) if (clean := _clean(name))]
+    names: list[str] = []
+    current: list[str] = []
+    closing: list[str] = []
+    for char in text:
+        if closing and char == closing[-1]:
+            closing.pop()
+        elif char in QUOTE_PAIRS and not (char == '"' and closing and closing[-1] == '"'):
+            closing.append(QUOTE_PAIRS[char])
+        elif char in ORGANIZER_SEPARATORS and not closing:
+            names.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    names.append("".join(current))
+    return [clean for name in names if (clean := _clean(name))]
+
+
+def _clean(name: str) -> str:
+    """One name with whitespace collapsed and stray separators trimmed."""
+    name = " ".join(name.split())
+    while name and name[-1] in _TRAILING and not _ends_with_abbreviation(name):
+        name = name[:-1].rstrip()
+    return name.strip(" \t,;:")
+
+
+def _ends_with_abbreviation(name: str) -> bool:
+    """True for a trailing "и др." / "т.д." whose dot belongs to the word."""
+    return name.endswith(".") and bool(re.search(r"(?:\bдр|\bт\.д|\bт\.п)\.$", name))

@@ -1,0 +1,75 @@
+"""Classify the rows of a plan table: numbered rows, headings, continuations.
+
+A row with a number opens a record. A row with no number whose only text spans
+the table (or sits in the number column, or is all bold) is a heading. Any other
+row with no number continues the record above it: a row cut by a page break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from parsers.plan.cells import cell_markers, cell_text
+from parsers.plan.grid import GridRow
+
+# Up to six digits: a generated 10,000-event plan is read whole; a longer run of digits
+# in the number column is not an event number.
+_NUMBER = re.compile(r"^\s*(?P<number>\d{1,6})\s*[.)]?\s*$")
+
+RowKind = Literal["numbered", "heading", "continuation", "empty"]
+
+
+@dataclass(frozen=True)
+class RowClass:
+    """What a row is, with its number or heading text when it has one."""
+
+    kind: RowKind
+    gridrow: GridRow
+    number: int | None = None
+    heading: str | None = None
+    markers: tuple[str, ...] = ()
+    by_bold_only: bool = False
+    unread_number: str | None = None  # a continuation's number cell text that is no number ("1.1")
+
+
+def number_of(text: str) -> int | None:
+    """The row number written in a number cell ("12.", "12", "12)"), or None."""
+    match = _NUMBER.match(text)
+    return int(match.group("number")) if match else None
+
+
+def classify(gridrow: GridRow, number_column: int | None, width: int) -> RowClass:
+    """Decide what one row of a plan table is."""
+    filled = gridrow.filled()
+    if not filled:
+        return RowClass("empty", gridrow)
+    number_slot = gridrow.at(number_column) if number_column is not None else None
+    number_text = None
+    if number_slot is not None and not number_slot.inherited and number_slot.width == 1:
+        number_text = cell_text(number_slot.cell)
+        number = number_of(number_text)
+        if number is not None:
+            return RowClass("numbered", gridrow, number=number)
+    heading = _heading_evidence(filled, number_column, width)
+    if heading:
+        slot = filled[0]
+        return RowClass("heading", gridrow, heading=cell_text(slot.cell),
+                        markers=tuple(cell_markers(slot.cell)), by_bold_only=heading == "bold")
+    return RowClass("continuation", gridrow, unread_number=number_text or None)
+
+
+def _heading_evidence(filled, number_column: int | None, width: int) -> str | None:
+    """Why a row is a heading: one cell of text that spans, sits in the number column, or is bold."""
+    if len(filled) != 1:
+        return None
+    slot = filled[0]
+    if slot.width >= 2 or width <= 1:
+        return "span"
+    if number_column is not None and slot.column == number_column:
+        return "number_column"
+    paragraphs = [block for block in slot.cell.blocks if block.text.strip()]
+    if paragraphs and all(block.is_bold for block in paragraphs):
+        return "bold"
+    return None

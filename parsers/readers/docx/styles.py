@@ -1,0 +1,324 @@
+"""What WordprocessingML styles, numbering and note settings say about a paragraph.
+
+The DOCX reader (``parsers/readers/docx/reader.py``) asks three questions these answer:
+is this run bold / superscript / hidden, is this paragraph a heading or a list
+item, and how are footnotes and endnotes numbered. Properties are looked up
+the way Word cascades them: direct formatting, then the character style, then
+the paragraph style and the styles it is based on, then document defaults.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from parsers.roman import to_roman
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(local: str) -> str:
+    """Clark name of a WordprocessingML element or attribute."""
+    return f"{{{W_NS}}}{local}"
+
+
+VAL = w("val")
+RSTYLE, NUM_PR, NUM_ID, ILVL = w("rStyle"), w("numPr"), w("numId"), w("ilvl")
+BOLD, VERT_ALIGN, VANISH, OUTLINE_LEVEL = w("b"), w("vertAlign"), w("vanish"), w("outlineLvl")
+OFF_VALUES = frozenset({"0", "false", "off", "none"})
+MAX_STYLE_DEPTH = 20  # basedOn chains are short; a cycle must not hang us
+
+# Style names that make a heading, in any language a plan may be written in,
+# followed by the level: "heading 1", "Heading 2", "Заголовок 3".
+HEADING_WORDS = ("heading", "заголовок")
+HEADING_NAME = re.compile(
+    r"^(?:" + "|".join(HEADING_WORDS) + r")" + r"\s*" + r"(?P<level>[1-9])$",
+    re.IGNORECASE,
+)
+BODY_TEXT_OUTLINE_LEVEL = 9  # w:outlineLvl 9 means "body text", not a heading
+MAX_LIST_LEVEL = 8  # w:ilvl runs 0-8
+# Word's largest w:numStart; a larger one would make "m" * 10**12 of a Roman note mark.
+MAX_NOTE_START = 32767
+
+
+def on_off(element: etree._Element | None) -> bool | None:
+    """A toggle property's value: None when absent, else on unless val says off."""
+    if element is None:
+        return None
+    return element.get(VAL, "true").lower() not in OFF_VALUES
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """The formatting of a run that the block model keeps."""
+
+    bold: bool = False
+    superscript: bool = False
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Style:
+    """One w:style: its name, parent and property elements."""
+
+    name: str
+    based_on: str | None
+    ppr: etree._Element | None
+    rpr: etree._Element | None
+
+
+class Styles:
+    """Style lookups over word/styles.xml (an empty set when the part is absent)."""
+
+    def __init__(self, root: etree._Element | None):
+        self.styles: dict[str, Style] = {}
+        self.default_paragraph: str | None = None
+        self.default_rpr: etree._Element | None = None
+        # What the styles say depends only on style ids, and a document uses few of them:
+        # each answer is worked out once (every run and paragraph asked it again before).
+        self._chains: dict[str | None, tuple[Style, ...]] = {}
+        self._inherited: dict[tuple, object] = {}
+        if root is None:
+            return
+        self.default_rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        for element in root.iter(w("style")):
+            style_id = element.get(w("styleId"))
+            if style_id is None:
+                continue
+            name = element.find(w("name"))
+            based_on = element.find(w("basedOn"))
+            self.styles[style_id] = Style(
+                name=name.get(VAL, style_id) if name is not None else style_id,
+                based_on=based_on.get(VAL) if based_on is not None else None,
+                ppr=element.find(w("pPr")),
+                rpr=element.find(w("rPr")),
+            )
+            if element.get(w("type")) == "paragraph" and on_off_attr(element.get(w("default"))):
+                self.default_paragraph = style_id
+
+    def name(self, style_id: str | None) -> str | None:
+        """The style's display name (its id when it has none)."""
+        if style_id is None:
+            return None
+        style = self.styles.get(style_id)
+        return style.name if style else style_id
+
+    def chain(self, style_id: str | None) -> tuple[Style, ...]:
+        """The style and the styles it is based on, nearest first."""
+        cached = self._chains.get(style_id)
+        if cached is not None:
+            return cached
+        found: list[Style] = []
+        next_id = style_id
+        while next_id and len(found) < MAX_STYLE_DEPTH:
+            style = self.styles.get(next_id)
+            if style is None or style in found:
+                break
+            found.append(style)
+            next_id = style.based_on
+        self._chains[style_id] = tuple(found)
+        return self._chains[style_id]
+
+    def paragraph_style(self, ppr: etree._Element | None) -> str | None:
+        """The paragraph's style id, or the document's default paragraph style."""
+        style = ppr.find(w("pStyle")) if ppr is not None else None
+        return style.get(VAL) if style is not None else self.default_paragraph
+
+    def run_property(self, rpr: etree._Element | None, paragraph_style: str | None,
+                     tag: str) -> etree._Element | None:
+        """The nearest run property ``tag``: direct, character style, paragraph style, defaults."""
+        if rpr is None:
+            return self.inherited_run_property(None, paragraph_style, tag)
+        found = rpr.find(tag)
+        if found is not None:
+            return found
+        char_style = rpr.find(RSTYLE)
+        return self.inherited_run_property(char_style.get(VAL) if char_style is not None else None,
+                                           paragraph_style, tag)
+
+    def inherited_run_property(self, char_style: str | None, paragraph_style: str | None,
+                               tag: str) -> etree._Element | None:
+        """A run property from the styles alone: character style, paragraph style, defaults."""
+        key = ("r", char_style, paragraph_style, tag)
+        if key not in self._inherited:
+            sources = [s.rpr for s in self.chain(char_style)] + [s.rpr for s in self.chain(paragraph_style)]
+            self._inherited[key] = first_found([*sources, self.default_rpr], tag)
+        return self._inherited[key]
+
+    def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> RunFormat:
+        """Bold, superscript and hidden for a run, cascaded through the styles."""
+        vert_align = self.run_property(rpr, paragraph_style, VERT_ALIGN)
+        return RunFormat(
+            bold=bool(on_off(self.run_property(rpr, paragraph_style, BOLD))),
+            superscript=vert_align is not None and vert_align.get(VAL) == "superscript",
+            hidden=bool(on_off(self.run_property(rpr, paragraph_style, VANISH))),
+        )
+
+    def paragraph_property(self, ppr: etree._Element | None, style_id: str | None,
+                           tag: str) -> etree._Element | None:
+        """The nearest paragraph property ``tag``: direct, then the style chain."""
+        found = ppr.find(tag) if ppr is not None else None
+        if found is not None:
+            return found
+        key = ("p", style_id, tag)
+        if key not in self._inherited:
+            self._inherited[key] = first_found([s.ppr for s in self.chain(style_id)], tag)
+        return self._inherited[key]
+
+    def heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
+        """Heading level from the style's name ("Heading 2") or an outline level."""
+        key = ("heading", style_id)
+        if key not in self._inherited:
+            names = (HEADING_NAME.match(style.name.strip()) for style in self.chain(style_id))
+            self._inherited[key] = next((int(m.group("level")) for m in names if m), None)
+        if self._inherited[key] is not None:
+            return self._inherited[key]
+        outline = self.paragraph_property(ppr, style_id, OUTLINE_LEVEL)
+        level = whole_number(outline.get(VAL) if outline is not None else None, BODY_TEXT_OUTLINE_LEVEL)
+        if level is not None:
+            return level + 1 if level < BODY_TEXT_OUTLINE_LEVEL else None
+        return None
+
+    def numbering_reference(self, ppr: etree._Element | None,
+                            style_id: str | None) -> tuple[str, int] | None:
+        """(numId, ilvl) from w:numPr, direct or through the style; None if not a list."""
+        num_id = ilvl = None
+        for source in [ppr] + [s.ppr for s in self.chain(style_id)]:
+            num_pr = source.find(NUM_PR) if source is not None else None
+            if num_pr is None:
+                continue
+            if num_id is None and num_pr.find(NUM_ID) is not None:
+                num_id = num_pr.find(NUM_ID).get(VAL)
+            if ilvl is None and num_pr.find(ILVL) is not None:
+                ilvl = num_pr.find(ILVL).get(VAL)
+        if not num_id or num_id == "0":  # numId 0 removes numbering a style gave
+            return None
+        return num_id, whole_number(ilvl, MAX_LIST_LEVEL) or 0
+
+
+def first_found(sources: list[etree._Element | None], tag: str) -> etree._Element | None:
+    """The first ``tag`` child among ``sources``, nearest first."""
+    for source in sources:
+        found = source.find(tag) if source is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def on_off_attr(value: str | None) -> bool:
+    """An ST_OnOff attribute value (absent means off)."""
+    return value is not None and value.lower() not in OFF_VALUES
+
+
+class Numbering:
+    """List kinds from word/numbering.xml: is level ``ilvl`` of list ``numId`` bullets?"""
+
+    def __init__(self, root: etree._Element | None, styles: Styles):
+        self.styles = styles
+        self.abstracts: dict[str, etree._Element] = {}
+        self.nums: dict[str, etree._Element] = {}
+        if root is None:
+            return
+        for element in root.iter(w("abstractNum")):
+            self.abstracts[element.get(w("abstractNumId"), "")] = element
+        for element in root.iter(w("num")):
+            self.nums[element.get(w("numId"), "")] = element
+
+    def list_kind(self, num_id: str, ilvl: int) -> str | None:
+        """"bullet", "number", or None when the list or level is unknown or shows nothing."""
+        level = self.level(num_id, ilvl)
+        if level is None:
+            return None
+        fmt = level.find(w("numFmt"))
+        fmt = fmt.get(VAL, "decimal") if fmt is not None else "decimal"
+        if fmt == "bullet":
+            return "bullet"
+        if fmt == "none":
+            # No number; literal label text (a typed bullet) still makes a list item.
+            text = level.find(w("lvlText"))
+            label = text.get(VAL, "") if text is not None else ""
+            return "bullet" if re.sub(r"%\d", "", label).strip() else None
+        return "number"
+
+    def level(self, num_id: str, ilvl: int, hops: int = 0) -> etree._Element | None:
+        """The w:lvl for this list level, following overrides and style links."""
+        num = self.nums.get(num_id)
+        if num is None or hops > 2:
+            return None
+        for override in num.iter(w("lvlOverride")):
+            if override.get(w("ilvl")) == str(ilvl) and override.find(w("lvl")) is not None:
+                return override.find(w("lvl"))
+        abstract_id = num.find(w("abstractNumId"))
+        abstract = self.abstracts.get(abstract_id.get(VAL, "")) if abstract_id is not None else None
+        if abstract is None:
+            return None
+        for level in abstract.iter(w("lvl")):
+            if level.get(w("ilvl")) == str(ilvl):
+                return level
+        link = abstract.find(w("numStyleLink"))
+        if link is not None:
+            reference = self.styles.numbering_reference(None, link.get(VAL))
+            if reference:
+                return self.level(reference[0], ilvl, hops + 1)
+        return None
+
+
+# How notes are numbered (w:numFmt of w:footnotePr / w:endnotePr). Word's
+# defaults: footnotes 1, 2, 3; endnotes i, ii, iii.
+CHICAGO = ("*", "†", "‡", "§")
+
+
+def letters(number: int) -> str:
+    """a, b, ... z, aa, bb, ... as Word letters lists and notes."""
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+NOTE_FORMATS = {
+    "decimal": str,
+    "lowerRoman": to_roman,
+    "upperRoman": lambda n: to_roman(n).upper(),
+    "lowerLetter": letters,
+    "upperLetter": lambda n: letters(n).upper(),
+    "chicago": lambda n: CHICAGO[(n - 1) % 4] * ((n - 1) // 4 + 1),
+}
+DEFAULT_NOTE_FORMAT = {"footnote": "decimal", "endnote": "lowerRoman"}
+
+
+@dataclass(frozen=True)
+class NoteStyle:
+    """How one kind of note is numbered: the format and the first number."""
+
+    fmt: str = "decimal"
+    start: int = 1
+
+    def marker(self, ordinal: int) -> str:
+        """The displayed mark of the ``ordinal``-th (1-based) note."""
+        return NOTE_FORMATS.get(self.fmt, str)(self.start + ordinal - 1)
+
+
+def note_style(kind: str, *roots: etree._Element | None) -> NoteStyle:
+    """The numbering of ``kind`` ("footnote"/"endnote") from settings, then the section."""
+    fmt, start = DEFAULT_NOTE_FORMAT[kind], 1
+    for root in roots:
+        if root is None:
+            continue
+        for props in root.iter(w(f"{kind}Pr")):
+            num_fmt, num_start = props.find(w("numFmt")), props.find(w("numStart"))
+            if num_fmt is not None and num_fmt.get(VAL) in NOTE_FORMATS:
+                fmt = num_fmt.get(VAL)
+            if num_start is not None and whole_number(num_start.get(VAL), MAX_NOTE_START) is not None:
+                start = whole_number(num_start.get(VAL), MAX_NOTE_START)
+    return NoteStyle(fmt, start)
+
+
+def whole_number(value: str | None, maximum: int) -> int | None:
+    """A decimal attribute (ASCII digits) capped at ``maximum``; None when it is not one.
+
+    Hostile files put "²" (a digit to str.isdigit, not to int) or a million digits here.
+    """
+    value = (value or "").strip()
+    if not value or not (value.isascii() and value.isdigit()):
+        return None
+    return maximum if len(value) > len(str(maximum)) else min(int(value), maximum)

@@ -1,0 +1,34 @@
+"""The HTML reader: a page's bytes in, a block-model Document out.
+
+Pages come from LibreOffice ("Save as HTML") and from Word ("Web page"); lxml's
+HTML parser reads them and the shared code in ``parsers.readers.markup.walker`` turns its
+events into blocks. This module only decides the charset and reports damage.
+"""
+
+from __future__ import annotations
+
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.markup import encoding, walker as markup
+from parsers.blocks import Document
+
+
+def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings.
+
+    Raises IngestError for an empty page, bytes that are not text, a page over
+    ``limits.max_input_bytes`` or nested deeper than ``limits.max_html_depth``.
+    """
+    limits.check_input_size(len(data))
+    text, warnings = decode_page(data)
+    if not text.strip():
+        raise IngestError("the HTML page is empty")
+    if "\x00" in text:
+        raise IngestError("not an HTML page: the file holds binary data")
+    blocks, footnotes = markup.read_page(text, limits.max_html_depth)
+    return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
+
+
+def decode_page(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """A page's text: byte-order mark, then <meta> charset, then UTF-8, then windows-1251."""
+    return encoding.decode(data, declared=encoding.declared_charset(data))

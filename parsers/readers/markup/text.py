@@ -1,0 +1,196 @@
+"""The text reader: a text/Markdown export in, a block-model Document out.
+
+The export is Markdown with raw HTML in it. A line with tabs is a table row
+(cells split on tabs), and so is a Markdown pipe-table line ("| a | b |", its
+"|---|---|" delimiter marking the row above as the header); consecutive rows
+form one table, even across blank lines; any other line ends the table. A
+"# " line is a heading. Other lines make paragraphs, separated
+by blank lines; a line ending in two spaces breaks the line. Inside a cell two
+or more spaces separate paragraphs. ``**bold**`` and the HTML fragments
+(``<b>``, ``<sup>``, ``<ul><li>``, ``<br>``) are read by the same code as
+HTML pages (``parsers.readers.markup.walker``). After a ``---`` line come the footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.markup import encoding
+from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, Row, Table
+from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragraphs
+
+CELL_SEPARATOR = "\t"
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_DELIMITER = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
+PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+LINE_END = re.compile(r"\r\n|\r|\n")
+FOOTNOTE_RULE = re.compile(r"-{3,}")  # the whole (stripped) line before the footnotes
+HARD_BREAK = re.compile(r" {2,}$")  # a line ending in two spaces
+CELL_PARAGRAPH_BREAK = re.compile(r" {2,}")
+TAG = re.compile(r"<[^<>]*>")
+MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", re.DOTALL)
+
+# How the export writes a footnote after the rule: "<sup>1</sup> text",
+# "[^1]: text" or "1 text".
+_MARKER = r"(?P<marker>\d{1,3}|\*{1,3})"
+_REST = r"\s*(?P<text>.*)"
+FOOTNOTE_FORMS = (
+    re.compile(rf"<sup>\s*{_MARKER}\s*</sup>{_REST}"),
+    re.compile(r"\[\^(?P<marker>[^\]\s]+)\]:" + _REST),
+    re.compile(rf"{_MARKER}\s+(?P<text>\S.*)"),
+)
+
+
+def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a text export: tables, paragraphs and the footnotes after ``---``.
+
+    Raises IngestError for an empty file, bytes that are not text, or a file over
+    ``limits.max_input_bytes``.
+    """
+    limits.check_input_size(len(data))
+    text, warnings = encoding.decode(data)
+    if not text.strip():
+        raise IngestError("the text file is empty")
+    if "\x00" in text:
+        raise IngestError("not a text file: it holds binary data")
+    reader = _Reader()
+    for line in LINE_END.split(text):
+        reader.line(line)
+    reader.close()
+    return Document(blocks=tuple(reader.blocks), footnotes=tuple(reader.footnotes), warnings=warnings)
+
+
+def footnote_line(line: str) -> Footnote | None:
+    """A footnote written on one line, or None when the line is not one."""
+    stripped = line.strip()
+    for form in FOOTNOTE_FORMS:
+        found = form.fullmatch(stripped)
+        if found:
+            return Footnote(marker=found.group("marker"), text=plain_text(found.group("text")))
+    return None
+
+
+def table_row(line: str) -> Row:
+    """A tab-separated or pipe-table line as a row, one cell per part."""
+    if CELL_SEPARATOR in line:
+        parts = line.split(CELL_SEPARATOR)
+    else:
+        parts = [part.strip().replace("\\|", "|") for part in PIPE_SPLIT.split(line.strip())[1:-1]]
+    return Row(cells=tuple(Cell(blocks=cell_paragraphs(part)) for part in parts))
+
+
+def heading_blocks(line: str) -> tuple[Paragraph, ...] | None:
+    """A Markdown "# heading" line as heading paragraphs, or None."""
+    found = HEADING.match(line)
+    if not found:
+        return None
+    level = len(found.group("hashes"))
+    return tuple(replace(p, heading_level=level) for p in paragraph_blocks([found.group("text")]))
+
+
+def cell_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """A cell's paragraphs and list items: two or more spaces end a paragraph."""
+    return fragment_paragraphs(_paragraph_breaks(markdown_to_markup(text)))
+
+
+def paragraph_blocks(lines: list[str]) -> tuple[Paragraph, ...]:
+    """The paragraph (or paragraphs, if its HTML has blocks) made by consecutive lines."""
+    joined = [
+        HARD_BREAK.sub("<br>", line) if number < len(lines) - 1 else line
+        for number, line in enumerate(lines)
+    ]
+    return fragment_paragraphs(markdown_to_markup("\n".join(joined)))
+
+
+def plain_text(text: str) -> str:
+    """Text with its inline markup read and dropped."""
+    return " ".join(paragraph.text for paragraph in fragment_paragraphs(markdown_to_markup(text)))
+
+
+def markdown_to_markup(text: str) -> str:
+    """Markdown's ``**bold**`` as ``<b>bold</b>``; the rest is already HTML or text."""
+    return MARKDOWN_BOLD.sub(r"<b>\g<text></b>", text)
+
+
+def _paragraph_breaks(markup: str) -> str:
+    """Runs of two or more spaces outside tags become paragraph separators."""
+    parts: list[str] = []
+    position = 0
+    for tag in TAG.finditer(markup):
+        parts.append(CELL_PARAGRAPH_BREAK.sub(PARAGRAPH_SEPARATOR, markup[position : tag.start()]))
+        parts.append(tag.group())
+        position = tag.end()
+    parts.append(CELL_PARAGRAPH_BREAK.sub(PARAGRAPH_SEPARATOR, markup[position:]))
+    return "".join(parts)
+
+
+@dataclass
+class _Reader:
+    """Groups lines into tables, paragraphs and footnotes, one line at a time."""
+
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # the open table
+    lines: list[str] = field(default_factory=list)  # the open paragraph
+    in_footnotes: bool = False
+    open_note: bool = False  # the last line was a footnote; the next may continue it
+
+    def line(self, line: str) -> None:
+        """Take one line of the file."""
+        if PIPE_DELIMITER.match(line) and "|" in line:
+            self.mark_header()
+        elif CELL_SEPARATOR in line or PIPE_ROW.match(line):
+            self.close_paragraph()
+            self.rows.append(table_row(line))
+        elif not line.strip():
+            self.close_paragraph()  # a blank line does not end a table
+        elif FOOTNOTE_RULE.fullmatch(line.strip()):
+            self.close()
+            self.in_footnotes = True
+        elif self.in_footnotes and self.footnote(line):
+            return
+        elif (heading := heading_blocks(line)) is not None:
+            self.close()
+            self.blocks.extend(heading)
+        else:
+            self.close_table()
+            self.lines.append(line)
+        self.open_note = False
+
+    def mark_header(self) -> None:
+        """A pipe table's delimiter line: the row above is the header."""
+        if self.rows:
+            self.rows[-1] = replace(self.rows[-1], is_header=True)
+
+    def footnote(self, line: str) -> bool:
+        """Take a footnote line, or a line continuing the footnote before it."""
+        note = footnote_line(line)
+        if note:
+            self.close()
+            self.footnotes.append(note)
+        elif self.open_note:
+            last = self.footnotes[-1]
+            self.footnotes[-1] = Footnote(last.marker, f"{last.text} {plain_text(line)}".strip())
+        else:
+            return False
+        self.open_note = True
+        return True
+
+    def close_paragraph(self) -> None:
+        if self.lines:
+            self.blocks.extend(paragraph_blocks(self.lines))
+            self.lines = []
+
+    def close_table(self) -> None:
+        if self.rows:
+            self.blocks.append(Table(rows=tuple(self.rows)))
+            self.rows = []
+
+    def close(self) -> None:
+        """End whatever is open."""
+        self.close_paragraph()
+        self.close_table()

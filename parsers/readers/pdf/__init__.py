@@ -1,0 +1,5 @@
+"""The PDF reader: page objects, lines, joins, paragraphs, page furniture and tables, on pdfplumber."""
+
+from parsers.readers.pdf.reader import read_pdf
+
+__all__ = ["read_pdf"]

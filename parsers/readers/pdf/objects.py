@@ -1,0 +1,155 @@
+"""One pass over a page's drawing: glyphs and ruling edges, in pdfplumber's coordinates.
+
+pdfplumber turns every object pdfminer lays out into a dict of every attribute
+(``page.objects``), and its ``lines`` table strategy reads the edges from there.
+That conversion costs about as much as laying the page out. The reader needs
+far less: each glyph's text, box, size and font, and the edges of drawn lines
+and boxes. So this module walks ``page.layout`` (pdfminer's layout, which
+pdfplumber makes and caches) once, builds exactly that, and hands the edges to
+pdfplumber's own table finder as explicit lines (``find_ruled_tables``), which
+then snaps, joins and intersects them as its ``lines`` strategy would.
+
+Coordinates follow pdfplumber's ``Page.process_object``: ``top``/``bottom``
+measured down from the top of the page, shifted by the media box origin; the
+tests check them against ``page.chars`` and ``page.find_tables()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfplumber.table import TableFinder, TableSettings
+from pdfplumber.utils import obj_to_edges
+
+from parsers.readers.pdf.lines import Glyph
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+
+# pdfplumber's prefilter for the "lines" strategy: shorter edges are dropped
+# before snapping (``TableSettings.edge_min_length_prefilter``).
+EDGE_PREFILTER = 1.0
+# closing_edges: rule ends within CLOSE_TOLERANCE (pt) of one height are one row edge
+# (heights rounded to CLOSE_DIGITS), closed unless rules span COVERED_SHARE of it.
+CLOSE_TOLERANCE = 1.0
+CLOSE_DIGITS = 0
+COVERED_SHARE = 0.9
+
+
+@dataclass
+class PageObjects:
+    """What the reader takes from one page's drawing."""
+
+    glyphs: list[Glyph] = field(default_factory=list)
+    shapes: list[dict] = field(default_factory=list)  # lines, boxes, curves as pdfplumber dicts
+    images: int = 0
+
+
+def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
+    """The page's glyphs and shapes, read from pdfminer's layout in one walk."""
+    found = PageObjects()
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    bold_words = settings.bold_font_words
+    bold_fonts: dict[str, bool] = {}
+    stack = list(reversed(page.layout._objs))
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            font = obj.fontname if isinstance(obj.fontname, str) else obj.fontname.decode("latin-1")
+            bold = bold_fonts.get(font)
+            if bold is None:
+                bold = bold_fonts[font] = any(word in font.lower() for word in bold_words)
+            found.glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0,
+                                      height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
+        elif isinstance(obj, LTCurve):
+            if _is_dot(obj, settings):
+                found.glyphs.append(_dot_glyph(obj, height, mb_x0, mb_top, settings))
+            else:
+                found.shapes.append(_shape(obj, height, mb_x0, mb_top))
+        elif isinstance(obj, LTImage):
+            found.images += 1
+        elif isinstance(obj, LTContainer):
+            stack.extend(reversed(obj._objs))
+    return found
+
+
+def _is_dot(obj: LTCurve, settings: PdfSettings) -> bool:
+    """A small filled round shape (not a line or box): a list bullet as browsers draw it."""
+    if isinstance(obj, (LTRect, LTLine)) or not obj.fill:
+        return False
+    width, tall = obj.x1 - obj.x0, obj.y1 - obj.y0
+    return 0.5 <= width <= settings.dot_max_width and abs(width - tall) <= 0.2 * width
+
+
+def _dot_glyph(obj: LTCurve, height: float, mb_x0: float, mb_top: float, settings: PdfSettings) -> Glyph:
+    """The bullet a drawn dot stands for, its box as tall as the type it goes with,
+    centred on the dot (so it joins the line of the item it opens)."""
+    size = (obj.x1 - obj.x0) / settings.dot_em
+    middle = height - (obj.y0 + obj.y1) / 2 + mb_top
+    return Glyph("•", obj.x0 + mb_x0, obj.x1 + mb_x0, middle - size / 2, middle + size / 2, size, False)
+
+
+def _shape(obj: LTCurve, height: float, mb_x0: float, mb_top: float) -> dict:
+    """A drawn line, box or curve as the dict pdfplumber's edge helpers expect."""
+    kind = "rect" if isinstance(obj, LTRect) else "line" if isinstance(obj, LTLine) else "curve"
+    top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
+    shape = {
+        "object_type": kind, "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "y0": obj.y0, "y1": obj.y1,
+        "top": top, "bottom": bottom, "doctop": top, "width": obj.x1 - obj.x0, "height": obj.y1 - obj.y0,
+    }
+    if kind == "curve":
+        shape["pts"] = [(mb_x0 + x, mb_top + height - y) for x, y in obj.pts]
+    return shape
+
+
+def find_ruled_tables(page, shapes: list[dict]) -> list:
+    """pdfplumber's tables on the page's drawn lines (its "lines" strategy, fed the edges)."""
+    vertical: list[dict] = []
+    horizontal: list[dict] = []
+    for shape in shapes:
+        for edge in obj_to_edges(shape):
+            if edge["orientation"] == "v" and edge["height"] >= EDGE_PREFILTER:
+                vertical.append(edge)
+            elif edge["orientation"] == "h" and edge["width"] >= EDGE_PREFILTER:
+                horizontal.append(edge)
+    horizontal.extend(closing_edges(vertical, horizontal))
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []  # no grid can be drawn with fewer
+    settings = TableSettings.resolve({
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
+    })
+    return TableFinder(page, settings).tables
+
+
+def closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:
+    """Horizontal edges that close rows left open: where two or more vertical rules end
+    at one height with no rule drawn across them there. A browser draws no bottom border
+    under a row cut by a page break (nor a top one above its continuation), and a table's
+    cells are only found between drawn rules."""
+    ends: dict[float, list[dict]] = {}
+    for edge in vertical:
+        for y in (edge["top"], edge["bottom"]):
+            ends.setdefault(round(y, CLOSE_DIGITS), []).append(edge)
+    closing = []
+    for y, edges in ends.items():
+        if len(edges) < 2:
+            continue
+        x0, x1 = min(edge["x0"] for edge in edges), max(edge["x1"] for edge in edges)
+        if _covered(horizontal, y, x0, x1):
+            continue
+        closing.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1,
+                        "top": y, "bottom": y, "doctop": y, "width": x1 - x0, "height": 0.0})
+    return closing
+
+
+def _covered(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
+    """True when drawn horizontal rules at height ``y`` span most of ``x0``..``x1``."""
+    spans = sorted((edge["x0"], edge["x1"]) for edge in horizontal if abs(edge["top"] - y) <= CLOSE_TOLERANCE)
+    covered, reach = 0.0, x0
+    for left, right in spans:
+        left, right = max(left, reach), min(right, x1)
+        if right > left:
+            covered += right - left
+            reach = right
+    return covered >= COVERED_SHARE * (x1 - x0)

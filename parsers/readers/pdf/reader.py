@@ -1,0 +1,255 @@
+"""PDF reader: a PDF's bytes in, the block model out (pdfplumber).
+
+Each page is read once, in a chain of named steps:
+
+    glyphs (page.chars)      → ruled tables (pdfplumber's finder on drawn lines)
+    glyphs outside them      → lines → aligned tables (text in columns, no rules)
+    lines outside any table  → furniture (headers, footers, page numbers: dropped)
+                             → footnotes (below a short rule, or small text at the foot)
+                             → body paragraphs
+
+Then the pages are put together: a table that ends one page and starts the
+next with the same columns is one table (``pdf_tables.stitch`` drops the
+repeated header and joins a row cut by the break), and every cell's lines
+become paragraphs and list items (``pdf_lines.paragraphs``). Problems a person
+can fix (a password, a scan, a broken file) raise ``IngestError``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.blocks import Block, Document, Footnote
+from parsers.readers.pdf.lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
+from parsers.readers.pdf.objects import find_ruled_tables, page_objects
+from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
+
+ENCRYPTED = "encrypted; cannot be read without its password"
+NO_TEXT = "no text layer: scanned image?"
+SCANNED_PAGE = "page {} has no text layer (a scanned page?); its content is not read"
+DAMAGED = "damaged PDF: {}"
+# pdfminer's words for common kinds of damage, and what they mean to a person.
+DAMAGE_REASONS = {
+    "Unexpected EOF": "the file ends too early (cut short in a download or a copy?)",
+    "No /Root object": "the document's catalogue is missing (not a complete PDF)",
+}
+# Thickest line (pt) that still counts as a rule rather than a filled box.
+RULE_THICKNESS = 1.5
+
+
+@dataclass
+class _TextRun:
+    """Consecutive body lines of one page, between tables."""
+
+    lines: list[Line]
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+
+Item = Union[TableDraft, _TextRun]
+
+
+@dataclass
+class PageLayout:
+    """One page read: its tables and lines, before the pages are put together."""
+
+    number: int
+    height: float
+    tables: list[TableDraft]
+    lines: list[Line]
+    rules: list[Rule]
+    frame: Frame
+    images: int = 0
+    notes: list[Line] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The PDF's paragraphs, tables (one per table, across pages) and footnotes.
+
+    A file over ``limits.max_input_bytes`` or with more than ``limits.max_pages`` pages
+    is refused before any page is read.
+    """
+    limits.check_input_size(len(data))
+    layouts = read_pages(data, settings, limits)
+    if not any(layout.tables or layout.lines for layout in layouts):
+        raise IngestError(NO_TEXT)
+    warnings = [SCANNED_PAGE.format(layout.number) for layout in layouts
+                if layout.images and not (layout.tables or layout.lines)]
+    drop_furniture(layouts, settings)
+    cited = cited_markers(line for layout in layouts for line in page_lines(layout))
+    notes: list[Footnote] = []
+    for layout in layouts:
+        notes.extend(take_footnotes(layout, settings, cited))
+        layout.items = page_items(layout)
+    join_pages(layouts, settings)
+    wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
+    blocks: list[Block] = []
+    for layout in layouts:
+        for item in layout.items:
+            blocks.extend(item_blocks(item, layout.frame, settings, wrap_spaces))
+    return Document(tuple(blocks), tuple(notes), tuple(warnings))
+
+
+def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
+    """Every page read into tables and lines; pdfplumber's own errors become IngestError."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            limits.check_pages(len(pdf.pages))  # page objects only; no content is read yet
+            return [read_page(page, settings) for page in pdf.pages]
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise IngestError(ENCRYPTED) from None
+        raise IngestError(DAMAGED.format(_reason(cause))) from None
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise IngestError(ENCRYPTED) from None
+    except (PSException, MalformedPDFException) as error:
+        raise IngestError(DAMAGED.format(_reason(error))) from None
+
+
+def _reason(error: BaseException) -> str:
+    """A short reason from a pdfminer exception."""
+    text = str(error).strip() or type(error).__name__
+    for words, meaning in DAMAGE_REASONS.items():
+        if words in text:
+            return meaning
+    return re.sub(r"\s+", " ", text)[:120]
+
+
+def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
+    """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
+    number = page.page_number
+    drawn = page_objects(page, settings)
+    found = find_ruled_tables(page, drawn.shapes)
+    boxes = [table.bbox for table in found]
+    inside: list[list[Glyph]] = [[] for _ in found]
+    free: list[Glyph] = []
+    for glyph in drawn.glyphs:
+        for index, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= glyph.x0 and glyph.x1 <= x1 + 1 and top <= glyph.middle <= bottom:
+                inside[index].append(glyph)
+                break
+        else:
+            free.append(glyph)
+    tables = [ruled_table(table, number, chunk, settings) for table, chunk in zip(found, inside)]
+    free.extend(glyph for table in tables for glyph in table.stray)
+    aligned, lines = find_aligned_tables(group_lines(free, settings, number), settings)
+    tables.extend(aligned)
+    rules = _rules(drawn.shapes, boxes)
+    height = float(page.height)
+    page.close()  # the layout is no longer needed: keep memory flat on long documents
+    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines), drawn.images)
+
+
+def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
+    """Thin horizontal lines drawn outside the page's ruled tables."""
+    rules = []
+    for shape in shapes:
+        if shape["object_type"] == "curve" or shape["bottom"] - shape["top"] > RULE_THICKNESS \
+                or shape["x1"] - shape["x0"] <= RULE_THICKNESS:
+            continue
+        y = (shape["top"] + shape["bottom"]) / 2
+        if any(x0 - 1 <= shape["x0"] and shape["x1"] <= x1 + 1 and top - 1 <= y <= bottom + 1
+               for x0, top, x1, bottom in boxes):
+            continue
+        rules.append(Rule(shape["x0"], shape["x1"], y))
+    return rules
+
+
+def _text_frame(tables: list[TableDraft], lines: list[Line]) -> Frame:
+    """The page's text area as its text and tables show it."""
+    lefts = [line.x0 for line in lines] + [t.lefts[0] for t in tables]
+    rights = [line.x1 for line in lines] + [t.rights[-1] for t in tables]
+    return Frame(min(lefts, default=0.0), max(rights, default=0.0))
+
+
+def drop_furniture(layouts: list[PageLayout], settings: PdfSettings) -> None:
+    """Remove running headers, footers and page numbers from every page."""
+    found = find_furniture([layout.lines for layout in layouts], [layout.height for layout in layouts],
+                           settings)
+    for layout in layouts:
+        layout.lines = [line for line in layout.lines if id(line) not in found]
+
+
+def page_lines(layout: PageLayout):
+    """Every line of one page read: its text lines and its tables' cell lines."""
+    yield from layout.lines
+    for table in layout.tables:
+        for row in table.rows:
+            yield from row.lines()
+
+
+def take_footnotes(layout: PageLayout, settings: PdfSettings,
+                   cited: frozenset[str] = frozenset()) -> list[Footnote]:
+    """Move the page's footnote lines out of its body; return its footnotes
+    (``cited``: the markers the document cites, see ``pdf_page.leading_marker``)."""
+    bottom = max((table.bottom for table in layout.tables), default=0.0)
+    # The body's size counts the tables' text: a page may hold nothing else but its notes.
+    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, layout.frame, bottom,
+                                                 settings, cited, main_size(page_lines(layout)))
+    return footnotes(layout.notes, layout.frame, settings, cited)
+
+
+def page_items(layout: PageLayout) -> list[Item]:
+    """The page's tables and runs of body lines, top to bottom."""
+    items: list[Item] = sorted(layout.tables, key=lambda table: table.top)
+    tops = [table.top for table in items]
+    runs: dict[int, list[Line]] = {}
+    for line in layout.lines:
+        slot = sum(1 for top in tops if top <= line.top)
+        runs.setdefault(slot, []).append(line)
+    for slot in sorted(runs, reverse=True):
+        items.insert(slot, _TextRun(runs[slot]))
+    return items
+
+
+def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
+    """Carry tables and text over page breaks.
+
+    A table atop a page that continues the one ending the page before (same
+    columns, nothing between) is appended to it; body lines atop a page go on
+    from those ending the page before, so a paragraph cut by the break is one.
+    """
+    tail: Item | None = None
+    for layout in layouts:
+        items = layout.items
+        if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
+                and continues(tail, items[0], settings):
+            stitch(tail, items.pop(0))
+        elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
+            tail.lines.extend(items.pop(0).lines)
+        if items:
+            tail = items[-1]
+
+
+def all_lines(layouts: list[PageLayout]):
+    """Every body and cell line of the document, after the pages are put together."""
+    for layout in layouts:
+        for item in layout.items:
+            if isinstance(item, TableDraft):
+                for row in item.rows:
+                    yield from row.lines()
+            else:
+                yield from item.lines
+
+
+def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:
+    """The finished blocks of one page item."""
+    if isinstance(item, TableDraft):
+        return [to_table(item, settings, wrap_spaces)]
+    return list(paragraphs(item.lines, frame, settings, wrap_spaces))

@@ -1,0 +1,349 @@
+"""Tables on PDF pages: found, filled with lines, carried across pages.
+
+Two ways to find a table, picked by what the page shows:
+
+- ruled: pdfplumber's table finder on the drawn lines gives each cell's box;
+  glyphs go to the cell whose box holds their centre (``ruled_table``);
+- aligned: text with no ruling, whose lines fall into columns separated by
+  gutters; rows are told apart by the wider gaps between them
+  (``find_aligned_tables``).
+
+Both give a ``TableDraft``: rows of cells holding ``Line``s, not yet
+paragraphs, so that a row cut by a page break can be joined to its first half
+line by line (``stitch``) before paragraphs are made (``to_table``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from parsers.blocks import Cell, Row, Table
+from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, paragraphs, split_columns
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+
+
+@dataclass
+class CellDraft:
+    """A cell: where it starts on the grid, how far it spans, its lines."""
+
+    column: int
+    col_span: int = 1
+    row_span: int = 1
+    lines: list[Line] = field(default_factory=list)
+    frame: Frame | None = None  # None: the table's column edges give it
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the cell holds no text."""
+        return not self.lines
+
+
+@dataclass
+class RowDraft:
+    """A row: the cells that start in it, and the page it starts on."""
+
+    cells: list[CellDraft]
+    page: int | None
+
+    def at(self, column: int) -> CellDraft | None:
+        """The cell of this row covering ``column``."""
+        for cell in self.cells:
+            if cell.column <= column < cell.column + cell.col_span:
+                return cell
+        return None
+
+    def lines(self) -> list[Line]:
+        """Every line of the row's cells."""
+        return [line for cell in self.cells for line in cell.lines]
+
+    def texts(self) -> tuple[str, ...]:
+        """Each cell's text, spaces collapsed: to compare rows."""
+        return tuple(" ".join(" ".join(line.text for line in cell.lines).split()) for cell in self.cells)
+
+
+@dataclass
+class TableDraft:
+    """A table being read: its rows, column edges, box and page."""
+
+    rows: list[RowDraft]
+    lefts: list[float]  # left edge of each grid column
+    rights: list[float]  # right edge of each column's text (aligned) or cell (ruled)
+    top: float
+    bottom: float
+    page: int | None
+    ruled: bool
+    header_repeats: int = 0
+    stray: list[Glyph] = field(default_factory=list)  # inside the box, in no cell: not the table's
+
+
+# -- ruled tables -----------------------------------------------------------
+
+def ruled_table(found, page: int | None, glyphs: list[Glyph],
+                settings: PdfSettings = DEFAULT_SETTINGS) -> TableDraft:
+    """A pdfplumber ``Table`` as a draft, its glyphs placed in its cells.
+
+    ``glyphs`` are the glyphs inside the table's box; a merged cell covers
+    several grid positions and gets the glyphs of all of them. Glyphs in no
+    cell (a gap in the grid) are kept as ``stray``, for the page's text.
+    """
+    xs = _edges([x for bbox in found.cells for x in (bbox[0], bbox[2])])
+    ys = _edges([y for bbox in found.cells for y in (bbox[1], bbox[3])])
+    grid: dict[tuple[int, int], CellDraft] = {}
+    rows = [RowDraft([], page) for _ in range(len(ys) - 1)]
+    boxes: dict[int, tuple] = {}
+    for bbox in sorted(found.cells, key=lambda b: (b[1], b[0])):
+        row, column = _index(ys, bbox[1]), _index(xs, bbox[0])
+        cell = CellDraft(column, _index(xs, bbox[2]) - column, _index(ys, bbox[3]) - row)
+        rows[row].cells.append(cell)
+        boxes[id(cell)] = bbox
+        for r in range(row, row + cell.row_span):
+            for c in range(column, column + cell.col_span):
+                grid[(r, c)] = cell
+    placed: dict[int, list[Glyph]] = {}
+    stray: list[Glyph] = []
+    for glyph in glyphs:
+        r = bisect_right(ys, glyph.middle) - 1
+        c = bisect_right(xs, (glyph.x0 + glyph.x1) / 2) - 1
+        cell = grid.get((r, c))
+        if cell is not None:
+            placed.setdefault(id(cell), []).append(glyph)
+        else:
+            stray.append(glyph)
+    cells = [cell for row in rows for cell in row.cells]
+    for cell in cells:
+        cell.lines = group_lines(placed.get(id(cell), ()), settings, page)
+    padding = min((line.x0 - boxes[id(cell)][0] for cell in cells for line in cell.lines), default=0.0)
+    for cell in cells:
+        x0, _, x1, _ = boxes[id(cell)]
+        cell.frame = Frame(x0 + max(padding, 0.0), x1 - max(padding, 0.0))
+    for row in rows:
+        row.cells.sort(key=lambda cell: cell.column)
+    return TableDraft(rows, xs[:-1], xs[1:], found.bbox[1], found.bbox[3], page, ruled=True, stray=stray)
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Distinct coordinates, sorted (cells of one table share exact edges)."""
+    return sorted({round(value, 2) for value in values})
+
+
+def _index(edges: list[float], value: float) -> int:
+    """Position of ``value`` among ``edges``."""
+    return edges.index(round(value, 2))
+
+
+# -- tables without ruling lines -----------------------------------------
+
+@dataclass
+class _Candidate:
+    """Lines that may make an aligned table, and the column intervals they show."""
+
+    entries: list[tuple[Line, list[Line]]] = field(default_factory=list)
+    columns: list[list[float]] = field(default_factory=list)  # [left, right] per column
+    multi: int = 0  # lines with text in two or more columns
+    last_multi: int = -1  # index in entries of the last such line
+
+
+def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
+                        ) -> tuple[list[TableDraft], list[Line]]:
+    """Tables made of text aligned in columns, and the lines left outside them.
+
+    A table grows from lines whose text falls into two or more columns; lines
+    with text in one place join it when table lines surround them, or when
+    they follow closely in one of its columns.
+    """
+    tables: list[TableDraft] = []
+    rest: list[Line] = []
+    current: _Candidate | None = None
+    for line in lines:
+        pieces = split_columns(line, settings)
+        near = current is not None and line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
+        if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
+            _close(current, tables, rest, settings)
+            current = None
+        if len(pieces) > 1:
+            current = current or _Candidate()
+            _widen(current.columns, pieces)
+            current.entries.append((line, pieces))
+            current.multi += 1
+            current.last_multi = len(current.entries) - 1
+        elif current is not None:
+            current.entries.append((line, pieces))
+        else:
+            rest.append(line)
+    if current is not None:
+        _close(current, tables, rest, settings)
+    rest.sort(key=lambda line: line.top)
+    return tables, rest
+
+
+def _overlaps(piece: Line, column: list[float]) -> bool:
+    return piece.x0 < column[1] and piece.x1 > column[0]
+
+
+def _fits(columns: list[list[float]], pieces: list[Line]) -> bool:
+    """True when each piece falls in at most one column and no column gets two pieces."""
+    used: set[int] = set()
+    for piece in pieces:
+        hits = [i for i, column in enumerate(columns) if _overlaps(piece, column)]
+        if len(hits) > 1 or (hits and hits[0] in used):
+            return False
+        used.update(hits)
+    return True
+
+
+def _widen(columns: list[list[float]], pieces: list[Line]) -> None:
+    """Grow the column intervals by the pieces of a line that fits them."""
+    for piece in pieces:
+        for column in columns:
+            if _overlaps(piece, column):
+                column[0], column[1] = min(column[0], piece.x0), max(column[1], piece.x1)
+                break
+        else:
+            columns.append([piece.x0, piece.x1])
+    columns.sort()
+
+
+def _close(candidate: _Candidate, tables: list[TableDraft], rest: list[Line],
+           settings: PdfSettings) -> None:
+    """Keep the candidate as a table when enough lines show its columns; else give its lines back."""
+    entries = candidate.entries[:candidate.last_multi + 1]
+    trailing = candidate.entries[candidate.last_multi + 1:]
+    for line, _ in trailing:
+        if _trails(entries[-1][0], line, candidate.columns, settings):
+            entries.append((line, [line]))
+        else:
+            break
+    left_over = candidate.entries[len(entries):]
+    rest.extend(line for line, _ in left_over)
+    if candidate.multi < settings.min_table_lines or len(candidate.columns) < 2:
+        rest.extend(line for line, _ in entries)
+        return
+    tables.append(_aligned_table(entries, candidate.columns, settings))
+
+
+def _trails(previous: Line, line: Line, columns: list[list[float]], settings: PdfSettings) -> bool:
+    """A one-place line after the table's last full line: more of the same row,
+    or a row starting at one of the table's column edges."""
+    gap = line.top - previous.bottom
+    if gap <= settings.row_gap * line.size:
+        return any(column[0] - settings.align_tolerance <= line.x0 and line.x1 <= column[1] + line.size
+                   for column in columns)
+    aligned = any(abs(line.x0 - column[0]) <= settings.align_tolerance for column in columns)
+    return aligned and gap <= settings.table_gap * line.size
+
+
+def _aligned_table(entries: list[tuple[Line, list[Line]]], columns: list[list[float]],
+                   settings: PdfSettings) -> TableDraft:
+    """Rows of cells from the table's lines: a row ends where a wider gap opens."""
+    lefts = [column[0] for column in columns]
+    rights = [column[1] for column in columns]
+    for _, pieces in entries:  # one-place lines count too: a column is as wide as its widest line
+        for piece in pieces:
+            first, last = _column_range(lefts, rights, piece)
+            if first == last:
+                rights[first] = max(rights[first], piece.x1)
+    page = entries[0][0].page
+    rows: list[RowDraft] = []
+    previous: Line | None = None
+    cells: dict[int, CellDraft] = {}
+    for line, pieces in entries:
+        if previous is None or line.top - previous.bottom > settings.row_gap * line.size:
+            cells = {}
+            rows.append(RowDraft([], line.page))
+        for piece in pieces:
+            first, last = _column_range(lefts, rights, piece)
+            cell = cells.get(first)
+            if cell is None:
+                cell = cells[first] = CellDraft(first, last - first + 1)
+                rows[-1].cells.append(cell)
+            cell.col_span = max(cell.col_span, last - cell.column + 1)
+            cell.lines.append(piece)
+        previous = line
+    for row in rows:
+        _complete(row, len(columns))
+    return TableDraft(rows, lefts, rights, entries[0][0].top, entries[-1][0].bottom, page, ruled=False)
+
+
+def _column_range(lefts: list[float], rights: list[float], piece: Line) -> tuple[int, int]:
+    """The first and last columns a piece of text covers."""
+    hits = [i for i in range(len(lefts)) if piece.x0 < rights[i] and piece.x1 > lefts[i]]
+    if not hits:  # in a gutter: the column it starts after
+        hits = [max(0, bisect_right(lefts, piece.x0) - 1)]
+    return hits[0], hits[-1]
+
+
+def _complete(row: RowDraft, width: int) -> None:
+    """Order the row's cells, stretch a lone spanning cell to the full width,
+    and add empty cells where a column has no text."""
+    row.cells.sort(key=lambda cell: cell.column)
+    if len(row.cells) == 1 and row.cells[0].col_span > 1:
+        row.cells[0].col_span = width - row.cells[0].column
+    taken = {c for cell in row.cells for c in range(cell.column, cell.column + cell.col_span)}
+    row.cells.extend(CellDraft(c) for c in range(width) if c not in taken)
+    row.cells.sort(key=lambda cell: cell.column)
+
+
+# -- across pages ------------------------------------------------------------
+
+def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when ``draft`` (atop a page) has the columns of ``head`` (ending the page before)."""
+    if head.ruled != draft.ruled or len(head.lefts) != len(draft.lefts):
+        return False
+    tolerance = settings.column_tolerance
+    same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
+    if head.ruled:
+        same = same and abs(head.rights[-1] - draft.rights[-1]) <= tolerance
+    return same
+
+
+def stitch(head: TableDraft, draft: TableDraft) -> None:
+    """Append a table's continuation to it: drop a repeated header row, join a
+    row cut by the page break (its continuation has an empty first cell)."""
+    rows = list(draft.rows)
+    if rows and head.rows and rows[0].texts() == head.rows[0].texts():
+        rows.pop(0)
+        head.header_repeats += 1
+    header_only = len(head.rows) == 1 and head.header_repeats
+    if rows and head.rows and not header_only and _first_cell_empty(rows[0]):
+        _join_rows(head.rows[-1], rows.pop(0))
+    head.rows.extend(rows)
+    head.bottom = draft.bottom
+    head.rights = [max(a, b) for a, b in zip(head.rights, draft.rights)]
+
+
+def _first_cell_empty(row: RowDraft) -> bool:
+    cell = row.at(0)
+    return cell is None or cell.is_empty
+
+
+def _join_rows(first: RowDraft, rest: RowDraft) -> None:
+    """Add the second half of a cut row to its first half, column by column."""
+    for cell in rest.cells:
+        if cell.is_empty:
+            continue
+        target = first.at(cell.column)
+        if target is None:
+            first.cells.append(cell)
+            first.cells.sort(key=lambda c: c.column)
+        else:
+            target.lines.extend(cell.lines)
+
+
+def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> Table:
+    """The finished block: each cell's lines made into paragraphs and list items
+    (``wrap_spaces`` as ``pdf_lines.join_kind`` takes it)."""
+    rows = []
+    for index, row in enumerate(draft.rows):
+        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),
+                           cell.col_span, cell.row_span) for cell in row.cells)
+        rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
+    return Table(tuple(rows), draft.page)
+
+
+def _frame(draft: TableDraft, cell: CellDraft) -> Frame:
+    """The cell's own frame, or (aligned tables) its columns' text edges."""
+    if cell.frame is not None:
+        return cell.frame
+    last = min(cell.column + cell.col_span, len(draft.rights)) - 1
+    return Frame(draft.lefts[cell.column], draft.rights[last])
