@@ -71,7 +71,7 @@ def plan_from_document(document: Document, source: Source) -> Plan:
         found = extract_plan(document)
     except NoEventTable as error:
         raise IngestError(str(error)) from None
-    reader_warnings = [PlanWarning(code="reader", message=message) for message in document.warnings]
+    reader_warnings = [PlanWarning(code=w.code, message=w.message, where=w.where) for w in document.warnings]
     try:
         return Plan(
             source=source,

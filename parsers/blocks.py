@@ -65,6 +65,8 @@ class Paragraph:
     """A paragraph, or a list item when ``list_kind`` is set.
 
     Line breaks inside the paragraph are kept as ``"\\n"`` in a run's text.
+    ``list_label`` is the number or glyph the producer draws before a list item and does
+    not store as text ("1.", "IV.", "а)", "•"), as the reader rendered it; None when none is drawn.
     """
 
     runs: tuple[Run, ...] = ()
@@ -73,12 +75,20 @@ class Paragraph:
     list_kind: ListKind | None = None
     list_level: int = 0
     page: int | None = None
+    list_label: str | None = None
 
     @derived
     def text(self) -> str:
-        """The paragraph's plain text, runs concatenated."""
+        """The paragraph's plain text, runs concatenated (without its list label)."""
         runs = self.runs
         return runs[0].text if len(runs) == 1 else "".join([run.text for run in runs])
+
+    @derived
+    def shown_text(self) -> str:
+        """The text as the producer shows it: the list label it draws, then the runs' text."""
+        if not self.list_label:
+            return self.text
+        return f"{self.list_label} {self.text}" if self.text else self.list_label
 
     @property
     def is_list_item(self) -> bool:
@@ -162,12 +172,22 @@ Block = Union[Paragraph, Table]
 
 
 @dataclass(frozen=True)
+class ReaderWarning:
+    """Something a reader skipped or was unsure of, with a stable ``code`` and, where known,
+    where in the document it is (``"page 3"``, ``"table 2, row 5"``)."""
+
+    code: str
+    message: str
+    where: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """What a reader returns: blocks in reading order, footnotes, warnings."""
 
     blocks: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ReaderWarning, ...] = field(default=())
 
 
 def plain(text: str, **paragraph_fields) -> Paragraph:

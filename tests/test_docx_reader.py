@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from parsers.errors import IngestError
-from parsers.blocks import Footnote, Paragraph, Table
+from parsers.blocks import Footnote, Paragraph, ReaderWarning, Table
 from parsers.readers.docx.reader import read_docx
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "plan_2024.docx"
@@ -544,7 +544,7 @@ def test_missing_footnote_is_a_warning_not_an_error():
     document = read_docx(make_docx(p(r("x"), footnote_ref("42")), footnotes=FOOTNOTES))
     assert document.blocks[0].markers == ("1",)
     assert document.footnotes == ()
-    assert document.warnings == ("footnote 1 cited but not found in the file",)
+    assert document.warnings == (ReaderWarning("note_missing", "footnote 1 cited but not found in the file"),)
 
 
 # ------------------------------------------------------------ pages

@@ -275,7 +275,8 @@ def test_charset(data):
 
 def test_a_declaration_that_does_not_fit_is_warned_about():
     document = read_html(f'<meta charset="utf-8"><p>{TEXT}</p>'.encode("cp1251"))
-    assert document.warnings and "utf-8" in document.warnings[0]
+    assert [w.code for w in document.warnings] == ["charset_mismatch"]
+    assert "utf-8" in document.warnings[0].message
 
 
 # --- Damage and hostility ---------------------------------------------------

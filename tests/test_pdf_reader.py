@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 
 from parsers.errors import IngestError
-from parsers.blocks import Footnote, Paragraph, Table
+from parsers.blocks import Footnote, Paragraph, ReaderWarning, Table
 from parsers.readers.pdf.reader import read_pdf
 from tests.conftest import ROOT, SAMPLES
 
@@ -266,7 +266,8 @@ def test_a_sample_cut_short_is_damaged(cut):
 
 def test_a_scanned_page_among_text_pages_is_a_warning():
     document = read_pdf((FIXTURES / "mixed.pdf").read_bytes())
-    assert document.warnings == ("page 2 has no text layer (a scanned page?); its content is not read",)
+    assert document.warnings == (ReaderWarning(
+        "page_unread", "the page has no text layer (a scanned page?); its content is not read", "page 2"),)
     assert document.blocks[0].page == 1
 
 
@@ -388,3 +389,15 @@ def test_rows_a_page_break_left_open_are_closed():
     closing = closing_edges(vertical, horizontal)
     assert [(e["x0"], e["x1"], e["top"]) for e in closing] == [(50.0, 400.0, 300.0)]
     assert closing_edges(vertical, horizontal + closing) == []
+
+
+
+def test_a_reader_warning_keeps_its_code_and_page_in_the_plan():
+    import dataclasses
+    from ingest.pipeline import plan_from_document, read_document
+    from schemas.plan import PlanWarning, Source
+    document = read_document((SAMPLES / "plan_2024.pdf").read_bytes(), "pdf")
+    warning = ReaderWarning("page_unread", "the page has no text layer", "page 2")
+    plan = plan_from_document(dataclasses.replace(document, warnings=(warning,)),
+                              Source(file="p.pdf", format="pdf", sha256="0" * 64))
+    assert PlanWarning(code="page_unread", message="the page has no text layer", where="page 2") in plan.warnings

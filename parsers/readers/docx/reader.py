@@ -27,7 +27,7 @@ from lxml import etree
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.archive import check_package
-from parsers.blocks import Cell, Document, Footnote, Paragraph, Row, Run, Table
+from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.styles import (
     VAL, Numbering, NoteStyle, RunFormat, Styles, note_style, on_off, w, whole_number,
 )
@@ -192,7 +192,7 @@ class BodyReader:
             kind: note_style(kind, parts.settings, parts.document) for kind in self.note_parts}
         self.note_counts = {kind: 0 for kind in self.note_parts}
         self.footnotes: list[Footnote] = []
-        self.warnings: list[str] = []
+        self.warnings: list[ReaderWarning] = []
         # Pages only when Word left its rendered page breaks in the file.
         self.page: int | None = 1 if next(parts.document.iter(w("lastRenderedPageBreak")), None) \
             is not None else None
@@ -221,7 +221,7 @@ class BodyReader:
             elif tag in BLOCK_WRAPPERS:
                 found.extend(self.blocks(unwrap(child), flatten_tables))
             elif tag == w("altChunk"):
-                self.warnings.append("an embedded document (altChunk) was not read")
+                self.warnings.append(ReaderWarning("content_skipped", "an embedded document (altChunk) was not read"))
         return found
 
     def paragraph(self, p: etree._Element) -> Paragraph:
@@ -301,7 +301,7 @@ class BodyReader:
         builder.add(marker, fmt, note=marker, page=self.page)
         note = self.note_parts[kind].get(note_id)
         if note is None:
-            self.warnings.append(f"{kind} {marker} cited but not found in the file")
+            self.warnings.append(ReaderWarning("note_missing", f"{kind} {marker} cited but not found in the file"))
             return
         self.footnotes.append(Footnote(marker, self.note_text(note)))
 
@@ -309,7 +309,8 @@ class BodyReader:
         """A custom-mark reference whose mark is not text (a symbol, say): cite it as "*"."""
         kind, note_id = self.custom_mark
         self.custom_mark = None
-        self.warnings.append(f"a {kind} with a custom mark that is not text is cited as *")
+        self.warnings.append(ReaderWarning(
+            "note_mark_unread", f"a {kind} with a custom mark that is not text is cited as *"))
         self.cite(kind, note_id, "*", builder, RunFormat(superscript=True))
 
     def note_text(self, note: etree._Element) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from parsers.blocks import ReaderWarning
+
 # Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
 BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -73,7 +75,7 @@ def declared_charset(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
+def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:
     """Decode bytes: byte-order mark, then ``declared``, then UTF-8, then windows-1251.
 
     Returns the text and warnings (a declaration that did not fit the bytes,
@@ -82,16 +84,17 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[str, ..
     from_mark, body = split_byte_order_mark(data)
     if from_mark:
         return body.decode(from_mark, errors="replace"), ()
-    warnings: list[str] = []
+    warnings: list[ReaderWarning] = []
     if declared:
         try:
             return body.decode(declared), ()
         except UnicodeDecodeError:
-            warnings.append(f"the declared charset {declared} does not fit the bytes; guessed instead")
+            warnings.append(ReaderWarning(
+                "charset_mismatch", f"the declared charset {declared} does not fit the bytes; guessed instead"))
     for encoding in GUESSES:
         try:
             return body.decode(encoding), tuple(warnings)
         except UnicodeDecodeError:
             continue
-    warnings.append(f"some bytes are not valid {GUESSES[-1]}; they were replaced")
+    warnings.append(ReaderWarning("bytes_replaced", f"some bytes are not valid {GUESSES[-1]}; they were replaced"))
     return body.decode(GUESSES[-1], errors="replace"), tuple(warnings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding, walker as markup
-from parsers.blocks import Document
+from parsers.blocks import Document, ReaderWarning
 
 
 def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -29,6 +29,6 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
 
 
-def decode_page(data: bytes) -> tuple[str, tuple[str, ...]]:
+def decode_page(data: bytes) -> tuple[str, tuple[ReaderWarning, ...]]:
     """A page's text: byte-order mark, then <meta> charset, then UTF-8, then windows-1251."""
     return encoding.decode(data, declared=encoding.declared_charset(data))

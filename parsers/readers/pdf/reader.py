@@ -24,7 +24,7 @@ from typing import Union
 
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.blocks import Block, Document, Footnote
+from parsers.blocks import Block, Document, Footnote, ReaderWarning
 from parsers.readers.pdf.lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
 from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
@@ -33,7 +33,7 @@ from parsers.readers.pdf.tables import TableDraft, continues, find_aligned_table
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
-SCANNED_PAGE = "page {} has no text layer (a scanned page?); its content is not read"
+SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 # pdfminer's words for common kinds of damage, and what they mean to a person.
 DAMAGE_REASONS = {
@@ -83,7 +83,7 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
     layouts = read_pages(data, settings, limits)
     if not any(layout.tables or layout.lines for layout in layouts):
         raise IngestError(NO_TEXT)
-    warnings = [SCANNED_PAGE.format(layout.number) for layout in layouts
+    warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
     drop_furniture(layouts, settings)
     cited = cited_markers(line for layout in layouts for line in page_lines(layout))
