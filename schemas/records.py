@@ -58,7 +58,7 @@ def sql_value(value: Any) -> Any:
         return int(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         items = [item.model_dump(mode="json") if isinstance(item, BaseModel) else item for item in value]
         return json.dumps(items, ensure_ascii=False)
     return value

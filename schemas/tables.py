@@ -123,8 +123,8 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def is_list(annotation: Any) -> bool:
-    """True for a field typed ``list[...]`` or ``list[...] | None``."""
-    return any(get_origin(candidate) is list for candidate in (annotation, *_union_members(annotation)))
+    """True for a field typed ``list[...]``, ``tuple[...]`` or either ``| None``."""
+    return any(get_origin(candidate) in (list, tuple) for candidate in (annotation, *_union_members(annotation)))
 
 
 def _union_members(annotation: Any) -> tuple:

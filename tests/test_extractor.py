@@ -242,3 +242,17 @@ def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, appro
     assert day.date.approximate is approximate
     assert day.footnotes == (["1"] if warned else [])
     assert [w.code for w in found.warnings] == (["footnote_unraised"] if warned else [])
+
+
+def test_events_with_the_same_date_phrase_cannot_change_each_others_date():
+    # The extractor caches a phrase's reading: the records it hands out must not be changeable
+    # through one another (a list of pieces shared by two events would be).
+    first, second = events_of(HEADER, row("1.", "Сессия", "Москва 12, 19 и 26 марта", ""),
+                              row("2.", "Форум", "Казань 12, 19 и 26 марта", "")).events
+    pieces = [(piece.start, piece.end) for piece in second.date.spans]
+    try:
+        first.date.spans.clear()
+    except AttributeError:
+        pass  # immutable pieces: nothing to share
+    assert [(piece.start, piece.end) for piece in second.date.spans] == pieces
+    assert len(pieces) == 3

@@ -31,7 +31,7 @@ MIN_WIDTH = 6
 
 def cell_value(value: Any) -> Any:
     """A field value as a spreadsheet cell holds it: dates stay dates, lists are joined as in the CSV."""
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return csv_cell_value(value)
     return value
 
