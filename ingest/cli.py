@@ -112,7 +112,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     items = expand_inputs(args.files)
     progress = Progress(sys.stderr) if len(items) > 1 and sys.stderr.isatty() and not args.quiet else None
     limits = limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
-    results = read_many(items, args.jobs, progress, limits)
+    results = read_many(items, args.jobs, progress, limits, pause_collector=True)  # our process
     if progress:
         progress.clear()
     results = deliver(results, Delivery(output=None if args.stdout else args.output, db=args.db))

@@ -6,10 +6,7 @@ document of their format arrives, so the CLI starts fast.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,12 +16,6 @@ from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, PlanWarning, Source, SourceFormat
-
-# collector_paused: how many reads are running, and whether the collector ran before the first.
-_PAUSE_LOCK = threading.Lock()
-_pauses = 0
-_resume = False
-
 
 # One function per format: each imports its reader when a document of that format arrives,
 # so the CLI starts fast. Each reader takes (bytes, limits=Limits) and returns a Document.
@@ -93,34 +84,7 @@ def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Pla
     limits.check_input_size(len(data))
     fmt = detect_format(data)
     source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest())
-    with collector_paused():
-        return plan_from_document(read_document(data, fmt, limits), source)
-
-
-@contextmanager
-def collector_paused():
-    """Pause Python's cyclic garbage collector while a document is read, then resume it.
-
-    Reading builds hundreds of thousands of small objects (parse trees, blocks, records)
-    that all live until the plan is made; the collector would walk them again and again
-    and find nothing to free: they are acyclic (the HTML reader builds no parse tree at
-    all). Measured with bench/formats.py: 5-10 % of the time, and
-    the same peak memory (10,000 events, 50 PDF pages). Nested and concurrent calls (threads)
-    share one pause; the collector resumes when the last one ends, if it was running before.
-    """
-    global _pauses, _resume
-    with _PAUSE_LOCK:
-        if not _pauses:
-            _resume = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _PAUSE_LOCK:
-            _pauses -= 1
-            if not _pauses and _resume:
-                gc.enable()
+    return plan_from_document(read_document(data, fmt, limits), source)
 
 
 def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
