@@ -15,7 +15,7 @@ from ingest.detect import detect_format
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
-from schemas.plan import Plan, PlanWarning, Source, SourceFormat
+from schemas.plan import Plan, Source, SourceFormat
 
 # One function per format: each imports its reader when a document of that format arrives,
 # so the CLI starts fast. Each reader takes (bytes, limits=Limits) and returns a Document.
@@ -59,22 +59,9 @@ def plan_from_document(document: Document, source: Source) -> Plan:
     from parsers.plan import NoEventTable, extract_plan
 
     try:
-        found = extract_plan(document)
+        return extract_plan(document, source)
     except NoEventTable as error:
         raise IngestError(str(error)) from None
-    reader_warnings = [PlanWarning(code=w.code, message=w.message, where=w.where) for w in document.warnings]
-    try:
-        return Plan(
-            source=source,
-            title=found.title,
-            year=found.year,
-            events=found.events,
-            jubilees=found.jubilees,
-            city_days=found.city_days,
-            footnotes=found.footnotes,
-            signatory=found.signatory,
-            warnings=reader_warnings + found.warnings,
-        )
     except ValidationError as error:  # a record the extractor built wrongly is a bug, not bad input
         raise RuntimeError(f"extracted records do not validate: {error}") from error
 
