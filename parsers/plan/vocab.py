@@ -50,12 +50,6 @@ TABLE_KINDS: dict[str, tuple[str, ...]] = {
 # Footnote wording that makes a table's dates approximate.
 APPROXIMATE_WORDS: tuple[str, ...] = ("ориентировочн", "приблизительн", "предварительн", "примерн")
 
-# Glyphs that open a bullet item written as text.
-BULLET_GLYPHS: tuple[str, ...] = ("•", "●", "▪", "■", "◦", "○", "·", "-", "–", "—", "*", "")
-
-# Glyphs that separate bullet items written inline on one line ("A: • B • C").
-INLINE_BULLETS: tuple[str, ...] = ("•", "●", "▪", "■", "◦")
-
 # The plan year in a title: "на 2024 год", "на 2024 г.".
 YEAR_PHRASE = r"на\s+(?P<year>\d{4})\s*(?:год|г\.?)"
 

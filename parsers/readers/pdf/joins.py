@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Iterable, Literal, Mapping
 
-from parsers.readers.pdf.lines import BULLETS, DASH_BULLETS, Frame, Line, lstrip_glyphs
+from parsers.readers.pdf.lines import Frame, Line, lstrip_glyphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.vocab import BULLETS, DASH_BULLETS
 
 # Line-end hyphens that join a wrapped compound without a space; a soft
 # hyphen is dropped, the others kept ("информационно-" + "аналитического").

@@ -17,14 +17,7 @@ from typing import Iterable
 
 from parsers.blocks import Run
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-
-# Glyphs that open a list item when they start a line and are followed by a
-# space or a gap. U+F0B7 and U+F0A7 are the bullets LibreOffice and Word draw
-# from the Symbol, Wingdings and OpenSymbol fonts (private-use code points).
-BULLETS: tuple[str, ...] = ("•", "\uf0b7", "\uf0a7", "●", "▪", "■", "◦", "○", "➢", "✓")
-# Dashes open an item only where the line above ended early (a typed list),
-# since a dash can also start a wrapped line of running text.
-DASH_BULLETS: tuple[str, ...] = ("-", "–", "—")
+from parsers.vocab import BULLETS, DASH_BULLETS
 
 
 @dataclass(frozen=True, slots=True)

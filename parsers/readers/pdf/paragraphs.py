@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from parsers.blocks import Paragraph, Run
 from parsers.readers.pdf.joins import SOFT_HYPHEN, JoinKind, bullet_of, drawn_spaces, join_kind
-from parsers.readers.pdf.lines import BULLETS, Frame, Line, append_text, line_runs
+from parsers.readers.pdf.lines import Frame, Line, append_text, line_runs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.vocab import BULLETS
 
 
 @dataclass
