@@ -7,6 +7,7 @@ document of their format arrives, so the CLI starts fast.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -67,11 +68,13 @@ def plan_from_document(document: Document, source: Source) -> Plan:
 
 
 def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Plan:
-    """The plan in a document given as bytes; ``name`` is recorded as its source file."""
-    limits.check_input_size(len(data))
+    """The plan in a document given as bytes; ``name`` is recorded as its source file.
+
+    The size is the reader's to check, before it parses anything (detection only sniffs
+    the head), so the bytes are measured once; hashing waits until the reader accepted them."""
     fmt = detect_format(data)
-    source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest())
-    return plan_from_document(read_document(data, fmt, limits), source)
+    document = read_document(data, fmt, limits)
+    return plan_from_document(document, Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest()))
 
 
 def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
@@ -88,18 +91,19 @@ def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
 def read_input(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, or an IngestError saying why they cannot be had.
 
-    The size is checked before reading, so a huge file is never loaded.
+    The size is checked once: as the file system states it, before reading, so a huge file
+    is never loaded; else as read, one byte past the limit at most (a pipe or a growing file
+    has no trustworthy size).
     """
     if not path.exists():
         raise IngestError("no such file", str(path))
     if path.is_dir():
         raise IngestError("is a folder, not a document", str(path))
     try:
-        limits.check_input_size(path.stat().st_size)
         with path.open("rb") as stream:
-            # Read one byte past the limit: a pipe or a growing file has no trustworthy size.
-            data = stream.read(limits.max_input_bytes + 1)
-        limits.check_input_size(len(data))
+            stated = os.fstat(stream.fileno()).st_size
+            data = stream.read(limits.max_input_bytes + 1) if stated <= limits.max_input_bytes else b""
+        limits.check_input_size(max(stated, len(data)))
         return data
     except OSError as error:
         raise IngestError(f"cannot be read: {error.strerror or error}", str(path)) from None
