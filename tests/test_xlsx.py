@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from pydantic import BaseModel
 
-from schemas.records import flat_columns, is_list, nested_model
+from schemas.tables import flat_columns, is_list, nested_model
 from ingest.export.xlsx import BOOLEAN_FORMAT, DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
 from schemas.plan import PlanWarning
 from tests.conftest import ROOT

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ingest.export.atomic import atomic_path
-from schemas.records import flat_columns, record_row
 from schemas.plan import CityDay, Event, Jubilee, Plan, PlanWarning
 from ingest.export.safe_cells import looks_like_formula
-from schemas.tables import cell_value as csv_cell_value
+from schemas.tables import cell_value as csv_cell_value, flat_columns, record_row
 
 # sheet -> the model of its rows, in workbook order
 SHEETS = {"events": Event, "jubilees": Jubilee, "city_days": CityDay, "warnings": PlanWarning}
