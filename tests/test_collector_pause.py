@@ -73,9 +73,14 @@ def test_the_library_call_leaves_the_collector_running(collector_seen):
     assert plan.events and collector_seen == [True]
 
 
-def test_the_cli_reads_paused_and_resumes(collector_seen, tmp_path):
-    assert main(["ingest", str(SAMPLE), "--output", str(tmp_path), "--quiet"]) == 0
-    assert collector_seen == [False]
+@pytest.mark.parametrize("command, reads", [
+    (["ingest", str(SAMPLE), "--output", "{tmp}", "--quiet"], 1),
+    (["export", "xlsx", str(SAMPLE), "--output", "{tmp}/plan.xlsx"], 1),
+    (["diff", str(SAMPLE), str(SAMPLE)], 2),
+], ids=["ingest", "export", "diff"])
+def test_the_cli_reads_paused_and_resumes(collector_seen, tmp_path, capsys, command, reads):
+    assert main([part.format(tmp=tmp_path) for part in command]) == 0
+    assert collector_seen == [False] * reads
     assert gc.isenabled()
 
 
