@@ -3,6 +3,7 @@
 The extractor's machinery is generic; what a header, a note or a heading says
 is data, kept here (as dateparser keeps each language's words in data files).
 All entries are lower-case word stems matched against lower-cased text.
+The bullet glyphs, which the PDF reader reads too, are in parsers/vocab.py.
 """
 
 # Event-table column roles, recognised from the header cell's text. A cell that
