@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "samples"))
 
 import pdfplumber  # noqa: E402
 
+from ingest.collector import collector_paused  # noqa: E402
 from ingest.pipeline import ingest_bytes  # noqa: E402
 from make_samples import NO_BORDERS, Sample, make_sample  # noqa: E402
 from plans import plan_2024  # noqa: E402
@@ -95,8 +96,9 @@ def plumber_tables(data: bytes) -> None:
 
 
 def pipeline(data: bytes) -> None:
-    """The whole mag-plan pipeline on the PDF's bytes."""
-    ingest_bytes(data, "bench.pdf")
+    """The whole mag-plan pipeline on the PDF's bytes, the collector paused as the CLI runs it."""
+    with collector_paused():
+        ingest_bytes(data, "bench.pdf")
 
 
 def size_of(data: bytes) -> tuple[int, int]:

@@ -98,21 +98,33 @@ def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
         return BatchResult(item, "error", message=f"unexpected error ({type(error).__name__}: {error})")
 
 
+def read_paused(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
+    """``read_one`` with Python's collector paused: for a process mag-plan owns (a worker, the CLI)."""
+    from ingest.collector import collector_paused
+
+    with collector_paused():
+        return read_one(item, limits)
+
+
 def read_many(items: Sequence[Input], jobs: int | None = None,
               progress: Callable[[int, int, Input], None] | None = None,
-              limits: Limits = DEFAULT_LIMITS) -> list[BatchResult]:
-    """Every input read within ``limits``, in parallel when there are several; results in input order."""
+              limits: Limits = DEFAULT_LIMITS, pause_collector: bool = False) -> list[BatchResult]:
+    """Every input read within ``limits``, in parallel when there are several; results in input order.
+
+    The worker processes pause Python's collector per document (``read_paused``); in this
+    process it is paused only with ``pause_collector`` (the CLI's own process)."""
     jobs = min(jobs or os.cpu_count() or 1, len(items))
     if jobs <= 1:
+        read = read_paused if pause_collector else read_one
         results = []
         for done, item in enumerate(items, start=1):
-            results.append(read_one(item, limits))
+            results.append(read(item, limits))
             if progress:
                 progress(done, len(items), item)
         return results
     results: list[BatchResult | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(read_one, item, limits): index for index, item in enumerate(items)}
+        futures = {pool.submit(read_paused, item, limits): index for index, item in enumerate(items)}
         for done, future in enumerate(as_completed(futures), start=1):
             index = futures[future]
             try:

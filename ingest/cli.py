@@ -112,7 +112,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     items = expand_inputs(args.files)
     progress = Progress(sys.stderr) if len(items) > 1 and sys.stderr.isatty() and not args.quiet else None
     limits = limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
-    results = read_many(items, args.jobs, progress, limits)
+    results = read_many(items, args.jobs, progress, limits, pause_collector=True)  # our process
     if progress:
         progress.clear()
     results = deliver(results, Delivery(output=None if args.stdout else args.output, db=args.db))
@@ -217,9 +217,7 @@ def run_diff(args: argparse.Namespace) -> int:
 def diff_sides(args: argparse.Namespace):
     """The two plans of `diff`: documents or JSON files, or two years stored with --db."""
     if args.db is None:
-        from ingest.sources import load_plan_any
-
-        return load_plan_any(args.old), load_plan_any(args.new)
+        return read_plan(Path(args.old)), read_plan(Path(args.new))
     from ingest.store.database import load_plan
 
     years = []
@@ -228,6 +226,15 @@ def diff_sides(args: argparse.Namespace):
             raise IngestError(f"with --db, give two years (not {side!r})", str(args.db))
         years.append(int(side))
     return load_plan(args.db, years[0]), load_plan(args.db, years[1])
+
+
+def read_plan(path: Path):
+    """A plan from a document or its JSON, the collector paused while it is read (the CLI owns its process)."""
+    from ingest.collector import collector_paused
+    from ingest.sources import load_plan_any
+
+    with collector_paused():
+        return load_plan_any(path)
 
 
 def run_date(args: argparse.Namespace) -> int:
@@ -278,9 +285,7 @@ EXPORTS = {"ics": export_ics, "xlsx": export_xlsx}
 
 def run_export(args: argparse.Namespace) -> int:
     """`mag-plan export ics|xlsx`: one plan, from a document or its JSON, as a calendar or a workbook."""
-    from ingest.sources import load_plan_any
-
-    plan = load_plan_any(args.source)
+    plan = read_plan(args.source)
     output = args.output or Path(f"{args.source.stem}.{args.target}")
     print(f"{args.source} -> {output}: {EXPORTS[args.target](plan, output)}")
     return EXIT_OK

@@ -63,7 +63,7 @@ class DateSpan(Model):
     end: dt.date | None = Field(None, description="Last day of the span (ISO), inclusive.")
     recurrence: Recurrence | None = None
     approximate: bool = False
-    spans: list[DatePiece] | None = Field(
+    spans: tuple[DatePiece, ...] | None = Field(
         None, description="The pieces, in order, when the phrase names several apart; start/end cover them all."
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parsers.blocks import Cell, Document, Footnote, Paragraph, Row, Run, Table
+from schemas.plan import Source
 
 
 def p(text: str, bold: bool = False, sup: str | None = None, note: str | None = None, **fields) -> Paragraph:
@@ -42,3 +43,5 @@ def doc(*blocks, footnotes: dict[str, str] | None = None) -> Document:
 
 HEADER = row("№ п/п", "Мероприятия", "Место, дата", "Примечание")
 TITLE = p("План мероприятий на 2024 год", bold=True)
+# Where a built document "was read from": the extractor records it in the plan untouched.
+SOURCE = Source(file="built.docx", format="docx", sha256="0" * 64)

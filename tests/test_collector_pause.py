@@ -1,15 +1,21 @@
-"""The pipeline pauses Python's cyclic collector while it reads, and always resumes it."""
+"""Python's cyclic collector is paused while a document is read where mag-plan owns the
+process (the CLI, the batch workers), always resumed after, and left alone by the library."""
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from pathlib import Path
 
 import pytest
 
+import ingest.batch as batch
 import ingest.pipeline as pipeline
+from ingest.batch import BatchResult, Input, read_many
+from ingest.cli import main
+from ingest.collector import collector_paused
+from ingest.pipeline import ingest_bytes
 from parsers.errors import IngestError
-from ingest.pipeline import collector_paused, ingest_bytes
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "plan_2024.html"
 
@@ -48,7 +54,9 @@ def test_resumed_after_an_error():
     assert gc.isenabled()
 
 
-def test_reading_runs_paused_and_resumes(monkeypatch):
+@pytest.fixture
+def collector_seen(monkeypatch):
+    """Whether the collector ran, each time the extractor was handed a document."""
     seen = []
     plan_from_document = pipeline.plan_from_document
 
@@ -57,6 +65,37 @@ def test_reading_runs_paused_and_resumes(monkeypatch):
         return plan_from_document(document, source)
 
     monkeypatch.setattr(pipeline, "plan_from_document", spy)
+    return seen
+
+
+def test_the_library_call_leaves_the_collector_running(collector_seen):
     plan = ingest_bytes(SAMPLE.read_bytes(), SAMPLE.name)
-    assert plan.events and seen == [False]
+    assert plan.events and collector_seen == [True]
+
+
+@pytest.mark.parametrize("command, reads", [
+    (["ingest", str(SAMPLE), "--output", "{tmp}", "--quiet"], 1),
+    (["export", "xlsx", str(SAMPLE), "--output", "{tmp}/plan.xlsx"], 1),
+    (["diff", str(SAMPLE), str(SAMPLE)], 2),
+], ids=["ingest", "export", "diff"])
+def test_the_cli_reads_paused_and_resumes(collector_seen, tmp_path, capsys, command, reads):
+    assert main([part.format(tmp=tmp_path) for part in command]) == 0
+    assert collector_seen == [False] * reads
     assert gc.isenabled()
+
+
+def test_a_batch_in_this_process_leaves_the_collector_running(collector_seen):
+    [result] = read_many([Input(SAMPLE)], jobs=1)
+    assert result.status == "ok" and collector_seen == [True]
+
+
+def _collector_state(item, limits):
+    return BatchResult(item, "failed", message=f"collector running: {gc.isenabled()}")
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the spy reaches the workers only when they are forked")
+def test_batch_workers_read_paused(monkeypatch, tmp_path):
+    monkeypatch.setattr(batch, "read_one", _collector_state)
+    results = read_many([Input(tmp_path / "a.txt"), Input(tmp_path / "b.txt")], jobs=2)
+    assert [result.message for result in results] == ["collector running: False"] * 2

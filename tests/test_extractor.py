@@ -5,11 +5,11 @@ import pytest
 from parsers.plan.extract import NoEventTable, extract_plan
 from parsers.plan.rows import number_of
 from parsers.blocks import Paragraph, Run
-from tests.build import HEADER, TITLE, c, doc, li, p, row, table
+from tests.build import HEADER, SOURCE, TITLE, c, doc, li, p, row, table
 
 
 def events_of(*rows, before=(TITLE,), after=(), **kw):
-    return extract_plan(doc(*before, table(*rows), *after, **kw))
+    return extract_plan(doc(*before, table(*rows), *after, **kw), SOURCE)
 
 
 def test_title_and_year_come_from_the_paragraphs_before_the_table():
@@ -129,7 +129,7 @@ def test_an_unknown_date_phrase_is_kept_raw_and_reported():
 
 def test_no_event_table_is_an_error():
     with pytest.raises(NoEventTable):
-        extract_plan(doc(TITLE, table(row("a", "b"), row("c", "d"))))
+        extract_plan(doc(TITLE, table(row("a", "b"), row("c", "d"))), SOURCE)
 
 
 def test_signatory_is_the_position_lines_and_the_name_after_the_table():
@@ -180,7 +180,7 @@ def test_city_tables_after_heading_paragraphs_with_their_own_header_rows():
 
 def test_a_table_split_in_two_goes_on_with_the_events():
     found = extract_plan(doc(TITLE, table(HEADER, row("1.", "А", "май", "")), p(""),
-                             table(row("2.", "Б", "июнь", ""))))
+                             table(row("2.", "Б", "июнь", ""))), SOURCE)
     assert [e.number for e in found.events] == [1, 2]
 
 
@@ -242,3 +242,29 @@ def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, appro
     assert day.date.approximate is approximate
     assert day.footnotes == (["1"] if warned else [])
     assert [w.code for w in found.warnings] == (["footnote_unraised"] if warned else [])
+
+
+def test_events_with_the_same_date_phrase_cannot_change_each_others_date():
+    # The extractor caches a phrase's reading: the records it hands out must not be changeable
+    # through one another (a list of pieces shared by two events would be).
+    first, second = events_of(HEADER, row("1.", "Сессия", "Москва 12, 19 и 26 марта", ""),
+                              row("2.", "Форум", "Казань 12, 19 и 26 марта", "")).events
+    pieces = [(piece.start, piece.end) for piece in second.date.spans]
+    try:
+        first.date.spans.clear()
+    except AttributeError:
+        pass  # immutable pieces: nothing to share
+    assert [(piece.start, piece.end) for piece in second.date.spans] == pieces
+    assert len(pieces) == 3
+
+
+def test_the_plan_carries_its_source_and_the_reader_s_warnings_first():
+    from dataclasses import replace
+
+    from parsers.blocks import ReaderWarning
+
+    document = replace(doc(p("План мероприятий"), table(HEADER, row("1.", "А", "май", ""))),
+                       warnings=(ReaderWarning("image_skipped", "an image was skipped", "page 2"),))
+    found = extract_plan(document, SOURCE, fallback_year=2024)
+    assert found.source == SOURCE
+    assert [(w.code, w.where) for w in found.warnings] == [("image_skipped", "page 2"), ("year_guessed", "title")]

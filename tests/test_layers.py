@@ -20,6 +20,7 @@ FORBIDDEN = {
     "parsers.plan": ("parsers.readers",),
     "parsers.dates": ("parsers.readers", "parsers.plan"),
     "parsers.blocks": ("parsers.readers", "parsers.plan", "parsers.dates", "schemas"),
+    "parsers.vocab": ("parsers.readers", "parsers.plan", "parsers.dates", "schemas"),
     # the pipeline and its subsystems after records do not reach back into each other
     "ingest.export": ("ingest.diff", "ingest.store", "ingest.cli", "ingest.batch"),
     "ingest.store": ("ingest.diff", "ingest.export", "ingest.cli", "ingest.batch"),

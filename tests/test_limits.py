@@ -3,6 +3,7 @@ before the resource it protects is spent; ordinary files pass every guard."""
 
 from __future__ import annotations
 
+import sys
 import tracemalloc
 
 import pytest
@@ -149,6 +150,39 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     with pytest.raises(IngestError, match=r"200\.0 MB, over the 50\.0 MB limit") as caught:
         ingest_file(path)
     assert caught.value.file == str(path)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "html", "txt"])
+def test_bytes_over_the_size_limit_are_refused_in_every_format(suffix):
+    data = hostile.sample(suffix)
+    with pytest.raises(IngestError, match=r"the file is .*, over the .* limit"):
+        ingest_bytes(data, f"plan.{suffix}", Limits(max_input_bytes=len(data) - 1))
+
+
+@pytest.fixture
+def size_checks(monkeypatch):
+    """The function that asked, each time the input size was checked."""
+    callers = []
+    check = Limits.check_input_size
+
+    def spy(limits, size):
+        callers.append(sys._getframe(1).f_code.co_name)
+        return check(limits, size)
+
+    monkeypatch.setattr(Limits, "check_input_size", spy)
+    return callers
+
+
+@pytest.mark.parametrize("suffix, reader", [("docx", "read_docx"), ("pdf", "read_pdf"), ("html", "read_html"),
+                                            ("txt", "read_text")])
+def test_the_size_is_checked_once_per_stage(size_checks, suffix, reader, tmp_path):
+    path = tmp_path / f"plan.{suffix}"
+    path.write_bytes(hostile.sample(suffix))
+    ingest_file(path)
+    assert size_checks == ["read_input", reader]  # the file as loaded, then the bytes the reader gets
+    size_checks.clear()
+    ingest_bytes(path.read_bytes(), path.name)
+    assert size_checks == [reader]
 
 
 @pytest.mark.parametrize("reader", [read_docx, read_html, read_text])

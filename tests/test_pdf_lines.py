@@ -10,10 +10,9 @@ from __future__ import annotations
 import pytest
 
 from parsers.blocks import Run
-from parsers.readers.pdf.lines import (
-    Frame, Glyph, Line, draws_wrap_spaces, first_fragment_width, group_lines, join_kind, line_runs,
-    make_line, paragraphs, split_columns,
-)
+from parsers.readers.pdf.joins import draws_wrap_spaces, first_fragment_width, join_kind
+from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, line_runs, make_line, split_columns
+from parsers.readers.pdf.paragraphs import paragraphs
 
 WIDTH = 5.0
 SIZE = 20.0

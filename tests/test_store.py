@@ -10,10 +10,9 @@ import pytest
 
 import ingest.store.database as store
 from parsers.errors import IngestError
-from schemas.records import flat_columns
 from ingest.store.migrations import MIGRATIONS
 from schemas.plan import EventSource, PlanWarning
-from schemas.tables import TABLES, columns
+from schemas.tables import TABLES, columns, flat_columns
 from tests.feed_plans import expected_plan, moved_to_year, with_date_pieces
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from pydantic import BaseModel
 
-from schemas.records import flat_columns, is_list, nested_model
+from schemas.tables import flat_columns, is_list, nested_model
 from ingest.export.xlsx import BOOLEAN_FORMAT, DATE_FORMAT, MAX_WIDTH, SHEETS, write_xlsx
 from schemas.plan import PlanWarning
 from tests.conftest import ROOT
@@ -61,7 +61,7 @@ def record_from_cells(model, header: list[str], values: tuple, prefix: str = "")
 
 def list_item(annotation, text: str):
     """One item of a joined list: text, or a model's fields joined by "/" (a date piece)."""
-    [list_type] = [a for a in (annotation, *get_args(annotation)) if get_origin(a) is list]
+    [list_type] = [a for a in (annotation, *get_args(annotation)) if get_origin(a) in (list, tuple)]
     item = get_args(list_type)[0]
     if isinstance(item, type) and issubclass(item, BaseModel):
         return dict(zip(item.model_fields, text.split("/")))

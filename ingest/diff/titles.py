@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parsers import roman
+from parsers.dates.vocab import ORDINAL_SUFFIXES
+from parsers.plan.vocab import PARTICIPATION_OPENINGS
 
 # ---- vocabularies (data) ---------------------------------------------------
 
-# Endings written after an Arabic ordinal: "30-я сессия", "8-й форум", "5-го конкурса".
-ORDINAL_ENDINGS = ("й", "я", "е", "го", "ой", "ый", "ий", "ая", "ое", "ого", "ему", "ом", "ых", "м", "х")
 # Words after which a numeral is not an edition ("в XXI веке").
 NOT_EDITION_WORDS = ("век", "веке", "века", "веку", "веком", "столетие", "столетия", "тысячелетие")
-# Openings that say how МАГ takes part, not what the event is.
-SET_ASIDE_OPENINGS = ("участие в ", "участие во ")
 # Words too common to tell events apart.
 STOPWORDS = frozenset(("в", "во", "на", "и", "по", "с", "со", "для", "к", "ко", "о", "об", "от", "из", "за",
                        "при", "а", "до", "под", "над", "их", "его", "как"))
@@ -31,7 +29,8 @@ STEM_LENGTH = 5
 
 _ROMAN_LETTERS = "".join(roman.DIGITS) + "".join(roman.LOOKALIKES)  # upper case: "XXX", "ХХХ"
 _ROMAN = rf"(?P<roman>[{_ROMAN_LETTERS}]+)"
-_ORDINAL_ENDING = "|".join(sorted(ORDINAL_ENDINGS, key=len, reverse=True))
+# Endings written after an Arabic ordinal ("30-я сессия", "8-й форум", "5-го конкурса"): the dates' table.
+_ORDINAL_ENDING = "|".join(sorted(ORDINAL_SUFFIXES, key=len, reverse=True))
 _ARABIC = rf"(?P<arabic>\d+)(?:\s?-\s?(?:{_ORDINAL_ENDING}))?"
 NUMERAL = re.compile(rf"(?<!\w)(?:{_ROMAN}|{_ARABIC})(?!\w)")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
@@ -94,7 +93,7 @@ def stem(word: str) -> str:
 def title_stems(title: str) -> frozenset[str]:
     """The stems a title is compared by: no numerals, quotes, punctuation, stopwords or set-aside opening."""
     text = masked(title).casefold().replace("ё", "е")
-    for opening in SET_ASIDE_OPENINGS:
+    for opening in PARTICIPATION_OPENINGS:  # how МАГ takes part, not what the event is
         if text.startswith(opening):
             text = text[len(opening):]
     words = (word for word in WORD.findall(text) if not word.isdigit() and word not in STOPWORDS)

@@ -1,6 +1,7 @@
 """A plan as an Excel workbook: one sheet per record table, ready to read and filter.
 
-pandas writes the sheets (engine openpyxl); openpyxl then dresses them: bold frozen header,
+The sheets are ``ingest.frames.frames([plan])`` without the plan columns, written by pandas
+(engine openpyxl); openpyxl then dresses them: bold frozen header,
 widths fitted to the content (capped), real Excel dates, wrapped long text. A text cell that
 Excel could take for a formula ("=", "+", "-", "@", tab, CR first) is stored as text, marked
 as typed with a leading apostrophe, so opening the file never runs anything.
@@ -15,30 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from ingest.export.atomic import atomic_path
-from schemas.records import flat_columns, record_row
-from schemas.plan import CityDay, Event, Jubilee, Plan, PlanWarning
 from ingest.export.safe_cells import looks_like_formula
-from schemas.tables import cell_value as csv_cell_value
+from ingest.frames import PLAN_COLUMNS, TABLES, frames
+from schemas.plan import Plan
 
-# sheet -> the model of its rows, in workbook order
-SHEETS = {"events": Event, "jubilees": Jubilee, "city_days": CityDay, "warnings": PlanWarning}
+# sheet -> the model of its rows, in workbook order: the frames' tables
+SHEETS = TABLES
 
 DATE_FORMAT = "DD.MM.YYYY"          # a real date; Excel shows it the Russian way
 BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"'  # Excel's own code for a boolean cell
 MAX_WIDTH = 60                      # characters; longer text wraps within the column
 MIN_WIDTH = 6
-
-
-def cell_value(value: Any) -> Any:
-    """A field value as a spreadsheet cell holds it: dates stay dates, lists are joined as in the CSV."""
-    if isinstance(value, list):
-        return csv_cell_value(value)
-    return value
-
-
-def sheet_rows(plan: Plan, sheet: str) -> list[dict[str, Any]]:
-    """The rows of one sheet, keyed by column."""
-    return [record_row(record, cell_value) for record in getattr(plan, sheet)]
 
 
 def write_xlsx(plan: Plan, path: str | Path) -> dict[str, int]:
@@ -47,13 +35,12 @@ def write_xlsx(plan: Plan, path: str | Path) -> dict[str, int]:
 
     written: dict[str, int] = {}
     with atomic_path(path) as temporary:
-        with pd.ExcelWriter(temporary, engine="openpyxl", date_format=DATE_FORMAT) as writer:
-            for sheet, model in SHEETS.items():
-                rows = sheet_rows(plan, sheet)
-                frame = pd.DataFrame(rows, columns=flat_columns(model), dtype=object)
-                frame.to_excel(writer, sheet_name=sheet, index=False)
+        with pd.ExcelWriter(temporary, engine="openpyxl", date_format=DATE_FORMAT,
+                            datetime_format=DATE_FORMAT) as writer:
+            for sheet, frame in frames([plan]).items():
+                frame.drop(columns=list(PLAN_COLUMNS)).to_excel(writer, sheet_name=sheet, index=False)
                 dress_sheet(writer.sheets[sheet])
-                written[sheet] = len(rows)
+                written[sheet] = len(frame)
     return written
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Literal
 
 from parsers.errors import IngestError
-from schemas.records import record_from_row, record_row
+from schemas.tables import record_from_row, record_row
 from ingest.store.migrations import MIGRATIONS
 from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Signatory, Source
 

@@ -74,10 +74,11 @@ ORDINALS: dict[int, tuple[str, ...]] = {
         "четвертую"),
 }
 
-# What is written after a digit to make it ordinal ("1-й", "2-го", "2-е", "3-я", "2го").
+# What is written after a digit to make it ordinal ("1-й", "2-го", "2-е", "3-я", "2го");
+# the diff reads edition numerals with it too ("30-я сессия", "5-го конкурса").
 ORDINAL_SUFFIXES: tuple[str, ...] = (
     "й", "ый", "ий", "ой", "го", "ого", "его", "я", "ая", "яя", "е", "ое", "ее", "ей", "м",
-    "ом", "ем", "ю", "ую", "х", "ых",
+    "ом", "ем", "ему", "ю", "ую", "х", "ых",
 )
 
 # Recurrence words -> the contract's recurrence.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.blocks import Cell, Paragraph
-from parsers.plan.vocab import BULLET_GLYPHS, INLINE_BULLETS
+from parsers.vocab import INLINE_BULLETS, TYPED_BULLETS
 
 
 def clean(text: str) -> str:
@@ -74,8 +74,8 @@ def split_inline_bullets(text: str) -> tuple[str, list[str]]:
 
 # What an item may open with: any bullet glyph and a space, or an inline bullet alone.
 # One tuple, so one str.startswith call per paragraph.
-BULLET_OPENINGS = tuple(glyph + " " for glyph in BULLET_GLYPHS) + tuple(
-    glyph for glyph in BULLET_GLYPHS if glyph in INLINE_BULLETS)
+BULLET_OPENINGS = tuple(glyph + " " for glyph in TYPED_BULLETS) + tuple(
+    glyph for glyph in TYPED_BULLETS if glyph in INLINE_BULLETS)
 
 
 def starts_with_bullet(text: str) -> bool:
@@ -86,7 +86,7 @@ def starts_with_bullet(text: str) -> bool:
 def strip_bullet(text: str) -> str:
     """The item's text without a leading bullet glyph."""
     stripped = text
-    for glyph in BULLET_GLYPHS:
+    for glyph in TYPED_BULLETS:
         if stripped.startswith(glyph) and (glyph in INLINE_BULLETS or stripped[len(glyph):][:1] == " "):
             stripped = stripped[len(glyph):]
             break

@@ -21,21 +21,7 @@ from parsers.plan.grid import GridRow, grid_width, lay_out
 from parsers.plan.vocab import APPROXIMATE_WORDS, TABLE_KINDS, YEAR_PHRASE
 from parsers.plan.rows import classify
 from parsers.plan.signatory import find_signatory
-from schemas.plan import CityDay, Event, Footnote, Jubilee, PlanWarning, Signatory
-
-
-@dataclass
-class Extraction:
-    """Everything the extractor found: a plan's records without its source."""
-
-    title: str = ""
-    year: int | None = None
-    events: list[Event] = field(default_factory=list)
-    jubilees: list[Jubilee] = field(default_factory=list)
-    city_days: list[CityDay] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-    signatory: Signatory | None = None
-    warnings: list[PlanWarning] = field(default_factory=list)
+from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Source
 
 
 # A footnote's text as it reads when its marker was not set as superscript: "1Дни городов ...".
@@ -70,7 +56,6 @@ class _Walk:
 
     year: int
     footnotes: dict[str, str]
-    result: Extraction
     columns: Columns | None = None
     section: str | None = None
     current: EventRows | None = None
@@ -79,33 +64,40 @@ class _Walk:
     loose_lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)  # event ids given so far
+    events: list[Event] = field(default_factory=list)
+    jubilees: list[Jubilee] = field(default_factory=list)
+    city_days: list[CityDay] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
 
 
-def extract_plan(document: Document, fallback_year: int | None = None) -> Extraction:
-    """The plan records in ``document``; raises NoEventTable when there is no event table."""
+def extract_plan(document: Document, source: Source, fallback_year: int | None = None) -> Plan:
+    """The plan in ``document`` (read from ``source``), the reader's warnings first; raises
+    NoEventTable when there is no event table, ValidationError on a record built wrongly (a bug)."""
     blocks = list(document.blocks)
     first, first_grid = _first_event_table(blocks)
     if first is None:
         raise NoEventTable("no event table found (no table header names events and their dates)")
-    result = Extraction(footnotes=[Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes])
+    footnotes = [Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes]
     title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
-    result.title = _title(title_paragraphs)
-    result.year = _year(result.title) or _year_anywhere(blocks) or _bare_year(result.title) or fallback_year
-    if result.year is None:
+    title = _title(title_paragraphs)
+    year = _year(title) or _year_anywhere(blocks) or _bare_year(title) or fallback_year
+    if year is None:
         raise NoEventTable("the plan year is not stated (no 'на 2024 год' in the title)")
-    if not _year(result.title):
-        result.warnings.append(PlanWarning(code="year_guessed", where="title",
-                                           message=f"no plan year in the title; using {result.year}"))
-    walk = _Walk(result.year, {n.marker: n.text for n in result.footnotes}, result)
+    walk = _Walk(year, {n.marker: n.text for n in footnotes})
+    walk.warnings.extend(PlanWarning(code=w.code, message=w.message, where=w.where) for w in document.warnings)
+    if not _year(title):
+        walk.warnings.append(PlanWarning(code="year_guessed", where="title",
+                                         message=f"no plan year in the title; using {year}"))
     for offset, block in enumerate(blocks[first:]):
         if isinstance(block, Table):
             _table(walk, block, first_grid if offset == 0 else lay_out(block))
         else:
             _paragraph(walk, block)
     _close_event(walk)
-    result.signatory = find_signatory(walk.loose_lines)
-    result.warnings.extend(numbering_warnings(walk.numbers, "event"))
-    return result
+    walk.warnings.extend(numbering_warnings(walk.numbers, "event"))
+    return Plan(source=source, title=title, year=year, events=walk.events, jubilees=walk.jubilees,
+                city_days=walk.city_days, footnotes=footnotes, signatory=find_signatory(walk.loose_lines),
+                warnings=walk.warnings)
 
 
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
@@ -168,7 +160,7 @@ def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
     if columns is not None:
         _close_event(walk)
         walk.columns, walk.city = columns, None
-        if heading is not None and walk.result.events:
+        if heading is not None and walk.events:
             walk.section = clean(heading.main_text)
         _rows(walk, grid[columns.header_index + 1:])
     elif heading is None and walk.city is None and _continues_events(walk, grid):
@@ -234,7 +226,7 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
         elif walk.columns is not None and walk.current is not None:
             walk.current.add_row(gridrow, walk.columns)
             if row.unread_number:
-                walk.result.warnings.append(PlanWarning(
+                walk.warnings.append(PlanWarning(
                     code="number_unread", where=f"table row {gridrow.index + 1}",
                     message=f"the number cell {row.unread_number!r} is not an event number: "
                             f"the row was added to event {walk.current.number}"))
@@ -251,7 +243,7 @@ def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
         walk.loose_lines.extend(cells)
     if len(unread) > MAX_SIGNATURE_ROWS or (unread and find_signatory([c for cells in lines for c in cells]) is None):
         for gridrow, cells in zip(unread, lines):
-            walk.result.warnings.append(PlanWarning(
+            walk.warnings.append(PlanWarning(
                 code="row_unplaced", where=f"table row {gridrow.index + 1}",
                 message=f"row fits no column: {' | '.join(cells)!r}"))
 
@@ -277,13 +269,13 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
     unraised = _UNRAISED_MARKER.search(heading) if not markers else None
     if unraised and unraised.group() in walk.footnotes:
         markers = [unraised.group()]
-        walk.result.warnings.append(PlanWarning(
+        walk.warnings.append(PlanWarning(
             code="footnote_unraised", where=f"{kind} heading",
             message=f"the heading {heading!r} ends in {markers[0]!r} glued to its last word, "
                     f"not raised: read as citing footnote {markers[0]!r}"))
     for marker in markers:
         if marker not in walk.footnotes:
-            walk.result.warnings.append(PlanWarning(
+            walk.warnings.append(PlanWarning(
                 code="footnote_missing", where=f"{kind} heading",
                 message=f"the heading cites footnote {marker!r} but the document has no such footnote"))
     notes = " ".join(walk.footnotes.get(marker, "") for marker in markers).lower()
@@ -295,11 +287,11 @@ def _city_row(walk: _Walk, gridrow: GridRow) -> None:
     """One row of a jubilee or city-day table."""
     city = walk.city
     record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
-    walk.result.warnings.extend(warnings)
+    walk.warnings.extend(warnings)
     if isinstance(record, Jubilee):
-        walk.result.jubilees.append(record)
+        walk.jubilees.append(record)
     elif isinstance(record, CityDay):
-        walk.result.city_days.append(record)
+        walk.city_days.append(record)
 
 
 def _kind_of(text: str) -> str | None:
@@ -319,8 +311,8 @@ def _close_event(walk: _Walk) -> None:
     event_id = _event_id(walk, rows.number)
     event, warnings = build_event(rows, walk.columns, walk.year, event_id)
     walk.numbers.append(rows.number)
-    walk.result.events.append(event)
-    walk.result.warnings.extend(warnings)
+    walk.events.append(event)
+    walk.warnings.extend(warnings)
 
 
 def _event_id(walk: _Walk, number: int) -> str:

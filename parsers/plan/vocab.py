@@ -3,6 +3,7 @@
 The extractor's machinery is generic; what a header, a note or a heading says
 is data, kept here (as dateparser keeps each language's words in data files).
 All entries are lower-case word stems matched against lower-cased text.
+The bullet glyphs, which the PDF reader reads too, are in parsers/vocab.py.
 """
 
 # Event-table column roles, recognised from the header cell's text. A cell that
@@ -49,12 +50,6 @@ TABLE_KINDS: dict[str, tuple[str, ...]] = {
 
 # Footnote wording that makes a table's dates approximate.
 APPROXIMATE_WORDS: tuple[str, ...] = ("ориентировочн", "приблизительн", "предварительн", "примерн")
-
-# Glyphs that open a bullet item written as text.
-BULLET_GLYPHS: tuple[str, ...] = ("•", "●", "▪", "■", "◦", "○", "·", "-", "–", "—", "*", "")
-
-# Glyphs that separate bullet items written inline on one line ("A: • B • C").
-INLINE_BULLETS: tuple[str, ...] = ("•", "●", "▪", "■", "◦")
 
 # The plan year in a title: "на 2024 год", "на 2024 г.".
 YEAR_PHRASE = r"на\s+(?P<year>\d{4})\s*(?:год|г\.?)"

@@ -19,7 +19,8 @@ from typing import Iterable
 from dataclasses import dataclass
 
 from parsers.blocks import MARKER_PATTERN, Footnote
-from parsers.readers.pdf.lines import Frame, Line, line_runs, paragraphs
+from parsers.readers.pdf.lines import Frame, Line, line_runs
+from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
 # Words that may stand next to a page number ("стр. 3", "Page 3 of 10").

@@ -9,9 +9,9 @@ Each page is read once, in a chain of named steps:
                              → body paragraphs
 
 Then the pages are put together: a table that ends one page and starts the
-next with the same columns is one table (``pdf_tables.stitch`` drops the
+next with the same columns is one table (``tables.stitch`` drops the
 repeated header and joins a row cut by the break), and every cell's lines
-become paragraphs and list items (``pdf_lines.paragraphs``). Problems a person
+become paragraphs and list items (``paragraphs.paragraphs``). Problems a person
 can fix (a password, a scan, a broken file) raise ``IngestError``.
 """
 
@@ -25,7 +25,9 @@ from typing import Union
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Block, Document, Footnote, ReaderWarning
-from parsers.readers.pdf.lines import Frame, Glyph, Line, draws_wrap_spaces, group_lines, paragraphs
+from parsers.readers.pdf.joins import draws_wrap_spaces
+from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
+from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings

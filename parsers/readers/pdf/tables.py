@@ -19,7 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from parsers.blocks import Cell, Row, Table
-from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, paragraphs, split_columns
+from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, split_columns
+from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
 
@@ -332,7 +333,7 @@ def _join_rows(first: RowDraft, rest: RowDraft) -> None:
 
 def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> Table:
     """The finished block: each cell's lines made into paragraphs and list items
-    (``wrap_spaces`` as ``pdf_lines.join_kind`` takes it)."""
+    (``wrap_spaces`` as ``joins.join_kind`` takes it)."""
     rows = []
     for index, row in enumerate(draft.rows):
         cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),

@@ -1,0 +1,243 @@
+"""How a PDF line follows the one above: a list item, a paragraph, or a wrap.
+
+``join_kind`` decides, per pair of lines in one frame, whether the next line
+opens a list item or a paragraph, or continues the line above after a wrap,
+and how the two are glued (a space, nothing after a hyphen, nothing inside a
+broken word). Each sign it weighs is one small named test below. Nothing here
+knows about plans.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Literal, Mapping
+
+from parsers.readers.pdf.lines import Frame, Line, lstrip_glyphs
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.vocab import BULLETS, DASH_BULLETS
+
+# Line-end hyphens that join a wrapped compound without a space; a soft
+# hyphen is dropped, the others kept ("информационно-" + "аналитического").
+HYPHENS: tuple[str, ...] = ("-", "\u2010", "\u2011")
+SOFT_HYPHEN = "\u00ad"
+# Marks written straight after a word, never before one: no space goes before them.
+CLOSING_MARKS: tuple[str, ...] = (",", ".", ":", ";", "!", "?", ")", "]", "»", "”", "…")
+# A space's width when a line draws none, as a share of the font size.
+SPACE_EM = 0.25
+
+JoinKind = Literal["item", "paragraph", "hyphen", "glue", "space"]
+
+
+def bullet_of(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> str | None:
+    """The bullet glyph opening the line, when a space or a gap follows it."""
+    visible = line.visible()
+    if len(visible) < 2 or visible[0].text not in BULLETS + DASH_BULLETS:
+        return None
+    first, second = visible[0], visible[1]
+    spaced = any(g.is_space for g in line.glyphs if first.x1 <= g.x0 < second.x0 + 0.01)
+    if spaced or second.x0 - first.x1 > settings.word_gap * line.size:
+        return first.text
+    return None
+
+
+def text_left(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> float:
+    """Where the line's text starts: after its bullet, if it has one."""
+    visible = line.visible()
+    return visible[1].x0 if bullet_of(line, settings) else visible[0].x0
+
+
+def space_width(line: Line, drawn: Mapping[float, float] | None = None) -> float:
+    """The width of a space in the line: a drawn one; else one drawn nearby in the same
+    size (``drawn``, see ``drawn_spaces``); else a quarter em (fonts' spaces vary from
+    about a fifth to a third of an em)."""
+    for glyph in line.glyphs:
+        if glyph.is_space and glyph.x1 > glyph.x0:
+            return glyph.x1 - glyph.x0
+    if drawn:
+        width = drawn.get(round(line.size, 1))
+        if width:
+            return width
+    return SPACE_EM * line.size
+
+
+def drawn_spaces(lines: Iterable[Line]) -> dict[float, float]:
+    """The narrowest drawn space per font size in ``lines`` (justified lines only
+    stretch their spaces, so the narrowest is the font's own)."""
+    found: dict[float, float] = {}
+    for line in lines:
+        for glyph in line.glyphs:
+            if glyph.is_space and glyph.x1 > glyph.x0:
+                size, width = round(glyph.size, 1), glyph.x1 - glyph.x0
+                if width < found.get(size, float("inf")):
+                    found[size] = width
+    return found
+
+
+def first_fragment_width(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> float:
+    """Width of the line's first word, up to a space or through a hyphen:
+    the piece a line-breaker would have tried to fit on the line above."""
+    gap = settings.word_gap * line.size
+    visible = line.visible()
+    start = end = visible[0]
+    previous = None
+    for glyph in line.glyphs:
+        if glyph.is_space:
+            if previous is not None:
+                break
+            continue
+        if previous is not None and glyph.x0 - previous.x1 > gap:
+            break
+        end = glyph
+        if glyph.text in HYPHENS and previous is not None and previous.text.isalnum():
+            break
+        previous = glyph
+    return end.x1 - start.x0
+
+
+def ends_early(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+               drawn: Mapping[float, float] | None = None) -> bool:
+    """True when the line's first word would have fitted after the line above:
+    the line above was ended by hand (a paragraph or a line break), not by a wrap.
+    ``drawn`` as ``space_width`` takes it."""
+    last = previous.visible()[-1]
+    spacing = 0.0 if last.text in HYPHENS else space_width(previous, drawn)
+    needed = spacing + first_fragment_width(line, settings)
+    return previous.x1 + needed + settings.fit_slack <= frame.right
+
+
+def ends_in_hyphen(line: Line) -> bool:
+    """True when the line ends in a hyphen right after a letter or digit."""
+    visible = line.visible()
+    return len(visible) >= 2 and (visible[-1].text in HYPHENS or visible[-1].text == SOFT_HYPHEN) \
+        and visible[-2].text.isalnum()
+
+
+def carries_mark(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when the line opens with a mark that belongs to the last word above: a
+    closing mark (",", ":", "»" ...) or the hyphen of a compound, glued to what follows
+    it. The line above ends in a letter or digit with no space, and the mark would not
+    have fitted there: LibreOffice then carries it down ("Организаторы" / ": МАГ",
+    "информационно" / "-аналитического", or the hyphen alone on a line)."""
+    if ends_with_space(previous) or not previous.visible()[-1].text.isalnum():
+        return False
+    opening = lstrip_glyphs(list(line.glyphs))
+    mark = opening[0]
+    if mark.text in HYPHENS:
+        if len(opening) > 1:
+            after = opening[1]
+            if not after.text.isalnum() or after.x0 - mark.x1 > settings.word_gap * line.size:
+                return False  # a dash before a word, not a hyphen inside one
+    elif mark.text not in CLOSING_MARKS:
+        return False
+    return previous.x1 + (mark.x1 - mark.x0) + settings.fit_slack > frame.right
+
+
+def is_lone_hyphen(line: Line) -> bool:
+    """True when the line holds nothing but a hyphen."""
+    visible = line.visible()
+    return len(visible) == 1 and visible[0].text in HYPHENS
+
+
+def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+                wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> bool:
+    """True when the line above is one word cut at the column's edge (no hyphen).
+
+    The line above must be a single word with no hyphen of its own, after which
+    not even the next line's first letter would have fitted, both sides of the
+    cut being letters of one case (or the tail lower-case). A whole word that
+    fills its line looks the same, so one more sign is needed: with
+    ``wrap_spaces``, a space would have fitted yet none was drawn (the line did
+    not end at a word's end); otherwise the piece on the next line is short
+    (``cut_tail_letters``), as a cut word's tail usually is.
+    """
+    above, below = previous.visible(), line.visible()
+    if ends_with_space(previous):
+        return False  # the space drawn after the word says the word ended there
+    if any(g.is_space for g in previous.glyphs if above[0].x0 < g.x0 < above[-1].x0):
+        return False
+    if any(g.text in HYPHENS for g in above):
+        return False  # a line-breaker cuts a hyphenated word at its hyphen, not inside a part
+    last, first = above[-1], below[0]
+    if not (last.text.isalpha() and first.text.isalpha()):
+        return False
+    if not (first.text.islower() or last.text.isupper() and first.text.isupper()):
+        return False  # a capital after a small letter opens a word; capitals go on in capitals
+    if previous.x1 + (first.x1 - first.x0) <= frame.right:
+        return False  # the next letter would have fitted: nothing was cut for want of room
+    if wrap_spaces and space_fits(previous, frame, drawn):
+        return True
+    return leading_letters(line) <= settings.cut_tail_letters
+
+
+def leading_letters(line: Line) -> int:
+    """How many letters the line opens with, up to its first space or other mark."""
+    count = 0
+    for glyph in line.glyphs:
+        if glyph.is_space and not count:
+            continue
+        if not glyph.text.isalpha():
+            break
+        count += 1
+    return count
+
+
+def space_fits(line: Line, frame: Frame, drawn: Mapping[float, float] | None = None) -> bool:
+    """True when a space would have fitted after the line's last glyph. The frame's
+    right edge may be where the widest text stops, short of the true edge: then a
+    space that fits here fits there too. ``drawn`` as ``space_width`` takes it."""
+    return line.x1 + space_width(line, drawn) <= frame.right
+
+
+def ends_with_space(line: Line) -> bool:
+    """True when the line's last glyph is a drawn space."""
+    return line.glyphs[-1].is_space
+
+
+def draws_wrap_spaces(lines: Iterable[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when the PDF's producer leaves the space it wrapped a line at on the
+    line's end (LibreOffice does): then a line ending without one was ended by hand."""
+    return sum(1 for line in lines if ends_with_space(line)) >= settings.wrap_space_lines
+
+
+def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
+              wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> JoinKind:
+    """How ``line`` follows ``previous`` in the same frame.
+
+    "item": it opens a list item; "paragraph": it opens a paragraph (a gap, an
+    indent, the line above ended early, or, when ``wrap_spaces`` says the
+    producer keeps the space it wrapped at, the line above has none though
+    one would have fitted);
+    otherwise it continues a wrapped line: "hyphen" (joined without a space
+    after a hyphen), "glue" (a word broken without a hyphen, or before a mark
+    that belongs to it), "space". ``drawn``: the spaces drawn nearby (see ``space_width``).
+    """
+    bullet = bullet_of(line, settings)
+    if bullet in BULLETS:
+        return "item"
+    if bullet and (ends_early(previous, line, frame, settings, drawn) or bullet_of(previous, settings) == bullet):
+        return "item"
+    if line.top - previous.bottom > settings.paragraph_gap * line.size:
+        return "paragraph"
+    if _indented(previous, line, frame, settings):
+        return "paragraph"
+    if ends_in_hyphen(previous):
+        return "hyphen"
+    if carries_mark(previous, line, frame, settings):
+        return "glue"
+    if is_lone_hyphen(previous) and line.visible()[0].text.isalnum() \
+            and not ends_early(previous, line, frame, settings, drawn):
+        return "hyphen"  # the compound's next part, after its hyphen carried down alone
+    if breaks_word(previous, line, frame, settings, wrap_spaces, drawn):
+        return "glue"
+    if wrap_spaces and not ends_with_space(previous) and space_fits(previous, frame, drawn):
+        return "paragraph"  # a space would have fitted, and the producer drew none: no wrap here
+    if ends_early(previous, line, frame, settings, drawn):
+        return "paragraph"
+    return "space"
+
+
+def _indented(previous: Line, line: Line, frame: Frame, settings: PdfSettings) -> bool:
+    """A first-line indent: the line above sits at the frame's left, this one further in
+    (and not merely under the text of a bulleted line above)."""
+    if abs(previous.x0 - frame.left) > settings.align_tolerance:
+        return False
+    return line.x0 - text_left(previous, settings) > settings.indent * line.size
