@@ -8,7 +8,7 @@ import random
 import pytest
 
 from ingest.diff.assignment import max_score_assignment, min_cost_assignment
-from ingest.diff.matching import match_events, score_pair
+from ingest.diff.matching import MatchSettings, match_events, score_pair
 from tests.diff_events import event
 
 
@@ -116,3 +116,91 @@ def test_pairs_come_in_the_new_plans_order():
            event(3, "Бета конгресс", year=2025)]
     assert [m.new.id for m in match_events(old, new, 1)] == ["2025-01", "2025-02", "2025-03"]
     assert [m.old.id for m in match_events(old, new, 1)] == ["2024-03", "2024-01", "2024-02"]
+
+
+# The fast matcher scores only candidate pairs and assigns per connected group; it must give
+# exactly what scoring every pair and assigning over the whole matrix gives: the same pairs,
+# scores and reasons. Plans of up to 200 events, from titles nearly all unlike (20,000 words)
+# to titles nearly all alike (30 words, many pairs competing for each event).
+# Crowded plans draw places, organizers, months and sections from two each, so that pairs
+# share every kind of evidence at once.
+EQUIVALENCE_CASES = [(count, words, crowded, seed) for count in (5, 40, 120, 200) for words in (30, 300, 20000)
+                     for crowded in (False, True) for seed in range(2)]
+
+
+@pytest.mark.parametrize("count, words, crowded, seed", EQUIVALENCE_CASES)
+def test_the_fast_matcher_equals_the_exhaustive_one(count, words, crowded, seed):
+    from ingest.diff.matching import match_events_exhaustive
+    from tests.plan_variants import variant
+    plans = variant(count, seed=seed, words=words, crowded=crowded)
+    for years in (1, 2, None):
+        fast = match_events(plans.old, plans.new, years)
+        slow = match_events_exhaustive(plans.old, plans.new, years)
+        assert [(m.old.id, m.new.id, m.score, m.reasons) for m in fast] == \
+               [(m.old.id, m.new.id, m.score, m.reasons) for m in slow]
+
+
+@pytest.mark.parametrize("settings", [
+    MatchSettings(min_title_similarity=0.0),  # every pair is a candidate
+    MatchSettings(threshold=0.9, organizers=0.4),
+    MatchSettings(title_weight=0.3, threshold=0.35),
+])
+def test_the_fast_matcher_follows_the_settings(settings):
+    from ingest.diff.matching import match_events_exhaustive
+    from tests.plan_variants import variant
+    plans = variant(80, seed=3, words=60)
+    fast = match_events(plans.old, plans.new, 1, settings)
+    slow = match_events_exhaustive(plans.old, plans.new, 1, settings)
+    assert [(m.old.id, m.new.id, m.score) for m in fast] == [(m.old.id, m.new.id, m.score) for m in slow]
+
+
+def test_the_candidates_hold_every_pair_that_reaches_the_threshold():
+    from ingest.diff.candidates import candidate_pairs
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile, _candidate
+    from tests.plan_variants import variant
+    plans = variant(150, seed=5, words=50, crowded=True)
+    old, new = [Profile.of(e) for e in plans.old], [Profile.of(e) for e in plans.new]
+    reaching = {(i, j) for i in range(len(old)) for j in range(len(new))
+                if _candidate(old[i], new[j], 1, DEFAULT_SETTINGS)}
+    found = set(candidate_pairs(old, new, 1, DEFAULT_SETTINGS))
+    assert reaching and reaching <= found
+    assert len(found) < len(old) * len(new) / 4  # and far from all pairs
+
+
+def _titles_alike(least: float) -> tuple[str, str, float]:
+    """Two titles whose similarity is the lowest one at or above ``least`` (stem counts up to 12)."""
+    from ingest.diff.titles import title_similarity
+    best = None
+    for smaller in range(1, 13):
+        for larger in range(smaller, 13):
+            for shared in range(1, smaller + 1):
+                value = shared * (1 / (smaller + larger) + 1 / (2 * smaller))
+                if value >= least + 1e-9 and (best is None or value < best[0]):
+                    best = (value, smaller, larger, shared)
+    _, smaller, larger, shared = best
+    words = ["".join(chr(ord("а") + (k * 7 + d) % 32) for d in range(5)) for k in range(smaller + larger)]
+    old = " ".join(words[:smaller])
+    new = " ".join(words[:shared] + words[smaller:smaller + larger - shared])
+    return old, new, title_similarity(old, new)
+
+
+EVIDENCE = {"organizers": dict(organizers=("Исполком МАГ",)), "place": dict(place="Москва"),
+            "section": dict(section="Раздел 1"), "date": dict(date="май")}
+
+
+@pytest.mark.parametrize("shared", [names for size in range(5) for names in itertools.combinations(EVIDENCE, size)])
+def test_a_pair_just_alike_enough_for_its_evidence_is_found(shared):
+    """For each set of shared values, the least alike titles that still reach the threshold pair."""
+    from ingest.diff.matching import DEFAULT_SETTINGS as S, match_events_exhaustive
+    weights = {"organizers": S.organizers, "place": S.place, "section": S.section, "date": S.date}
+    least = max(S.min_title_similarity, (S.threshold - sum(weights[n] for n in shared)) / S.title_weight)
+    if least > 1:
+        pytest.skip("no title is alike enough without evidence")  # the empty set with these weights
+    old_title, new_title, alike = _titles_alike(least)
+    assert least <= alike < least + 0.05
+    given = {key: value for name in shared for key, value in EVIDENCE[name].items()}
+    apart = dict(place="Минск", section="Раздел 9", date="декабрь")
+    old = [event(1, old_title, **{**{k: v for k, v in apart.items() if k not in given}, **given})]
+    new = [event(1, new_title, year=2025, **{**{k: v + "ово" for k, v in apart.items() if k not in given}, **given})]
+    assert [m.new.id for m in match_events_exhaustive(old, new, 1)] == ["2025-01"]
+    assert [m.new.id for m in match_events(old, new, 1)] == ["2025-01"]

@@ -40,10 +40,10 @@ def same_date(a: DateSpan, b: DateSpan) -> bool:
         return True
     if a.kind != b.kind or a.recurrence != b.recurrence or a.start is None or b.start is None:
         return False
-    return (_day_of_year(a.start), _day_of_year(a.end)) == (_day_of_year(b.start), _day_of_year(b.end))
+    return (day_of_year(a.start), day_of_year(a.end)) == (day_of_year(b.start), day_of_year(b.end))
 
 
-def _day_of_year(day: dt.date | None) -> tuple[int, int | str] | None:
+def day_of_year(day: dt.date | None) -> tuple[int, int | str] | None:
     """(month, day), the last day of a month as "last" so that February 28 and 29 agree."""
     if day is None:
         return None
@@ -58,17 +58,25 @@ def edition_values(title: str) -> tuple[int, ...]:
 
 def edition_text(title: str) -> str | None:
     """A title's edition numerals as written, joined by ", "; None when it has none."""
-    found = editions(title)
+    return editions_text(editions(title))
+
+
+def editions_text(found: tuple[Numeral, ...]) -> str | None:
+    """Edition numerals as written, joined by ", "; None when there are none."""
     return ", ".join(numeral.text for numeral in found) if found else None
 
 
 def edition_grows(old_title: str, new_title: str, years: int | None) -> bool:
+    """True when the same series' editions grew by exactly the year difference."""
+    return editions_grow(editions(old_title), editions(new_title), years)
+
+
+def editions_grow(old: tuple[Numeral, ...], new: tuple[Numeral, ...], years: int | None) -> bool:
     """True when the same series' editions grew by exactly the year difference.
 
     Each edition must count the same word ("XXX сессия" → "XXXI сессия") and grow
     by ``years`` or stay; at least one must grow.
     """
-    old, new = editions(old_title), editions(new_title)
     if not years or not old or len(old) != len(new):
         return False
     steps = [_step(a, b) for a, b in zip(old, new)]

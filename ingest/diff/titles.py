@@ -7,9 +7,9 @@ each word is cut to a short stem so that "конкурса" and "конкурс"
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from parsers import roman
 from parsers.dates.vocab import ORDINAL_SUFFIXES
@@ -76,8 +76,12 @@ def editions(title: str) -> tuple[Numeral, ...]:
 
 def masked(title: str) -> str:
     """The title as written with every edition numeral replaced by "#" and spaces collapsed."""
+    return _mask(title, editions(title))
+
+
+def _mask(title: str, found: tuple[Numeral, ...]) -> str:
     pieces, last = [], 0
-    for numeral in editions(title):
+    for numeral in found:
         pieces += [title[last:numeral.start], "#"]
         last = numeral.end
     pieces.append(title[last:])
@@ -89,10 +93,13 @@ def stem(word: str) -> str:
     return word.casefold().replace("ё", "е")[:STEM_LENGTH]
 
 
-@lru_cache(maxsize=4096)
 def title_stems(title: str) -> frozenset[str]:
     """The stems a title is compared by: no numerals, quotes, punctuation, stopwords or set-aside opening."""
-    text = masked(title).casefold().replace("ё", "е")
+    return _stems_of(masked(title))
+
+
+def _stems_of(masked_title: str) -> frozenset[str]:
+    text = masked_title.casefold().replace("ё", "е")
     for opening in PARTICIPATION_OPENINGS:  # how МАГ takes part, not what the event is
         if text.startswith(opening):
             text = text[len(opening):]
@@ -100,12 +107,51 @@ def title_stems(title: str) -> frozenset[str]:
     return frozenset(stem(word) for word in words)
 
 
+@dataclass(frozen=True)
+class Title:
+    """What the matcher reads of one title, worked out once per event rather than once per pair."""
+
+    text: str
+    editions: tuple[Numeral, ...]
+    masked: str
+    stems: frozenset[str]
+
+    @property
+    def masked_key(self) -> str:
+        """The masked title as compared when a title has no stems at all."""
+        return self.masked.casefold()
+
+
+def read_title(text: str) -> Title:
+    """A title's editions, masked text and stems."""
+    found = editions(text)
+    masked_text = _mask(text, found)
+    return Title(text, found, masked_text, _stems_of(masked_text))
+
+
 def title_similarity(a: str, b: str) -> float:
     """0..1: the mean of the Dice overlap and the containment of the two titles' stems."""
-    first, second = title_stems(a), title_stems(b)
+    return similarity(read_title(a), read_title(b))
+
+
+def similarity(a: Title, b: Title) -> float:
+    """title_similarity of two read titles."""
+    first, second = a.stems, b.stems
     if not first or not second:
-        return 1.0 if first == second and masked(a).casefold() == masked(b).casefold() else 0.0
+        return 1.0 if first == second and a.masked_key == b.masked_key else 0.0
     shared = len(first & second)
     dice = 2 * shared / (len(first) + len(second))
     containment = shared / min(len(first), len(second))
     return (dice + containment) / 2
+
+
+def least_shared(smaller: int, larger: int, threshold: float) -> int:
+    """The fewest stems two titles of these stem counts must share to be ``threshold`` alike.
+
+    similarity = shared × (1/(a+b) + 1/(2a)) for a ≤ b, so the bound grows with the
+    larger title; at least one stem whenever the threshold is above 0.
+    """
+    if threshold <= 0:
+        return 0
+    need = threshold / (1 / (smaller + larger) + 1 / (2 * smaller))
+    return max(1, math.ceil(need - 1e-9))

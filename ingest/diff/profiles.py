@@ -1,0 +1,64 @@
+"""What the matcher compares of one event, worked out once per plan rather than once per pair."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from ingest.diff.compare import day_of_year, plain
+from ingest.diff.titles import Title, read_title
+from schemas.plan import Event
+
+# A title with more edition numerals than this is blocked by their words, not every way they can grow.
+MAX_EDITIONS_KEYED = 4
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An event with what scoring compares worked out once (the title read, texts made plain),
+    so that scoring many pairs repeats none of it. Each field is what compare.py would compute."""
+
+    event: Event
+    title: Title
+    title_plain: str
+    masked_plain: str
+    place: str | None
+    section: str | None
+    date_plain: str
+    items: frozenset[str]
+    organizers: frozenset[str]
+    items_folded: frozenset[str]
+    organizers_folded: frozenset[str]
+
+    @property
+    def date_keys(self) -> tuple[tuple, ...]:
+        """Values two events share whenever compare.same_date says their dates are the same."""
+        date = self.event.date
+        keys: list[tuple] = [("text", self.date_plain)]
+        if date.start is not None:
+            keys.append(("days", date.kind, date.recurrence, day_of_year(date.start), day_of_year(date.end)))
+        return tuple(keys)
+
+    def edition_keys(self, grown_by: int = 0) -> tuple[tuple, ...]:
+        """Values an old and a new title share whenever compare.editions_grow says the editions grew
+        by ``years``: the new title's (word, edition) pairs, and each way the old one's can grow
+        (every edition by 0 or ``years``, at least one by ``years``; ``grown_by=0`` for the new side)."""
+        editions = self.title.editions
+        if not editions:
+            return ()
+        if len(editions) > MAX_EDITIONS_KEYED:  # too many ways to grow: block by the words alone
+            return (tuple(numeral.next_word for numeral in editions),)
+        if not grown_by:
+            return (tuple((numeral.next_word, numeral.value) for numeral in editions),)
+        return tuple(tuple((numeral.next_word, numeral.value + step) for numeral, step in zip(editions, steps))
+                     for steps in itertools.product((0, grown_by), repeat=len(editions)) if any(steps))
+
+    @classmethod
+    def of(cls, event: Event) -> "Profile":
+        title = read_title(event.title)
+        return cls(event, title, plain(event.title), plain(title.masked),
+                   plain(event.place) if event.place else None,
+                   plain(event.section) if event.section else None, plain(event.date.text),
+                   frozenset(map(plain, event.items)), frozenset(map(plain, event.organizers)),
+                   frozenset(map(str.casefold, event.items)), frozenset(map(str.casefold, event.organizers)))
+
