@@ -31,7 +31,7 @@ from ingest.diff.profiles import Profile
 from ingest.diff.titles import least_shared, similarity
 
 # A block this small (pairs ≤ SMALL_BLOCK × events) is checked pair by pair, not indexed.
-SMALL_BLOCK = 4
+SMALL_BLOCK = 16
 # Title similarities are compared with this much room for rounding, so no pair is lost to it.
 SLACK = 1e-9
 

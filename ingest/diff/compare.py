@@ -51,24 +51,9 @@ def day_of_year(day: dt.date | None) -> tuple[int, int | str] | None:
     return day.month, "last" if day.day == last else day.day
 
 
-def edition_values(title: str) -> tuple[int, ...]:
-    """The values of a title's edition numerals."""
-    return tuple(numeral.value for numeral in editions(title))
-
-
-def edition_text(title: str) -> str | None:
-    """A title's edition numerals as written, joined by ", "; None when it has none."""
-    return editions_text(editions(title))
-
-
 def editions_text(found: tuple[Numeral, ...]) -> str | None:
     """Edition numerals as written, joined by ", "; None when there are none."""
     return ", ".join(numeral.text for numeral in found) if found else None
-
-
-def edition_grows(old_title: str, new_title: str, years: int | None) -> bool:
-    """True when the same series' editions grew by exactly the year difference."""
-    return editions_grow(editions(old_title), editions(new_title), years)
 
 
 def editions_grow(old: tuple[Numeral, ...], new: tuple[Numeral, ...], years: int | None) -> bool:

@@ -16,7 +16,7 @@ from ingest.diff.assignment import max_score_assignment
 from ingest.diff.candidates import candidate_pairs
 from ingest.diff.profiles import Profile
 from ingest.diff.compare import editions_grow, editions_text, same_date
-from ingest.diff.titles import similarity
+from ingest.diff.titles import Title, similarity
 from schemas.plan import Event
 
 
@@ -56,6 +56,7 @@ class Match:
     new: Event
     score: float
     reasons: tuple[str, ...]
+    titles: tuple[Title, Title] | None = None  # the two titles as read, for event_changes
 
 
 def score_pair(old: Event, new: Event, years: int | None,
@@ -74,7 +75,7 @@ def _score(old: Profile, new: Profile, years: int | None, settings: MatchSetting
     for weight, reason in _evidence(old, new, years, settings):
         score += weight
         reasons.append(reason)
-    return Match(old.event, new.event, min(score, 1.0), tuple(reasons))
+    return Match(old.event, new.event, min(score, 1.0), tuple(reasons), (old.title, new.title))
 
 
 def _title_reason(old: Profile, new: Profile, title_alike: float) -> str:
