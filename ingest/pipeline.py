@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ingest.detect import detect_format
-from parsers.errors import IngestError
+from parsers.errors import IngestError, NotADocument
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, PlanWarning, Source, SourceFormat
@@ -48,7 +48,15 @@ def _read_text(data: bytes, limits: Limits) -> Document:
     return read_text(data, limits=limits)
 
 
-READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text}
+def _not_read_yet(what: str):
+    def refuse(data: bytes, limits: Limits) -> Document:
+        raise NotADocument(f"{what}; save it as DOCX")
+    return refuse
+
+
+READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
+           "odt": _not_read_yet("an OpenDocument file"), "fodt": _not_read_yet("a flat OpenDocument file"),
+           "rtf": _not_read_yet("an RTF document"), "doc": _not_read_yet("a legacy Word .doc")}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:
