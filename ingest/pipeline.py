@@ -33,6 +33,16 @@ def _read_docx(data: bytes, limits: Limits) -> Document:
     return read_docx(data, limits=limits)
 
 
+def _read_odt(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.odt import read_odt
+    return read_odt(data, limits=limits)
+
+
+def _read_fodt(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.odt import read_fodt
+    return read_fodt(data, limits=limits)
+
+
 def _read_pdf(data: bytes, limits: Limits) -> Document:
     from parsers.readers.pdf import read_pdf
     return read_pdf(data, limits=limits)
@@ -55,7 +65,7 @@ def _not_read_yet(what: str):
 
 
 READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
-           "odt": _not_read_yet("an OpenDocument file"), "fodt": _not_read_yet("a flat OpenDocument file"),
+           "odt": _read_odt, "fodt": _read_fodt,
            "rtf": _not_read_yet("an RTF document"), "doc": _not_read_yet("a legacy Word .doc")}
 
 
