@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ingest.detect import detect_format
-from parsers.errors import IngestError, NotADocument
+from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, PlanWarning, Source, SourceFormat
@@ -58,15 +58,18 @@ def _read_text(data: bytes, limits: Limits) -> Document:
     return read_text(data, limits=limits)
 
 
-def _not_read_yet(what: str):
-    def refuse(data: bytes, limits: Limits) -> Document:
-        raise NotADocument(f"{what}; save it as DOCX")
-    return refuse
+def _read_rtf(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.office import read_through_libreoffice
+    return read_through_libreoffice(data, "rtf", limits=limits)
+
+
+def _read_doc(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.office import read_through_libreoffice
+    return read_through_libreoffice(data, "doc", limits=limits)
 
 
 READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
-           "odt": _read_odt, "fodt": _read_fodt,
-           "rtf": _not_read_yet("an RTF document"), "doc": _not_read_yet("a legacy Word .doc")}
+           "odt": _read_odt, "fodt": _read_fodt, "rtf": _read_rtf, "doc": _read_doc}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -44,6 +44,9 @@ class Limits:
     deeper is damaged or hostile, and is refused at the first element past the limit."""
     max_table_cells: int = 2_000_000
     """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
+    soffice_timeout_s: float = 120.0
+    """Seconds LibreOffice may take to convert one RTF or .doc (a few seconds for a plan,
+    most of it starting up); past this it is stopped and the file refused."""
 
     def check_input_size(self, size: int) -> None:
         """Refuse an input larger than ``max_input_bytes``."""

@@ -35,12 +35,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # this tree's parsers, before any installed copy
 
 from plans import plan_2023, plan_2024, plan_2025  # noqa: E402
 from samplekit.doc import Page  # noqa: E402
 from samplekit.fodt import render  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
 from samplekit.plan import Plan  # noqa: E402
+
+from parsers.errors import IngestError  # noqa: E402
+from parsers.readers.office import run_soffice  # noqa: E402
 
 # LibreOffice filter for each target format.
 FILTERS = {
@@ -187,15 +191,11 @@ def convert_to(source: Path, fmt: str, work: Path, out: Path) -> Path:
 
 
 def soffice(args: list[str], work: Path) -> None:
-    """Run headless LibreOffice with a private profile (parallel runs do not collide)."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        raise SystemExit("LibreOffice (soffice) is not installed; use --fodt-only")
-    profile = (work / "profile").as_uri()
-    command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", *args]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
-    if result.returncode != 0:
-        raise SystemExit(f"soffice failed ({result.returncode}): {result.stderr.strip()}")
+    """Run headless LibreOffice with a private profile, as the reader of RTF and .doc runs it."""
+    try:
+        run_soffice(args, work, SOFFICE_TIMEOUT_S)
+    except IngestError as error:
+        raise SystemExit(f"{error} (use --fodt-only to write the sources alone)") from None
 
 
 def normalise_docx(data: bytes) -> bytes:
