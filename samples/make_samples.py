@@ -9,6 +9,8 @@ under samples/src/, then LibreOffice converts it:
     .docx        ──► .pdf                (as a reader of the DOCX would print it)
     source .fodt ──► .pdf                (samples marked pdf_from="fodt": the
                                           writer's own print, as its author would)
+    .docx        ──► .odt, .fodt, .rtf, .doc  (samples with from_docx: the DOCX saved
+                                          again in the other formats offices send)
 
 Usage:
     python samples/make_samples.py                 # every sample, every format
@@ -51,6 +53,10 @@ FILTERS = {
     "docx": "docx:MS Word 2007 XML",
     "html": "html:HTML (StarWriter)",
     "pdf": "pdf:writer_pdf_Export",
+    "odt": "odt:writer8",
+    "fodt": "fodt:OpenDocument Text Flat XML",
+    "rtf": "rtf:Rich Text Format",
+    "doc": "doc:MS Word 97",
 }
 FIXED_TIME = "2024-01-01T00:00:00Z"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -67,6 +73,7 @@ class Sample:
     formats: tuple[str, ...] = ("docx", "html", "pdf")
     pdf_from: str = "docx"  # printed from the DOCX; "fodt": straight from the source;
     # "html": the HTML LibreOffice saves, printed by Chromium (a browser's "Save as PDF")
+    from_docx: tuple[str, ...] = ()  # formats LibreOffice saves the DOCX as (odt, fodt, rtf, doc)
 
 
 # The same plan as a PDF with no ruling lines: cells aligned by position only, a
@@ -93,7 +100,8 @@ VARIANTS = {
 }
 
 SAMPLES = (
-    Sample("plan_2024", plan_2024.PLAN),
+    # The DOCX saved again by LibreOffice as OpenDocument (packaged and flat), RTF and Word 97.
+    Sample("plan_2024", plan_2024.PLAN, from_docx=("odt", "fodt", "rtf", "doc")),
     Sample("plan_2024_noborders", plan_2024.PLAN, NO_BORDERS, formats=("pdf",)),
     # Another PDF producer: the HTML page printed by a browser (bullets drawn as dots,
     # the footnote at the end of the text in small type).
@@ -119,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.list:
         for sample in SAMPLES:
-            print(sample.name, " ".join(sample.formats))
+            print(sample.name, " ".join(sample.formats + sample.from_docx))
         return 0
     for sample in chosen:
         for path in make_sample(sample, args.out, convert=not args.fodt_only):
@@ -156,6 +164,12 @@ def make_sample(sample: Sample, out: Path, convert: bool = True) -> list[Path]:
             if "docx" not in direct:
                 docx = convert_to(source, "docx", work, work / "docx")
             written.append(convert_to(docx, "pdf", work, out))
+        if sample.from_docx:
+            docx = out / f"{sample.name}.docx"
+            if "docx" not in direct:
+                docx = convert_to(source, "docx", work, work / "docx")
+            for fmt in sample.from_docx:
+                written.append(convert_to(docx, fmt, work, out))
         if "pdf" in sample.formats and sample.pdf_from == "html":
             html = convert_to(source, "html", work, work / "html")
             written.append(print_with_chromium(html, out / f"{sample.name}.pdf", work))
@@ -230,7 +244,34 @@ def normalise_pdf(data: bytes) -> bytes:
     return data
 
 
-NORMALISERS = {"docx": normalise_docx, "html": normalise_html, "pdf": normalise_pdf}
+def normalise_odf_settings(data: bytes) -> bytes:
+    """Pin the random revision ids (Rsid, RsidRoot) LibreOffice stores in its settings."""
+    return re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)[0-9]+', rb"\g<1>0", data)
+
+
+def normalise_odt(data: bytes) -> bytes:
+    """Pin zip entry times and the settings' revision ids; mimetype stays first and stored."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "settings.xml":
+                content = normalise_odf_settings(content)
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return buffer.getvalue()
+
+
+def unchanged(data: bytes) -> bytes:
+    """RTF and Word 97 files: LibreOffice writes them the same each time (their dates are
+    the DOCX's, which normalise_docx pinned)."""
+    return data
+
+
+NORMALISERS = {"docx": normalise_docx, "html": normalise_html, "pdf": normalise_pdf,
+               "odt": normalise_odt, "fodt": normalise_odf_settings, "rtf": unchanged, "doc": unchanged}
 
 
 if __name__ == "__main__":
