@@ -30,13 +30,13 @@ class Limits:
     max_input_bytes: int = 50 * MB
     """The file as given (DOCX, PDF, HTML or text)."""
     max_unpacked_bytes: int = 100 * MB
-    """A DOCX's zip members together, as their headers say they inflate; checked before inflating."""
+    """A DOCX's or ODT's zip members together, as their headers say they inflate; checked before inflating."""
     max_compression_ratio: float = 200.0
     """One zip member's inflated size over its packed size (XML packs 5-30x; a bomb over 1000x)."""
     ratio_floor_bytes: int = 1 * MB
     """Members that inflate to less than this are not held to the ratio (tiny files pack oddly)."""
     max_zip_members: int = 10_000
-    """Members in one DOCX package."""
+    """Members in one DOCX or ODT package."""
     max_pages: int = 2_000
     """Pages of a PDF."""
     max_html_depth: int = 250
