@@ -106,6 +106,9 @@ def runs(paragraph: Paragraph) -> list[tuple[str, bool, bool, str | None]]:
     # whitespace: collapsed, dropped at the ends; text:s, text:tab and text:line-break kept
     ('<text:p>\n   a   b\n<text:s text:c="3"/>c<text:tab/>d<text:line-break/>e<text:s/></text:p>',
      [("a b    c\td\ne ", False, False, None)]),
+    # pretty-printed XML: the indentation around spans is no text
+    ('<text:p>\n    <text:span text:style-name="T1">bold</text:span>\n    tail \n</text:p>',
+     [("bold", True, False, None), (" tail", False, False, None)]),
     # a hyperlink, a field and a bookmark: their text is read where they stand
     ('<text:p><text:a xlink:href="http://x" xmlns:xlink="http://www.w3.org/1999/xlink">link</text:a> '
      '<text:bookmark text:name="b"/>on <text:date>1 мая</text:date></text:p>',
@@ -276,3 +279,22 @@ def test_a_flat_odt_is_read_through_the_pipeline_not_as_text():
     plan = ingest_bytes(flat('<text:p>План мероприятий на 2024 год</text:p>' + table), "plan.fodt")
     assert plan.source.format == "fodt"
     assert [(e.number, e.title, e.date.kind) for e in plan.events] == [(1, "XXX сессия МАГ", "month")]
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("<text:span>", "</text:span>"),
+    ("<text:section>", "</text:section>"),
+    ("<text:list><text:list-item>", "</text:list-item></text:list>"),
+    ("<table:table><table:table-row><table:table-cell>", "</table:table-cell></table:table-row></table:table>"),
+])
+@pytest.mark.parametrize("depth", [60, 400])
+def test_deep_nesting_is_read_or_refused_in_one_line(opening, closing, depth):
+    inner = opening * depth + "<text:p>x</text:p>" + closing * depth
+    if "span" in opening:
+        inner = "<text:p>" + opening * depth + "x" + closing * depth + "</text:p>"
+    try:
+        document = read_fodt(flat(inner))
+    except IngestError as error:  # past libxml2's 256 levels
+        assert depth > 256 and "Excessive depth" in str(error) and "\n" not in str(error)
+    else:
+        assert depth < 256 and document.blocks

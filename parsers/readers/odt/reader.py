@@ -35,6 +35,56 @@ MAX_REPEAT = 1000  # number-columns-repeated / number-rows-repeated
 MAX_LIST_LEVEL = 10
 _COLLAPSIBLE = re.compile(r"[ \t\r\n]+")
 
+# Element and attribute names, worked out once (they are looked up for every element).
+DRAW_CUSTOM_SHAPE = q("draw:custom-shape")
+DRAW_FRAME = q("draw:frame")
+DRAW_RECT = q("draw:rect")
+OFFICE_DOCUMENT = q("office:document")
+TABLE_COVERED_TABLE_CELL = q("table:covered-table-cell")
+TABLE_NUMBER_COLUMNS_REPEATED = q("table:number-columns-repeated")
+TABLE_NUMBER_COLUMNS_SPANNED = q("table:number-columns-spanned")
+TABLE_NUMBER_ROWS_REPEATED = q("table:number-rows-repeated")
+TABLE_NUMBER_ROWS_SPANNED = q("table:number-rows-spanned")
+TABLE_TABLE = q("table:table")
+TABLE_TABLE_CELL = q("table:table-cell")
+TABLE_TABLE_HEADER_ROWS = q("table:table-header-rows")
+TABLE_TABLE_ROW = q("table:table-row")
+TABLE_TABLE_ROW_GROUP = q("table:table-row-group")
+TABLE_TABLE_ROWS = q("table:table-rows")
+TEXT_A = q("text:a")
+TEXT_BOOKMARK = q("text:bookmark")
+TEXT_BOOKMARK_END = q("text:bookmark-end")
+TEXT_BOOKMARK_START = q("text:bookmark-start")
+TEXT_C = q("text:c")
+TEXT_CHANGE = q("text:change")
+TEXT_CHANGE_END = q("text:change-end")
+TEXT_CHANGE_START = q("text:change-start")
+TEXT_CONTINUE_LIST = q("text:continue-list")
+TEXT_CONTINUE_NUMBERING = q("text:continue-numbering")
+TEXT_H = q("text:h")
+TEXT_LABEL = q("text:label")
+TEXT_LINE_BREAK = q("text:line-break")
+TEXT_LIST = q("text:list")
+TEXT_LIST_HEADER = q("text:list-header")
+TEXT_LIST_ITEM = q("text:list-item")
+TEXT_NOTE = q("text:note")
+TEXT_NOTE_BODY = q("text:note-body")
+TEXT_NOTE_CITATION = q("text:note-citation")
+TEXT_NUMBER = q("text:number")
+TEXT_OUTLINE_LEVEL = q("text:outline-level")
+TEXT_P = q("text:p")
+TEXT_REFERENCE_MARK = q("text:reference-mark")
+TEXT_REFERENCE_MARK_END = q("text:reference-mark-end")
+TEXT_REFERENCE_MARK_START = q("text:reference-mark-start")
+TEXT_RUBY_TEXT = q("text:ruby-text")
+TEXT_S = q("text:s")
+TEXT_SECTION = q("text:section")
+TEXT_SOFT_PAGE_BREAK = q("text:soft-page-break")
+TEXT_SPAN = q("text:span")
+TEXT_START_VALUE = q("text:start-value")
+TEXT_STYLE_NAME = q("text:style-name")
+TEXT_TAB = q("text:tab")
+
 
 def read_odt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read an OpenDocument text package; damaged input, or input beyond ``limits``
@@ -172,16 +222,16 @@ class BodyReader:
 
     def paragraph(self, p: etree._Element) -> Paragraph:
         """A paragraph with its runs, style, heading level and list membership."""
-        style = p.get(q("text:style-name"))
+        style = p.get(TEXT_STYLE_NAME)
         builder = ParagraphBuilder()
         label = None
-        number = p.find(q("text:number"))  # a heading's or item's number as the producer rendered it
+        number = p.find(TEXT_NUMBER)  # a heading's or item's number as the producer rendered it
         if number is not None:
             label = "".join(number.itertext()).strip() or None
         self.inline(p, builder, self.styles.paragraph_format(style))
         heading = None
-        if p.tag == q("text:h"):
-            heading = whole_number(p.get(q("text:outline-level")), MAX_LIST_LEVEL) or 1
+        if p.tag == TEXT_H:
+            heading = whole_number(p.get(TEXT_OUTLINE_LEVEL), MAX_LIST_LEVEL) or 1
         kind, level = None, 0
         context = self.lists[-1] if self.lists else None
         if context is not None and not context.header:
@@ -214,20 +264,20 @@ class BodyReader:
     def list_block(self, element: etree._Element, found: list, flatten_tables: bool) -> None:
         """text:list: its items, each a paragraph (or more) at the list's level."""
         outer = self.lists[-1] if self.lists else None
-        style = element.get(q("text:style-name")) or (outer.style if outer else None)
+        style = element.get(TEXT_STYLE_NAME) or (outer.style if outer else None)
         level = min((outer.level + 1) if outer else 1, MAX_LIST_LEVEL)
         if outer is not None:
             counters = outer.counters
-        elif element.get(q("text:continue-numbering")) == "true" or element.get(q("text:continue-list")):
+        elif element.get(TEXT_CONTINUE_NUMBERING) == "true" or element.get(TEXT_CONTINUE_LIST):
             counters = self.list_counters.get(style, [0] * MAX_LIST_LEVEL)
         else:
             counters = [0] * MAX_LIST_LEVEL
         for item in element:
-            if item.tag not in (q("text:list-item"), q("text:list-header")):
+            if item.tag not in (TEXT_LIST_ITEM, TEXT_LIST_HEADER):
                 continue
-            header = item.tag == q("text:list-header")
+            header = item.tag == TEXT_LIST_HEADER
             if not header:
-                self.count(counters, level, style, item.get(q("text:start-value")))
+                self.count(counters, level, style, item.get(TEXT_START_VALUE))
             self.lists.append(ListContext(style, level, counters, header=header))
             found.extend(self.blocks(item, flatten_tables))
             self.lists.pop()
@@ -283,7 +333,7 @@ class BodyReader:
 
     def span(self, element: etree._Element, builder: ParagraphBuilder, fmt: TextFormat) -> None:
         """text:span: its content in its style, over the enclosing format."""
-        self.inline(element, builder, self.styles.span_format(element.get(q("text:style-name")), fmt))
+        self.inline(element, builder, self.styles.span_format(element.get(TEXT_STYLE_NAME), fmt))
 
     def wrapper(self, element: etree._Element, builder: ParagraphBuilder, fmt: TextFormat) -> None:
         """text:a, text:meta and the like: their content in the enclosing format."""
@@ -291,20 +341,20 @@ class BodyReader:
 
     def spaces(self, element: etree._Element, builder: ParagraphBuilder, fmt: TextFormat) -> None:
         """text:s: ``text:c`` spaces (one by default)."""
-        count = whole_number(element.get(q("text:c")), MAX_SPACES) or 1
+        count = whole_number(element.get(TEXT_C), MAX_SPACES) or 1
         builder.add(" " * count, fmt)
 
     def note(self, element: etree._Element, builder: ParagraphBuilder, fmt: TextFormat) -> None:
         """text:note: a marker run citing it; its body's text into the footnotes."""
-        citation = element.find(q("text:note-citation"))
+        citation = element.find(TEXT_NOTE_CITATION)
         marker = ""
         if citation is not None:
-            marker = (citation.get(q("text:label")) or "".join(citation.itertext())).strip()
+            marker = (citation.get(TEXT_LABEL) or "".join(citation.itertext())).strip()
         if not marker:
             marker = "*"
             self.warnings.append(ReaderWarning("note_mark_unread", "a note with no citation text is cited as *"))
         builder.add(marker, fmt, note=marker)
-        body = element.find(q("text:note-body"))
+        body = element.find(TEXT_NOTE_BODY)
         self.footnotes.append(Footnote(marker, self.note_text(body) if body is not None else ""))
 
     def note_text(self, body: etree._Element) -> str:
@@ -325,7 +375,7 @@ class BodyReader:
         rows: list[tuple[list[CellBuilder], bool]] = []
         covering: dict[int, tuple[CellBuilder, int]] = {}  # column → (cell, last row it covers)
         for row_element, header in table_rows(element):
-            repeat = whole_number(row_element.get(q("table:number-rows-repeated")), MAX_REPEAT) or 1
+            repeat = whole_number(row_element.get(TABLE_NUMBER_ROWS_REPEATED), MAX_REPEAT) or 1
             for _ in range(repeat):
                 rows.append((self.row(row_element, len(rows), covering), header))
         frozen = tuple(Row(tuple(cell.freeze() for cell in cells), is_header=header) for cells, header in rows)
@@ -336,9 +386,9 @@ class BodyReader:
         cells: list[CellBuilder] = []
         column = 0
         for cell in element:
-            if cell.tag not in (q("table:table-cell"), q("table:covered-table-cell")):
+            if cell.tag not in (TABLE_TABLE_CELL, TABLE_COVERED_TABLE_CELL):
                 continue
-            repeat = whole_number(cell.get(q("table:number-columns-repeated")), MAX_REPEAT) or 1
+            repeat = whole_number(cell.get(TABLE_NUMBER_COLUMNS_REPEATED), MAX_REPEAT) or 1
             for _ in range(repeat):
                 self.cells_seen += 1
                 self.limits.check_table_cells(self.cells_seen)
@@ -349,15 +399,15 @@ class BodyReader:
              covering: dict[int, tuple[CellBuilder, int]]) -> int:
         """One table:table-cell or covered cell; how many columns it takes."""
         blocks = self.blocks(element, flatten_tables=True)
-        if element.tag == q("table:covered-table-cell"):
+        if element.tag == TABLE_COVERED_TABLE_CELL:
             owner = covering.get(column)
             if owner is not None and owner[1] >= row:
                 owner[0].blocks.extend(blocks)
             elif blocks:  # covered by nothing we know: keep the text as a cell of its own
                 cells.append(CellBuilder(blocks, 1, 1))
             return 1
-        col_span = whole_number(element.get(q("table:number-columns-spanned")), MAX_SPAN) or 1
-        row_span = whole_number(element.get(q("table:number-rows-spanned")), MAX_SPAN) or 1
+        col_span = whole_number(element.get(TABLE_NUMBER_COLUMNS_SPANNED), MAX_SPAN) or 1
+        row_span = whole_number(element.get(TABLE_NUMBER_ROWS_SPANNED), MAX_SPAN) or 1
         builder = CellBuilder(blocks, col_span, row_span)
         cells.append(builder)
         for covered in range(column, column + col_span):
@@ -368,11 +418,11 @@ class BodyReader:
 def table_rows(table: etree._Element, header: bool = False):
     """(table:table-row, is_header) in order, through header rows, row groups and rows."""
     for child in table:
-        if child.tag == q("table:table-row"):
+        if child.tag == TABLE_TABLE_ROW:
             yield child, header
-        elif child.tag == q("table:table-header-rows"):
+        elif child.tag == TABLE_TABLE_HEADER_ROWS:
             yield from table_rows(child, True)
-        elif child.tag in (q("table:table-rows"), q("table:table-row-group")):
+        elif child.tag in (TABLE_TABLE_ROWS, TABLE_TABLE_ROW_GROUP):
             yield from table_rows(child, header)
 
 
@@ -384,35 +434,35 @@ def adds(char: str):
 
 
 BLOCK_HANDLERS = {
-    q("text:p"): BodyReader.paragraph_block,
-    q("text:h"): BodyReader.paragraph_block,
-    q("text:list"): BodyReader.list_block,
-    q("table:table"): BodyReader.table_block,
-    q("text:section"): BodyReader.section,
-    q("text:soft-page-break"): lambda *args: None,
-    q("draw:frame"): BodyReader.shape,
-    q("draw:custom-shape"): BodyReader.shape,
-    q("draw:rect"): BodyReader.shape,
+    TEXT_P: BodyReader.paragraph_block,
+    TEXT_H: BodyReader.paragraph_block,
+    TEXT_LIST: BodyReader.list_block,
+    TABLE_TABLE: BodyReader.table_block,
+    TEXT_SECTION: BodyReader.section,
+    TEXT_SOFT_PAGE_BREAK: lambda *args: None,
+    DRAW_FRAME: BodyReader.shape,
+    DRAW_CUSTOM_SHAPE: BodyReader.shape,
+    DRAW_RECT: BodyReader.shape,
 }
 # Not listed, so never read: text:tracked-changes (deleted text), indexes (text:table-of-content
 # and the like: generated from the headings), sequence and variable declarations, forms.
 
 INLINE_HANDLERS = {
-    q("text:span"): BodyReader.span,
-    q("text:a"): BodyReader.wrapper,
-    q("text:s"): BodyReader.spaces,
-    q("text:tab"): adds("\t"),
-    q("text:line-break"): adds("\n"),
-    q("text:note"): BodyReader.note,
-    q("draw:frame"): BodyReader.inline_shape,
-    q("draw:custom-shape"): BodyReader.inline_shape,
+    TEXT_SPAN: BodyReader.span,
+    TEXT_A: BodyReader.wrapper,
+    TEXT_S: BodyReader.spaces,
+    TEXT_TAB: adds("\t"),
+    TEXT_LINE_BREAK: adds("\n"),
+    TEXT_NOTE: BodyReader.note,
+    DRAW_FRAME: BodyReader.inline_shape,
+    DRAW_CUSTOM_SHAPE: BodyReader.inline_shape,
 }
 # Inline elements whose content is not text: the rendered number (read as the label),
 # annotations (comments), ruby annotations, bookmarks and change marks.
-INLINE_SKIPPED = frozenset({q("text:number"), f"{{{NS['office']}}}annotation", q("text:ruby-text"),
+INLINE_SKIPPED = frozenset({TEXT_NUMBER, f"{{{NS['office']}}}annotation", TEXT_RUBY_TEXT,
                             f"{{{NS['office']}}}annotation-end"})
-INLINE_EMPTY = frozenset({q("text:soft-page-break"), q("text:bookmark"), q("text:bookmark-start"),
-                          q("text:bookmark-end"), q("text:change"), q("text:change-start"),
-                          q("text:change-end"), q("text:reference-mark"),
-                          q("text:reference-mark-start"), q("text:reference-mark-end")})
+INLINE_EMPTY = frozenset({TEXT_SOFT_PAGE_BREAK, TEXT_BOOKMARK, TEXT_BOOKMARK_START,
+                          TEXT_BOOKMARK_END, TEXT_CHANGE, TEXT_CHANGE_START,
+                          TEXT_CHANGE_END, TEXT_REFERENCE_MARK,
+                          TEXT_REFERENCE_MARK_START, TEXT_REFERENCE_MARK_END})
 

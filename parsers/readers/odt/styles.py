@@ -38,6 +38,32 @@ BOLD_WEIGHT = 600  # fo:font-weight 600-900 draw bold, as CSS does
 MAX_LIST_START = 1_000_000
 
 
+# Element and attribute names, worked out once.
+FO_FONT_WEIGHT = q("fo:font-weight")
+OFFICE_AUTOMATIC_STYLES = q("office:automatic-styles")
+OFFICE_STYLES = q("office:styles")
+STYLE_DEFAULT_STYLE = q("style:default-style")
+STYLE_DISPLAY_NAME = q("style:display-name")
+STYLE_FAMILY = q("style:family")
+STYLE_LIST_STYLE_NAME = q("style:list-style-name")
+STYLE_NAME = q("style:name")
+STYLE_NUM_FORMAT = q("style:num-format")
+STYLE_NUM_PREFIX = q("style:num-prefix")
+STYLE_NUM_SUFFIX = q("style:num-suffix")
+STYLE_PARENT_STYLE_NAME = q("style:parent-style-name")
+STYLE_STYLE = q("style:style")
+STYLE_TEXT_POSITION = q("style:text-position")
+STYLE_TEXT_PROPERTIES = q("style:text-properties")
+TEXT_BULLET_CHAR = q("text:bullet-char")
+TEXT_DISPLAY_LEVELS = q("text:display-levels")
+TEXT_LEVEL = q("text:level")
+TEXT_LIST_LEVEL_STYLE_BULLET = q("text:list-level-style-bullet")
+TEXT_LIST_LEVEL_STYLE_IMAGE = q("text:list-level-style-image")
+TEXT_LIST_LEVEL_STYLE_NUMBER = q("text:list-level-style-number")
+TEXT_LIST_STYLE = q("text:list-style")
+TEXT_START_VALUE = q("text:start-value")
+
+
 @dataclass(frozen=True)
 class TextFormat:
     """The formatting the block model keeps; None where a style says nothing."""
@@ -83,8 +109,8 @@ def text_format(properties: etree._Element | None) -> TextFormat:
     """Bold and superscript from a style:text-properties element."""
     if properties is None:
         return TextFormat()
-    return TextFormat(font_weight_bold(properties.get(q("fo:font-weight"))),
-                      text_position_super(properties.get(q("style:text-position"))))
+    return TextFormat(font_weight_bold(properties.get(FO_FONT_WEIGHT)),
+                      text_position_super(properties.get(STYLE_TEXT_POSITION)))
 
 
 def font_weight_bold(value: str | None) -> bool | None:
@@ -123,30 +149,31 @@ class Styles:
         self.list_styles: dict[str, dict[int, ListLevel]] = {}
         self.default_text = TextFormat()
         self._formats: dict[tuple[str, str | None], TextFormat] = {}
+        self._names: dict[str | None, tuple[str | None, str | None]] = {}
         for root in reversed([r for r in roots if r is not None]):  # nearest wins: read it last
-            for container in (q("office:styles"), q("office:automatic-styles")):
-                for holder in root.iter(container):
-                    self.read_container(holder, automatic=container == q("office:automatic-styles"))
+            for container in (OFFICE_STYLES, OFFICE_AUTOMATIC_STYLES):
+                for holder in root.findall(container):  # children of the root, in every ODF file
+                    self.read_container(holder, automatic=container == OFFICE_AUTOMATIC_STYLES)
 
     def read_container(self, holder: etree._Element, automatic: bool) -> None:
         """Keep the styles, list styles and default paragraph style of one container."""
         for element in holder:
-            if element.tag == q("style:style"):
-                name = element.get(q("style:name"))
+            if element.tag == STYLE_STYLE:
+                name = element.get(STYLE_NAME)
                 if name is None:
                     continue
-                self.styles[(element.get(q("style:family"), ""), name)] = Style(
+                self.styles[(element.get(STYLE_FAMILY, ""), name)] = Style(
                     name=name,
-                    display_name=element.get(q("style:display-name")) or decode_name(name),
+                    display_name=element.get(STYLE_DISPLAY_NAME) or decode_name(name),
                     automatic=automatic,
-                    parent=element.get(q("style:parent-style-name")),
-                    text=text_format(element.find(q("style:text-properties"))),
-                    list_style=element.get(q("style:list-style-name")),
+                    parent=element.get(STYLE_PARENT_STYLE_NAME),
+                    text=text_format(element.find(STYLE_TEXT_PROPERTIES)),
+                    list_style=element.get(STYLE_LIST_STYLE_NAME),
                 )
-            elif element.tag == q("style:default-style") and element.get(q("style:family")) == "paragraph":
-                self.default_text = text_format(element.find(q("style:text-properties")))
-            elif element.tag == q("text:list-style") and element.get(q("style:name")):
-                self.list_styles[element.get(q("style:name"))] = list_levels(element)
+            elif element.tag == STYLE_DEFAULT_STYLE and element.get(STYLE_FAMILY) == "paragraph":
+                self.default_text = text_format(element.find(STYLE_TEXT_PROPERTIES))
+            elif element.tag == TEXT_LIST_STYLE and element.get(STYLE_NAME):
+                self.list_styles[element.get(STYLE_NAME)] = list_levels(element)
 
     def chain(self, family: str, name: str | None) -> list[Style]:
         """The style and its parents, nearest first."""
@@ -171,21 +198,32 @@ class Styles:
 
     def paragraph_format(self, name: str | None) -> TextFormat:
         """A paragraph's text format: its style chain over the default paragraph style, over plain."""
-        return self.own_format("paragraph", name).over(self.default_text.over(PLAIN))
+        key = ("paragraph-base", name)
+        if key not in self._formats:
+            self._formats[key] = self.own_format("paragraph", name).over(self.default_text.over(PLAIN))
+        return self._formats[key]
 
     def span_format(self, name: str | None, outer: TextFormat) -> TextFormat:
         """A span's text format inside text formatted ``outer``."""
-        return self.own_format("text", name).over(outer)
+        own = self.own_format("text", name)
+        return outer if own.bold is None and own.superscript is None else own.over(outer)
 
     def paragraph_name(self, name: str | None) -> str | None:
         """The name a person sees: the first style in the chain that is not automatic."""
-        chain = self.chain("paragraph", name)
-        named = next((style for style in chain if not style.automatic), None)
-        return named.display_name if named else (decode_name(name) if name else None)
+        return self._paragraph(name)[0]
 
     def paragraph_list_style(self, name: str | None) -> str | None:
         """The list style a paragraph style attaches (style:list-style-name), if any."""
-        return next((s.list_style for s in self.chain("paragraph", name) if s.list_style), None)
+        return self._paragraph(name)[1]
+
+    def _paragraph(self, name: str | None) -> tuple[str | None, str | None]:
+        """(display name, list style) of a paragraph style, worked out once per style."""
+        if name not in self._names:
+            chain = self.chain("paragraph", name)
+            named = next((style for style in chain if not style.automatic), None)
+            shown = named.display_name if named else (decode_name(name) if name else None)
+            self._names[name] = (shown, next((s.list_style for s in chain if s.list_style), None))
+        return self._names[name]
 
     def list_level(self, list_style: str | None, level: int) -> ListLevel | None:
         """Level ``level`` (1-based) of a list style; None when the style or level is unknown."""
@@ -197,19 +235,19 @@ def list_levels(element: etree._Element) -> dict[int, ListLevel]:
     """The levels of a text:list-style, by level number."""
     levels: dict[int, ListLevel] = {}
     for child in element:
-        level = whole_number(child.get(q("text:level")), 10) or 1
-        if child.tag == q("text:list-level-style-bullet"):
-            levels[level] = ListLevel("bullet", glyph=bullet_glyph(child.get(q("text:bullet-char"))))
-        elif child.tag == q("text:list-level-style-number"):
+        level = whole_number(child.get(TEXT_LEVEL), 10) or 1
+        if child.tag == TEXT_LIST_LEVEL_STYLE_BULLET:
+            levels[level] = ListLevel("bullet", glyph=bullet_glyph(child.get(TEXT_BULLET_CHAR)))
+        elif child.tag == TEXT_LIST_LEVEL_STYLE_NUMBER:
             levels[level] = ListLevel(
                 "number",
-                num_format=child.get(q("style:num-format"), "1"),
-                prefix=child.get(q("style:num-prefix"), ""),
-                suffix=child.get(q("style:num-suffix"), ""),
-                start=whole_number(child.get(q("text:start-value")), MAX_LIST_START) or 1,
-                display_levels=whole_number(child.get(q("text:display-levels")), 10) or 1,
+                num_format=child.get(STYLE_NUM_FORMAT, "1"),
+                prefix=child.get(STYLE_NUM_PREFIX, ""),
+                suffix=child.get(STYLE_NUM_SUFFIX, ""),
+                start=whole_number(child.get(TEXT_START_VALUE), MAX_LIST_START) or 1,
+                display_levels=whole_number(child.get(TEXT_DISPLAY_LEVELS), 10) or 1,
             )
-        elif child.tag == q("text:list-level-style-image"):
+        elif child.tag == TEXT_LIST_LEVEL_STYLE_IMAGE:
             levels[level] = ListLevel("bullet")
     return levels
 
