@@ -19,8 +19,9 @@ ODF_OFFICE_NS = b"urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 ODF_TEXT_MIMETYPES = frozenset({"application/vnd.oasis.opendocument.text",
                                 "application/vnd.oasis.opendocument.text-template"})
 # A flat OpenDocument file: what may stand before its root (XML declaration, comments,
-# processing instructions), then the root <office:document ...> with any prefix.
-_XML_PROLOGUE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+# processing instructions, a DOCTYPE: the reader refuses that one), then the root
+# <office:document ...> with any prefix.
+_XML_PROLOGUE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.DOTALL)
 _FLAT_ODF_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?document\s[^>]*>", re.DOTALL)
 _MIMETYPE_ATTRIBUTE = re.compile(rb"""[\s:]mimetype\s*=\s*["']([^"']*)["']""")
 
