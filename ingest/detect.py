@@ -105,9 +105,11 @@ def _is_flat_opendocument(head: bytes) -> bool:
     return True
 
 
-# What a compound file's root streams say it is (the first match wins).
+# What a compound file's root streams say it is (the first match wins). A password-protected
+# file is a document that cannot be read (an error, as an encrypted PDF is; a folder walk
+# reports it); a workbook or presentation is no document (a folder walk skips it).
+ENCRYPTED_PACKAGE = "EncryptedPackage"
 _COMPOUND_KINDS = (
-    ("EncryptedPackage", "an Office document protected by a password; save it without the password"),
     ("WordDocument", None),
     ("Workbook", "an Excel workbook, not a document"),
     ("Book", "an Excel workbook, not a document"),
@@ -128,6 +130,8 @@ def _compound_format(data: bytes) -> SourceFormat:
             names = {entry[0] for entry in compound.listdir(streams=True, storages=True)}
     except (OSError, ValueError, IndexError, struct.error) as error:
         raise IngestError(f"damaged Office compound file: {error}") from None
+    if ENCRYPTED_PACKAGE in names:
+        raise IngestError("an Office document protected by a password; save it without the password")
     for name, problem in _COMPOUND_KINDS:
         if name in names:
             if problem is None:

@@ -81,6 +81,10 @@ def test_xml_that_is_not_a_flat_opendocument_is_not_taken_for_one(data):
     assert detect_format(data) == "text"
 
 
-def test_a_password_protected_office_file_is_not_a_document_a_folder_walk_skips():
+def test_a_password_protected_office_file_is_an_error_not_a_file_to_skip():
+    # an encrypted plan in a folder must be reported, not passed over as an image would be
+    with pytest.raises(IngestError) as raised:
+        detect_format(compound_file("EncryptionInfo", "EncryptedPackage"))
+    assert not isinstance(raised.value, NotADocument)
     with pytest.raises(NotADocument):
-        detect_format(compound_file("EncryptedPackage"))
+        detect_format(compound_file("Workbook"))
