@@ -108,7 +108,7 @@ def generated_odt(size: int) -> Path:
     path = GENERATED / f"plan_{size}.odt"
     if not path.exists():
         docx = generated(size, "python-docx").read_bytes()
-        path.write_bytes(convert(docx, ".docx", "odt:writer8", ".odt", timeout_s=600))
+        path.write_bytes(convert(docx, ".docx", "odt:writer8", ".odt", timeout_s=3600))  # 10,000 events: minutes
     return path
 
 
