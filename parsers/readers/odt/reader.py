@@ -103,10 +103,20 @@ def read_odt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 def read_fodt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a flat OpenDocument text (one XML file) the same way."""
     limits.check_input_size(len(data))
-    root = parse_xml(data, "the document", "flat ODT")
+    root = parse_xml(without_binary_data(data), "the document", "flat ODT")
     if root.tag != q("office:document"):
         raise IngestError(f"not a flat ODT: the root element is {etree.QName(root).localname}")
     return BodyReader(root, Styles(root), limits).read()
+
+
+# An embedded picture's base64 in a flat file: never read, and over libxml2's 10 MB text
+# node limit for a large photo, which would refuse the whole document as damaged.
+_BINARY_DATA = re.compile(rb"(<(?:[A-Za-z_][\w.-]*:)?binary-data(?:\s[^>]*)?>)[^<]*")
+
+
+def without_binary_data(data: bytes) -> bytes:
+    """The flat file with the contents of its office:binary-data elements (pictures) left out."""
+    return _BINARY_DATA.sub(rb"\1", data) if b"binary-data" in data else data
 
 
 # ---------------------------------------------------------------- paragraphs
