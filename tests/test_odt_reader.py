@@ -173,6 +173,13 @@ def items(document) -> list[tuple[str, str | None, int, str | None]]:
      '<text:list text:style-name="L2"><text:list-item><text:p>new</text:p></text:list-item></text:list>',
      [("a", "number", 0, "1."), ("between", None, 0, None), ("head", None, 0, None), ("b", "number", 0, "2."),
       ("g", "number", 0, "7."), ("new", "number", 0, "1.")]),
+    # a list that names the list it continues (as Word writes ODT), across another list of its style
+    ('<text:list xml:id="list1" text:style-name="L2"><text:list-item><text:p>a</text:p></text:list-item>'
+     '<text:list-item><text:p>b</text:p></text:list-item></text:list>'
+     '<text:list text:style-name="L2"><text:list-item><text:p>other</text:p></text:list-item></text:list>'
+     '<text:list text:continue-list="list1" text:style-name="L2"><text:list-item><text:p>c</text:p>'
+     '</text:list-item></text:list>',
+     [("a", "number", 0, "1."), ("b", "number", 0, "2."), ("other", "number", 0, "1."), ("c", "number", 0, "3.")]),
     ('<text:list text:style-name="L3"><text:list-item><text:p>а</text:p></text:list-item>'
      '<text:list-item><text:p>б</text:p></text:list-item></text:list>'
      '<text:list text:style-name="L4"><text:list-item><text:p>four</text:p></text:list-item></text:list>',

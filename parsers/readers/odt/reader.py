@@ -36,6 +36,7 @@ MAX_LIST_LEVEL = 10
 _COLLAPSIBLE = re.compile(r"[ \t\r\n]+")
 
 # Element and attribute names, worked out once (they are looked up for every element).
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 DRAW_CUSTOM_SHAPE = q("draw:custom-shape")
 DRAW_FRAME = q("draw:frame")
 DRAW_RECT = q("draw:rect")
@@ -201,8 +202,10 @@ class BodyReader:
         self.footnotes: list[Footnote] = []
         self.warnings: list[ReaderWarning] = []
         self.lists: list[ListContext] = []
-        # The counters each list style reached, for a list that continues numbering.
+        # The counters each list style reached, for a list that continues numbering, and each
+        # list's by its xml:id, for a list that names the one it continues (text:continue-list).
         self.list_counters: dict[str | None, list[int]] = {}
+        self.lists_by_id: dict[str, list[int]] = {}
         self.cells_seen = 0
 
     def read(self) -> Document:
@@ -278,8 +281,10 @@ class BodyReader:
         level = min((outer.level + 1) if outer else 1, MAX_LIST_LEVEL)
         if outer is not None:
             counters = outer.counters
+        elif element.get(TEXT_CONTINUE_LIST) in self.lists_by_id:
+            counters = self.lists_by_id[element.get(TEXT_CONTINUE_LIST)]
         elif element.get(TEXT_CONTINUE_NUMBERING) == "true" or element.get(TEXT_CONTINUE_LIST):
-            counters = self.list_counters.get(style, [0] * MAX_LIST_LEVEL)
+            counters = list(self.list_counters.get(style, [0] * MAX_LIST_LEVEL))
         else:
             counters = [0] * MAX_LIST_LEVEL
         for item in element:
@@ -293,6 +298,8 @@ class BodyReader:
             self.lists.pop()
         if outer is None:
             self.list_counters[style] = counters
+            if element.get(XML_ID):
+                self.lists_by_id[element.get(XML_ID)] = counters
 
     def count(self, counters: list[int], level: int, style: str | None, start: str | None) -> None:
         """Advance the counter of ``level``; deeper levels start again."""
