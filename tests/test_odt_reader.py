@@ -234,6 +234,15 @@ def test_repeated_cells_and_rows_and_nested_tables(read):
                                           [("inner\ntable", 1, 1)]]
 
 
+def test_a_table_inside_a_list_item_holds_no_list_items(read):
+    body = (f'<text:list text:style-name="L2"><text:list-item><text:p>item</text:p><table:table><table:table-row>'
+            f'{cell("in a cell")}</table:table-row></table:table></text:list-item></text:list>')
+    document = read(body)
+    item = document.blocks[0]
+    assert (item.text, item.list_kind, item.list_label) == ("item", "number", "1.")
+    assert [(b.text, b.list_kind) for b in document.blocks[1].rows[0].cells[0].blocks] == [("in a cell", None)]
+
+
 def test_sections_are_read_and_text_boxes_are_reported_as_skipped(read):
     document = read('<text:section text:name="S"><text:p>in a section</text:p></text:section>'
                     '<text:p>anchor<draw:frame><draw:text-box><text:p>boxed</text:p></draw:text-box></draw:frame></text:p>'

@@ -415,7 +415,9 @@ class BodyReader:
     def cell(self, element: etree._Element, row: int, column: int, cells: list[CellBuilder],
              covering: dict[int, tuple[CellBuilder, int]]) -> int:
         """One table:table-cell or covered cell; how many columns it takes."""
+        saved, self.lists = self.lists, []  # a table in a list item: its cells are no list items
         blocks = self.blocks(element, flatten_tables=True)
+        self.lists = saved
         if element.tag == TABLE_COVERED_TABLE_CELL:
             owner = covering.get(column)
             if owner is not None and owner[1] >= row:
