@@ -15,6 +15,7 @@ from schemas.plan import SourceFormat
 SNIFF_BYTES = 4096
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_SIGNATURE = b"{\\rtf"  # an RTF file starts with its group; a JSON object starts with "{" too
 ODF_OFFICE_NS = b"urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 ODF_TEXT_MIMETYPES = frozenset({"application/vnd.oasis.opendocument.text",
                                 "application/vnd.oasis.opendocument.text-template"})
@@ -47,7 +48,7 @@ def detect_format(data: bytes) -> SourceFormat:
         return _zip_format(data)
     if head.startswith(OLE2_SIGNATURE):
         return _compound_format(data)
-    if head.startswith(b"{\\rtf"):
+    if head.startswith(RTF_SIGNATURE):
         return "rtf"
     for signature, problem in _REFUSED:
         if head.startswith(signature):
