@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 
 from parsers.errors import IngestError, NotADocument
 from schemas.plan import SourceFormat
@@ -12,20 +14,31 @@ from schemas.plan import SourceFormat
 # How far into the file the signatures are looked for.
 SNIFF_BYTES = 4096
 
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_SIGNATURE = b"{\\rtf"  # an RTF file starts with its group; a JSON object starts with "{" too
+ODF_OFFICE_NS = b"urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ODF_TEXT_MIMETYPES = frozenset({"application/vnd.oasis.opendocument.text",
+                                "application/vnd.oasis.opendocument.text-template"})
+# A flat OpenDocument file: what may stand before its root (XML declaration, comments,
+# processing instructions, a DOCTYPE: the reader refuses that one), then the root
+# <office:document ...> with any prefix.
+_XML_PROLOGUE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.DOTALL)
+_FLAT_ODF_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?document\s[^>]*>", re.DOTALL)
+_MIMETYPE_ATTRIBUTE = re.compile(rb"""[\s:]mimetype\s*=\s*["']([^"']*)["']""")
+
 _MARKUP = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>/]", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 # Formats we recognise but do not read, with what the user can do about them.
 _REFUSED = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word .doc or an encrypted Office file; save it as DOCX"),
-    (b"{\\rtf", "an RTF document; save it as DOCX"),
     (b"\x89PNG", "a PNG image, not a document"),
     (b"\xff\xd8\xff", "a JPEG image, not a document"),
 )
 
 
 def detect_format(data: bytes) -> SourceFormat:
-    """"docx", "pdf", "html" or "text"; NotADocument for other files, IngestError for damaged ones."""
+    """"docx", "odt", "fodt", "rtf", "doc", "pdf", "html" or "text"; NotADocument for
+    other files, IngestError for damaged ones."""
     if not data or data.isspace():  # no copy of a large input, as strip() would make
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -33,27 +46,99 @@ def detect_format(data: bytes) -> SourceFormat:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_format(data)
+    if head.startswith(OLE2_SIGNATURE):
+        return _compound_format(data)
+    if head.startswith(RTF_SIGNATURE):
+        return "rtf"
     for signature, problem in _REFUSED:
         if head.startswith(signature):
             raise NotADocument(problem)
+    if _is_flat_opendocument(_strip_bom(head)):
+        return "fodt"
     if _MARKUP.search(_strip_bom(head).lstrip()[:SNIFF_BYTES]):
         return "html"
     if _is_text(head):
         return "text"
-    raise NotADocument("binary data that is not DOCX, PDF, HTML or text")
+    raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML or text")
 
 
 def _zip_format(data: bytes) -> SourceFormat:
-    """A zip is a DOCX only when it holds word/document.xml (or names it as main part)."""
+    """A zip is a DOCX when it holds word/document.xml (or names it as main part), an ODT
+    when its mimetype member says OpenDocument text and it holds content.xml."""
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = _small_member(archive, "mimetype") if "mimetype" in names else None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error) as error:
         raise IngestError(f"damaged DOCX or zip archive: {error}") from None
     if "word/document.xml" in names or "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
         return "docx"
-    if "content.xml" in names and "mimetype" in names:
-        raise NotADocument("an OpenDocument file; save it as DOCX")
-    raise NotADocument("a zip archive without word/document.xml")
+    if mimetype is not None and mimetype.startswith("application/vnd.oasis.opendocument."):
+        if mimetype not in ODF_TEXT_MIMETYPES:
+            raise NotADocument(f"an OpenDocument file that is not a text document ({mimetype})")
+        if "content.xml" not in names:
+            raise IngestError("damaged OpenDocument file: no content.xml in the archive")
+        return "odt"
+    raise NotADocument("a zip archive without word/document.xml or an OpenDocument text")
+
+
+def _small_member(archive: zipfile.ZipFile, name: str, most: int = 200) -> str:
+    """The first ``most`` bytes of a member as text; never inflates more than that."""
+    with archive.open(name) as member:
+        return member.read(most).decode("ascii", "replace").strip()
+
+
+def _is_flat_opendocument(head: bytes) -> bool:
+    """True when the XML's root is an OpenDocument office:document of a text document.
+
+    A flat ODS or ODP is refused here rather than read as markup."""
+    position = 0
+    while prologue := _XML_PROLOGUE.match(head, position):
+        position = prologue.end()
+    position = len(head) - len(head[position:].lstrip())
+    root = _FLAT_ODF_ROOT.match(head, position)
+    if root is None or ODF_OFFICE_NS not in root.group(0):
+        return False
+    mimetype = _MIMETYPE_ATTRIBUTE.search(root.group(0))
+    if mimetype and mimetype.group(1).decode("ascii", "replace") not in ODF_TEXT_MIMETYPES:
+        raise NotADocument(f"a flat OpenDocument file that is not a text document "
+                           f"({mimetype.group(1).decode('ascii', 'replace')})")
+    return True
+
+
+# What a compound file's root streams say it is (the first match wins). A password-protected
+# file is a document that cannot be read (an error, as an encrypted PDF is; a folder walk
+# reports it); a workbook or presentation is no document (a folder walk skips it).
+ENCRYPTED_PACKAGE = "EncryptedPackage"
+_COMPOUND_KINDS = (
+    ("WordDocument", None),
+    ("Workbook", "an Excel workbook, not a document"),
+    ("Book", "an Excel workbook, not a document"),
+    ("PowerPoint Document", "a PowerPoint presentation, not a document"),
+)
+
+
+def _compound_format(data: bytes) -> SourceFormat:
+    """An OLE2 compound file is a legacy Word .doc when it holds a WordDocument stream.
+
+    An encrypted DOCX (or any password-protected Office 2007+ file) is also a compound
+    file, with an EncryptedPackage stream instead: it cannot be read without its password.
+    olefile reads the compound directory (the streams' names) without reading the streams."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as compound:
+            names = {entry[0] for entry in compound.listdir(streams=True, storages=True)}
+    except (OSError, ValueError, IndexError, struct.error) as error:
+        raise IngestError(f"damaged Office compound file: {error}") from None
+    if ENCRYPTED_PACKAGE in names:
+        raise IngestError("an Office document protected by a password; save it without the password")
+    for name, problem in _COMPOUND_KINDS:
+        if name in names:
+            if problem is None:
+                return "doc"
+            raise NotADocument(problem)
+    raise NotADocument("an OLE2 compound file that is not a Word document")
 
 
 def _strip_bom(head: bytes) -> bytes:

@@ -25,6 +25,16 @@ def _read_docx(data: bytes, limits: Limits) -> Document:
     return read_docx(data, limits=limits)
 
 
+def _read_odt(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.odt import read_odt
+    return read_odt(data, limits=limits)
+
+
+def _read_fodt(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.odt import read_fodt
+    return read_fodt(data, limits=limits)
+
+
 def _read_pdf(data: bytes, limits: Limits) -> Document:
     from parsers.readers.pdf import read_pdf
     return read_pdf(data, limits=limits)
@@ -40,7 +50,18 @@ def _read_text(data: bytes, limits: Limits) -> Document:
     return read_text(data, limits=limits)
 
 
-READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text}
+def _read_rtf(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.office import read_through_libreoffice
+    return read_through_libreoffice(data, "rtf", limits=limits)
+
+
+def _read_doc(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.office import read_through_libreoffice
+    return read_through_libreoffice(data, "doc", limits=limits)
+
+
+READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
+           "odt": _read_odt, "fodt": _read_fodt, "rtf": _read_rtf, "doc": _read_doc}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from parsers.errors import IngestError
+from ingest.detect import RTF_SIGNATURE
 from ingest.pipeline import ingest_file, read_input
 from schemas.plan import Plan
 
@@ -20,8 +21,10 @@ _JSON_START = b"{"
 
 
 def is_plan_json(data: bytes) -> bool:
-    """True when ``data`` looks like a JSON object (what `ingest` writes), not a source document."""
-    return data.removeprefix(_BOM).lstrip().startswith(_JSON_START)
+    """True when ``data`` looks like a JSON object (what `ingest` writes), not a source document
+    (an RTF document starts with "{" too)."""
+    start = data.removeprefix(_BOM).lstrip()
+    return start.startswith(_JSON_START) and not start.startswith(RTF_SIGNATURE)
 
 
 def plan_from_json(data: bytes, name: str = "JSON") -> Plan:

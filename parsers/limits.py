@@ -30,13 +30,13 @@ class Limits:
     max_input_bytes: int = 50 * MB
     """The file as given (DOCX, PDF, HTML or text)."""
     max_unpacked_bytes: int = 100 * MB
-    """A DOCX's zip members together, as their headers say they inflate; checked before inflating."""
+    """A DOCX's or ODT's zip members together, as their headers say they inflate; checked before inflating."""
     max_compression_ratio: float = 200.0
     """One zip member's inflated size over its packed size (XML packs 5-30x; a bomb over 1000x)."""
     ratio_floor_bytes: int = 1 * MB
     """Members that inflate to less than this are not held to the ratio (tiny files pack oddly)."""
     max_zip_members: int = 10_000
-    """Members in one DOCX package."""
+    """Members in one DOCX or ODT package."""
     max_pages: int = 2_000
     """Pages of a PDF."""
     max_html_depth: int = 250
@@ -44,6 +44,9 @@ class Limits:
     deeper is damaged or hostile, and is refused at the first element past the limit."""
     max_table_cells: int = 2_000_000
     """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
+    soffice_timeout_s: float = 120.0
+    """Seconds LibreOffice may take to convert one RTF or .doc (a few seconds for a plan,
+    most of it starting up); past this it is stopped and the file refused."""
 
     def check_input_size(self, size: int) -> None:
         """Refuse an input larger than ``max_input_bytes``."""

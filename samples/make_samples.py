@@ -9,6 +9,8 @@ under samples/src/, then LibreOffice converts it:
     .docx        ──► .pdf                (as a reader of the DOCX would print it)
     source .fodt ──► .pdf                (samples marked pdf_from="fodt": the
                                           writer's own print, as its author would)
+    .docx        ──► .odt, .fodt, .rtf, .doc  (samples with from_docx: the DOCX saved
+                                          again in the other formats offices send)
 
 Usage:
     python samples/make_samples.py                 # every sample, every format
@@ -35,6 +37,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # this tree's parsers, before any installed copy
 
 from plans import plan_2023, plan_2024, plan_2025  # noqa: E402
 from samplekit.doc import Page  # noqa: E402
@@ -42,11 +45,18 @@ from samplekit.fodt import render  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
 from samplekit.plan import Plan  # noqa: E402
 
+from parsers.errors import IngestError  # noqa: E402
+from parsers.readers.office import run_soffice  # noqa: E402
+
 # LibreOffice filter for each target format.
 FILTERS = {
     "docx": "docx:MS Word 2007 XML",
     "html": "html:HTML (StarWriter)",
     "pdf": "pdf:writer_pdf_Export",
+    "odt": "odt:writer8",
+    "fodt": "fodt:OpenDocument Text Flat XML",
+    "rtf": "rtf:Rich Text Format",
+    "doc": "doc:MS Word 97",
 }
 FIXED_TIME = "2024-01-01T00:00:00Z"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -63,6 +73,7 @@ class Sample:
     formats: tuple[str, ...] = ("docx", "html", "pdf")
     pdf_from: str = "docx"  # printed from the DOCX; "fodt": straight from the source;
     # "html": the HTML LibreOffice saves, printed by Chromium (a browser's "Save as PDF")
+    from_docx: tuple[str, ...] = ()  # formats LibreOffice saves the DOCX as (odt, fodt, rtf, doc)
 
 
 # The same plan as a PDF with no ruling lines: cells aligned by position only, a
@@ -89,7 +100,8 @@ VARIANTS = {
 }
 
 SAMPLES = (
-    Sample("plan_2024", plan_2024.PLAN),
+    # The DOCX saved again by LibreOffice as OpenDocument (packaged and flat), RTF and Word 97.
+    Sample("plan_2024", plan_2024.PLAN, from_docx=("odt", "fodt", "rtf", "doc")),
     Sample("plan_2024_noborders", plan_2024.PLAN, NO_BORDERS, formats=("pdf",)),
     # Another PDF producer: the HTML page printed by a browser (bullets drawn as dots,
     # the footnote at the end of the text in small type).
@@ -97,8 +109,8 @@ SAMPLES = (
     *(Sample(name, plan_2024.PLAN, layout, formats=("pdf",), pdf_from="fodt")
       for name, layout in VARIANTS.items()),
     # The years either side of 2024, for the diff (tests/expected/diff_*.json).
-    Sample("plan_2023", plan_2023.PLAN),
-    Sample("plan_2025", plan_2025.PLAN),
+    Sample("plan_2023", plan_2023.PLAN, from_docx=("odt",)),
+    Sample("plan_2025", plan_2025.PLAN, from_docx=("odt",)),
     # The 2025 page printed by the browser too: it cuts event 8 at a page break and draws
     # no border under the cut row.
     Sample("plan_2025_chrome", plan_2025.PLAN, formats=("pdf",), pdf_from="html"),
@@ -115,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.list:
         for sample in SAMPLES:
-            print(sample.name, " ".join(sample.formats))
+            print(sample.name, " ".join(sample.formats + sample.from_docx))
         return 0
     for sample in chosen:
         for path in make_sample(sample, args.out, convert=not args.fodt_only):
@@ -152,6 +164,12 @@ def make_sample(sample: Sample, out: Path, convert: bool = True) -> list[Path]:
             if "docx" not in direct:
                 docx = convert_to(source, "docx", work, work / "docx")
             written.append(convert_to(docx, "pdf", work, out))
+        if sample.from_docx:
+            docx = out / f"{sample.name}.docx"
+            if "docx" not in direct:
+                docx = convert_to(source, "docx", work, work / "docx")
+            for fmt in sample.from_docx:
+                written.append(convert_to(docx, fmt, work, out))
         if "pdf" in sample.formats and sample.pdf_from == "html":
             html = convert_to(source, "html", work, work / "html")
             written.append(print_with_chromium(html, out / f"{sample.name}.pdf", work))
@@ -187,15 +205,11 @@ def convert_to(source: Path, fmt: str, work: Path, out: Path) -> Path:
 
 
 def soffice(args: list[str], work: Path) -> None:
-    """Run headless LibreOffice with a private profile (parallel runs do not collide)."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        raise SystemExit("LibreOffice (soffice) is not installed; use --fodt-only")
-    profile = (work / "profile").as_uri()
-    command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", *args]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
-    if result.returncode != 0:
-        raise SystemExit(f"soffice failed ({result.returncode}): {result.stderr.strip()}")
+    """Run headless LibreOffice with a private profile, as the reader of RTF and .doc runs it."""
+    try:
+        run_soffice(args, work, SOFFICE_TIMEOUT_S)
+    except IngestError as error:
+        raise SystemExit(f"{error} (use --fodt-only to write the sources alone)") from None
 
 
 def normalise_docx(data: bytes) -> bytes:
@@ -230,7 +244,34 @@ def normalise_pdf(data: bytes) -> bytes:
     return data
 
 
-NORMALISERS = {"docx": normalise_docx, "html": normalise_html, "pdf": normalise_pdf}
+def normalise_odf_settings(data: bytes) -> bytes:
+    """Pin the random revision ids (Rsid, RsidRoot) LibreOffice stores in its settings."""
+    return re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)[0-9]+', rb"\g<1>0", data)
+
+
+def normalise_odt(data: bytes) -> bytes:
+    """Pin zip entry times and the settings' revision ids; mimetype stays first and stored."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "settings.xml":
+                content = normalise_odf_settings(content)
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return buffer.getvalue()
+
+
+def unchanged(data: bytes) -> bytes:
+    """RTF and Word 97 files: LibreOffice writes them the same each time (their dates are
+    the DOCX's, which normalise_docx pinned)."""
+    return data
+
+
+NORMALISERS = {"docx": normalise_docx, "html": normalise_html, "pdf": normalise_pdf,
+               "odt": normalise_odt, "fodt": normalise_odf_settings, "rtf": unchanged, "doc": unchanged}
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ MB = 1024 * 1024
 
 
 def sample(suffix: str) -> bytes:
-    """The 2024 sample in one format: "docx", "html", "pdf" or "txt"."""
+    """The 2024 sample in one format: "docx", "html", "pdf", "txt", "odt", "fodt", "rtf", "doc"."""
     return (SAMPLES / f"plan_2024.{suffix}").read_bytes()
 
 
@@ -64,15 +64,16 @@ def docx_with(name: str, content: bytes | str, data: bytes | None = None) -> byt
     return zipped({**members(data or sample("docx")), name: content})
 
 
-def zip_bomb_docx(inflated: int = 100 * MB, member: str = "word/document.xml") -> bytes:
-    """The sample DOCX whose ``member`` inflates to ``inflated`` bytes of zeros (about 1000x).
+def zip_bomb_docx(inflated: int = 100 * MB, member: str = "word/document.xml", suffix: str = "docx") -> bytes:
+    """The sample DOCX (or another zip sample: ``suffix`` "odt") whose ``member`` inflates to
+    ``inflated`` bytes of zeros (about 1000x).
 
     Written in 1 MB chunks, so making it costs no more memory than the result.
     """
     buffer = io.BytesIO()
     chunk = bytes(MB)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members(sample("docx")).items():
+        for name, content in members(sample(suffix)).items():
             if name != member:
                 archive.writestr(name, content)
         with archive.open(member, "w", force_zip64=True) as stream:
@@ -111,6 +112,25 @@ def html_with_entities(secret: Path | None = None, laughs: int = 0) -> bytes:
     opened = page.index(">", body) + 1
     return (entity_doctype("html", secret, laughs) + page[page.index("<html"):opened]
             + f"<p>{uses}</p>" + page[opened:]).encode("utf-8")
+
+
+def fodt_with_entities(secret: Path | None = None, laughs: int = 0) -> bytes:
+    """The flat ODT sample with an entity DOCTYPE, the entities used in its first paragraph."""
+    document = sample("fodt").decode("utf-8")
+    root = document.index("<office:document")
+    uses = ("&ext;" if secret else "") + (f"&lol{laughs};" if laughs else "")
+    paragraph = document.index(">", document.index("<text:p", root)) + 1
+    return (document[:root] + entity_doctype("office:document", secret, laughs) + document[root:paragraph]
+            + uses + document[paragraph:]).encode("utf-8")
+
+
+def odt_without_tables() -> bytes:
+    """An OpenDocument text of one paragraph and no table."""
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (f'<office:document-content xmlns:office="{office}:office:1.0" xmlns:text="{office}:text:1.0">'
+               "<office:body><office:text><text:p>Заметки к плану на 2024 год</text:p></office:text>"
+               "</office:body></office:document-content>")
+    return zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
 
 
 def deep_html(depth: int, inner: str = "") -> bytes:

@@ -10,6 +10,7 @@ import pytest
 import ingest.pipeline
 from ingest.batch import Delivery, Input, Progress, deliver, expand_inputs, read_many, run_batch
 from ingest.store.database import load_plan
+from parsers.readers.office import find_soffice
 from tests.conftest import SAMPLES
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
@@ -65,6 +66,20 @@ def test_one_bad_file_never_stops_the_rest_and_order_is_kept(folder, jobs):
     assert all(len(r.plan.events) == 19 for r in results if r.status == "ok")
     assert "no event table" in results[0].message
     assert results[1].message.startswith("not a supported document")
+
+
+def test_a_folder_reads_every_format_offices_send(tmp_path):
+    """ODT, flat ODT, RTF and .doc in a folder are read, none skipped; an RTF, which starts
+    with "{" as JSON does, is not taken for a JSON that ingest wrote."""
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: it reads the RTF and .doc")
+    for name in ("plan_2024.odt", "plan_2024.fodt", "plan_2024.rtf", "plan_2024.doc"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    results = read_many(expand_inputs([tmp_path]), jobs=2)
+    assert [(r.input.path.name, r.status, r.format) for r in results] == [
+        ("plan_2024.doc", "ok", "doc"), ("plan_2024.fodt", "ok", "fodt"), ("plan_2024.odt", "ok", "odt"),
+        ("plan_2024.rtf", "ok", "rtf")]
+    assert all(len(r.plan.events) == 19 for r in results)
 
 
 def test_a_named_file_that_is_no_document_fails_instead_of_being_skipped(tmp_path):

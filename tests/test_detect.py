@@ -6,15 +6,27 @@ import zipfile
 import pytest
 
 from ingest.detect import detect_format
-from parsers.errors import IngestError
+from parsers.errors import IngestError, NotADocument
+from tests.compound import compound_file
+
+OFFICE_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
 
 
-def zipped(*names: str) -> bytes:
+def zipped(*names: str, mimetype: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
+        if mimetype is not None:
+            archive.writestr("mimetype", mimetype)  # first and stored, as OpenDocument says
         for name in names:
             archive.writestr(name, "<x/>")
     return buffer.getvalue()
+
+
+def flat(root_attributes: str, before: str = '<?xml version="1.0" encoding="UTF-8"?>\n') -> bytes:
+    return f'{before}<office:document {root_attributes}><office:body/></office:document>'.encode()
+
+
+ODT = "application/vnd.oasis.opendocument.text"
 
 
 @pytest.mark.parametrize("data, fmt", [
@@ -25,6 +37,16 @@ def zipped(*names: str) -> bytes:
     (b"  \n<table><tr><td>1</td></tr></table>", "html"),
     ("№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
     ("**План** на 2024 год".encode("cp1251"), "text"),
+    (zipped("content.xml", "styles.xml", "META-INF/manifest.xml", mimetype=ODT), "odt"),
+    (zipped("content.xml", mimetype=ODT + "-template"), "odt"),
+    (flat(f'{OFFICE_NS} office:version="1.3" office:mimetype="{ODT}"'), "fodt"),
+    # another prefix, a BOM, a comment and a processing instruction before the root
+    ('\ufeff<?xml version="1.0"?><!-- made by hand --><?mso x?>\n<o:document '
+     'xmlns:o="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><o:body/></o:document>'.encode(), "fodt"),
+    # a flat file holding <table> and <p> in its text is still OpenDocument, not HTML
+    (flat(OFFICE_NS).replace(b"<office:body/>", b"<office:body>&lt;table&gt; <text:p>x</text:p></office:body>"), "fodt"),
+    (b"{\\rtf1\\ansi\\ansicpg1251 {\\fonttbl}}", "rtf"),
+    (compound_file("1Table", "WordDocument"), "doc"),
 ])
 def test_format_is_detected_from_the_bytes(data, fmt):
     assert detect_format(data) == fmt
@@ -33,12 +55,36 @@ def test_format_is_detected_from_the_bytes(data, fmt):
 @pytest.mark.parametrize("data, problem", [
     (b"", "empty file"),
     (b"   \n", "empty file"),
-    (zipped("mimetype", "content.xml"), "OpenDocument"),
+    (zipped("content.xml", mimetype="application/vnd.oasis.opendocument.spreadsheet"), "not a text document"),
+    (zipped("styles.xml", mimetype=ODT), "no content.xml"),
+    (flat(f'{OFFICE_NS} office:mimetype="application/vnd.oasis.opendocument.spreadsheet"'), "not a text document"),
     (zipped("a.txt"), "without word/document.xml"),
     (b"PK\x03\x04garbage", "damaged"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "legacy Word"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "damaged Office compound file"),
+    (compound_file("EncryptionInfo", "EncryptedPackage"), "protected by a password"),
+    (compound_file("Workbook"), "Excel workbook"),
+    (compound_file("Contents"), "not a Word document"),
     (bytes(range(256)) * 4, "binary data"),
 ])
 def test_unsupported_bytes_are_refused_with_the_reason(data, problem):
     with pytest.raises(IngestError, match=problem):
         detect_format(data)
+
+
+@pytest.mark.parametrize("data", [
+    # an XML root in another namespace that happens to be called document
+    b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/x"/>',
+    # the OpenDocument namespace named only further in, not on the root
+    b'<doc><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/></doc>',
+])
+def test_xml_that_is_not_a_flat_opendocument_is_not_taken_for_one(data):
+    assert detect_format(data) == "text"
+
+
+def test_a_password_protected_office_file_is_an_error_not_a_file_to_skip():
+    # an encrypted plan in a folder must be reported, not passed over as an image would be
+    with pytest.raises(IngestError) as raised:
+        detect_format(compound_file("EncryptionInfo", "EncryptedPackage"))
+    assert not isinstance(raised.value, NotADocument)
+    with pytest.raises(NotADocument):
+        detect_format(compound_file("Workbook"))

@@ -12,8 +12,13 @@ import sys
 
 import pytest
 
+from parsers.readers.office import find_soffice
 from tests import hostile
+from tests.compound import compound_file
 from tests.conftest import ROOT
+
+# What a damaged .doc gets: olefile's verdict on its directory, or LibreOffice's on its content.
+DAMAGED_DOC = r"damaged Office compound file|could not be read|not installed"
 
 def run(*args: str) -> subprocess.CompletedProcess:
     """`python -m ingest` as a user runs it, in its own process."""
@@ -44,6 +49,14 @@ BAD_INPUTS = [
     case("billion-laughs.docx", lambda: hostile.docx_with_entities(laughs=9), "damaged DOCX"),
     case("deep.html", lambda: hostile.deep_html(100_000), "nests elements more than 250 deep"),
     case("too-big.docx", lambda: hostile.sample("docx"), r"over the 1\.0 KB limit", extra=("--max-size", "1k")),
+    *[case(f"noise.{ext}", hostile.noise, "not a supported document") for ext in ("odt", "fodt", "rtf", "doc")],
+    case("truncated.odt", lambda: hostile.truncated(hostile.sample("odt")), "damaged"),
+    case("truncated.fodt", lambda: hostile.truncated(hostile.sample("fodt")), "damaged flat ODT: bad XML"),
+    case("truncated.doc", lambda: hostile.truncated(hostile.sample("doc")), DAMAGED_DOC),
+    case("password.docx", lambda: compound_file("EncryptionInfo", "EncryptedPackage"), "protected by a password"),
+    case("zip-bomb.odt", lambda: hostile.zip_bomb_docx(member="content.xml", suffix="odt"), "zip bomb"),
+    case("billion-laughs.fodt", lambda: hostile.fodt_with_entities(laughs=9), "damaged flat ODT|declares a DTD"),
+    case("no-plan-table.odt", hostile.odt_without_tables, "no event table"),
 ]
 
 

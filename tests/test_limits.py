@@ -83,6 +83,22 @@ def test_docx_billion_laughs_is_refused_without_expanding(laughs, problem):
     assert peak_memory(lambda: read_docx(data)) < 5 * MB
 
 
+@pytest.mark.parametrize("make, problem", [
+    (lambda secret: hostile.fodt_with_entities(secret=secret), "the document declares a DTD"),
+    (lambda secret: hostile.fodt_with_entities(laughs=3), "the document declares a DTD"),
+    (lambda secret: hostile.fodt_with_entities(laughs=9), "damaged flat ODT: bad XML in the document: Maximum entity"),
+    (lambda secret: hostile.zipped({**hostile.members(hostile.sample("odt")),
+                                    "content.xml": hostile.fodt_with_entities(secret=secret)}),
+     "content.xml declares a DTD"),
+])
+def test_opendocument_entities_are_refused_and_the_file_never_read(secret, make, problem):
+    data = make(secret)
+    with pytest.raises(IngestError, match=problem) as caught:
+        ingest_bytes(data, "plan.odt")
+    assert "TOP-SECRET" not in str(caught.value)
+    assert peak_memory(lambda: pytest.raises(IngestError, ingest_bytes, data, "plan.odt")) < 5 * MB
+
+
 @pytest.mark.parametrize("laughs", [0, 9])
 def test_html_entities_are_neither_resolved_nor_expanded(secret, laughs):
     plan = ingest_bytes(hostile.html_with_entities(secret=secret, laughs=laughs), "plan.html")

@@ -5,14 +5,24 @@ from __future__ import annotations
 import subprocess
 
 from ingest.cli import main
+from parsers.readers.office import find_soffice
 from tests.conftest import ROOT, SAMPLES
 
 OUTPUT = ROOT / "output"
 REGENERATE = "rm -rf output && mag-plan ingest samples/plan_* -o output"
 
 
+# Read through LibreOffice: left out on both sides when it is not installed.
+NEEDS_SOFFICE = (".rtf", ".doc")
+
+
 def sample_documents():
-    return sorted(path for path in SAMPLES.glob("plan_*") if path.is_file())
+    return sorted(path for path in SAMPLES.glob("plan_*") if path.is_file() and not unreadable_here(path.name))
+
+
+def unreadable_here(name: str) -> bool:
+    """A sample (or its output, named after it) this machine cannot read: no LibreOffice."""
+    return find_soffice() is None and any(f"{suffix}." in name or name.endswith(suffix) for suffix in NEEDS_SOFFICE)
 
 
 def committed_outputs() -> dict[str, bytes]:
@@ -23,7 +33,7 @@ def committed_outputs() -> dict[str, bytes]:
         paths = [ROOT / name for name in listed.stdout.decode().split("\0") if name]
     else:
         paths = [path for path in OUTPUT.iterdir() if not path.name.startswith(".")]
-    return {path.name: path.read_bytes() for path in paths if path.exists()}
+    return {path.name: path.read_bytes() for path in paths if path.exists() and not unreadable_here(path.name)}
 
 
 def test_output_folder_is_what_the_pipeline_writes_for_the_samples(tmp_path):

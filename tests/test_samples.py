@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.pipeline import ingest_file
+from parsers.readers.office import find_soffice
 from schemas.plan import CityDay, Event, Jubilee
 from tests.conftest import SAMPLES
 
@@ -23,13 +24,21 @@ SAMPLE_FILES = {
     "pdf-columns": "plan_2024_columns.pdf",
     "pdf-paras-noborder": "plan_2024_paras_noborder.pdf",
     "pdf-small-page": "plan_2024_small_page.pdf",
+    # the DOCX saved again by LibreOffice: read natively (ODT) or through LibreOffice (RTF, .doc)
+    "odt": "plan_2024.odt",
+    "fodt": "plan_2024.fodt",
+    "rtf": "plan_2024.rtf",
+    "doc": "plan_2024.doc",
 }
+NEEDS_SOFFICE = {"rtf", "doc"}
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
 
 
 @pytest.fixture(scope="module", params=sorted(SAMPLE_FILES))
 def plan(request):
     path = SAMPLES / SAMPLE_FILES[request.param]
+    if request.param in NEEDS_SOFFICE and find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
     if not path.exists():
         pytest.fail(f"sample {path.name} is missing: run samples/make_samples.py")
     return ingest_file(path)

@@ -17,6 +17,7 @@ from tests.feed_plans import expected_plan
     (b"PK\x03\x04rest", False),                          # a DOCX
     (b"<html><body>{</body></html>", False),
     (b"[1, 2]", False),                                  # JSON, but no plan object
+    (b"{\\rtf1\\ansi {\\fonttbl}}", False),                # an RTF document starts with "{" too
 ])
 def test_a_plan_json_is_told_from_a_document_by_its_bytes(data, is_json):
     assert is_plan_json(data) is is_json

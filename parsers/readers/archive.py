@@ -1,4 +1,4 @@
-"""Check a zip package (a DOCX) against the limits before anything in it is inflated.
+"""Check a zip package (a DOCX, an ODT) against the limits before anything in it is inflated.
 
 A zip's central directory says how large each member inflates to. Python's
 zipfile never inflates a member past that declared size (it stops there and
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits, human_size
@@ -35,7 +36,8 @@ def zip_members(data: bytes, kind: str = "DOCX") -> list[zipfile.ZipInfo]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError) as error:
-        raise IngestError(f"not a {kind}: not a zip archive (or a truncated one: {error})") from None
+        article = "an" if kind[:1] in "AEIOU" else "a"
+        raise IngestError(f"not {article} {kind}: not a zip archive (or a truncated one: {error})") from None
 
 
 def check_ratio(member: zipfile.ZipInfo, limits: Limits, kind: str = "DOCX") -> None:
@@ -48,3 +50,15 @@ def check_ratio(member: zipfile.ZipInfo, limits: Limits, kind: str = "DOCX") -> 
             f"refused: {member.filename} in the {kind} would inflate from "
             f"{human_size(member.compress_size)} to {human_size(member.file_size)} "
             f"({ratio:.0f}x, over the {limits.max_compression_ratio:.0f}x limit; a zip bomb?)")
+
+
+def read_member(data: bytes, name: str, kind: str) -> bytes | None:
+    """One member's bytes (None when absent), for a package ``check_package`` has passed:
+    zipfile stops at the size the directory declares, which the limits have bounded."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if name not in archive.NameToInfo:
+                return None
+            return archive.read(name)
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, NotImplementedError) as error:
+        raise IngestError(f"damaged {kind}: {name} cannot be unpacked ({error})") from None

@@ -27,13 +27,12 @@ from lxml import etree
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.archive import check_package
+from parsers.readers.xml import SAFE_PARSER
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.styles import (
     VAL, Numbering, NoteStyle, RunFormat, Styles, note_style, on_off, w, whole_number,
 )
 
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                              huge_tree=False)
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PART_RELATIONSHIPS = {

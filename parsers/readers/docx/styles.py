@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from parsers.readers.xml import whole_number  # noqa: F401 (used here and by the reader)
 from parsers.roman import to_roman
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -311,14 +312,3 @@ def note_style(kind: str, *roots: etree._Element | None) -> NoteStyle:
             if num_start is not None and whole_number(num_start.get(VAL), MAX_NOTE_START) is not None:
                 start = whole_number(num_start.get(VAL), MAX_NOTE_START)
     return NoteStyle(fmt, start)
-
-
-def whole_number(value: str | None, maximum: int) -> int | None:
-    """A decimal attribute (ASCII digits) capped at ``maximum``; None when it is not one.
-
-    Hostile files put "²" (a digit to str.isdigit, not to int) or a million digits here.
-    """
-    value = (value or "").strip()
-    if not value or not (value.isascii() and value.isdigit()):
-        return None
-    return maximum if len(value) > len(str(maximum)) else min(int(value), maximum)
