@@ -59,6 +59,8 @@ def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
     """An open store at ``db_path``, created (unless ``create`` is false) or migrated to the latest schema."""
     if not create and not Path(db_path).is_file():
         raise IngestError("no such database", str(db_path))
+    if create:
+        Path(db_path).touch(exist_ok=True)  # SQLite would create it 0644 whatever the umask; open() honours it
     connection = sqlite3.connect(db_path, isolation_level=None)  # transactions are explicit below
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys = ON")
