@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -98,20 +99,46 @@ def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
         return BatchResult(item, "error", message=f"unexpected error ({type(error).__name__}: {error})")
 
 
+class Interrupted(Exception):
+    """Ctrl-C during a batch: the inputs read before it (in input order) and how many were not."""
+
+    def __init__(self, done: list[BatchResult], not_done: int):
+        super().__init__(f"{len(done)} read, {not_done} not")
+        self.done = done
+        self.not_done = not_done
+
+
 def read_many(items: Sequence[Input], jobs: int | None = None,
               progress: Callable[[int, int, Input], None] | None = None,
               limits: Limits = DEFAULT_LIMITS) -> list[BatchResult]:
-    """Every input read within ``limits``, in parallel when there are several; results in input order."""
+    """Every input read within ``limits``, in parallel when there are several; results in input order.
+
+    Ctrl-C stops at once (queued inputs cancelled, running workers ended) and raises Interrupted
+    with the results already read, so the caller can still deliver them.
+    """
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
     jobs = min(jobs or os.cpu_count() or 1, len(items))
-    if jobs <= 1:
-        results = []
-        for done, item in enumerate(items, start=1):
-            results.append(read_one(item, limits))
-            if progress:
-                progress(done, len(items), item)
-        return results
     results: list[BatchResult | None] = [None] * len(items)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    try:
+        if jobs <= 1:
+            for done, item in enumerate(items, start=1):
+                results[done - 1] = read_one(item, limits)
+                if progress:
+                    progress(done, len(items), item)
+        else:
+            _read_in_pool(items, jobs, progress, limits, results)
+    except KeyboardInterrupt:
+        done = [result for result in results if result is not None]
+        raise Interrupted(done, len(items) - len(done)) from None
+    return results
+
+
+def _read_in_pool(items: Sequence[Input], jobs: int, progress, limits: Limits,
+                  results: list[BatchResult | None]) -> None:
+    """Fill ``results`` from worker processes as they finish; on Ctrl-C, end the pool without waiting."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         futures = {pool.submit(read_one, item, limits): index for index, item in enumerate(items)}
         for done, future in enumerate(as_completed(futures), start=1):
             index = futures[future]
@@ -121,7 +148,26 @@ def read_many(items: Sequence[Input], jobs: int | None = None,
                 results[index] = BatchResult(items[index], "error", message=f"worker process died: {error}")
             if progress:
                 progress(done, len(items), items[index])
-    return results
+    except BaseException:
+        _abandon(pool)
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which decides what to keep (the terminal signals them all)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued reads and end the running ones now, instead of waiting for them."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchResult]:

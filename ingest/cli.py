@@ -18,6 +18,7 @@ from parsers.limits import DEFAULT_LIMITS, human_size, limits_from, parse_count,
 FORMATS = ("text", "json", "markdown", "html")  # of `diff`; ingest/diff/render.py renders each
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 128 + 2  # killed by SIGINT, as a shell reports it
 EXIT_DIFFERENCES = 1  # `diff --exit-code`, as `git diff --exit-code`
 SHOWN_WARNINGS = 10
 
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
     ingest.add_argument("--stdout", action="store_true", help="print the JSON instead of writing files")
     ingest.add_argument("--db", type=Path, help="also store the plans in this SQLite file (created if missing)")
-    ingest.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per CPU core)")
+    ingest.add_argument("-j", "--jobs", type=argument(parse_count), metavar="N", help="worker processes (default: one per CPU core)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     ingest.add_argument("--max-size", type=argument(parse_size), metavar="SIZE",
                         help=f"refuse inputs larger than this (e.g. 200M; default "
@@ -96,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mag-plan: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        return 130
+        print("mag-plan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as error:  # a bug; say so in one line unless debugging
         if os.environ.get("MAG_PLAN_DEBUG"):
             raise
@@ -107,16 +109,26 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """`mag-plan ingest`: read every input (in parallel), then write and store each in order."""
-    from ingest.batch import Delivery, Progress, deliver, expand_inputs, read_many
+    from ingest.batch import Delivery, Interrupted, Progress, deliver, expand_inputs, read_many
 
     items = expand_inputs(args.files)
     progress = Progress(sys.stderr) if len(items) > 1 and sys.stderr.isatty() and not args.quiet else None
     limits = limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
-    results = read_many(items, args.jobs, progress, limits)
+    delivery = Delivery(output=None if args.stdout else args.output, db=args.db)
+    report = sys.stderr if args.stdout else sys.stdout
+    try:
+        results = read_many(items, args.jobs, progress, limits)
+    except Interrupted as interrupted:
+        if progress:
+            progress.clear()
+        for result in deliver(interrupted.done, delivery):  # what was read is kept, each file atomic
+            report_result(result, args, report)
+        print(f"mag-plan: interrupted: {len(interrupted.done)} of {len(items)} files done, "
+              f"{interrupted.not_done} not done", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if progress:
         progress.clear()
-    results = deliver(results, Delivery(output=None if args.stdout else args.output, db=args.db))
-    report = sys.stderr if args.stdout else sys.stdout
+    results = deliver(results, delivery)
     for result in results:
         report_result(result, args, report)
     if not args.quiet and any(result.input.found for result in results):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 import shutil
 
 import pytest
@@ -116,3 +118,32 @@ def test_the_progress_bar_redraws_one_line_and_clears_it():
     assert text.count("\r[") == 2 and "] 1/2 plan_1.txt" in text and "] 2/2 plan_2.txt" in text
     assert "[" + "#" * Progress.WIDTH + "]" in text
     assert text.endswith("\r")
+
+
+def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(60):  # a PDF takes a worker about a second: the batch would run half a minute
+        shutil.copy(SAMPLES / "plan_2024.pdf", docs / f"plan_{number:02}.pdf")
+    process = subprocess.Popen([sys.executable, "-m", "ingest", "ingest", str(docs), "-o", str(tmp_path / "out"),
+                                "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                               env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, start_new_session=True)
+    time.sleep(6)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    signalled = time.monotonic()
+    stdout, stderr = process.communicate(timeout=30)
+    stopped = time.monotonic() - signalled
+    assert process.returncode == 130 and "Traceback" not in stderr
+    found = re.search(r"interrupted: (\d+) of 60 files done, (\d+) not done", stderr)
+    done, not_done = int(found[1]), int(found[2])
+    assert done >= 1 and not_done >= 1 and done + not_done == 60
+    assert len(list((tmp_path / "out").glob("*.json"))) == done == stdout.count(": 19 events")
+    assert not list((tmp_path / "out").glob(".mag-plan-*"))
+    assert stopped < 3, f"took {stopped:.1f} s to stop"

@@ -111,3 +111,10 @@ def test_date_command_prints_one_json_span_per_phrase_and_warns_on_unknown():
     assert (first["kind"], first["start"], first["end"]) == ("quarter", "2024-01-01", "2024-03-31")
     assert second["kind"] == "unknown"
     assert "impossible date '31 июня'" in result.stderr and result.returncode == 0
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "two"])
+def test_a_job_count_below_one_is_refused(tmp_path, jobs):
+    result = run("ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(tmp_path), "-j", jobs)
+    assert result.returncode == 2 and "not a positive whole number" in result.stderr
+    assert list(tmp_path.iterdir()) == []
