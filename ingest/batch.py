@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
+from ingest.destinations import OutputError
 from parsers.errors import IngestError, NotADocument
 from parsers.limits import DEFAULT_LIMITS, Limits
 from schemas.plan import Plan
@@ -171,11 +172,17 @@ def _abandon(pool: ProcessPoolExecutor) -> None:
 
 
 def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchResult]:
-    """Write and store each plan read, in input order; a failure to do so fails only that input."""
+    """Write and store each plan read, in input order; a plan that cannot be stored fails only that input.
+
+    An output that cannot be written (a read-only folder, a full disk, a locked database) stops the
+    delivery with an OutputError naming it: every other input would fail the same way.
+    """
     from ingest.store import database as store
-    from ingest.export.files import output_stems, plan_files, write_files
+    from ingest.export.files import check_output_folder, output_stems, plan_files, write_files
 
     stems = delivery.stems or output_stems([r.input.path for r in results if r.status == "ok"])
+    if delivery.output is not None:
+        check_output_folder(delivery.output)
     connection = store.connect(delivery.db) if delivery.db else None
     delivered = []
     try:
@@ -189,9 +196,12 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
                     result = replace(result, written=tuple(written))
                 if connection is not None:
                     result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
-            except (IngestError, OSError, sqlite3.Error) as error:
-                message = error.message if isinstance(error, IngestError) else f"{type(error).__name__}: {error}"
-                result = replace(result, status="failed", message=message)
+            except sqlite3.Error as error:
+                raise store.database_error(error, delivery.db) from None
+            except OutputError:
+                raise
+            except IngestError as error:
+                result = replace(result, status="failed", message=error.message)
             delivered.append(result)
     finally:
         if connection is not None:

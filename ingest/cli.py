@@ -110,11 +110,14 @@ def main(argv: list[str] | None = None) -> int:
 def run_ingest(args: argparse.Namespace) -> int:
     """`mag-plan ingest`: read every input (in parallel), then write and store each in order."""
     from ingest.batch import Delivery, Interrupted, Progress, deliver, expand_inputs, read_many
+    from ingest.export.files import check_output_folder
 
     items = expand_inputs(args.files)
     progress = Progress(sys.stderr) if len(items) > 1 and sys.stderr.isatty() and not args.quiet else None
     limits = limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
     delivery = Delivery(output=None if args.stdout else args.output, db=args.db)
+    if delivery.output is not None:
+        check_output_folder(delivery.output)  # before the reading, which may take long
     report = sys.stderr if args.stdout else sys.stdout
     try:
         results = read_many(items, args.jobs, progress, limits)

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ingest.destinations import output_error
+
 # What a plain open() asks for; the umask takes its bits away.
 _NEW_FILE_MODE = 0o666
 
@@ -21,13 +23,18 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     the file it replaces: mkstemp's private 0600 never reaches the user.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".mag-plan-", suffix=path.suffix or ".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".mag-plan-", suffix=path.suffix or ".tmp", dir=path.parent)
+    except OSError as error:
+        raise output_error(error, path) from None
     os.close(handle)
     try:
         yield Path(temporary)
         os.chmod(temporary, target_mode(path))
         os.replace(temporary, path)
+    except OSError as error:  # the disk filled up, the target is a folder, ...
+        raise output_error(error, path) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
 

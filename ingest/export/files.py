@@ -7,6 +7,7 @@ import io
 from contextlib import ExitStack
 from pathlib import Path
 
+from ingest.destinations import OutputError
 from ingest.export.atomic import atomic_path
 from ingest.export.safe_cells import spreadsheet_values
 from schemas.plan import Plan
@@ -50,6 +51,20 @@ def write_files(directory: Path, files: dict[str, str]) -> list[Path]:
             with temporary.open("w", encoding=encoding, newline="") as stream:
                 stream.write(content)
     return targets
+
+
+# Names that say "a file": an output folder named so is a mistake for the file it names.
+FILE_SUFFIXES = frozenset({".json", ".jsonl", ".csv", ".ics", ".xlsx", ".sqlite", ".db"})
+
+
+def check_output_folder(directory: Path) -> None:
+    """OutputError unless ``directory`` is a folder or may become one."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError("is a file, not a folder: -o names the folder `ingest` writes its files into",
+                          str(directory))
+    if not directory.exists() and directory.suffix.lower() in FILE_SUFFIXES:
+        raise OutputError(f"-o names the folder `ingest` writes four files per plan into, not one {directory.suffix} "
+                          "file: give a folder, or write the JSON with --stdout > FILE", str(directory))
 
 
 def output_stems(paths: list[Path]) -> dict[Path, str]:
