@@ -36,12 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--db", type=Path, help="also store the plans in this SQLite file (created if missing)")
     ingest.add_argument("-j", "--jobs", type=argument(parse_count), metavar="N", help="worker processes (default: one per CPU core)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    ingest.add_argument("--max-size", type=argument(parse_size), metavar="SIZE",
-                        help=f"refuse inputs larger than this (e.g. 200M; default "
-                             f"{human_size(DEFAULT_LIMITS.max_input_bytes)}, or MAG_PLAN_MAX_SIZE)")
-    ingest.add_argument("--max-pages", type=argument(parse_count), metavar="N",
-                        help=f"refuse PDFs with more pages (default {DEFAULT_LIMITS.max_pages}, "
-                             "or MAG_PLAN_MAX_PAGES)")
+    add_limits(ingest)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
     schema.add_argument("--diff", action="store_true", help="the schema of `diff --format json` instead")
@@ -53,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     diff.add_argument("--all", action="store_true", help="list unchanged pairs too")
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when there are differences")
+    add_limits(diff)
 
     listing = commands.add_parser("list", help="list the plans stored in a SQLite file")
     listing.add_argument("--db", type=Path, required=True, help="the SQLite file `ingest --db` wrote")
@@ -61,11 +57,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("target", choices=sorted(EXPORTS), help="what to write")
     export.add_argument("source", type=Path, help="a plan document, or the JSON `ingest` wrote")
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: <source stem>.<target> here)")
+    add_limits(export)
 
     date = commands.add_parser("date", help="normalise Russian date phrases (from stdin when none given)")
     date.add_argument("phrases", nargs="*", help="date phrases; one per line from stdin when none given")
     date.add_argument("--year", type=int, required=True, help="the plan year")
     return parser
+
+
+def add_limits(command: argparse.ArgumentParser) -> None:
+    """--max-size and --max-pages: every command that reads a document takes them."""
+    command.add_argument("--max-size", type=argument(parse_size), metavar="SIZE",
+                         help=f"refuse inputs larger than this (e.g. 200M; default "
+                              f"{human_size(DEFAULT_LIMITS.max_input_bytes)}, or MAG_PLAN_MAX_SIZE)")
+    command.add_argument("--max-pages", type=argument(parse_count), metavar="N",
+                         help=f"refuse PDFs with more pages (default {DEFAULT_LIMITS.max_pages}, "
+                              "or MAG_PLAN_MAX_PAGES)")
+
+
+def command_limits(args: argparse.Namespace):
+    """The limits of this run: the flags, else the environment, else the defaults."""
+    return limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
 
 
 def argument(parse):
@@ -114,7 +126,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     items = expand_inputs(args.files)
     progress = Progress(sys.stderr) if len(items) > 1 and sys.stderr.isatty() and not args.quiet else None
-    limits = limits_from(os.environ, max_input_bytes=args.max_size, max_pages=args.max_pages)
+    limits = command_limits(args)
     delivery = Delivery(output=None if args.stdout else args.output, db=args.db)
     if delivery.output is not None:
         check_output_folder(delivery.output)  # before the reading, which may take long
@@ -234,7 +246,8 @@ def diff_sides(args: argparse.Namespace):
     if args.db is None:
         from ingest.sources import load_plan_any
 
-        return load_plan_any(args.old), load_plan_any(args.new)
+        limits = command_limits(args)
+        return load_plan_any(args.old, limits), load_plan_any(args.new, limits)
     from ingest.store.database import load_plan
 
     years = []
@@ -295,7 +308,7 @@ def run_export(args: argparse.Namespace) -> int:
     """`mag-plan export ics|xlsx`: one plan, from a document or its JSON, as a calendar or a workbook."""
     from ingest.sources import load_plan_any
 
-    plan = load_plan_any(args.source)
+    plan = load_plan_any(args.source, command_limits(args))
     output = args.output or Path(f"{args.source.stem}.{args.target}")
     print(f"{args.source} -> {output}: {EXPORTS[args.target](plan, output)}")
     return EXIT_OK

@@ -6,22 +6,25 @@ a plan read from a DOCX and the same plan read back from its JSON are one and th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from parsers.errors import IngestError
-from ingest.pipeline import ingest_file, read_input
+from parsers.limits import DEFAULT_LIMITS, Limits
+from ingest.pipeline import ingest_bytes, read_input
 from schemas.plan import Plan
 
-# A JSON document starts with "{" once any byte-order mark and whitespace are skipped.
 _BOM = b"\xef\xbb\xbf"
-_JSON_START = b"{"
+# A JSON object opens with "{" and then, past any whitespace, a quoted key or "}": an RTF
+# document ("{\rtf1") or other text in braces does not.
+_JSON_OBJECT_START = re.compile(rb"\{[ \t\r\n]*[\"}]")
 
 
 def is_plan_json(data: bytes) -> bool:
-    """True when ``data`` looks like a JSON object (what `ingest` writes), not a source document."""
-    return data.removeprefix(_BOM).lstrip().startswith(_JSON_START)
+    """True when ``data`` opens as a JSON object (what `ingest` writes), not as a source document."""
+    return _JSON_OBJECT_START.match(data.removeprefix(_BOM).lstrip()) is not None
 
 
 def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
@@ -38,10 +41,15 @@ def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
                           f"{first['msg']})", name) from None
 
 
-def load_plan_any(path: str | Path) -> Plan:
-    """The plan in ``path``: a JSON written by `ingest` (validated), else a document run through the pipeline."""
+def load_plan_any(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
+    """The plan in ``path``: a JSON written by `ingest` (validated), else a document run through the
+    pipeline within ``limits`` (the JSON is held to the same input size)."""
     path = Path(path)
-    data = read_input(path)
-    if is_plan_json(data):
-        return plan_from_json(data, str(path))
-    return ingest_file(path)
+    try:
+        data = read_input(path, limits)
+        if is_plan_json(data):
+            return plan_from_json(data, str(path))
+        return ingest_bytes(data, path.name, limits)
+    except IngestError as error:
+        error.file = error.file or str(path)
+        raise

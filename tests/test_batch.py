@@ -147,3 +147,9 @@ def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path
     assert len(list((tmp_path / "out").glob("*.json"))) == done == stdout.count(": 19 events")
     assert not list((tmp_path / "out").glob(".mag-plan-*"))
     assert stopped < 3, f"took {stopped:.1f} s to stop"
+
+
+def test_an_rtf_in_a_folder_is_not_called_a_json_file(tmp_path):
+    (tmp_path / "plan.rtf").write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Times;}} hello}")
+    [result] = read_many(expand_inputs([tmp_path]))
+    assert result.status in ("skipped", "failed") and "JSON" not in result.message

@@ -118,3 +118,18 @@ def test_a_job_count_below_one_is_refused(tmp_path, jobs):
     result = run("ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(tmp_path), "-j", jobs)
     assert result.returncode == 2 and "not a positive whole number" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+BIG = str(SAMPLES / "plan_2024.docx")  # 9.3 KB
+
+
+@pytest.mark.parametrize("command", [["ingest", BIG, "--stdout"], ["diff", BIG, BIG], ["export", "ics", BIG]],
+                         ids=["ingest", "diff", "export"])
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_every_command_that_reads_a_document_takes_the_same_size_limit(tmp_path, command, how):
+    flags, env = (["--max-size", "1k"], {}) if how == "flag" else ([], {"MAG_PLAN_MAX_SIZE": "1k"})
+    result = subprocess.run([sys.executable, "-m", "ingest", *command, *flags], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env})
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr == (f"mag-plan: error: {BIG}: the file is 9.3 KB, over the 1.0 KB limit "
+                             "(raise it with --max-size or MAG_PLAN_MAX_SIZE)\n")
