@@ -7,6 +7,7 @@ a plan read from a DOCX and the same plan read back from its JSON are one and th
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,6 +17,8 @@ from parsers.limits import DEFAULT_LIMITS, Limits
 from ingest.pipeline import ingest_bytes, read_input
 from schemas.plan import Plan
 
+STDIN = Path("-")
+STDIN_NAME = "stdin"
 _BOM = b"\xef\xbb\xbf"
 # A JSON object opens with "{" and then, past any whitespace, a quoted key or "}": an RTF
 # document ("{\rtf1") or other text in braces does not.
@@ -42,14 +45,33 @@ def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
 
 
 def load_plan_any(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
-    """The plan in ``path``: a JSON written by `ingest` (validated), else a document run through the
-    pipeline within ``limits`` (the JSON is held to the same input size)."""
+    """The plan in ``path`` (- for stdin): a JSON written by `ingest` (validated), else a document
+    run through the pipeline within ``limits`` (the JSON is held to the same input size)."""
     path = Path(path)
+    shown = STDIN_NAME if path == STDIN else str(path)  # in messages: the path as given
     try:
-        data = read_input(path, limits)
+        data = read_source(path, limits)
         if is_plan_json(data):
-            return plan_from_json(data, str(path))
-        return ingest_bytes(data, path.name, limits)
+            return plan_from_json(data, shown)
+        return ingest_bytes(data, input_name(path), limits)
     except IngestError as error:
-        error.file = error.file or str(path)
+        error.file = error.file or shown
         raise
+
+
+def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the file at ``path``, or of standard input for -, within the size limit."""
+    if path != STDIN:
+        return read_input(path, limits)
+    data = sys.stdin.buffer.read(limits.max_input_bytes + 1)  # a pipe has no size to check first
+    try:
+        limits.check_input_size(len(data))
+    except IngestError as error:
+        error.file = STDIN_NAME
+        raise
+    return data
+
+
+def input_name(path: Path) -> str:
+    """The name an input is recorded under: its file name, or "stdin"."""
+    return STDIN_NAME if path == STDIN else path.name

@@ -121,6 +121,7 @@ def test_the_progress_bar_redraws_one_line_and_clears_it():
 
 
 def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path):
+    import pty
     import signal
     import subprocess
     import sys
@@ -130,20 +131,35 @@ def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    for number in range(60):  # a PDF takes a worker about a second: the batch would run half a minute
-        shutil.copy(SAMPLES / "plan_2024.pdf", docs / f"plan_{number:02}.pdf")
+    for number in range(300):  # far more than can be read in the second it may take to stop
+        shutil.copy(SAMPLES / "plan_2024.pdf", docs / f"plan_{number:03}.pdf")
+    leader, follower = pty.openpty()  # on a terminal the progress bar shows how far the batch is
     process = subprocess.Popen([sys.executable, "-m", "ingest", "ingest", str(docs), "-o", str(tmp_path / "out"),
-                                "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                                "-j", "2"], stdout=subprocess.PIPE, stderr=follower, cwd=ROOT,
                                env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, start_new_session=True)
-    time.sleep(6)
+    os.close(follower)
+    shown = b""
+    while not re.search(rb"\] [3-9]/300 ", shown):  # a few files read, most not
+        shown += os.read(leader, 4096)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
     signalled = time.monotonic()
-    stdout, stderr = process.communicate(timeout=30)
+    stdout = process.stdout.read().decode()
+    process.wait(timeout=30)
     stopped = time.monotonic() - signalled
-    assert process.returncode == 130 and "Traceback" not in stderr
-    found = re.search(r"interrupted: (\d+) of 60 files done, (\d+) not done", stderr)
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    stderr = shown.decode(errors="replace")
+    assert process.returncode == 130 and "Traceback" not in stderr, stderr[-2000:]
+    found = re.search(r"interrupted: (\d+) of 300 files done, (\d+) not done", stderr)
     done, not_done = int(found[1]), int(found[2])
-    assert done >= 1 and not_done >= 1 and done + not_done == 60
+    assert done >= 3 and not_done >= 200 and done + not_done == 300
     assert len(list((tmp_path / "out").glob("*.json"))) == done == stdout.count(": 19 events")
     assert not list((tmp_path / "out").glob(".mag-plan-*"))
     assert stopped < 3, f"took {stopped:.1f} s to stop"

@@ -70,7 +70,8 @@ def check_output_folder(directory: Path) -> None:
 def output_stems(paths: list[Path]) -> dict[Path, str]:
     """The stem each input's outputs are named after: its file stem, or its file name
     when two inputs of one run share a stem (plan_2024.docx and plan_2024.pdf)."""
+    stems = {path: "stdin" if str(path) == "-" else path.stem for path in paths}
     counts: dict[str, int] = {}
-    for path in paths:
-        counts[path.stem] = counts.get(path.stem, 0) + 1
-    return {path: path.stem if counts[path.stem] == 1 else path.name for path in paths}
+    for stem in stems.values():
+        counts[stem] = counts.get(stem, 0) + 1
+    return {path: stem if counts[stem] == 1 else path.name for path, stem in stems.items()}
