@@ -106,3 +106,22 @@ def test_the_readme_contract_names_every_date_field():
 
     contract = re.search(r"^DateSpan: (?P<text>.*?)^\w+:", readme(), re.MULTILINE | re.DOTALL)["text"]
     assert [name for name in DateSpan.model_fields if not re.search(rf"\b{name}\b", contract)] == []
+
+
+def sh_blocks(text: str) -> list[str]:
+    return re.findall(r"^```sh\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci in [line for block in sh_blocks(readme()) for line in block.splitlines()]
+    assert "pytest" in ci
+
+
+def test_the_install_commands_make_a_virtual_environment_and_write_outside_the_tracked_output():
+    install = sh_blocks(readme())[0]
+    assert install.startswith("python3 -m venv .venv && . .venv/bin/activate\n")
+    first = re.search(r"mag-plan ingest (?P<args>.*)", install)["args"].split()
+    folder = first[first.index("-o") + 1]
+    assert folder != "output" and f"/{folder}/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert "virtual environment" in readme().split("```sh")[0]
