@@ -91,8 +91,10 @@ def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
     try:
         with phases("read file"):
             data = read_source(item.path, limits)
-        if item.found and is_plan_json(data):
-            return BatchResult(item, "skipped", message="a JSON file, not a document")
+        if is_plan_json(data):  # named, it is a mistake; found in a folder, most likely ingest's own output
+            return BatchResult(item, "skipped" if item.found else "failed",
+                               message="a JSON file, not a plan document (`show`, `diff` and `export` "
+                                       "read the JSON `ingest` writes)")
         plan = ingest_bytes(data, input_name(item.path), limits, phases)
         return BatchResult(item, "ok", plan=plan, phases=phases)
     except NotADocument as error:

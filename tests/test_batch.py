@@ -169,3 +169,10 @@ def test_an_rtf_in_a_folder_is_not_called_a_json_file(tmp_path):
     (tmp_path / "plan.rtf").write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Times;}} hello}")
     [result] = read_many(expand_inputs([tmp_path]))
     assert result.status in ("skipped", "failed") and "JSON" not in result.message
+
+
+def test_a_named_json_is_called_a_json_and_fails(tmp_path):
+    path = tmp_path / "plan_2024.json"
+    path.write_text('{"title": "x"}', encoding="utf-8")
+    [result] = read_many([Input(path)])
+    assert result.status == "failed" and result.message.startswith("a JSON file, not a plan document")
