@@ -151,6 +151,9 @@ def outcome(command, args, kwargs) -> int:
     except KeyboardInterrupt:
         print("mag-plan: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Click and cat do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_FAILURE
     except Exception as error:  # a bug; say so in one line unless debugging
         if os.environ.get("MAG_PLAN_DEBUG"):
             raise

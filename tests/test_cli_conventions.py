@@ -213,3 +213,11 @@ def test_the_packages_are_marked_typed():
     for package in ("ingest", "parsers", "schemas"):
         assert (ROOT / package / "py.typed").is_file()
         assert re.search(rf'^{package} = \[[^\]]*"py.typed"', pyproject, re.MULTILINE)
+
+
+def test_a_closed_pipe_stops_the_output_quietly():
+    inputs = [str(path) for path in sorted(SAMPLES.glob("plan_*.docx")) + sorted(SAMPLES.glob("plan_*.html"))]
+    command = f"{shlex.quote(sys.executable)} -m ingest ingest {' '.join(map(shlex.quote, inputs))} --nl -q -j 1 | head -c 10"
+    result = subprocess.run(["bash", "-c", command + "; status=${PIPESTATUS[0]}; echo; echo $status"], capture_output=True, text=True,
+                            cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.stderr == "" and result.stdout.splitlines()[-1] == "1"
