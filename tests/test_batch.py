@@ -125,6 +125,7 @@ def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path
     import signal
     import subprocess
     import sys
+    import threading
     import time
 
     from tests.conftest import ROOT
@@ -138,24 +139,32 @@ def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path
                                 "-j", "2"], stdout=subprocess.PIPE, stderr=follower, cwd=ROOT,
                                env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, start_new_session=True)
     os.close(follower)
-    shown = b""
-    while not re.search(rb"\] [3-9]/300 ", shown):  # a few files read, most not
-        shown += os.read(leader, 4096)
+    shown, started = bytearray(), threading.Event()
+
+    def drain() -> None:  # read the terminal all along: a full terminal buffer would block the child
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown.extend(chunk)
+            if re.search(rb"\] [3-9]/300 ", shown):  # a few files read, most not
+                started.set()
+        started.set()
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    assert started.wait(timeout=300)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
     signalled = time.monotonic()
     stdout = process.stdout.read().decode()
     process.wait(timeout=30)
     stopped = time.monotonic() - signalled
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        shown += chunk
+    reader.join(timeout=10)
     os.close(leader)
-    stderr = shown.decode(errors="replace")
+    stderr = bytes(shown).decode(errors="replace")
     assert process.returncode == 130 and "Traceback" not in stderr, stderr[-2000:]
     found = re.search(r"interrupted: (\d+) of 300 files done, (\d+) not done", stderr)
     done, not_done = int(found[1]), int(found[2])
