@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
+from ingest.destinations import OutputError
+from ingest.phases import Phases
 from parsers.errors import IngestError, NotADocument
 from parsers.limits import DEFAULT_LIMITS, Limits
 from schemas.plan import Plan
 
 Status = Literal["ok", "skipped", "failed", "error"]
 GLOB_CHARACTERS = frozenset("*?[")
+STDIN = Path("-")  # as an input: the document on standard input
+QUEUED_PER_WORKER = 2  # reads handed to the pool ahead of the workers
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class BatchResult:
     message: str | None = None
     written: tuple[Path, ...] = ()
     stored: str | None = None          # the store's action: added, replaced, unchanged
+    phases: Phases | None = None       # how long each step took, for -v
 
     @property
     def format(self) -> str | None:
@@ -78,16 +82,21 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Input]:
 
 def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
     """Read one input into a plan within ``limits``; never raises (runs in a worker process)."""
-    from ingest.pipeline import ingest_bytes, read_input
-    from ingest.sources import is_plan_json
+    from ingest.pipeline import ingest_bytes
+    from ingest.sources import input_name, is_plan_json, read_source
 
     if item.path.is_dir():
         return BatchResult(item, "failed", message="is a folder with no files in it")
+    phases = Phases()
     try:
-        data = read_input(item.path, limits)
-        if item.found and is_plan_json(data):
-            return BatchResult(item, "skipped", message="a JSON file, not a document")
-        return BatchResult(item, "ok", plan=ingest_bytes(data, item.path.name, limits))
+        with phases("read file"):
+            data = read_source(item.path, limits)
+        if is_plan_json(data):  # named, it is a mistake; found in a folder, most likely ingest's own output
+            return BatchResult(item, "skipped" if item.found else "failed",
+                               message="a JSON file, not a plan document (`show`, `diff` and `export` "
+                                       "read the JSON `ingest` writes)")
+        plan = ingest_bytes(data, input_name(item.path), limits, phases)
+        return BatchResult(item, "ok", plan=plan, phases=phases)
     except NotADocument as error:
         return BatchResult(item, "skipped" if item.found else "failed", message=error.message)
     except IngestError as error:
@@ -104,6 +113,13 @@ def read_paused(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
 
     with collector_paused():
         return read_one(item, limits)
+class Interrupted(Exception):
+    """Ctrl-C during a batch: the inputs read before it (in input order) and how many were not."""
+
+    def __init__(self, done: list[BatchResult], not_done: int):
+        super().__init__(f"{len(done)} read, {not_done} not")
+        self.done = done
+        self.not_done = not_done
 
 
 def read_many(items: Sequence[Input], jobs: int | None = None,
@@ -111,37 +127,99 @@ def read_many(items: Sequence[Input], jobs: int | None = None,
               limits: Limits = DEFAULT_LIMITS, pause_collector: bool = False) -> list[BatchResult]:
     """Every input read within ``limits``, in parallel when there are several; results in input order.
 
-    The worker processes pause Python's collector per document (``read_paused``); in this
-    process it is paused only with ``pause_collector`` (the CLI's own process)."""
+    Ctrl-C stops at once (queued inputs cancelled, running workers ended) and raises Interrupted
+    with the results already read, so the caller can still deliver them. The worker processes
+    pause Python's collector per document (``read_paused``); in this process it is paused only
+    with ``pause_collector`` (the CLI's own process).
+    """
+    read = read_paused if pause_collector else read_one
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
     jobs = min(jobs or os.cpu_count() or 1, len(items))
-    if jobs <= 1:
-        read = read_paused if pause_collector else read_one
-        results = []
-        for done, item in enumerate(items, start=1):
-            results.append(read(item, limits))
-            if progress:
-                progress(done, len(items), item)
-        return results
     results: list[BatchResult | None] = [None] * len(items)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(read_paused, item, limits): index for index, item in enumerate(items)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool as error:  # a worker died (out of memory, a crash in C code)
-                results[index] = BatchResult(items[index], "error", message=f"worker process died: {error}")
-            if progress:
-                progress(done, len(items), items[index])
+    try:
+        for index, item in enumerate(items):  # stdin is this process's: workers cannot read it
+            if jobs <= 1 or item.path == STDIN:
+                results[index] = read(item, limits)
+                if progress:
+                    progress(sum(result is not None for result in results), len(items), item)
+        if jobs > 1:
+            _read_in_pool(items, jobs, progress, limits, results)
+    except KeyboardInterrupt:
+        done = [result for result in results if result is not None]
+        raise Interrupted(done, len(items) - len(done)) from None
     return results
 
 
+def _read_in_pool(items: Sequence[Input], jobs: int, progress, limits: Limits,
+                  results: list[BatchResult | None]) -> None:
+    """Fill ``results`` from worker processes as they finish; on Ctrl-C, end the pool without waiting.
+
+    Only a few reads per worker are queued at a time, so an interrupted batch has little to cancel.
+    """
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    waiting = iter([index for index, result in enumerate(results) if result is None])
+    done = len(items) - sum(result is None for result in results)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    running: dict = {}
+    try:
+        while True:
+            for index in waiting:
+                try:
+                    running[pool.submit(read_paused, items[index], limits)] = index
+                except BrokenProcessPool as error:  # the pool broke: what is left cannot be read
+                    results[index] = BatchResult(items[index], "error", message=f"worker process died: {error}")
+                if len(running) >= QUEUED_PER_WORKER * jobs:
+                    break
+            if not running:
+                break
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = running.pop(future)
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool as error:  # a worker died (out of memory, a crash in C code)
+                    results[index] = BatchResult(items[index], "error", message=f"worker process died: {error}")
+                done += 1
+                if progress:
+                    progress(done, len(items), items[index])
+    except BaseException:
+        _abandon(pool)
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which decides what to keep (the terminal signals them all)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _abandon(pool) -> None:
+    """Cancel the queued reads and end the running ones now, instead of waiting for them."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+
+
 def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchResult]:
-    """Write and store each plan read, in input order; a failure to do so fails only that input."""
+    """Write and store each plan read, in input order; a plan that cannot be stored fails only that input.
+
+    An output that cannot be written (a read-only folder, a full disk, a locked database) stops the
+    delivery with an OutputError naming it: every other input would fail the same way.
+    """
     from ingest.store import database as store
-    from ingest.export.files import output_stems, plan_files, write_files
+    from ingest.export.files import check_output_folder, output_stems, plan_files, write_files
 
     stems = delivery.stems or output_stems([r.input.path for r in results if r.status == "ok"])
+    if delivery.output is not None:
+        check_output_folder(delivery.output)
     connection = store.connect(delivery.db) if delivery.db else None
     delivered = []
     try:
@@ -149,15 +227,21 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
             if result.status != "ok":
                 delivered.append(result)
                 continue
+            phases = result.phases or Phases()
             try:
                 if delivery.output is not None:
-                    written = write_files(delivery.output, plan_files(result.plan, stems[result.input.path]))
+                    with phases("write"):
+                        written = write_files(delivery.output, plan_files(result.plan, stems[result.input.path]))
                     result = replace(result, written=tuple(written))
                 if connection is not None:
-                    result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
-            except (IngestError, OSError, sqlite3.Error) as error:
-                message = error.message if isinstance(error, IngestError) else f"{type(error).__name__}: {error}"
-                result = replace(result, status="failed", message=message)
+                    with phases("store"):
+                        result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
+            except sqlite3.Error as error:
+                raise store.database_error(error, delivery.db) from None
+            except OutputError:
+                raise
+            except IngestError as error:
+                result = replace(result, status="failed", message=error.message)
             delivered.append(result)
     finally:
         if connection is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ingest.detect import detect_format
+from ingest.phases import Phases
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
@@ -88,14 +89,20 @@ def plan_from_document(document: Document, source: Source) -> Plan:
         raise RuntimeError(f"extracted records do not validate: {error}") from error
 
 
-def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Plan:
+def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, phases: Phases | None = None) -> Plan:
     """The plan in a document given as bytes; ``name`` is recorded as its source file.
+    ``phases``, when given, records how long detection, reading and extraction took.
 
     The size is the reader's to check, before it parses anything (detection only sniffs
     the head), so the bytes are measured once; hashing waits until the reader accepted them."""
-    fmt = detect_format(data)
-    document = read_document(data, fmt, limits)
-    return plan_from_document(document, Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest()))
+    phases = phases or Phases()
+    with phases("detect"):
+        fmt = detect_format(data)
+    phases.notes.update(format=fmt, reader=READERS[fmt].__name__.lstrip("_"))
+    with phases("read"):
+        document = read_document(data, fmt, limits)
+    with phases("extract and validate"):
+        return plan_from_document(document, Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest()))
 
 
 def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:

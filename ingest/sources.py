@@ -6,25 +6,28 @@ a plan read from a DOCX and the same plan read back from its JSON are one and th
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from parsers.errors import IngestError
-from ingest.detect import RTF_SIGNATURE
-from ingest.pipeline import ingest_file, read_input
+from parsers.limits import DEFAULT_LIMITS, Limits
+from ingest.pipeline import ingest_bytes, read_input
 from schemas.plan import Plan
 
-# A JSON document starts with "{" once any byte-order mark and whitespace are skipped.
+STDIN = Path("-")
+STDIN_NAME = "stdin"
 _BOM = b"\xef\xbb\xbf"
-_JSON_START = b"{"
+# A JSON object opens with "{" and then, past any whitespace, a quoted key or "}": an RTF
+# document ("{\rtf1") or other text in braces does not.
+_JSON_OBJECT_START = re.compile(rb"\{[ \t\r\n]*[\"}]")
 
 
 def is_plan_json(data: bytes) -> bool:
-    """True when ``data`` looks like a JSON object (what `ingest` writes), not a source document
-    (an RTF document starts with "{" too)."""
-    start = data.removeprefix(_BOM).lstrip()
-    return start.startswith(_JSON_START) and not start.startswith(RTF_SIGNATURE)
+    """True when ``data`` opens as a JSON object (what `ingest` writes), not as a source document."""
+    return _JSON_OBJECT_START.match(data.removeprefix(_BOM).lstrip()) is not None
 
 
 def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
@@ -41,10 +44,34 @@ def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
                           f"{first['msg']})", name) from None
 
 
-def load_plan_any(path: str | Path) -> Plan:
-    """The plan in ``path``: a JSON written by `ingest` (validated), else a document run through the pipeline."""
+def load_plan_any(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
+    """The plan in ``path`` (- for stdin): a JSON written by `ingest` (validated), else a document
+    run through the pipeline within ``limits`` (the JSON is held to the same input size)."""
     path = Path(path)
-    data = read_input(path)
-    if is_plan_json(data):
-        return plan_from_json(data, str(path))
-    return ingest_file(path)
+    shown = STDIN_NAME if path == STDIN else str(path)  # in messages: the path as given
+    try:
+        data = read_source(path, limits)
+        if is_plan_json(data):
+            return plan_from_json(data, shown)
+        return ingest_bytes(data, input_name(path), limits)
+    except IngestError as error:
+        error.file = error.file or shown
+        raise
+
+
+def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the file at ``path``, or of standard input for -, within the size limit."""
+    if path != STDIN:
+        return read_input(path, limits)
+    data = sys.stdin.buffer.read(limits.max_input_bytes + 1)  # a pipe has no size to check first
+    try:
+        limits.check_input_size(len(data))
+    except IngestError as error:
+        error.file = STDIN_NAME
+        raise
+    return data
+
+
+def input_name(path: Path) -> str:
+    """The name an input is recorded under: its file name, or "stdin"."""
+    return STDIN_NAME if path == STDIN else path.name

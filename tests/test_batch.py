@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 import shutil
 
 import pytest
@@ -131,3 +133,70 @@ def test_the_progress_bar_redraws_one_line_and_clears_it():
     assert text.count("\r[") == 2 and "] 1/2 plan_1.txt" in text and "] 2/2 plan_2.txt" in text
     assert "[" + "#" * Progress.WIDTH + "]" in text
     assert text.endswith("\r")
+
+
+def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path):
+    import pty
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from tests.conftest import ROOT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(300):  # far more than can be read in the second it may take to stop
+        shutil.copy(SAMPLES / "plan_2024.pdf", docs / f"plan_{number:03}.pdf")
+    leader, follower = pty.openpty()  # on a terminal the progress bar shows how far the batch is
+    process = subprocess.Popen([sys.executable, "-m", "ingest", "ingest", str(docs), "-o", str(tmp_path / "out"),
+                                "-j", "2"], stdout=subprocess.PIPE, stderr=follower, cwd=ROOT,
+                               env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, start_new_session=True)
+    os.close(follower)
+    shown, started = bytearray(), threading.Event()
+
+    def drain() -> None:  # read the terminal all along: a full terminal buffer would block the child
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown.extend(chunk)
+            if re.search(rb"\] [3-9]/300 ", shown):  # a few files read, most not
+                started.set()
+        started.set()
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    assert started.wait(timeout=300)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    signalled = time.monotonic()
+    stdout = process.stdout.read().decode()
+    process.wait(timeout=30)
+    stopped = time.monotonic() - signalled
+    reader.join(timeout=10)
+    os.close(leader)
+    stderr = bytes(shown).decode(errors="replace")
+    assert process.returncode == 130 and "Traceback" not in stderr, stderr[-2000:]
+    found = re.search(r"interrupted: (\d+) of 300 files done, (\d+) not done", stderr)
+    done, not_done = int(found[1]), int(found[2])
+    assert done >= 3 and not_done >= 200 and done + not_done == 300
+    assert len(list((tmp_path / "out").glob("*.json"))) == done == stdout.count(": 19 events")
+    assert not list((tmp_path / "out").glob(".mag-plan-*"))
+    assert stopped < 3, f"took {stopped:.1f} s to stop"
+
+
+def test_an_rtf_in_a_folder_is_not_called_a_json_file(tmp_path):
+    (tmp_path / "plan.rtf").write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Times;}} hello}")
+    [result] = read_many(expand_inputs([tmp_path]))
+    assert result.status in ("skipped", "failed") and "JSON" not in result.message
+
+
+def test_a_named_json_is_called_a_json_and_fails(tmp_path):
+    path = tmp_path / "plan_2024.json"
+    path.write_text('{"title": "x"}', encoding="utf-8")
+    [result] = read_many([Input(path)])
+    assert result.status == "failed" and result.message.startswith("a JSON file, not a plan document")

@@ -98,7 +98,8 @@ def test_schema_command_prints_the_json_schema():
 
 
 def test_the_cli_does_not_import_pandas_or_pdfplumber_to_start():
-    code = ("import sys, ingest.cli; ingest.cli.build_parser(); "
+    code = ("import sys, io, contextlib, ingest.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()): ingest.cli.main(['ingest', '--help'])\n"
             "print(any(m in sys.modules for m in ('pandas', 'pdfplumber', 'docx', 'lxml')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
@@ -111,3 +112,25 @@ def test_date_command_prints_one_json_span_per_phrase_and_warns_on_unknown():
     assert (first["kind"], first["start"], first["end"]) == ("quarter", "2024-01-01", "2024-03-31")
     assert second["kind"] == "unknown"
     assert "impossible date '31 июня'" in result.stderr and result.returncode == 0
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "two"])
+def test_a_job_count_below_one_is_refused(tmp_path, jobs):
+    result = run("ingest", str(SAMPLES / "plan_2024.txt"), "-o", str(tmp_path), "-j", jobs)
+    assert result.returncode == 2 and "not a positive whole number" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+BIG = str(SAMPLES / "plan_2024.docx")  # 9.3 KB
+
+
+@pytest.mark.parametrize("command", [["ingest", BIG, "--stdout"], ["diff", BIG, BIG], ["export", "ics", BIG]],
+                         ids=["ingest", "diff", "export"])
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_every_command_that_reads_a_document_takes_the_same_size_limit(tmp_path, command, how):
+    flags, env = (["--max-size", "1k"], {}) if how == "flag" else ([], {"MAG_PLAN_MAX_SIZE": "1k"})
+    result = subprocess.run([sys.executable, "-m", "ingest", *command, *flags], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env})
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr == (f"mag-plan: error: {BIG}: the file is 9.3 KB, over the 1.0 KB limit "
+                             "(raise it with --max-size or MAG_PLAN_MAX_SIZE)\n")

@@ -7,6 +7,7 @@ import io
 from contextlib import ExitStack
 from pathlib import Path
 
+from ingest.destinations import OutputError
 from ingest.export.atomic import atomic_path
 from ingest.export.safe_cells import spreadsheet_values
 from schemas.plan import Plan
@@ -52,10 +53,25 @@ def write_files(directory: Path, files: dict[str, str]) -> list[Path]:
     return targets
 
 
+# Names that say "a file": an output folder named so is a mistake for the file it names.
+FILE_SUFFIXES = frozenset({".json", ".jsonl", ".csv", ".ics", ".xlsx", ".sqlite", ".db"})
+
+
+def check_output_folder(directory: Path) -> None:
+    """OutputError unless ``directory`` is a folder or may become one."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError("is a file, not a folder: -o names the folder `ingest` writes its files into",
+                          str(directory))
+    if not directory.exists() and directory.suffix.lower() in FILE_SUFFIXES:
+        raise OutputError(f"-o names the folder `ingest` writes four files per plan into, not one {directory.suffix} "
+                          "file: give a folder, or write the JSON with --stdout > FILE", str(directory))
+
+
 def output_stems(paths: list[Path]) -> dict[Path, str]:
     """The stem each input's outputs are named after: its file stem, or its file name
     when two inputs of one run share a stem (plan_2024.docx and plan_2024.pdf)."""
+    stems = {path: "stdin" if str(path) == "-" else path.stem for path in paths}
     counts: dict[str, int] = {}
-    for path in paths:
-        counts[path.stem] = counts.get(path.stem, 0) + 1
-    return {path: path.stem if counts[path.stem] == 1 else path.name for path in paths}
+    for stem in stems.values():
+        counts[stem] = counts.get(stem, 0) + 1
+    return {path: stem if counts[stem] == 1 else path.name for path, stem in stems.items()}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator, Literal
 
 from parsers.errors import IngestError
+from ingest.destinations import OutputError, output_error
 from schemas.tables import record_from_row, record_row
 from ingest.store.migrations import MIGRATIONS
 from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Signatory, Source
@@ -56,21 +57,97 @@ class StoredPlan:
 
 
 def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
-    """An open store at ``db_path``, created (unless ``create`` is false) or migrated to the latest schema."""
-    if not create and not Path(db_path).is_file():
-        raise IngestError("no such database", str(db_path))
-    connection = sqlite3.connect(db_path, isolation_level=None)  # transactions are explicit below
-    connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA foreign_keys = ON")
+    """An open store at ``db_path``, created or migrated to the latest schema.
+
+    With ``create`` false the store is only read: opened read-only, never created or migrated,
+    so a reading command cannot change a database (a foreign one least of all).
+    """
+    if not create:
+        return _open_for_reading(db_path)
     try:
+        Path(db_path).touch(exist_ok=True)  # SQLite would create it 0644 whatever the umask; open() honours it
+    except OSError as error:
+        raise output_error(error, db_path) from None
+    connection = _open(db_path, str(db_path), uri=False)
+    try:
+        if schema_version(connection) == 0 and _tables(connection):
+            raise _foreign(connection, db_path)
         migrate(connection)
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         connection.close()
-        raise IngestError(f"not a mag-plan database: {error}", str(db_path)) from None
+        raise database_error(error, db_path) from None
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _open_for_reading(db_path: str | Path) -> sqlite3.Connection:
+    """The store at ``db_path`` opened read-only, refused unless its schema is the one this mag-plan reads."""
+    if not Path(db_path).is_file():
+        raise IngestError("no such database", str(db_path))
+    connection = _open(db_path, Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        current, latest = schema_version(connection), MIGRATIONS[-1][0]
+        if current == 0:
+            raise _foreign(connection, db_path)
+        _check_not_newer(current)
+        if current < latest:
+            raise IngestError(f"the database has schema version {current}, from an older mag-plan; "
+                              "reading does not upgrade it: store a plan in it with `mag-plan ingest FILE --db` "
+                              "first", str(db_path))
+    except sqlite3.Error as error:
+        connection.close()
+        raise database_error(error, db_path) from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _open(db_path: str | Path, target: str, uri: bool) -> sqlite3.Connection:
+    """sqlite3.connect with this store's settings; its errors as one line naming the database."""
+    try:
+        connection = sqlite3.connect(target, isolation_level=None, uri=uri)  # transactions are explicit below
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        raise database_error(error, db_path) from None
+    return connection
+
+
+def _tables(connection: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+
+def _foreign(connection: sqlite3.Connection, db_path: str | Path) -> IngestError:
+    """A database mag-plan did not make: refused, never changed."""
+    tables = _tables(connection)
+    held = f"it holds {', '.join(tables[:5])}{', ...' if len(tables) > 5 else ''}" if tables else "it is empty"
+    return IngestError(f"not a mag-plan database ({held}); name a new file or one `mag-plan ingest --db` made",
+                       str(db_path))
+
+
+# SQLite's primary result codes that are about the place, not the content (sqlite3.h)
+_SQLITE_OUTPUT = {3: "no permission", 8: "the database is read-only", 10: "a disk I/O error",
+                  13: "the disk is full", 14: "the file cannot be opened"}
+_SQLITE_BUSY = {5, 6}
+_SQLITE_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def database_error(error: sqlite3.Error, db_path: str | Path) -> Exception:
+    """A sqlite3 error met opening or writing the store, as one line naming the database and what to do;
+    any other sqlite3 error (a bug) is returned as it is."""
+    code = getattr(error, "sqlite_errorcode", None)
+    code = code & 0xFF if code is not None else None
+    if code in _SQLITE_OUTPUT:
+        return OutputError(f"cannot write ({_SQLITE_OUTPUT[code]}: {error}); check that the file and its "
+                           "folder are writable, or name another file with --db", str(db_path))
+    if code in _SQLITE_BUSY:
+        return OutputError("the database is locked by another program; try again when it is done", str(db_path))
+    if code in _SQLITE_DAMAGED:
+        return IngestError(f"not a mag-plan database: {error}", str(db_path))
+    return error
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -85,10 +162,7 @@ def schema_version(connection: sqlite3.Connection) -> int:
 def migrate(connection: sqlite3.Connection) -> int:
     """Apply the migrations the database lacks, each in its own transaction; the version reached."""
     current = schema_version(connection)
-    latest = MIGRATIONS[-1][0]
-    if current > latest:
-        raise IngestError(f"the database has schema version {current}; this mag-plan knows up to {latest}: "
-                          "upgrade mag-plan")
+    latest = _check_not_newer(current)
     for number, description, sql in MIGRATIONS:
         if number <= current:
             continue
@@ -98,6 +172,15 @@ def migrate(connection: sqlite3.Connection) -> int:
             for statement in _statements(sql):
                 connection.execute(statement)
             connection.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (number, description, _now()))
+    return latest
+
+
+def _check_not_newer(current: int) -> int:
+    """The latest schema version this mag-plan knows; IngestError when ``current`` is newer."""
+    latest = MIGRATIONS[-1][0]
+    if current > latest:
+        raise IngestError(f"the database has schema version {current}; this mag-plan knows up to {latest}: "
+                          "upgrade mag-plan")
     return latest
 
 
