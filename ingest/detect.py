@@ -12,7 +12,27 @@ from schemas.plan import SourceFormat
 # How far into the file the signatures are looked for.
 SNIFF_BYTES = 4096
 
-_MARKUP = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>/]", re.IGNORECASE)
+# Text files: which reader gets one is decided here, by the file's structure (_text_format).
+# A page: these elements anywhere near the start.
+_PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta)[\s>/]", re.IGNORECASE)
+# An HTML fragment: the file starts with one of these.
+_FRAGMENT = re.compile(rb"<\s*(?:table|div|p)[\s>/]", re.IGNORECASE)
+# A text export: tab-separated cells (a tab after text on a line).
+_TAB_ROW = re.compile(rb"[^\s] *\t")
+# Markdown block syntax that neither a text export nor an HTML page writes.
+_DELIMITER_CELL = rb"[ \t]*:?-+:?[ \t]*"
+_MARKDOWN_SYNTAX = (
+    # a pipe table's delimiter row: "|---|:--|", "--- | ---"
+    rb"^ {0,3}(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?$",
+    rb"^ {0,3}" + _DELIMITER_CELL + rb"(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?$",
+    rb"^ {0,3}\[\^[^\]\s]+\]:",  # a footnote definition "[^1]: ..."
+    rb"^ {0,3}#{1,6}[ \t]+\S",  # an ATX heading "# Title"
+    rb"\S\\\r?\n[ \t]*\S",  # a hard line break written as a trailing backslash
+)
+_MARKDOWN = re.compile(b"|".join(b"(?:" + form + b")" for form in _MARKDOWN_SYNTAX), re.MULTILINE)
+# An HTML block inside Markdown: a line that opens a block element, after text.
+_HTML_BLOCK = re.compile(rb"^ {0,3}<(?:table|div|section|p|ul|ol|h[1-6]|blockquote|pre)[\s>/]",
+                         re.IGNORECASE | re.MULTILINE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 # Formats we recognise but do not read, with what the user can do about them.
@@ -25,7 +45,7 @@ _REFUSED = (
 
 
 def detect_format(data: bytes) -> SourceFormat:
-    """"docx", "pdf", "html" or "text"; NotADocument for other files, IngestError for damaged ones."""
+    """"docx", "pdf", "html", "markdown" or "text"; NotADocument for other files, IngestError for damaged ones."""
     if not data.strip():
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -36,11 +56,35 @@ def detect_format(data: bytes) -> SourceFormat:
     for signature, problem in _REFUSED:
         if head.startswith(signature):
             raise NotADocument(problem)
-    if _MARKUP.search(_strip_bom(head).lstrip()[:SNIFF_BYTES]):
+    if not _is_text(head):
+        raise NotADocument("binary data that is not DOCX, PDF, HTML or text")
+    return _text_format(data)
+
+
+def _text_format(data: bytes) -> SourceFormat:
+    """Which reader a text file gets, from its structure:
+
+    1. "html": a page (``<html>``, ``<!DOCTYPE html>``, ``<body>``... near the start);
+    2. "markdown": Markdown block syntax (a pipe table's delimiter row, a ``[^1]:``
+       footnote definition, a ``# heading``, a trailing-backslash line break), unless the
+       file is a text export of tab-separated rows;
+    3. "html": a fragment, the file starting with ``<table>``, ``<div>`` or ``<p>``;
+    4. "text": a text export of tab-separated rows (``**bold**``, ``<b>`` and the like in it);
+    5. "markdown": text with HTML blocks among its lines (a line opening ``<table>``, as
+       pandoc writes a table it cannot write as a pipe table);
+    6. "text" otherwise. "<table>" inside a sentence is prose, not markup.
+    """
+    start = _strip_bom(data[:SNIFF_BYTES]).lstrip()
+    if _PAGE.search(start):
         return "html"
-    if _is_text(head):
-        return "text"
-    raise NotADocument("binary data that is not DOCX, PDF, HTML or text")
+    tab_rows = _TAB_ROW.search(data) is not None
+    if not tab_rows and _MARKDOWN.search(data):
+        return "markdown"
+    if _FRAGMENT.match(start):
+        return "html"
+    if not tab_rows and _HTML_BLOCK.search(data):
+        return "markdown"
+    return "text"
 
 
 def _zip_format(data: bytes) -> SourceFormat:

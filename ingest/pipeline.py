@@ -48,7 +48,13 @@ def _read_text(data: bytes, limits: Limits) -> Document:
     return read_text(data, limits=limits)
 
 
-READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text}
+def _read_markdown(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.markup.markdown import read_markdown
+    return read_markdown(data, limits=limits)
+
+
+READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
+           "markdown": _read_markdown}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
-# 1.1 added the optional DateSpan.spans; 1.0 documents still validate.
-KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"
+# 1.1 added the optional DateSpan.spans; 1.2 the source format "markdown".
+# 1.0 and 1.1 documents still validate.
+KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 DateKind = Literal[
     "day",
@@ -32,7 +33,7 @@ DateKind = Literal[
     "unknown",
 ]
 Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
-SourceFormat = Literal["docx", "pdf", "html", "text"]
+SourceFormat = Literal["docx", "pdf", "html", "markdown", "text"]
 
 
 class Model(BaseModel):

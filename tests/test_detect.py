@@ -25,6 +25,19 @@ def zipped(*names: str) -> bytes:
     (b"  \n<table><tr><td>1</td></tr></table>", "html"),
     ("№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
     ("**План** на 2024 год".encode("cp1251"), "text"),
+    # Markdown: by its block syntax, even when it embeds raw HTML tables
+    ("| № | Мероприятия |\n|---|---|\n| 1. | Сессия |\n".encode(), "markdown"),
+    ("Текст[^1]\n\n[^1]: Примечание\n".encode(), "markdown"),
+    ("# План на 2024 год\n".encode(), "markdown"),
+    ("Предложения в план\\\nна 2024 год\n\n<table>\n<tr><td>1.</td></tr>\n</table>\n".encode(), "markdown"),
+    ("**План**\n\n<table>\n<tr><td>1.</td></tr>\n</table>\n".encode(), "markdown"),
+    ("<table>\n<tr><td>1.</td></tr>\n</table>\n\n| a |\n|---|\n| b |\n".encode(), "markdown"),
+    # a text export stays text: tab-separated rows, "<table" in prose, "#" in a tab export
+    ("В тексте встречается <table> и <p> посреди строки\n1.\tСессия\n".encode(), "text"),
+    ("Письмо: тег <table> в тексте.\nВторая строка.\n".encode(), "text"),
+    ("# План\n№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
+    # a page is a page, whatever it holds
+    (b"<!DOCTYPE html><html><body><pre>\n| a |\n|---|\n# x\n</pre></body></html>", "html"),
 ])
 def test_format_is_detected_from_the_bytes(data, fmt):
     assert detect_format(data) == fmt

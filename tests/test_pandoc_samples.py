@@ -27,7 +27,6 @@ PANDOC_SAMPLES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: read as HTML, the pipe tables, signatory and footnote are lost")
 @pytest.mark.parametrize("markdown, docx", PANDOC_SAMPLES.items(), ids=PANDOC_SAMPLES)
 def test_pandocs_markdown_reads_as_the_docx_it_was_made_from(markdown, docx):
     written, original = ingest_file(SAMPLES / markdown), ingest_file(SAMPLES / docx)

@@ -251,32 +251,6 @@ def test_seed_footnote_is_collected_not_a_paragraph(seed):
     assert not any("ОРИЕНТИРОВОЧНО" in paragraph.text for paragraph in paragraphs(seed))
 
 
-def _as_markdown(seed: str) -> str:
-    """The seed export rewritten the way a Markdown converter writes it:
-    pipe tables with a delimiter under the header, "#" for the title."""
-    lines = []
-    for line in seed.splitlines():
-        if "\t" in line:
-            cells = line.split("\t")
-            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-            if cells[0].startswith("№"):
-                lines.append("|" + "---|" * len(cells))
-        else:
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def test_a_markdown_pipe_table_export_reads_like_the_tab_export():
-    from ingest.pipeline import ingest_bytes
-
-    seed = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
-    tabbed = ingest_bytes(seed.encode(), "plan.txt")
-    piped = ingest_bytes(_as_markdown(seed).encode(), "plan.md")
-    assert piped.events == tabbed.events
-    assert piped.jubilees == tabbed.jubilees and piped.city_days == tabbed.city_days
-    assert piped.signatory == tabbed.signatory and piped.title == tabbed.title
-
-
 @pytest.mark.parametrize("line, level, text", [
     ("# План мероприятий на 2025 год", 1, "План мероприятий на 2025 год"),
     ("## Раздел ##", 2, "Раздел"),

@@ -1,6 +1,8 @@
-"""The text reader: a text/Markdown export in, a block-model Document out.
+"""The text reader: a text export in, a block-model Document out.
 
-The export is Markdown with raw HTML in it. A line with tabs is a table row
+The export (``samples/plan_2024.txt``) is tab-separated rows with some Markdown and raw
+HTML in it; a file whose structure is Markdown goes to the Markdown reader
+(``parsers.readers.markup.markdown``) instead, as ``ingest.detect`` decides. A line with tabs is a table row
 (cells split on tabs), and so is a Markdown pipe-table line ("| a | b |", its
 "|---|---|" delimiter marking the row above as the header); consecutive rows
 form one table, even across blank lines; any other line ends the table. A

@@ -1,0 +1,235 @@
+"""The Markdown reader: small Markdown files in, blocks out (pandoc's samples: test_pandoc_samples.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.blocks import Footnote
+from parsers.errors import IngestError
+from parsers.readers.markup.markdown import read_markdown
+from tests.blockshapes import MARKUP_TOKENS, P, R, every_paragraph, grid, outline, paragraphs, tables
+from tests.conftest import SAMPLES
+
+
+def read(text: str):
+    return read_markdown(text.encode("utf-8"))
+
+
+PIPE = "| № | Мероприятия |\n|---|---|\n"
+
+# --- Tables -----------------------------------------------------------------
+
+TABLE_CASES = {
+    "a pipe table: header row, delimiter, body rows": (
+        PIPE + "| 1. | Сессия |\n| 2. | Форум |", ["T:3"], [["№", "Мероприятия"], ["1.", "Сессия"], ["2.", "Форум"]]),
+    "an escaped pipe is text in its cell": (
+        "| a | b |\n|---|---|\n| x \\| y | z |", ["T:2"], [["a", "b"], ["x | y", "z"]]),
+    "leading and trailing pipes are optional": ("a | b\n--- | ---\nc | d", ["T:2"], [["a", "b"], ["c", "d"]]),
+    "aligned delimiters": ("| a | b |\n|:--|--:|\n| c | d |", ["T:2"], [["a", "b"], ["c", "d"]]),
+    "<br> in a cell breaks its line": ("| a |\n|---|\n| Москва<br>май |", ["T:2"], [["a"], ["Москва\nмай"]]),
+    "<br><br> in a cell separates paragraphs": (
+        "| a |\n|---|\n| Форум<br><br>Круглый стол |", ["T:2"], [["a"], ["Форум\nКруглый стол"]]),
+    "pandoc's empty header row of a headerless table is dropped": (
+        "|     |     |\n|:----|:----|\n| 1\\. | Уфа |", ["T:1"], [["1.", "Уфа"]]),
+    "a raw HTML table between pipe tables": (
+        PIPE + "| 1. | a |\n\n<table>\n<tr><td>2.</td><td><p>b</p>\n<p>c</p></td></tr>\n</table>\n\n"
+        + PIPE + "| 3. | d |", ["T:2", "T:1", "T:2"], [["№", "Мероприятия"], ["1.", "a"]]),
+    "a raw HTML table cut by a blank line is one table": (
+        "<table>\n<tr><td>1</td></tr>\n\n<tr><td>2</td></tr>\n</table>", ["T:2"], [["1"], ["2"]]),
+    "a blank line ends a pipe table": (PIPE + "| 1. | a |\n\ntext", ["T:2", "P:text"], [["№", "Мероприятия"], ["1.", "a"]]),
+}
+
+
+@pytest.mark.parametrize(("text", "order", "first_grid"), TABLE_CASES.values(), ids=TABLE_CASES.keys())
+def test_tables(text, order, first_grid):
+    document = read(text)
+    assert outline(document) == order
+    assert grid(tables(document)[0]) == first_grid
+
+
+def test_the_header_row_is_marked_and_cells_keep_their_formatting():
+    (table,) = tables(read(PIPE + "| **Раздел** | Сессия<sup>1</sup> |"))
+    assert [row.is_header for row in table.rows] == [True, False]
+    assert table.rows[1].cells[0].blocks == (P(R("Раздел", bold=True)),)
+    assert table.rows[1].cells[1].blocks == (P("Сессия", R("1", sup=True)),)
+
+
+def test_a_raw_html_table_reads_as_the_html_reader_reads_it():
+    from parsers.readers.markup.html import read_html
+
+    markup = '<table>\n<tr><td colspan="2"><strong>Раздел</strong></td></tr>\n<tr><td>1.</td><td><ul>\n<li><p>А</p></li>\n</ul></td></tr>\n</table>'
+    assert read(f"Текст\\\nещё\n\n{markup}\n").blocks[1:] == read_html(markup.encode()).blocks
+
+
+# --- Paragraphs, headings, lists --------------------------------------------
+
+PARAGRAPH_CASES = {
+    "**bold** is bold": ("**Title** rest", [P(R("Title", bold=True), " rest")]),
+    "lines of a paragraph join with a space": ("one\ntwo", [P("one two")]),
+    "a trailing backslash breaks the line": ("one\\\ntwo", [P("one\ntwo")]),
+    "two trailing spaces break the line": ("one  \ntwo", [P("one\ntwo")]),
+    "a blank line separates paragraphs": ("one\n\ntwo", [P("one"), P("two")]),
+    "an ATX heading": ("## План ##", [P("План", heading_level=2)]),
+    "bullet list items": ("- a\n- b", [P("a", list_kind="bullet"), P("b", list_kind="bullet")]),
+    "numbered list items carry the number Markdown draws": (
+        "1. a\n2. b", [P("a", list_kind="number", list_label="1."), P("b", list_kind="number", list_label="2.")]),
+    "a nested list item is one level down": (
+        "- a\n  - b", [P("a", list_kind="bullet"), P("b", list_kind="bullet", list_level=1)]),
+    "an escaped number is text, not a list": ("1\\. a", [P("1. a")]),
+    "inline HTML bold and superscript": ("<b>Юбилеи</b><sup>1</sup>", [P(R("Юбилеи", bold=True), R("1", sup=True))]),
+    "a link keeps its text": ("[МАГ](https://example.org)", [P("МАГ")]),
+    "HTML entities are read, as in HTML": ("a&nbsp;b &amp; c", [P("a b & c")]),
+    "a thematic break shows nothing": ("a\n\n---\n\nb", [P("a"), P("b")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_CASES.values(), ids=PARAGRAPH_CASES.keys())
+def test_paragraphs(text, expected):
+    assert paragraphs(read(text)) == expected
+
+
+# --- Footnotes --------------------------------------------------------------
+
+FOOTNOTE_CASES = {
+    "a footnote definition": ("[^1]: Дни городов указаны ОРИЕНТИРОВОЧНО", [Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО")]),
+    "a definition spanning lines": ("[^1]: Дни городов\n    указаны ОРИЕНТИРОВОЧНО", [Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО")]),
+    "a lazy continuation line": ("[^1]: Дни городов\nуказаны", [Footnote("1", "Дни городов указаны")]),
+    "markup in the note is read": ("[^1]: **Дни** городов", [Footnote("1", "Дни городов")]),
+    "a named label": ("[^note]: Текст", [Footnote("note", "Текст")]),
+}
+
+
+# Each note cited by "[^label]" and, when its label is a number, by a raw "<sup>1</sup>".
+CITED_FOOTNOTE_CASES = [
+    pytest.param(notes, expected, cite, id=f"{name}, cited by {cite.format(1)}")
+    for name, (notes, expected) in FOOTNOTE_CASES.items()
+    for cite in ("[^{}]", "<sup>{}</sup>") if cite.startswith("[") or expected[0].marker.isdigit()
+]
+
+
+@pytest.mark.parametrize(("notes", "expected", "cite"), CITED_FOOTNOTE_CASES)
+def test_footnotes(notes, expected, cite):
+    label = expected[0].marker
+    document = read(f"**Юбилеи**{cite.format(label)}\n\n{notes}\n")
+    assert list(document.footnotes) == expected
+    (heading,) = paragraphs(document)
+    assert heading.markers == (label,) and heading.main_text == "Юбилеи"
+
+
+def test_a_footnote_reference_cites_its_note_whatever_its_label():
+    (paragraph,) = paragraphs(read("Текст[^note]\n\n[^note]: Примечание"))
+    assert paragraph.runs[-1] == R("note", sup=True, note="note")
+
+
+PANDOC_NOTES = (
+    '<section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes">\n<hr />\n<ol>\n'
+    '<li id="fn1"><p>Дни городов указаны ОРИЕНТИРОВОЧНО<a href="#fnref1" class="footnote-back" '
+    'role="doc-backlink">↩︎</a></p></li>\n<li id="fn2"><p>Второе</p>\n<p>примечание</p></li>\n</ol>\n</section>')
+
+
+def test_pandocs_html_notes_section_is_the_footnotes_without_back_links():
+    document = read(f'Текст<a href="#fn1" class="footnote-ref" id="fnref1"><sup>1</sup></a>\n\n{PANDOC_NOTES}\n')
+    assert document.footnotes == (Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО"),
+                                  Footnote("2", "Второе примечание"))
+    (paragraph,) = paragraphs(document)
+    assert paragraph.markers == ("1",)
+
+
+def test_the_notes_section_straight_after_a_raw_table_leaves_the_table():
+    document = read(f'<table>\n<tr><td>1</td></tr>\n</table>\n{PANDOC_NOTES}')
+    assert outline(document) == ["T:1"]
+    assert [note.marker for note in document.footnotes] == ["1", "2"]
+
+
+# --- Never silent -------------------------------------------------------------
+
+UNREAD_CASES = {
+    "rows without a delimiter row": "| № | Мероприятия |\n| 1. | Сессия |",
+    "rows cut off by a blank line become text": PIPE + "| 1. | a |\n\n| 2. | b |",
+}
+
+
+@pytest.mark.parametrize("text", UNREAD_CASES.values(), ids=UNREAD_CASES.keys())
+def test_table_rows_read_as_text_are_a_warning(text):
+    document = read(text)
+    (warning,) = document.warnings
+    assert warning.code == "table_unread" and "look like table rows" in warning.message
+    assert warning.where.startswith("line ")
+
+
+def test_a_raw_table_that_gives_no_table_is_a_warning():
+    document = read("Текст\n\n<table>\n</table>\n")
+    assert [w.code for w in document.warnings] == ["table_unread"]
+
+
+def test_tables_that_read_give_no_warning():
+    assert read(PIPE + "| 1. | a |\n\ntext | with a pipe").warnings == ()
+
+
+# --- Damage -------------------------------------------------------------------
+
+DAMAGED_CASES = {"empty": b"", "only blank lines": b"\n\r\n  \n", "binary bytes": b"# x\n" + bytes(range(256)) * 4}
+
+
+@pytest.mark.parametrize("data", DAMAGED_CASES.values(), ids=DAMAGED_CASES.keys())
+def test_damaged_input_raises_ingest_error(data):
+    with pytest.raises(IngestError):
+        read_markdown(data)
+
+
+def test_raw_html_nested_past_the_limit_is_refused():
+    with pytest.raises(IngestError, match="nests elements"):
+        read("Текст\n\n" + "<div>" * 300 + "x" + "</div>" * 300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tokens=st.lists(st.sampled_from(MARKUP_TOKENS + ("|", "|---|", "\n\n", "[^1]", "# ", "- ", "1. ", "\\")),
+                       max_size=60))
+def test_any_markdown_soup_gives_blocks_with_text_or_an_ingest_error(tokens):
+    try:
+        document = read("".join(tokens))
+    except IngestError:
+        return
+    assert all(paragraph.text.strip() for paragraph in every_paragraph(document))
+
+
+# --- A Markdown pipe-table export of the seed ----------------------------------
+
+
+def _as_markdown(seed: str) -> str:
+    """The seed export rewritten the way a Markdown converter writes it: pipe tables with a
+    delimiter under the first row, no blank lines inside a table, a cell's paragraphs
+    (two spaces in the export) as "<br><br>", the footnote as a "[^1]:" definition."""
+    source = seed.splitlines()
+    lines: list[str] = []
+    for number, line in enumerate(source):
+        if "\t" in line:
+            cells = [" <br><br>".join(cell.split("  ")).replace("|", "\\|") for cell in line.split("\t")]
+            if not (lines and lines[-1].startswith("|")):
+                lines += ["| " + " | ".join(cells) + " |", "|" + "---|" * len(cells)]
+            else:
+                lines.append("| " + " | ".join(cells) + " |")
+        elif not line.strip():
+            following = next((later for later in source[number + 1:] if later.strip()), "")
+            if not (lines and lines[-1].startswith("|") and "\t" in following):
+                lines.append(line)
+        else:
+            lines.append(re.sub(r"^<sup>(\d+)</sup> ", r"[^\1]: ", line))
+    return "\n".join(lines)
+
+
+def test_a_markdown_pipe_table_export_reads_like_the_tab_export():
+    from ingest.pipeline import ingest_bytes
+
+    seed = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
+    tabbed = ingest_bytes(seed.encode(), "plan.txt")
+    piped = ingest_bytes(_as_markdown(seed).encode(), "plan.md")
+    assert (tabbed.source.format, piped.source.format) == ("text", "markdown")
+    assert piped.events == tabbed.events
+    assert piped.jubilees == tabbed.jubilees and piped.city_days == tabbed.city_days
+    assert piped.signatory == tabbed.signatory and piped.title == tabbed.title
+    assert piped.footnotes == tabbed.footnotes and piped.warnings == tabbed.warnings
