@@ -166,6 +166,18 @@ def test_a_raw_table_that_gives_no_table_is_a_warning():
     assert [w.code for w in document.warnings] == ["table_unread"]
 
 
+def test_a_plan_with_its_jubilee_rows_read_as_text_says_so_on_the_command_line(tmp_path, capsys):
+    from ingest.cli import main
+
+    broken = MARKDOWN_PLANS["pipe tables"].replace("|--|--|--|--|\n", "")  # no delimiter row
+    path = tmp_path / "plan.md"
+    path.write_text(broken, encoding="utf-8")
+    main(["ingest", str(path), "-o", str(tmp_path / "out")])
+    shown = capsys.readouterr()
+    assert "0 jubilees" in shown.out + shown.err
+    assert "table_unread" in shown.err and "look like table rows" in shown.err
+
+
 def test_tables_that_read_give_no_warning():
     assert read(PIPE + "| 1. | a |\n\ntext | with a pipe").warnings == ()
 
@@ -233,3 +245,42 @@ def test_a_markdown_pipe_table_export_reads_like_the_tab_export():
     assert piped.jubilees == tabbed.jubilees and piped.city_days == tabbed.city_days
     assert piped.signatory == tabbed.signatory and piped.title == tabbed.title
     assert piped.footnotes == tabbed.footnotes and piped.warnings == tabbed.warnings
+
+
+# --- Small plans written in Markdown, each way a writer may put them -----------
+
+_TITLE = "**План мероприятий МАГ на 2024 год**"
+_EVENTS_PIPE = (
+    "| № п/п | Мероприятия | Место, дата | Примечание |\n|---|---|---|---|\n"
+    "| 1\\. | Сессия \\| пленарная | Москва<br>май | Организатор: МАГ |\n"
+    "| 2\\. | Форум | Казань<br>июнь | |\n")
+_EVENTS_HTML = (
+    "<table>\n<thead>\n<tr><th>№ п/п</th><th>Мероприятия</th><th>Место, дата</th><th>Примечание</th></tr>\n"
+    "</thead>\n<tbody>\n<tr><td>1.</td><td>Сессия | пленарная</td><td><p>Москва</p>\n<p>май</p></td>"
+    "<td>Организатор: МАГ</td></tr>\n<tr><td>2.</td><td>Форум</td><td><p>Казань</p>\n<p>июнь</p></td><td></td></tr>\n"
+    "</tbody>\n</table>\n")
+_SIGNATURE = "Исполнительный вице-президент\n\n**В.И. Селиванов**\n"
+_JUBILEES = "**Юбилеи городов МАГ**[^1]\n\n|  |  |  |  |\n|--|--|--|--|\n| 1\\. | Уфа | 450 | 12 июня |\n"
+_NOTE = "[^1]: Дни городов указаны\n    ОРИЕНТИРОВОЧНО\n"
+MARKDOWN_PLANS = {
+    "pipe tables": "\n".join([_TITLE, _EVENTS_PIPE, _SIGNATURE, _JUBILEES, _NOTE]),
+    "a raw HTML event table before a pipe table": "\n".join([_TITLE, _EVENTS_HTML, _SIGNATURE, _JUBILEES, _NOTE]),
+    "an ATX title and a note defined before its use": "\n".join(
+        ["# План мероприятий МАГ на 2024 год", _NOTE, _EVENTS_PIPE, _SIGNATURE, _JUBILEES]),
+}
+
+
+@pytest.mark.parametrize("text", MARKDOWN_PLANS.values(), ids=MARKDOWN_PLANS.keys())
+def test_a_markdown_plan_gives_its_records(text):
+    from ingest.pipeline import ingest_bytes
+
+    plan = ingest_bytes(text.encode(), "plan.md")
+    assert plan.source.format == "markdown"
+    assert (plan.title, plan.year) == ("План мероприятий МАГ на 2024 год", 2024)
+    assert [(e.number, e.title, e.place, e.date.text, e.organizers) for e in plan.events] == [
+        (1, "Сессия | пленарная", "Москва", "май", ["МАГ"]), (2, "Форум", "Казань", "июнь", [])]
+    assert [(j.city, j.anniversary, j.date.start.isoformat(), j.date.approximate, j.footnotes)
+            for j in plan.jubilees] == [("Уфа", 450, "2024-06-12", True, ["1"])]
+    assert [(f.marker, f.text) for f in plan.footnotes] == [("1", "Дни городов указаны ОРИЕНТИРОВОЧНО")]
+    assert plan.signatory.name == "В.И. Селиванов"
+    assert plan.warnings == []

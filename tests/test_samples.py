@@ -23,6 +23,10 @@ SAMPLE_FILES = {
     "pdf-columns": "plan_2024_columns.pdf",
     "pdf-paras-noborder": "plan_2024_paras_noborder.pdf",
     "pdf-small-page": "plan_2024_small_page.pdf",
+    # pandoc's GFM of the DOCX (samples/make_pandoc_samples.py): the event and annex tables
+    # as raw HTML <table>; then, with the annex laid out as two tables, as pipe tables
+    "markdown-pandoc": "plan_2024_pandoc.md",
+    "markdown-pandoc-tables": "plan_2024_tables_pandoc.md",
 }
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
 
@@ -71,7 +75,7 @@ def test_plan_fields_equal_the_expected_json(plan, expected_2024, field):
 def test_the_source_names_the_file_and_its_format(plan):
     assert plan.source.file in SAMPLE_FILES.values()
     suffix = plan.source.file.rsplit(".", 1)[-1]
-    assert plan.source.format == {"txt": "text"}.get(suffix, suffix)
+    assert plan.source.format == {"txt": "text", "md": "markdown"}.get(suffix, suffix)
     assert len(plan.source.sha256) == 64
 
 
