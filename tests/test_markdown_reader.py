@@ -148,17 +148,22 @@ def test_the_notes_section_straight_after_a_raw_table_leaves_the_table():
 # --- Never silent -------------------------------------------------------------
 
 UNREAD_CASES = {
-    "rows without a delimiter row": "| № | Мероприятия |\n| 1. | Сессия |",
-    "rows cut off by a blank line become text": PIPE + "| 1. | a |\n\n| 2. | b |",
+    "rows without a delimiter row": ("| № | Мероприятия |\n| 1. | Сессия |", "look like table rows", "line 1"),
+    "rows cut off by a blank line become text": (PIPE + "| 1. | a |\n\n| 2. | b |", "look like table rows", "line 5"),
+    "a pipe table indented into a code block": ("Текст\n\n    | a |\n    |---|\n", "look like table rows", "line 3"),
+    "an HTML table inside a paragraph": (
+        "Текст <table><tr><td>1.</td><td>Уфа</td></tr></table>", "inside a paragraph", "line 1"),
+    "an HTML table indented into a code block": (
+        "Текст\n\n    <table><tr><td>1.</td></tr></table>\n", "inside a code block", "line 3"),
 }
 
 
-@pytest.mark.parametrize("text", UNREAD_CASES.values(), ids=UNREAD_CASES.keys())
-def test_table_rows_read_as_text_are_a_warning(text):
+@pytest.mark.parametrize(("text", "problem", "where"), UNREAD_CASES.values(), ids=UNREAD_CASES.keys())
+def test_table_rows_read_as_text_are_a_warning(text, problem, where):
     document = read(text)
-    (warning,) = document.warnings
-    assert warning.code == "table_unread" and "look like table rows" in warning.message
-    assert warning.where.startswith("line ")
+    warning = document.warnings[-1]
+    assert warning.code == "table_unread" and problem in warning.message
+    assert warning.where == where
 
 
 def test_a_raw_table_that_gives_no_table_is_a_warning():

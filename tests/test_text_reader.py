@@ -127,6 +127,21 @@ def test_footnotes_after_the_rule(notes, expected):
     assert outline(document) == ["P:Text1"]
 
 
+def test_html_table_rows_in_a_text_export_are_a_warning_not_silence():
+    document = read("**План**\n1.\tСессия\tМосква\n<table><tr><td>1.</td><td>Уфа</td></tr></table>\n")
+    (warning,) = document.warnings
+    assert (warning.code, warning.where) == ("table_unread", "line 3")
+    assert "HTML table rows" in warning.message
+
+
+@pytest.mark.parametrize("text", [
+    "В HTML таблица — это <table>, а <b>жирный</b> — это b.\n1.\tСессия",
+    '\t<ul style="list-style-type: none"> <li>• АГУ</li> </ul>\t\t',
+])
+def test_markup_that_is_no_table_row_gives_no_warning(text):
+    assert read(text).warnings == ()
+
+
 def test_footnote_forms_before_the_rule_are_ordinary_text():
     document = read("1 apple\n\n---\n\n1 note")
     assert outline(document) == ["P:1 apple"]

@@ -24,6 +24,7 @@ from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWar
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding
+from parsers.readers.markup.text import HTML_TABLE_ROWS
 from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragraphs, read_page
 
 # --- Producers' conventions ---------------------------------------------------
@@ -174,6 +175,7 @@ class _Reader:
         self.heading = None
 
     def on_inline(self, token) -> None:
+        self.check_inline_html(token)
         if self.row is not None:
             self.row.append(Cell(blocks=inline_paragraphs(token, in_cell=True)))
             return
@@ -183,6 +185,10 @@ class _Reader:
         self.add(self.shaped(paragraphs))
 
     def on_code_block(self, token) -> None:
+        """Indented or fenced code: its text, as written (a table in it is not read)."""
+        self.check_pipe_rows(token)
+        if HTML_TABLE_ROWS.search(token.content):
+            self.warn(token, "an HTML table inside a code block (indented by four spaces?) was read as text")
         self.add(fragment_paragraphs(html.escape(token.content.rstrip("\n"), quote=False)))
 
     on_fence = on_code_block
@@ -264,7 +270,7 @@ class _Reader:
         blocks, footnotes = read_page(markup, self.max_depth)
         self.footnotes.extend(footnotes)
         if HTML_TABLE.search(markup) and not any(isinstance(block, Table) for block in blocks):
-            self.warn(markup, "raw HTML holds a <table> that gave no table")
+            self.warn(None, f"raw HTML holds a <table> that gave no table: {markup.strip()[:60]!r}")
         if self.note is not None:
             self.note.extend(p for p in blocks if isinstance(p, Paragraph))
         else:
@@ -290,12 +296,18 @@ class _Reader:
         lines = token.content.splitlines()
         rows = [line for line in lines if PIPE_ROW_LINE.match(line)]
         if rows:
-            where = f"line {token.map[0] + 1}" if token.map else None
-            self.warnings.append(ReaderWarning(
-                code="table_unread", where=where,
-                message=f"{len(rows)} line(s) that look like table rows were read as text: "
-                        f"a pipe table needs a delimiter row ('|---|---|') under its header "
-                        f"and no blank line between rows ({rows[0].strip()[:60]!r})"))
+            self.warn(token, f"{len(rows)} line(s) that look like table rows were read as text: "
+                             f"a pipe table needs a delimiter row ('|---|---|') under its header "
+                             f"and no blank line between rows ({rows[0].strip()[:60]!r})")
 
-    def warn(self, markup: str, problem: str) -> None:
-        self.warnings.append(ReaderWarning(code="table_unread", message=f"{problem}: {markup.strip()[:60]!r}"))
+    def check_inline_html(self, token) -> None:
+        """HTML table rows inside a paragraph's text (the table does not start its own line):
+        the walker flattens them into paragraphs."""
+        if any(child.type == "html_inline" and HTML_TABLE_ROWS.search(child.content)
+               for child in token.children or ()):
+            self.warn(token, "an HTML table inside a paragraph was read as text, its cells run "
+                             "together: a raw <table> must start its own line")
+
+    def warn(self, token, problem: str) -> None:
+        where = f"line {token.map[0] + 1}" if token is not None and token.map else None
+        self.warnings.append(ReaderWarning(code="table_unread", message=problem, where=where))

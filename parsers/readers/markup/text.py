@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding
-from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, Row, Table
+from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Table
 from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragraphs
 
 CELL_SEPARATOR = "\t"
@@ -35,6 +35,8 @@ HARD_BREAK = re.compile(r" {2,}$")  # a line ending in two spaces
 CELL_PARAGRAPH_BREAK = re.compile(r" {2,}")
 TAG = re.compile(r"<[^<>]*>")
 MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", re.DOTALL)
+# An HTML table's rows or cells inside text: read as paragraphs, the table's shape is lost.
+HTML_TABLE_ROWS = re.compile(r"<\s*(?:tr|td|th)[\s>/]", re.IGNORECASE)
 
 # How the export writes a footnote after the rule: "<sup>1</sup> text",
 # "[^1]: text" or "1 text".
@@ -60,10 +62,23 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if "\x00" in text:
         raise IngestError("not a text file: it holds binary data")
     reader = _Reader()
-    for line in LINE_END.split(text):
+    html_rows: list[int] = []
+    for number, line in enumerate(LINE_END.split(text), start=1):
+        if HTML_TABLE_ROWS.search(line):
+            html_rows.append(number)
         reader.line(line)
     reader.close()
+    if html_rows:
+        warnings = (*warnings, html_table_read_as_text(html_rows))
     return Document(blocks=tuple(reader.blocks), footnotes=tuple(reader.footnotes), warnings=warnings)
+
+
+def html_table_read_as_text(lines: list[int]) -> ReaderWarning:
+    """The warning for HTML table rows that a text export's reader can only read as text."""
+    return ReaderWarning(
+        code="table_unread", where=f"line {lines[0]}",
+        message=f"{len(lines)} line(s) hold HTML table rows (<tr>, <td>) that were read as text, "
+                "their cells run together: in a text export a table is tab-separated lines")
 
 
 def footnote_line(line: str) -> Footnote | None:
