@@ -11,28 +11,34 @@ from schemas.plan import SourceFormat
 
 # How far into the file the signatures are looked for.
 SNIFF_BYTES = 4096
+# How much of a text file's start and of its end is searched for Markdown structure: a
+# plan's title and first table, its annex tables and footnotes (pandoc writes the notes
+# last). Bounded, so a 50 MB file is sniffed in milliseconds.
+STRUCTURE_BYTES = 256 * 1024
 
 # Text files: which reader gets one is decided here, by the file's structure (_text_format).
 # A page: these elements anywhere near the start.
 _PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta)[\s>/]", re.IGNORECASE)
 # An HTML fragment: the file starts with one of these.
 _FRAGMENT = re.compile(rb"<\s*(?:table|div|p)[\s>/]", re.IGNORECASE)
-# A text export: tab-separated cells (a tab after text on a line).
-_TAB_ROW = re.compile(rb"[^\s] *\t")
+# The line patterns below start at a line's "\n" rather than at "^": a literal start lets
+# the regex engine skip ahead, ten times faster (the text searched starts and ends with "\n").
+# A text export: tab-separated cells (a tab after text on a line), but not a Markdown
+# list item whose marker a tab follows ("1.\tfirst", "-\titem").
+_TAB_ROW = re.compile(rb"\n(?! {0,3}(?:[-*+]|[0-9]{1,9}[.)])\t)[^\r\n]*[^\s]\t")
 # Markdown block syntax that neither a text export nor an HTML page writes.
 _DELIMITER_CELL = rb"[ \t]*:?-+:?[ \t]*"
 _MARKDOWN_SYNTAX = (
     # a pipe table's delimiter row: "|---|:--|", "--- | ---"
-    rb"^ {0,3}(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?$",
-    rb"^ {0,3}" + _DELIMITER_CELL + rb"(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?$",
-    rb"^ {0,3}\[\^[^\]\s]+\]:",  # a footnote definition "[^1]: ..."
-    rb"^ {0,3}#{1,6}[ \t]+\S",  # an ATX heading "# Title"
-    rb"\S\\\r?\n[ \t]*\S",  # a hard line break written as a trailing backslash
+    rb"\n {0,3}(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?\n",
+    rb"\n {0,3}" + _DELIMITER_CELL + rb"(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?\n",
+    rb"\n {0,3}\[\^[^\]\s]+\]:",  # a footnote definition "[^1]: ..."
+    rb"\n {0,3}#{1,6}[ \t]+\S",  # an ATX heading "# Title"
+    rb"\\\r?\n[ \t]*\S",  # a hard line break written as a trailing backslash
 )
-_MARKDOWN = re.compile(b"|".join(b"(?:" + form + b")" for form in _MARKDOWN_SYNTAX), re.MULTILINE)
+_MARKDOWN = re.compile(b"|".join(b"(?:" + form + b")" for form in _MARKDOWN_SYNTAX))
 # An HTML block inside Markdown: a line that opens a block element, after text.
-_HTML_BLOCK = re.compile(rb"^ {0,3}<(?:table|div|section|p|ul|ol|h[1-6]|blockquote|pre)[\s>/]",
-                         re.IGNORECASE | re.MULTILINE)
+_HTML_BLOCK = re.compile(rb"\n {0,3}<(?:table|div|section|p|ul|ol|h[1-6]|blockquote|pre)[\s>/]", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 # Formats we recognise but do not read, with what the user can do about them.
@@ -77,14 +83,23 @@ def _text_format(data: bytes) -> SourceFormat:
     start = _strip_bom(data[:SNIFF_BYTES]).lstrip()
     if _PAGE.search(start):
         return "html"
-    tab_rows = _TAB_ROW.search(data) is not None
-    if not tab_rows and _MARKDOWN.search(data):
+    sample = b"\n" + _start_and_end(data) + b"\n"
+    tab_rows = b"\t" in sample and _TAB_ROW.search(sample) is not None
+    if not tab_rows and _MARKDOWN.search(sample):
         return "markdown"
     if _FRAGMENT.match(start):
         return "html"
-    if not tab_rows and _HTML_BLOCK.search(data):
+    if not tab_rows and _HTML_BLOCK.search(sample):
         return "markdown"
     return "text"
+
+
+def _start_and_end(data: bytes) -> bytes:
+    """The first and last STRUCTURE_BYTES of the file, the end from a line's start."""
+    if len(data) <= 2 * STRUCTURE_BYTES:
+        return data
+    end = data[-STRUCTURE_BYTES:]
+    return data[:STRUCTURE_BYTES] + b"\n" + end[end.find(b"\n") + 1:]
 
 
 def _zip_format(data: bytes) -> SourceFormat:

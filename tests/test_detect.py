@@ -32,6 +32,7 @@ def zipped(*names: str) -> bytes:
     ("Предложения в план\\\nна 2024 год\n\n<table>\n<tr><td>1.</td></tr>\n</table>\n".encode(), "markdown"),
     ("**План**\n\n<table>\n<tr><td>1.</td></tr>\n</table>\n".encode(), "markdown"),
     ("<table>\n<tr><td>1.</td></tr>\n</table>\n\n| a |\n|---|\n| b |\n".encode(), "markdown"),
+    ("1.\tпервый пункт\n-\tещё\n\n| a |\n|---|\n| b |\n".encode(), "markdown"),
     # a text export stays text: tab-separated rows, "<table" in prose, "#" in a tab export
     ("В тексте встречается <table> и <p> посреди строки\n1.\tСессия\n".encode(), "text"),
     ("Письмо: тег <table> в тексте.\nВторая строка.\n".encode(), "text"),
@@ -55,3 +56,12 @@ def test_format_is_detected_from_the_bytes(data, fmt):
 def test_unsupported_bytes_are_refused_with_the_reason(data, problem):
     with pytest.raises(IngestError, match=problem):
         detect_format(data)
+
+
+def test_a_long_markdown_file_is_known_by_the_tables_at_its_end():
+    # pandoc writes a plan with no title as its raw HTML event table first, the annex's
+    # pipe tables and the footnotes last
+    long_html_table = "<table>\n" + "<tr><td>1.</td><td>Событие</td></tr>\n" * 30_000 + "</table>\n"
+    data = (long_html_table + "\n| 1\\. | Уфа |\n|---|---|\n\n[^1]: Примечание\n").encode()
+    assert len(data) > 1_000_000
+    assert detect_format(data) == "markdown"
