@@ -139,9 +139,9 @@ def test_pandocs_html_notes_section_is_the_footnotes_without_back_links():
     assert paragraph.markers == ("1",)
 
 
-def test_the_notes_section_straight_after_a_raw_table_leaves_the_table():
-    document = read(f'<table>\n<tr><td>1</td></tr>\n</table>\n{PANDOC_NOTES}')
-    assert outline(document) == ["T:1"]
+def test_the_notes_section_in_the_block_of_a_raw_table_leaves_the_tables_around_it():
+    document = read(f'<table>\n<tr><td>1</td></tr>\n</table>\n{PANDOC_NOTES}\n<table><tr><td>2</td></tr></table>')
+    assert outline(document) == ["T:1", "T:1"]
     assert [note.marker for note in document.footnotes] == ["1", "2"]
 
 
@@ -168,7 +168,7 @@ def test_table_rows_read_as_text_are_a_warning(text, problem, where):
 
 def test_a_raw_table_that_gives_no_table_is_a_warning():
     document = read("Текст\n\n<table>\n</table>\n")
-    assert [w.code for w in document.warnings] == ["table_unread"]
+    assert [(w.code, w.where) for w in document.warnings] == [("table_unread", "line 3")]
 
 
 def test_a_plan_with_its_jubilee_rows_read_as_text_says_so_on_the_command_line(tmp_path, capsys):

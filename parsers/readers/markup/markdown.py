@@ -33,6 +33,7 @@ from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragrap
 # pandoc: notes cited from inside raw HTML are written as HTML too, at the end:
 #   <section class="footnotes"><ol><li id="fn1"><p>text<a class="footnote-back">↩︎</a></p></li>
 PANDOC_NOTES_SECTION = re.compile(r"<section\b[^>]*\bclass=[\"'][^\"']*\bfootnotes\b", re.IGNORECASE)
+SECTION_END = re.compile(r"</section\s*>", re.IGNORECASE)
 PANDOC_NOTE_ID = re.compile(r"fn(?P<marker>\d+)")
 PANDOC_BACKLINK_CLASS = "footnote-back"
 
@@ -155,7 +156,7 @@ class _Reader:
     table: list[Row] | None = None
     row: list[Cell] | None = None
     in_head: bool = False
-    html: list[str] = field(default_factory=list)  # consecutive raw HTML blocks
+    html: list = field(default_factory=list)  # consecutive raw HTML block tokens
 
     def read(self, tokens) -> None:
         for token in tokens:
@@ -254,27 +255,36 @@ class _Reader:
     # Raw HTML ----------------------------------------------------------------
 
     def on_html_block(self, token) -> None:
-        self.html.append(token.content)
+        self.html.append(token)
 
     def close_html(self) -> None:
         """Read the raw HTML blocks seen in a row as one page (a blank line may split one)."""
         if not self.html:
             return
-        markup, self.html = "".join(self.html), []
-        notes = PANDOC_NOTES_SECTION.search(markup)
-        if notes:  # pandoc writes its notes section straight after the last raw table
-            markup, section = markup[: notes.start()], markup[notes.start():]
-            self.footnotes.extend(pandoc_notes(section))
-            if not markup.strip():
-                return
+        first, markup = self.html[0], "".join(token.content for token in self.html)
+        self.html = []
+        markup = self.take_pandoc_notes(markup)
+        if not markup.strip():
+            return
         blocks, footnotes = read_page(markup, self.max_depth)
         self.footnotes.extend(footnotes)
         if HTML_TABLE.search(markup) and not any(isinstance(block, Table) for block in blocks):
-            self.warn(None, f"raw HTML holds a <table> that gave no table: {markup.strip()[:60]!r}")
+            self.warn(first, f"raw HTML holds a <table> that gave no table: {markup.strip()[:60]!r}")
         if self.note is not None:
             self.note.extend(p for p in blocks if isinstance(p, Paragraph))
         else:
             self.blocks.extend(blocks)
+
+    def take_pandoc_notes(self, markup: str) -> str:
+        """Take pandoc's notes section out of raw HTML (pandoc writes it straight after the
+        last raw table, in the same block) into the footnotes; the rest of the HTML."""
+        start = PANDOC_NOTES_SECTION.search(markup)
+        if not start:
+            return markup
+        end = SECTION_END.search(markup, start.end())
+        stop = end.end() if end else len(markup)
+        self.footnotes.extend(pandoc_notes(markup[start.start():stop]))
+        return markup[: start.start()] + markup[stop:]
 
     # Footnotes ---------------------------------------------------------------
 
