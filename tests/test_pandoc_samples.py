@@ -50,3 +50,36 @@ def test_the_pandoc_samples_are_what_the_bundled_pandoc_writes(name):
     assert fresh == (SAMPLES / f"{name}_pandoc.md").read_text(encoding="utf-8"), (
         "stale: run python samples/make_pandoc_samples.py")
 
+
+
+# pandoc on Windows writes CRLF line ends; Windows editors add a byte-order mark or save
+# in windows-1251.
+ENCODINGS = {
+    "CRLF": lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+    "UTF-8 with a byte-order mark": lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
+    "windows-1251": lambda text: text.replace("↩︎", "").encode("cp1251"),
+}
+
+
+@pytest.mark.parametrize("encode", ENCODINGS.values(), ids=ENCODINGS)
+@pytest.mark.parametrize("markdown", ["plan_2024_pandoc.md", "plan_2024_tables_pandoc.md"])
+def test_line_ends_and_charsets_do_not_change_the_reading(markdown, encode):
+    from ingest.pipeline import ingest_bytes
+
+    text = (SAMPLES / markdown).read_text(encoding="utf-8")
+    plain, encoded = ingest_bytes(text.encode("utf-8"), markdown), ingest_bytes(encode(text), markdown)
+    assert encoded.source.format == "markdown"
+    assert (encoded.events, encoded.jubilees, encoded.city_days) == (plain.events, plain.jubilees, plain.city_days)
+    assert (encoded.title, encoded.signatory, encoded.footnotes) == (plain.title, plain.signatory, plain.footnotes)
+    assert [w.code for w in encoded.warnings] == [w.code for w in plain.warnings]
+
+
+def test_a_text_export_that_mentions_table_markup_in_prose_stays_a_text_export():
+    from ingest.pipeline import ingest_bytes
+
+    seed = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
+    prose = "В HTML-версии план свёрстан тегом <table>, здесь — строками с табуляцией.\n\n"
+    mentioned = ingest_bytes((prose + seed).encode(), "plan.txt")
+    plain = ingest_bytes(seed.encode(), "plan.txt")
+    assert mentioned.source.format == "text"
+    assert (mentioned.events, mentioned.jubilees, mentioned.footnotes) == (plain.events, plain.jubilees, plain.footnotes)
