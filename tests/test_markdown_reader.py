@@ -65,6 +65,56 @@ def test_a_raw_html_table_reads_as_the_html_reader_reads_it():
     assert read(f"Текст\\\nещё\n\n{markup}\n").blocks[1:] == read_html(markup.encode()).blocks
 
 
+# pandoc's own Markdown (-t markdown) writes grid tables.
+GRID = """\
++------+-------------+-----------+
+| №    | Мероприятия | Место     |
++:=====+:============+:==========+
+| 1\\.  | XXX сессия  | Москва    |
+|      | МАГ         |           |
+|      |             | май       |
++------+-------------+-----------+
+| **Раздел**^1^                  |
++------+-------------+-----------+
+| 2\\.  | - ОКМО      | Казань    |
+|      | - АГП       |           |
++------+-------------+-----------+
+"""
+
+GRID_CASES = {
+    "cells split at the joints, lines of a cell joined, a blank line a paragraph break": (
+        GRID, [["№", "Мероприятия", "Место"], ["1.", "XXX сессия МАГ", "Москва\nмай"], ["Раздел1"],
+               ["2.", "ОКМО\nАГП", "Казань"]]),
+    "a border drawn to another width is no grid table": ("+---+\n| a  |\n+---+", None),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), GRID_CASES.values(), ids=GRID_CASES.keys())
+def test_grid_tables(text, expected):
+    found = tables(read(text))
+    assert (grid(found[0]) if found else None) == expected
+
+
+def test_grid_table_cells_keep_spans_header_lists_and_superscripts():
+    (table,) = tables(read(GRID))
+    assert [row.is_header for row in table.rows] == [True, False, False, False]
+    heading = table.rows[2].cells[0]
+    assert heading.col_span == 3 and heading.blocks == (P(R("Раздел", bold=True), R("1", sup=True)),)
+    assert [(p.list_kind, p.text) for p in table.rows[3].cells[1].blocks] == [("bullet", "ОКМО"), ("bullet", "АГП")]
+    assert [p.text for p in table.rows[1].cells[2].blocks] == ["Москва", "май"]
+
+
+def test_a_footnote_cited_in_a_grid_cell_is_cited():
+    (table,) = tables(read("+-------+\n| a[^1] |\n+-------+\n\n[^1]: Note"))
+    assert table.rows[0].cells[0].blocks[0].markers == ("1",)
+
+
+def test_a_grid_table_with_a_cell_spanning_rows_is_a_warning():
+    document = read("+---+---+\n| a | b |\n+---+   +\n| c |   |\n+---+---+\n")
+    assert not tables(document)
+    assert [w.code for w in document.warnings] == ["table_unread"]
+
+
 # --- Paragraphs, headings, lists --------------------------------------------
 
 PARAGRAPH_CASES = {
@@ -83,6 +133,7 @@ PARAGRAPH_CASES = {
     "inline HTML bold and superscript": ("<b>Юбилеи</b><sup>1</sup>", [P(R("Юбилеи", bold=True), R("1", sup=True))]),
     "a link keeps its text": ("[МАГ](https://example.org)", [P("МАГ")]),
     "HTML entities are read, as in HTML": ("a&nbsp;b &amp; c", [P("a b & c")]),
+    "pandoc's ^1^ is a superscript": ("Дни городов^1^", [P("Дни городов", R("1", sup=True))]),
     "a thematic break shows nothing": ("a\n\n---\n\nb", [P("a"), P("b")]),
 }
 

@@ -27,6 +27,8 @@ SAMPLE_FILES = {
     # as raw HTML <table>; then, with the annex laid out as two tables, as pipe tables
     "markdown-pandoc": "plan_2024_pandoc.md",
     "markdown-pandoc-tables": "plan_2024_tables_pandoc.md",
+    # pandoc's own Markdown (-t markdown): grid tables, ^1^ superscripts
+    "markdown-pandoc-grid": "plan_2024_pandoc_markdown.md",
 }
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
 

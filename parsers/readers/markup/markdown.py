@@ -24,6 +24,7 @@ from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWar
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding
+from parsers.readers.markup.gridtable import BORDER as GRID_BORDER, grid_rows
 from parsers.readers.markup.text import HTML_TABLE_ROWS
 from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragraphs, read_page
 
@@ -36,6 +37,9 @@ PANDOC_NOTES_SECTION = re.compile(r"<section\b[^>]*\bclass=[\"'][^\"']*\bfootnot
 SECTION_END = re.compile(r"</section\s*>", re.IGNORECASE)
 PANDOC_NOTE_ID = re.compile(r"fn(?P<marker>\d+)")
 PANDOC_BACKLINK_CLASS = "footnote-back"
+# pandoc's own Markdown (-t markdown): a table as a grid table (gridtable.py), a
+# superscript as ^1^.
+PANDOC_SUPERSCRIPT = re.compile(r"\^(?P<text>[^\s^]{1,20})\^")
 
 # A pipe-table cell cannot hold paragraphs: converters write a blank line between two
 # as "<br><br>" (one "<br>" is a line break, as in HTML).
@@ -68,7 +72,7 @@ def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if "\x00" in text:
         raise IngestError("not a Markdown file: it holds binary data")
     reader = _Reader(limits.max_html_depth)
-    reader.read(_parser().parse(text))
+    reader.read(_parser().parse(text, reader.env))
     return Document(blocks=tuple(reader.blocks), footnotes=tuple(reader.footnotes),
                     warnings=tuple(warnings) + tuple(reader.warnings))
 
@@ -94,7 +98,9 @@ def inline_markup(token) -> tuple[str, tuple[str, ...]]:
     cited: list[str] = []
     for child in token.children or ():
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind == "text":
+            parts.append(PANDOC_SUPERSCRIPT.sub(r"<sup>\g<text></sup>", html.escape(child.content, quote=False)))
+        elif kind == "code_inline":
             parts.append(html.escape(child.content, quote=False))
         elif kind == "html_inline":
             parts.append(child.content)
@@ -157,6 +163,7 @@ class _Reader:
     row: list[Cell] | None = None
     in_head: bool = False
     html: list = field(default_factory=list)  # consecutive raw HTML block tokens
+    env: dict = field(default_factory=dict)  # markdown-it's: the footnote definitions, for cells
 
     def read(self, tokens) -> None:
         for token in tokens:
@@ -180,10 +187,31 @@ class _Reader:
         if self.row is not None:
             self.row.append(Cell(blocks=inline_paragraphs(token, in_cell=True)))
             return
+        if self.heading is None and GRID_BORDER.match(token.content) and self.grid_table(token):
+            return
         paragraphs = inline_paragraphs(token)
         if self.note is None and self.lists == [] and self.heading is None:
             self.check_pipe_rows(token)
         self.add(self.shaped(paragraphs))
+
+    def grid_table(self, token) -> bool:
+        """A paragraph that is a grid table (pandoc's Markdown) as a Table; False if it is none."""
+        rows = grid_rows(token.content)
+        if rows is None:
+            return False
+        self.blocks.append(Table(rows=tuple(
+            Row(cells=tuple(Cell(blocks=self.cell_blocks(cell.text), col_span=cell.col_span)
+                            for cell in row.cells), is_header=row.is_header)
+            for row in rows)))
+        return True
+
+    def cell_blocks(self, text: str) -> tuple[Paragraph, ...]:
+        """A grid table cell's Markdown, read as a document is: its paragraphs and list items."""
+        cell = _Reader(self.max_depth, env=self.env)
+        cell.read(_parser().parse(text, self.env))
+        self.footnotes.extend(cell.footnotes)
+        self.warnings.extend(cell.warnings)
+        return tuple(block for block in cell.blocks if isinstance(block, Paragraph))
 
     def on_code_block(self, token) -> None:
         """Indented or fenced code: its text, as written (a table in it is not read)."""
