@@ -87,3 +87,25 @@ def test_a_text_export_that_mentions_table_markup_in_prose_stays_a_text_export()
     plain = ingest_bytes(seed.encode(), "plan.txt")
     assert mentioned.source.format == "text"
     assert (mentioned.events, mentioned.jubilees, mentioned.footnotes) == (plain.events, plain.jubilees, plain.footnotes)
+
+
+# Every Markdown flavour pandoc writes, straight from the bundled pandoc: raw HTML tables
+# (commonmark, markdown_strict), pipe tables (markdown_mmd, markdown_phpextra), grid tables
+# (markdown), each with its own footnote form.
+PANDOC_WRITERS = ["gfm", "markdown", "commonmark", "commonmark_x", "markdown_strict", "markdown_mmd",
+                  "markdown_phpextra"]
+
+
+@pytest.mark.parametrize("writer", PANDOC_WRITERS)
+def test_every_markdown_pandoc_writes_reads_as_the_docx(writer):
+    pytest.importorskip("pypandoc")
+    import make_pandoc_samples
+    from ingest.pipeline import ingest_bytes
+
+    docx = SAMPLES / "plan_2024.docx"
+    written = ingest_bytes(make_pandoc_samples.pandoc_markdown(docx, writer).encode(), f"plan.{writer}.md")
+    original = ingest_file(docx)
+    diff = diff_plans(original, written)
+    assert not diff.has_differences, diff.without_unchanged().model_dump_json(indent=1)
+    assert (written.source.format, written.title, written.signatory, written.footnotes, written.warnings) == (
+        "markdown", original.title, original.signatory, original.footnotes, original.warnings)
