@@ -2,13 +2,14 @@
 
 The export (``samples/plan_2024.txt``) is tab-separated rows with some Markdown and raw
 HTML in it; a file whose structure is Markdown goes to the Markdown reader
-(``parsers.readers.markup.markdown``) instead, as ``ingest.detect`` decides. A line with tabs is a table row
-(cells split on tabs), and so is a Markdown pipe-table line ("| a | b |", its
-"|---|---|" delimiter marking the row above as the header); consecutive rows
-form one table, even across blank lines; any other line ends the table. A
-"# " line is a heading. Other lines make paragraphs, separated
-by blank lines; a line ending in two spaces breaks the line. Inside a cell two
-or more spaces separate paragraphs. ``**bold**`` and the HTML fragments
+(``parsers.readers.markup.markdown``) instead, as ``ingest.detect`` decides.
+
+A line with tabs is a table row (cells split on tabs), and so is a Markdown
+pipe-table line ("| a | b |", its "|---|---|" delimiter marking the row above as
+the header); consecutive rows form one table, even across blank lines; any other
+line ends the table. A "# " line is a heading. Other lines make paragraphs,
+separated by blank lines; a line ending in two spaces breaks the line. Inside a
+cell two or more spaces separate paragraphs. ``**bold**`` and the HTML fragments
 (``<b>``, ``<sup>``, ``<ul><li>``, ``<br>``) are read by the same code as
 HTML pages (``parsers.readers.markup.walker``). After a ``---`` line come the footnotes.
 """
