@@ -80,6 +80,8 @@ def _text_format(data: bytes) -> SourceFormat:
        pandoc writes a table it cannot write as a pipe table);
     6. "text" otherwise. "<table>" inside a sentence is prose, not markup.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): look at its text
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
     start = _strip_bom(data[:SNIFF_BYTES]).lstrip()
     if _PAGE.search(start):
         return "html"

@@ -37,6 +37,10 @@ def zipped(*names: str) -> bytes:
     ("В тексте встречается <table> и <p> посреди строки\n1.\tСессия\n".encode(), "text"),
     ("Письмо: тег <table> в тексте.\nВторая строка.\n".encode(), "text"),
     ("# План\n№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
+    # UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode"
+    ("| № | Мероприятия |\n|---|---|\n| 1. | Сессия |\n".encode("utf-16"), "markdown"),
+    ("№ п/п\tМероприятия\n1.\tСессия\n".encode("utf-16"), "text"),
+    ("<html><body><p>План</p></body></html>".encode("utf-16"), "html"),
     # a page is a page, whatever it holds
     (b"<!DOCTYPE html><html><body><pre>\n| a |\n|---|\n# x\n</pre></body></html>", "html"),
 ])
