@@ -20,7 +20,7 @@ STRUCTURE_BYTES = 256 * 1024
 # A page: these elements anywhere near the start.
 _PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta)[\s>/]", re.IGNORECASE)
 # An HTML fragment: the file starts with one of these.
-_FRAGMENT = re.compile(rb"<\s*(?:table|div|p)[\s>/]", re.IGNORECASE)
+_FRAGMENT = re.compile(rb"<\s*(?:table|div|p|style|title|h[1-6]|ul|ol)[\s>/]", re.IGNORECASE)
 # The line patterns below start at a line's "\n" rather than at "^": a literal start lets
 # the regex engine skip ahead, ten times faster (the text searched starts and ends with "\n").
 # A text export: tab-separated cells (a tab after text on a line), but not a Markdown
@@ -74,7 +74,7 @@ def _text_format(data: bytes) -> SourceFormat:
     2. "markdown": Markdown block syntax (a pipe table's delimiter row, a ``[^1]:``
        footnote definition, a ``# heading``, a trailing-backslash line break), unless the
        file is a text export of tab-separated rows;
-    3. "html": a fragment, the file starting with ``<table>``, ``<div>`` or ``<p>``;
+    3. "html": a fragment, the file starting with ``<table>``, ``<div>``, ``<p>``, ``<style>``...;
     4. "text": a text export of tab-separated rows (``**bold**``, ``<b>`` and the like in it);
     5. "markdown": text with HTML blocks among its lines (a line opening ``<table>``, as
        pandoc writes a table it cannot write as a pipe table);

@@ -37,6 +37,8 @@ def zipped(*names: str) -> bytes:
     ("В тексте встречается <table> и <p> посреди строки\n1.\tСессия\n".encode(), "text"),
     ("Письмо: тег <table> в тексте.\nВторая строка.\n".encode(), "text"),
     ("# План\n№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
+    (b"<style>td { border: 1px }</style>\n<table>\n<tr><td>1.</td></tr>\n</table>\n", "html"),
+    ("<h1>План</h1>\n<table><tr><td>1.</td></tr></table>".encode(), "html"),
     # UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode"
     ("| № | Мероприятия |\n|---|---|\n| 1. | Сессия |\n".encode("utf-16"), "markdown"),
     ("№ п/п\tМероприятия\n1.\tСессия\n".encode("utf-16"), "text"),
