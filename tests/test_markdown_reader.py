@@ -234,6 +234,12 @@ def test_a_plan_with_its_jubilee_rows_read_as_text_says_so_on_the_command_line(t
     assert "table_unread" in shown.err and "look like table rows" in shown.err
 
 
+def test_content_nested_past_markdown_its_limit_is_a_warning():
+    deep = read("".join("  " * level + f"- пункт {level}\n" for level in range(30)))
+    assert [w.code for w in deep.warnings] == ["content_skipped"]
+    assert read("".join("  " * level + f"- пункт {level}\n" for level in range(4))).warnings == ()
+
+
 def test_tables_that_read_give_no_warning():
     assert read(PIPE + "| 1. | a |\n\ntext | with a pipe").warnings == ()
 

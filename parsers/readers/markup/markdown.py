@@ -72,9 +72,23 @@ def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if "\x00" in text:
         raise IngestError("not a Markdown file: it holds binary data")
     reader = _Reader(limits.max_html_depth)
-    reader.read(_parser().parse(text, reader.env))
+    tokens = _parser().parse(text, reader.env)
+    reader.read(tokens)
     return Document(blocks=tuple(reader.blocks), footnotes=tuple(reader.footnotes),
-                    warnings=tuple(warnings) + tuple(reader.warnings))
+                    warnings=(*warnings, *reader.warnings, *nesting_warning(tokens)))
+
+
+def nesting_warning(tokens) -> tuple[ReaderWarning, ...]:
+    """markdown-it stops reading lists and quotes nested past its limit (a guard against
+    hostile input), silently: say so when the tokens reach it."""
+    limit = _parser().options.maxNesting
+    deepest = max((token.level for token in tokens), default=0)
+    if deepest < limit - 1:
+        return ()
+    line = next((token.map[0] + 1 for token in tokens if token.level >= limit - 1 and token.map), None)
+    return (ReaderWarning(code="content_skipped", where=f"line {line}" if line else None,
+                          message=f"lists or quotes nested about {limit // 2} levels deep: "
+                                  "what is nested deeper was not read"),)
 
 
 @lru_cache(maxsize=1)
