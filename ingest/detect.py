@@ -13,6 +13,10 @@ from schemas.plan import SourceFormat
 
 # How far into the file the signatures are looked for.
 SNIFF_BYTES = 4096
+# How much of a text file's start and of its end is searched for Markdown structure: a
+# plan's title and first table, its annex tables and footnotes (pandoc writes the notes
+# last). Bounded, so a 50 MB file is sniffed in milliseconds.
+STRUCTURE_BYTES = 256 * 1024
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RTF_SIGNATURE = b"{\\rtf"  # an RTF file starts with its group; a JSON object starts with "{" too
@@ -26,7 +30,29 @@ _XML_PROLOGUE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*
 _FLAT_ODF_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?document\s[^>]*>", re.DOTALL)
 _MIMETYPE_ATTRIBUTE = re.compile(rb"""[\s:]mimetype\s*=\s*["']([^"']*)["']""")
 
-_MARKUP = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|meta|div|p)[\s>/]", re.IGNORECASE)
+# Text files: which reader gets one is decided here, by the file's structure (_text_format).
+# A page: these elements anywhere near the start.
+_PAGE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta)[\s>/]", re.IGNORECASE)
+# An HTML fragment: the file starts with one of these.
+_FRAGMENT = re.compile(rb"<\s*(?:table|div|p|style|title|h[1-6]|ul|ol)[\s>/]", re.IGNORECASE)
+# The line patterns below start at a line's "\n" rather than at "^": a literal start lets
+# the regex engine skip ahead, ten times faster (the text searched starts and ends with "\n").
+# A text export: tab-separated cells (a tab after text on a line), but not a Markdown
+# list item whose marker a tab follows ("1.\tfirst", "-\titem").
+_TAB_ROW = re.compile(rb"\n(?! {0,3}(?:[-*+]|[0-9]{1,9}[.)])\t)[^\r\n]*[^\s]\t")
+# Markdown block syntax that neither a text export nor an HTML page writes.
+_DELIMITER_CELL = rb"[ \t]*:?-+:?[ \t]*"
+_MARKDOWN_SYNTAX = (
+    # a pipe table's delimiter row: "|---|:--|", "--- | ---"
+    rb"\n {0,3}(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?\n",
+    rb"\n {0,3}" + _DELIMITER_CELL + rb"(?:\|" + _DELIMITER_CELL + rb")+\|?[ \t]*\r?\n",
+    rb"\n {0,3}\[\^[^\]\s]+\]:",  # a footnote definition "[^1]: ..."
+    rb"\n {0,3}#{1,6}[ \t]+\S",  # an ATX heading "# Title"
+    rb"\\\r?\n[ \t]*\S",  # a hard line break written as a trailing backslash
+)
+_MARKDOWN = re.compile(b"|".join(b"(?:" + form + b")" for form in _MARKDOWN_SYNTAX))
+# An HTML block inside Markdown: a line that opens a block element, after text.
+_HTML_BLOCK = re.compile(rb"\n {0,3}<(?:table|div|section|p|ul|ol|h[1-6]|blockquote|pre)[\s>/]", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 # Formats we recognise but do not read, with what the user can do about them.
@@ -37,8 +63,8 @@ _REFUSED = (
 
 
 def detect_format(data: bytes) -> SourceFormat:
-    """"docx", "odt", "fodt", "rtf", "doc", "pdf", "html" or "text"; NotADocument for
-    other files, IngestError for damaged ones."""
+    """"docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown" or "text"; NotADocument
+    for other files, IngestError for damaged ones."""
     if not data or data.isspace():  # no copy of a large input, as strip() would make
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -55,11 +81,46 @@ def detect_format(data: bytes) -> SourceFormat:
             raise NotADocument(problem)
     if _is_flat_opendocument(_strip_bom(head)):
         return "fodt"
-    if _MARKUP.search(_strip_bom(head).lstrip()[:SNIFF_BYTES]):
+    if not _is_text(head):
+        raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML or text")
+    return _text_format(data)
+
+
+def _text_format(data: bytes) -> SourceFormat:
+    """Which reader a text file gets, from its structure:
+
+    1. "html": a page (``<html>``, ``<!DOCTYPE html>``, ``<body>``... near the start);
+    2. "markdown": Markdown block syntax (a pipe table's delimiter row, a ``[^1]:``
+       footnote definition, a ``# heading``, a trailing-backslash line break), unless the
+       file is a text export of tab-separated rows;
+    3. "html": a fragment, the file starting with ``<table>``, ``<div>``, ``<p>``, ``<style>``...;
+    4. "text": a text export of tab-separated rows (``**bold**``, ``<b>`` and the like in it);
+    5. "markdown": text with HTML blocks among its lines (a line opening ``<table>``, as
+       pandoc writes a table it cannot write as a pipe table);
+    6. "text" otherwise. "<table>" inside a sentence is prose, not markup.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): look at its text
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    start = _strip_bom(data[:SNIFF_BYTES]).lstrip()
+    if _PAGE.search(start):
         return "html"
-    if _is_text(head):
-        return "text"
-    raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML or text")
+    sample = b"\n" + _start_and_end(data) + b"\n"
+    tab_rows = b"\t" in sample and _TAB_ROW.search(sample) is not None
+    if not tab_rows and _MARKDOWN.search(sample):
+        return "markdown"
+    if _FRAGMENT.match(start):
+        return "html"
+    if not tab_rows and _HTML_BLOCK.search(sample):
+        return "markdown"
+    return "text"
+
+
+def _start_and_end(data: bytes) -> bytes:
+    """The first and last STRUCTURE_BYTES of the file, the end from a line's start."""
+    if len(data) <= 2 * STRUCTURE_BYTES:
+        return data
+    end = data[-STRUCTURE_BYTES:]
+    return data[:STRUCTURE_BYTES] + b"\n" + end[end.find(b"\n") + 1:]
 
 
 def _zip_format(data: bytes) -> SourceFormat:

@@ -61,8 +61,14 @@ def _read_doc(data: bytes, limits: Limits) -> Document:
     return read_through_libreoffice(data, "doc", limits=limits)
 
 
+def _read_markdown(data: bytes, limits: Limits) -> Document:
+    from parsers.readers.markup.markdown import read_markdown
+    return read_markdown(data, limits=limits)
+
+
 READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
-           "odt": _read_odt, "fodt": _read_fodt, "rtf": _read_rtf, "doc": _read_doc}
+           "markdown": _read_markdown, "odt": _read_odt, "fodt": _read_fodt, "rtf": _read_rtf,
+           "doc": _read_doc}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:

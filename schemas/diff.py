@@ -11,7 +11,7 @@ from pydantic import Field
 
 from schemas.plan import Model, PlanWarning, SourceFormat
 
-DIFF_SCHEMA_VERSION = "1.1"  # 1.1: a side's format may be odt, fodt, rtf or doc
+DIFF_SCHEMA_VERSION = "1.1"  # 1.1: a side's format may be odt, fodt, rtf, doc or markdown
 
 # What one side of a change can hold: a text, a number, a list of texts, nothing.
 ChangeValue = str | int | list[str] | None

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.2"
-# 1.1 added the optional DateSpan.spans; 1.2 the source formats odt, fodt, rtf and doc.
+# 1.1 added the optional DateSpan.spans; 1.2 the source formats odt, fodt, rtf, doc and markdown.
 # Older documents still validate.
 KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
@@ -33,7 +33,7 @@ DateKind = Literal[
     "unknown",
 ]
 Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
-SourceFormat = Literal["docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "text"]
+SourceFormat = Literal["docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown", "text"]
 
 
 class Model(BaseModel):

@@ -31,9 +31,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHUFFLED_PARENTS = ("body", "tbl", "tr", "tc", "p", "r", "tcPr", "pPr", "rPr")
 
 
+# Samples fuzzed under a name other than plan_2024.<fmt>: pandoc's Markdown, with both
+# raw HTML and pipe tables and a [^1] footnote.
+SAMPLE_NAMES = {"md": "plan_2024_tables_pandoc.md"}
+
+
 def sample_bytes(fmt: str) -> bytes:
-    """The 2024 sample: fmt is "docx", "html", "txt" or "pdf"."""
-    return (SAMPLES / f"plan_2024.{fmt}").read_bytes()
+    """The 2024 sample: fmt is "docx", "html", "txt", "md" or "pdf"."""
+    return (SAMPLES / SAMPLE_NAMES.get(fmt, f"plan_2024.{fmt}")).read_bytes()
 
 
 # ------------------------------------------------------------ byte-level mutations

@@ -47,6 +47,26 @@ ODT = "application/vnd.oasis.opendocument.text"
     (flat(OFFICE_NS).replace(b"<office:body/>", b"<office:body>&lt;table&gt; <text:p>x</text:p></office:body>"), "fodt"),
     (b"{\\rtf1\\ansi\\ansicpg1251 {\\fonttbl}}", "rtf"),
     (compound_file("1Table", "WordDocument"), "doc"),
+    # Markdown: by its block syntax, even when it embeds raw HTML tables
+    ("| № | Мероприятия |\n|---|---|\n| 1. | Сессия |\n".encode(), "markdown"),
+    ("Текст[^1]\n\n[^1]: Примечание\n".encode(), "markdown"),
+    ("# План на 2024 год\n".encode(), "markdown"),
+    ("Предложения в план\\\nна 2024 год\n\n<table>\n<tr><td>1.</td></tr>\n</table>\n".encode(), "markdown"),
+    ("**План**\n\n<table>\n<tr><td>1.</td></tr>\n</table>\n".encode(), "markdown"),
+    ("<table>\n<tr><td>1.</td></tr>\n</table>\n\n| a |\n|---|\n| b |\n".encode(), "markdown"),
+    ("1.\tпервый пункт\n-\tещё\n\n| a |\n|---|\n| b |\n".encode(), "markdown"),
+    # a text export stays text: tab-separated rows, "<table" in prose, "#" in a tab export
+    ("В тексте встречается <table> и <p> посреди строки\n1.\tСессия\n".encode(), "text"),
+    ("Письмо: тег <table> в тексте.\nВторая строка.\n".encode(), "text"),
+    ("# План\n№ п/п\tМероприятия\n1.\tСессия\n".encode(), "text"),
+    (b"<style>td { border: 1px }</style>\n<table>\n<tr><td>1.</td></tr>\n</table>\n", "html"),
+    ("<h1>План</h1>\n<table><tr><td>1.</td></tr></table>".encode(), "html"),
+    # UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode"
+    ("| № | Мероприятия |\n|---|---|\n| 1. | Сессия |\n".encode("utf-16"), "markdown"),
+    ("№ п/п\tМероприятия\n1.\tСессия\n".encode("utf-16"), "text"),
+    ("<html><body><p>План</p></body></html>".encode("utf-16"), "html"),
+    # a page is a page, whatever it holds
+    (b"<!DOCTYPE html><html><body><pre>\n| a |\n|---|\n# x\n</pre></body></html>", "html"),
 ])
 def test_format_is_detected_from_the_bytes(data, fmt):
     assert detect_format(data) == fmt
@@ -88,3 +108,10 @@ def test_a_password_protected_office_file_is_an_error_not_a_file_to_skip():
     assert not isinstance(raised.value, NotADocument)
     with pytest.raises(NotADocument):
         detect_format(compound_file("Workbook"))
+def test_a_long_markdown_file_is_known_by_the_tables_at_its_end():
+    # pandoc writes a plan with no title as its raw HTML event table first, the annex's
+    # pipe tables and the footnotes last
+    long_html_table = "<table>\n" + "<tr><td>1.</td><td>Событие</td></tr>\n" * 30_000 + "</table>\n"
+    data = (long_html_table + "\n| 1\\. | Уфа |\n|---|---|\n\n[^1]: Примечание\n").encode()
+    assert len(data) > 1_000_000
+    assert detect_format(data) == "markdown"

@@ -29,6 +29,12 @@ SAMPLE_FILES = {
     "fodt": "plan_2024.fodt",
     "rtf": "plan_2024.rtf",
     "doc": "plan_2024.doc",
+    # pandoc's GFM of the DOCX (samples/make_pandoc_samples.py): the event and annex tables
+    # as raw HTML <table>; then, with the annex laid out as two tables, as pipe tables
+    "markdown-pandoc": "plan_2024_pandoc.md",
+    "markdown-pandoc-tables": "plan_2024_tables_pandoc.md",
+    # pandoc's own Markdown (-t markdown): grid tables, ^1^ superscripts
+    "markdown-pandoc-grid": "plan_2024_pandoc_markdown.md",
 }
 NEEDS_SOFFICE = {"rtf", "doc"}
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}
@@ -80,7 +86,7 @@ def test_plan_fields_equal_the_expected_json(plan, expected_2024, field):
 def test_the_source_names_the_file_and_its_format(plan):
     assert plan.source.file in SAMPLE_FILES.values()
     suffix = plan.source.file.rsplit(".", 1)[-1]
-    assert plan.source.format == {"txt": "text"}.get(suffix, suffix)
+    assert plan.source.format == {"txt": "text", "md": "markdown"}.get(suffix, suffix)
     assert len(plan.source.sha256) == 64
 
 

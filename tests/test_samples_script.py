@@ -135,3 +135,15 @@ def test_borders_can_be_switched_off():
     root = parsed(Layout(borders=False))
     borders = {p.get(f"{{{NS['fo']}}}border") for p in xpath(root, "//style:table-cell-properties")}
     assert borders == {"none"}
+
+
+def test_the_annex_as_tables_puts_each_part_under_a_heading_paragraph():
+    root = parsed(Layout(annex="tables"))
+    annex = xpath(root, "//office:text/table:table[starts-with(@table:name, 'Annex')]")
+    assert [table.get(f"{{{NS['table']}}}name") for table in annex] == ["Annex1", "Annex2"]
+    headings = [xpath(table, "preceding-sibling::text:p[1]")[0] for table in annex]
+    assert [xpath(p, "string(text:span[1])") for p in headings] == [
+        "Юбилеи городов МАГ", "Дни городов-столиц членов МАГ"]
+    assert len(xpath(headings[0], "text:note")) == 1  # the footnote, cited from the heading
+    assert not xpath(root, "//table:table[starts-with(@table:name, 'Annex')]//table:covered-table-cell")
+    assert [len(xpath(table, ".//table:table-row")) for table in annex] == [8, 9]

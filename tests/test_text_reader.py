@@ -127,6 +127,21 @@ def test_footnotes_after_the_rule(notes, expected):
     assert outline(document) == ["P:Text1"]
 
 
+def test_html_table_rows_in_a_text_export_are_a_warning_not_silence():
+    document = read("**План**\n1.\tСессия\tМосква\n<table><tr><td>1.</td><td>Уфа</td></tr></table>\n")
+    (warning,) = document.warnings
+    assert (warning.code, warning.where) == ("table_unread", "line 3")
+    assert "HTML table rows" in warning.message
+
+
+@pytest.mark.parametrize("text", [
+    "В HTML таблица — это <table>, а <b>жирный</b> — это b.\n1.\tСессия",
+    '\t<ul style="list-style-type: none"> <li>• АГУ</li> </ul>\t\t',
+])
+def test_markup_that_is_no_table_row_gives_no_warning(text):
+    assert read(text).warnings == ()
+
+
 def test_footnote_forms_before_the_rule_are_ordinary_text():
     document = read("1 apple\n\n---\n\n1 note")
     assert outline(document) == ["P:1 apple"]
@@ -249,32 +264,6 @@ def test_seed_jubilee_and_city_day_headings_cite_footnote_1(seed):
 def test_seed_footnote_is_collected_not_a_paragraph(seed):
     assert seed.footnotes == (Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО"),)
     assert not any("ОРИЕНТИРОВОЧНО" in paragraph.text for paragraph in paragraphs(seed))
-
-
-def _as_markdown(seed: str) -> str:
-    """The seed export rewritten the way a Markdown converter writes it:
-    pipe tables with a delimiter under the header, "#" for the title."""
-    lines = []
-    for line in seed.splitlines():
-        if "\t" in line:
-            cells = line.split("\t")
-            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-            if cells[0].startswith("№"):
-                lines.append("|" + "---|" * len(cells))
-        else:
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def test_a_markdown_pipe_table_export_reads_like_the_tab_export():
-    from ingest.pipeline import ingest_bytes
-
-    seed = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
-    tabbed = ingest_bytes(seed.encode(), "plan.txt")
-    piped = ingest_bytes(_as_markdown(seed).encode(), "plan.md")
-    assert piped.events == tabbed.events
-    assert piped.jubilees == tabbed.jubilees and piped.city_days == tabbed.city_days
-    assert piped.signatory == tabbed.signatory and piped.title == tabbed.title
 
 
 @pytest.mark.parametrize("line, level, text", [

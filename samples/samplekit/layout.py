@@ -25,6 +25,8 @@ class Layout:
     place_date: "paragraphs" (place and date as two paragraphs of one cell),
       "line" (one paragraph "Хабаровск май"), "columns" (two columns, headed
       by ``place_date_headers``).
+    annex: "one_table" (every annex part a merged heading row of one table) or
+      "tables" (each part a bold heading paragraph over a table of its own rows).
     lines: "breaks" (title and signatory lines joined by line breaks in one
       paragraph) or "paragraphs" (one paragraph per line).
     """
@@ -32,6 +34,7 @@ class Layout:
     place_date: Literal["paragraphs", "line", "columns"] = "paragraphs"
     place_date_headers: tuple[str, str] = ("Место", "Дата")
     lines: Literal["breaks", "paragraphs"] = "breaks"
+    annex: Literal["one_table", "tables"] = "one_table"
     borders: bool = True
     repeat_header: bool = True
     rows_may_split: bool = True
@@ -53,7 +56,9 @@ def plan_document(plan: Plan, layout: Layout = Layout()) -> Document:
         Para((Text(plan.signatory_name, bold=True),)),
         Para(()),
     ]
-    if plan.annex:
+    if plan.annex and layout.annex == "tables":
+        blocks.extend(annex_tables(plan.annex, layout))
+    elif plan.annex:
         blocks.append(annex_table(plan.annex, layout))
     return Document(tuple(blocks), layout.page)
 
@@ -117,14 +122,25 @@ def annex_table(parts: tuple[AnnexPart, ...], layout: Layout) -> Table:
                  layout.rows_may_split)
 
 
-def heading_para(heading: Heading) -> Para:
+def annex_tables(parts: tuple[AnnexPart, ...], layout: Layout) -> list:
+    """Each annex part as a bold heading paragraph over a table of its own rows."""
+    blocks: list = []
+    for number, part in enumerate(parts, start=1):
+        rows = tuple(Row(tuple(cell_of(text) for text in values)) for values in part.rows)
+        blocks.append(heading_para(part.heading, style="Standard"))
+        blocks.append(Table(f"Annex{number}", layout.annex_widths_cm, rows, layout.borders,
+                            layout.rows_may_split))
+    return blocks
+
+
+def heading_para(heading: Heading, style: str = CELL) -> Para:
     """A bold heading, cited by a real footnote or by a typed superscript."""
     inlines: list = [Text(heading.text, bold=True)]
     if heading.footnote:
         inlines.append(Note("1", heading.footnote))
     if heading.superscript:
         inlines.append(Text(heading.superscript, bold=True, superscript=True))
-    return Para(tuple(inlines), CELL)
+    return Para(tuple(inlines), style)
 
 
 def bold_para(text: str) -> Para:

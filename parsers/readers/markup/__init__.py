@@ -1,4 +1,4 @@
-"""Readers of marked-up text: HTML (and XHTML), and text or Markdown exports; their shared walker."""
+"""Readers of marked-up text: HTML (and XHTML), Markdown, and text exports; their shared walker."""
 
 from parsers.readers.markup.html import read_html
 from parsers.readers.markup.text import read_text

@@ -1,12 +1,15 @@
-"""The text reader: a text/Markdown export in, a block-model Document out.
+"""The text reader: a text export in, a block-model Document out.
 
-The export is Markdown with raw HTML in it. A line with tabs is a table row
-(cells split on tabs), and so is a Markdown pipe-table line ("| a | b |", its
-"|---|---|" delimiter marking the row above as the header); consecutive rows
-form one table, even across blank lines; any other line ends the table. A
-"# " line is a heading. Other lines make paragraphs, separated
-by blank lines; a line ending in two spaces breaks the line. Inside a cell two
-or more spaces separate paragraphs. ``**bold**`` and the HTML fragments
+The export (``samples/plan_2024.txt``) is tab-separated rows with some Markdown and raw
+HTML in it; a file whose structure is Markdown goes to the Markdown reader
+(``parsers.readers.markup.markdown``) instead, as ``ingest.detect`` decides.
+
+A line with tabs is a table row (cells split on tabs), and so is a Markdown
+pipe-table line ("| a | b |", its "|---|---|" delimiter marking the row above as
+the header); consecutive rows form one table, even across blank lines; any other
+line ends the table. A "# " line is a heading. Other lines make paragraphs,
+separated by blank lines; a line ending in two spaces breaks the line. Inside a
+cell two or more spaces separate paragraphs. ``**bold**`` and the HTML fragments
 (``<b>``, ``<sup>``, ``<ul><li>``, ``<br>``) are read by the same code as
 HTML pages (``parsers.readers.markup.walker``). After a ``---`` line come the footnotes.
 """
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding
-from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, Row, Table
+from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Table
 from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragraphs
 
 CELL_SEPARATOR = "\t"
@@ -33,6 +36,8 @@ HARD_BREAK = re.compile(r" {2,}$")  # a line ending in two spaces
 CELL_PARAGRAPH_BREAK = re.compile(r" {2,}")
 TAG = re.compile(r"<[^<>]*>")
 MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", re.DOTALL)
+# An HTML table's rows or cells inside text: read as paragraphs, the table's shape is lost.
+HTML_TABLE_ROWS = re.compile(r"<\s*(?:tr|td|th)[\s>/]", re.IGNORECASE)
 
 # How the export writes a footnote after the rule: "<sup>1</sup> text",
 # "[^1]: text" or "1 text".
@@ -58,10 +63,23 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     if "\x00" in text:
         raise IngestError("not a text file: it holds binary data")
     reader = _Reader()
-    for line in LINE_END.split(text):
+    html_rows: list[int] = []
+    for number, line in enumerate(LINE_END.split(text), start=1):
+        if HTML_TABLE_ROWS.search(line):
+            html_rows.append(number)
         reader.line(line)
     reader.close()
+    if html_rows:
+        warnings = (*warnings, html_table_read_as_text(html_rows))
     return Document(blocks=tuple(reader.blocks), footnotes=tuple(reader.footnotes), warnings=warnings)
+
+
+def html_table_read_as_text(lines: list[int]) -> ReaderWarning:
+    """The warning for HTML table rows that a text export's reader can only read as text."""
+    return ReaderWarning(
+        code="table_unread", where=f"line {lines[0]}",
+        message=f"{len(lines)} line(s) hold HTML table rows (<tr>, <td>) that were read as text, "
+                "their cells run together: in a text export a table is tab-separated lines")
 
 
 def footnote_line(line: str) -> Footnote | None:
