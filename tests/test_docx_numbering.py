@@ -45,7 +45,6 @@ EVENTS = [("Сессия МАГ", "Хабаровск май", "Организа
           ("Форум", "Москва март", "Организаторы: МАГ, АСДГ")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: Word's drawn list numbers are not read yet")
 def test_an_auto_numbered_number_column_reads_as_typed_numbers():
     plan = ingest_bytes(auto_numbered_plan(EVENTS), "word.docx")
     assert [(e.number, e.title, e.place) for e in plan.events] == [

@@ -242,3 +242,34 @@ def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, appro
     assert day.date.approximate is approximate
     assert day.footnotes == (["1"] if warned else [])
     assert [w.code for w in found.warnings] == (["footnote_unraised"] if warned else [])
+
+
+# A number the producer draws (Word's automatic list in the № column) is the paragraph's
+# list_label, not its text; whoever set it, the number cell reads as if it were typed.
+def drawn(label: str, text: str = "", kind: str = "number") -> Paragraph:
+    return Paragraph((Run(text),) if text else (), list_kind=kind, list_label=label)
+
+
+@pytest.mark.parametrize("number_cell, number", [
+    (c(drawn("1.")), 1), (c(drawn("7)")), 7), (c(drawn("12")), 12), (c("1."), 1),
+    (c(drawn("1.", "2")), None),  # "1. 2" is no event number
+])
+def test_a_number_drawn_by_the_producer_reads_as_a_typed_one(number_cell, number):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row(number_cell, "Б", "июнь", ""))
+    assert [e.number for e in found.events] == ([1, number] if number else [1])
+
+
+def test_drawn_labels_do_not_reach_titles_or_items():
+    title = c("Участие в собраниях:", drawn("•", "ОКМО", "bullet"), drawn("–", "АСДГ", "bullet"),
+              drawn("3)", "АГП"))
+    found = events_of(HEADER, row(c(drawn("1.")), title, c(drawn("а)", "Москва"), "май"), ""),
+                      before=(Paragraph((Run("План на 2024 год", bold=True),), list_kind="number", list_label="I."),))
+    event, = found.events
+    assert (found.title, event.title, event.items, event.place) == (
+        "План на 2024 год", "Участие в собраниях:", ["ОКМО", "АСДГ", "АГП"], "Москва")
+
+
+def test_a_drawn_column_numbering_row_is_skipped():
+    found = events_of(HEADER, row(c(drawn("1.")), c(drawn("2.")), c(drawn("3.")), c(drawn("4."))),
+                      row("1.", "А", "май", ""))
+    assert [e.title for e in found.events] == ["А"] and found.warnings == []
