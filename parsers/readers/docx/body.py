@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
+from parsers.readers.docx.drawings import (
+    ALTERNATE_CONTENT, chosen_branch, is_math, skipped_message, text_boxes, unread_graphic,
+)
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
 from parsers.readers.docx.package import Parts
 from parsers.readers.docx.styles import VAL, RunFormat, Styles, on_off, w, whole_number
+from parsers.readers.docx.symbols import symbol_char
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -31,6 +35,7 @@ class ParagraphBuilder:
 
     runs: list[Run] = field(default_factory=list)
     page: int | None = None
+    boxes: list[etree._Element] = field(default_factory=list)  # text boxes anchored here
 
     def add(self, text: str, fmt: RunFormat, note: str | None = None, page: int | None = None):
         """Append text; a note reference is always its own run."""
@@ -76,12 +81,23 @@ class BodyReader:
         self.page: int | None = 1 if next(parts.document.iter(w("lastRenderedPageBreak")), None) \
             is not None else None
         self.custom_mark: tuple[str, str] | None = None  # (kind, note id) awaiting its mark
+        self.skipped: dict[str, int] = {}  # what holds content the reader cannot read, counted
 
     def read(self) -> Document:
         """The whole document."""
         body = self.parts.document.find(w("body"))
         blocks = self.blocks(body, flatten_tables=False) if body is not None else []
+        for kind, count in self.skipped.items():
+            self.warnings.append(ReaderWarning("content_skipped", skipped_message(kind, count)))
         return Document(tuple(blocks), tuple(self.footnotes), tuple(self.warnings))
+
+    def where(self) -> str | None:
+        """Where the reader is, when it knows the page."""
+        return f"page {self.page}" if self.page is not None else None
+
+    def skip(self, kind: str) -> None:
+        """Count content of ``kind`` that is not read; read() reports each kind once."""
+        self.skipped[kind] = self.skipped.get(kind, 0) + 1
 
     # -- block level: body, cells, content controls ---------------------------
 
@@ -91,20 +107,25 @@ class BodyReader:
         for child in container:
             tag = child.tag
             if tag == w("p"):
-                paragraph = self.paragraph(child)
+                paragraph, boxes = self.paragraph(child)
                 if (paragraph.runs and (paragraph.text.strip() or paragraph.markers)) or paragraph.list_label:
                     found.append(paragraph)  # an empty list item still shows its number
+                for box in boxes:  # a text box reads after the paragraph that anchors it
+                    found.extend(self.blocks(box, flatten_tables))
             elif tag == w("tbl"):
                 table = self.table(child)
                 found.extend(flatten(table) if flatten_tables else [table])
             elif tag in BLOCK_WRAPPERS:
                 found.extend(self.blocks(unwrap(child), flatten_tables))
+            elif tag == ALTERNATE_CONTENT:
+                found.extend(self.blocks(chosen_branch(child), flatten_tables))
             elif tag == w("altChunk"):
-                self.warnings.append(ReaderWarning("content_skipped", "an embedded document (altChunk) was not read"))
+                self.skip("embedded document")
         return found
 
-    def paragraph(self, p: etree._Element) -> Paragraph:
-        """A paragraph with its runs, style, heading level and list membership."""
+    def paragraph(self, p: etree._Element) -> tuple[Paragraph, list[etree._Element]]:
+        """A paragraph with its runs, style, heading level and list membership, and the
+        text boxes anchored in it."""
         ppr = p.find(w("pPr"))
         style_id = self.styles.paragraph_style(ppr)
         builder = ParagraphBuilder()
@@ -121,7 +142,7 @@ class BodyReader:
             list_level=list_level,
             page=builder.page,
             list_label=list_label,
-        )
+        ), builder.boxes
 
     def list_membership(self, ppr: etree._Element | None, style_id: str | None):
         """(list kind, level, drawn label) of a paragraph; (None, 0, None) when it is no list item.
@@ -146,25 +167,68 @@ class BodyReader:
                 self.run(child, builder, style_id)
             elif child.tag in INLINE_WRAPPERS:
                 self.inline(unwrap(child), builder, style_id)
+            elif child.tag == ALTERNATE_CONTENT:
+                self.inline(chosen_branch(child), builder, style_id)
+            elif is_math(child):
+                self.skip("formula")
 
     def run(self, r: etree._Element, builder: ParagraphBuilder, style_id: str | None):
         """A run's text pieces, in its cascaded format."""
-        fmt = self.styles.run_format(r.find(w("rPr")), style_id)
-        for child in r:
+        self.run_content(r, builder, self.styles.run_format(r.find(w("rPr")), style_id))
+
+    def run_content(self, parent: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """The pieces of a run (or of the chosen branch of an mc:AlternateContent in it)."""
+        for child in parent:
             handler = RUN_HANDLERS.get(child.tag)
             if handler is not None:
                 handler(self, child, builder, fmt)
 
+    def alternate(self, alternate: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """mc:AlternateContent in a run: only its chosen branch is read (Choice, not also Fallback)."""
+        self.run_content(chosen_branch(alternate), builder, fmt)
+
     def text(self, t: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:t; hidden text is skipped; a pending custom note mark takes it."""
+        self.add_text(t.text or "", builder, fmt)
+
+    def add_text(self, text: str, builder: ParagraphBuilder, fmt: RunFormat):
+        """Visible text of a run, or the mark of a note whose reference awaits it."""
         if fmt.hidden:
             return
         if self.custom_mark is not None:
             kind, note_id = self.custom_mark
             self.custom_mark = None
-            self.cite(kind, note_id, t.text or "", builder, fmt)
+            self.cite(kind, note_id, text, builder, fmt)
             return
-        builder.add(t.text or "", fmt, page=self.page)
+        builder.add(text, fmt, page=self.page)
+
+    def symbol(self, sym: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:sym: a character of a symbol font, as the Unicode character it draws."""
+        code, font = sym.get(w("char"), ""), sym.get(w("font"))
+        value = int(code, 16) if 0 < len(code) <= 4 and all(c in HEX_DIGITS for c in code) else None
+        text = symbol_char(value, font) if value is not None else None
+        if text is None:
+            text = chr(value) if value is not None else "\ufffd"
+            self.warnings.append(ReaderWarning(
+                "symbol_unread", f"a symbol ({font or 'no font'}, {code or 'no code'}) has no known "
+                                 f"Unicode equivalent; kept as U+{ord(text):04X}", self.where()))
+        self.add_text(text, builder, fmt)
+
+    def drawing(self, element: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:drawing / w:pict: its text boxes are read after the paragraph; a chart, diagram
+        or embedded object is counted as skipped; a picture holds no text."""
+        if fmt.hidden:
+            return
+        boxes = text_boxes(element)
+        builder.boxes.extend(boxes)
+        kind = unread_graphic(element) or (
+            "embedded object" if element.find(f".//{OLE_OBJECT}") is not None else None)
+        if kind and not boxes:
+            self.skip(kind)
+
+    def embedded_object(self, element: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:object: an OLE object (a spreadsheet, a document) Word shows as a picture."""
+        self.skip("embedded object")
 
     def br(self, br: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:br: a line break in the text; a page break only moves the page."""
@@ -262,7 +326,7 @@ class BodyReader:
 BLOCK_WRAPPERS = frozenset({w("sdt"), w("customXml"), w("ins"), w("moveTo")})
 INLINE_WRAPPERS = frozenset({w("hyperlink"), w("smartTag"), w("customXml"), w("sdt"),
                              w("ins"), w("moveTo"), w("fldSimple"), w("dir"), w("bdo")})
-# Not listed, so never read: w:del, w:moveFrom, w:delText, w:instrText, drawings.
+# Not listed, so never read: w:del, w:moveFrom, w:delText, w:instrText.
 
 def adds(char: str):
     """A run handler that adds a fixed character (tab, line break, hyphen)."""
@@ -272,8 +336,16 @@ def adds(char: str):
     return add
 
 
+OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
 RUN_HANDLERS = {
     w("t"): BodyReader.text,
+    w("sym"): BodyReader.symbol,
+    w("drawing"): BodyReader.drawing,
+    w("pict"): BodyReader.drawing,
+    w("object"): BodyReader.embedded_object,
+    ALTERNATE_CONTENT: BodyReader.alternate,
     w("tab"): adds("\t"),
     w("ptab"): adds("\t"),
     w("cr"): adds("\n"),
