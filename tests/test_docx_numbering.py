@@ -16,6 +16,7 @@ from parsers.readers.docx.numbering import Counters, Numbering, number_text
 from parsers.readers.docx.reader import read_docx
 from parsers.readers.docx.styles import Styles
 from parsers.readers.docx.symbols import symbol_char
+from tests.test_cli import run
 from tests.test_docx_reader import W_NS, make_docx, p, r, tbl, tc, tr
 
 DECIMAL_LIST = """
@@ -29,15 +30,16 @@ DECIMAL_LIST = """
 NUMBERED = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
 
 
-def auto_numbered_plan(events: list[tuple[str, str, str]]) -> bytes:
-    """A plan whose number cells are empty paragraphs of Word's list 1."""
+def auto_numbered_plan(events: list[tuple[str, str, str]], numbering: str | None = DECIMAL_LIST) -> bytes:
+    """A plan whose number cells are empty paragraphs of Word's list 1 (``numbering``
+    None: a file that lost its numbering part, so nothing says what Word draws)."""
     header = tr(*(tc(p(text)) for text in ("№ п/п", "Мероприятия", "Место, дата", "Примечание")),
                 trpr="<w:tblHeader/>")
     rows = [tr(tc(p(ppr=NUMBERED)), tc(p(title)), tc(p(place_date)), tc(p(note)))
             for title, place_date, note in events]
     body = (p("План мероприятий на 2024 год") + tbl(header, *rows)
             + p("Исполнительный вице-президент") + p("В.И. Селиванов"))
-    return make_docx(body, numbering=DECIMAL_LIST)
+    return make_docx(body, **({"numbering": numbering} if numbering else {}))
 
 
 EVENTS = [("Сессия МАГ", "Хабаровск май", "Организатор: МАГ"),
@@ -51,6 +53,17 @@ def test_an_auto_numbered_number_column_reads_as_typed_numbers():
         (1, "Сессия МАГ", "Хабаровск"), (2, "Конференция СМИ", "Москва"), (3, "Форум", "Москва")]
     assert [w.code for w in plan.warnings] == []
     assert plan.signatory is not None and plan.signatory.position == "Исполнительный вице-президент"
+
+
+def test_event_rows_that_cannot_be_read_exit_2_with_a_message(tmp_path):
+    path = tmp_path / "lost_numbering.docx"
+    path.write_bytes(auto_numbered_plan(EVENTS, numbering=None))
+    done = run("ingest", str(path), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"mag-plan: error: {path}: the event table was found but no event could be read: "
+        "none of its 3 rows has an event number in its number column"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 # ------------------------------------------------------------ the counters, case by case

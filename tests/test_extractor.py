@@ -5,6 +5,7 @@ import pytest
 from parsers.plan.extract import NoEventTable, extract_plan
 from parsers.plan.rows import number_of
 from parsers.blocks import Paragraph, Run
+from parsers.errors import IngestError
 from tests.build import HEADER, TITLE, c, doc, li, p, row, table
 
 
@@ -273,3 +274,51 @@ def test_a_drawn_column_numbering_row_is_skipped():
     found = events_of(HEADER, row(c(drawn("1.")), c(drawn("2.")), c(drawn("3.")), c(drawn("4."))),
                       row("1.", "А", "май", ""))
     assert [e.title for e in found.events] == ["А"] and found.warnings == []
+
+
+# ------------------------------------------------------------ never a silent broken result
+
+@pytest.mark.parametrize("rows, message", [
+    ((row("", "А", "май", ""), row("", "Б", "июнь", "")),
+     "the event table was found but no event could be read: none of its 2 rows has an event number"),
+    ((), "the event table was found but no event could be read: it has no rows under its header"),
+    ((row("", "А", "май", ""), row("", "Б", "июнь", ""), row("", "В", "июль", ""), row("1.", "Г", "май", "")),
+     "most rows of the event table could not be read: 3 of 4 rows fit no event (1 events read)"),
+], ids=["no number anywhere", "header only", "most rows unplaced"])
+def test_an_event_table_whose_rows_cannot_be_read_is_an_error(rows, message):
+    with pytest.raises(IngestError) as caught:
+        events_of(HEADER, *rows)
+    assert caught.value.message.startswith(message)
+
+
+def test_a_few_unplaced_rows_are_warnings_not_an_error():
+    found = events_of(HEADER, row("", "Вступление", "", ""), row("1.", "А", "май", ""), row("2.", "Б", "май", ""))
+    assert [e.number for e in found.events] == [1, 2]
+    assert [w.code for w in found.warnings] == ["row_unplaced"]
+
+
+def test_the_signatory_is_not_built_from_event_table_text():
+    found = events_of(HEADER, row("", "Утверждено советом", "", ""), row("1.", "А", "май", ""),
+                      row("2.", "Б", "май", ""), after=(p("Президент"), p("А.Б. Иванов")))
+    assert (found.signatory.position, found.signatory.name) == ("Президент", "А.Б. Иванов")
+
+
+@pytest.mark.parametrize("annex, missing", [
+    ((table(row(c(p("Юбилеи городов МАГ", bold=True), span=4))),), ["Юбилеи городов МАГ"]),
+    ((table(row(c(p("Юбилеи городов МАГ", bold=True), span=4)), row("1.", "Киров", "650", "12 июня"),
+            row(c(p("Дни городов-столиц", bold=True), span=4)), row("1.", "Минск", "много", "июль")),),
+     ["Дни городов-столиц"]),
+    ((p("Юбилеи городов МАГ", bold=True), table(row("1.", "Киров", "650", "12 июня"))), []),
+], ids=["a heading and nothing after it", "a heading whose rows cannot be read", "a heading with records"])
+def test_a_city_heading_with_no_records_is_reported(annex, missing):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=annex)
+    reported = [w.message for w in found.warnings if w.code == "records_missing"]
+    assert len(reported) == len(missing)
+    assert all(repr(heading) in message for heading, message in zip(missing, reported))
+
+
+def test_a_footnote_cited_in_the_event_table_but_not_found_is_reported():
+    found = events_of(HEADER, row("1.", c(p("Сессия", sup="2")), "май", ""),
+                      row("2.", c(p("Форум", sup="1")), "май", ""), footnotes={"1": "Есть такая сноска"})
+    assert [(w.code, w.where) for w in found.warnings] == [("footnote_missing", "table 1, row 2")]
+    assert "'Сессия' cites footnote '2'" in found.warnings[0].message

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from parsers.blocks import Document, Paragraph, Table
 from parsers.plan.cells import cell_text, clean
-from parsers.plan.checks import numbering_warnings
+from parsers.plan.checks import (
+    check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
+)
 from parsers.plan.cities import city_record
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
@@ -62,6 +64,8 @@ class _CityTable:
     kind: str
     markers: list[str]
     approximate: bool
+    heading: str = ""
+    records: int = 0  # records read under the heading so far
 
 
 @dataclass
@@ -79,6 +83,9 @@ class _Walk:
     loose_lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)  # event ids given so far
+    event_rows: int = 0  # rows of event tables read into events (numbered or continuing)
+    unplaced_event_rows: int = 0  # rows of event tables that fit no event
+    city_tables: list[_CityTable] = field(default_factory=list)
 
 
 def extract_plan(document: Document, fallback_year: int | None = None) -> Extraction:
@@ -103,8 +110,13 @@ def extract_plan(document: Document, fallback_year: int | None = None) -> Extrac
         else:
             _paragraph(walk, block)
     _close_event(walk)
+    check_event_rows(len(result.events), walk.event_rows, walk.unplaced_event_rows)
     result.signatory = find_signatory(walk.loose_lines)
     result.warnings.extend(numbering_warnings(walk.numbers, "event"))
+    for city in walk.city_tables:
+        result.warnings.extend(empty_city_table(city.kind, city.heading, city.records))
+    reported = {m for city in walk.city_tables for m in city.markers if m not in walk.footnotes}
+    result.warnings.extend(missing_footnotes(blocks, walk.footnotes, reported))
     return result
 
 
@@ -231,8 +243,10 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
             _close_event(walk)
             walk.current = EventRows(row.number or 0, walk.section, gridrow)
             walk.current.add_row(gridrow, walk.columns)
+            walk.event_rows += 1
         elif walk.columns is not None and walk.current is not None:
             walk.current.add_row(gridrow, walk.columns)
+            walk.event_rows += 1
             if row.unread_number:
                 walk.result.warnings.append(PlanWarning(
                     code="number_unread", where=f"table row {gridrow.index + 1}",
@@ -240,15 +254,18 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
                             f"the row was added to event {walk.current.number}"))
         else:
             unread.append(gridrow)
+            walk.unplaced_event_rows += walk.columns is not None
     _report_unread(walk, unread)
 
 
 def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
     """Rows that fit no record: kept as loose lines (a signature may be among them) and,
-    unless they are a small signature block, reported so no text is silently lost."""
+    unless they are a small signature block, reported so no text is silently lost. Rows of
+    an event table are never a signature: their text is only reported."""
     lines = [[text for s in gridrow.own_slots() if (text := cell_text(s.cell))] for gridrow in unread]
-    for cells in lines:
-        walk.loose_lines.extend(cells)
+    if walk.columns is None:
+        for cells in lines:
+            walk.loose_lines.extend(cells)
     if len(unread) > MAX_SIGNATURE_ROWS or (unread and find_signatory([c for cells in lines for c in cells]) is None):
         for gridrow, cells in zip(unread, lines):
             walk.result.warnings.append(PlanWarning(
@@ -288,7 +305,9 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
                 message=f"the heading cites footnote {marker!r} but the document has no such footnote"))
     notes = " ".join(walk.footnotes.get(marker, "") for marker in markers).lower()
     approximate = any(word in notes for word in APPROXIMATE_WORDS)
-    return _CityTable(kind, markers, approximate)
+    city = _CityTable(kind, markers, approximate, heading)
+    walk.city_tables.append(city)
+    return city
 
 
 def _city_row(walk: _Walk, gridrow: GridRow) -> None:
@@ -296,6 +315,7 @@ def _city_row(walk: _Walk, gridrow: GridRow) -> None:
     city = walk.city
     record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
     walk.result.warnings.extend(warnings)
+    city.records += record is not None
     if isinstance(record, Jubilee):
         walk.result.jubilees.append(record)
     elif isinstance(record, CityDay):
