@@ -109,7 +109,18 @@ NUMBERING = "".join([
     num(8, 5), num(9, 6),
     num(10, 0, '<w:lvlOverride w:ilvl="0">' + lvl(0, "upperLetter", "(%1)", start(1)) + "</w:lvlOverride>"),
     num(11, 0, restart_at(0, 5)),
+    abstract(7, lvl(0, "decimal", "%1.", start(1)), lvl(1, "decimal", "%1.%2.", start(1)),
+             lvl(2, "decimal", "%3)", start(1), '<w:lvlRestart w:val="1"/>')),
+    num(12, 7),
+    # A list defined by a numbering style: abstractNum 8 is the style's, 9 only links to it.
+    abstract(8, lvl(0, "upperRoman", "%1.", start(1)), extra='<w:styleLink w:val="PlanList"/>'),
+    abstract(9, extra='<w:numStyleLink w:val="PlanList"/>'),
+    num(13, 8), num(14, 9),
 ])
+NUMBERING_STYLES = """
+<w:style w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan list"/>
+  <w:pPr><w:numPr><w:numId w:val="13"/></w:numPr></w:pPr></w:style>
+"""
 
 
 def numbering_root(inner: str) -> etree._Element:
@@ -139,12 +150,17 @@ COUNTER_CASES = {
     "bullets in Symbol, Courier New and Wingdings": ([(7, 0), (7, 1), (7, 2)], ["•", "o", "▪"]),
     "a w:lvlOverride's w:lvl replaces the level": ([(10, 0), (10, 0)], ["(A)", "(B)"]),
     "an unknown list or level draws nothing": ([(99, 0), (1, 5)], [None, None]),
+    "lvlRestart 1: restarted by level 1 only, not by level 2": (
+        [(12, 0), (12, 2), (12, 1), (12, 2), (12, 0), (12, 2)], ["1.", "1)", "1.1.", "2)", "2.", "1)"]),
+    "a list linked to a numbering style counts with the style's list": (
+        [(13, 0), (14, 0), (13, 0)], ["I.", "II.", "III."]),
 }
 
 
 @pytest.mark.parametrize("items, labels", COUNTER_CASES.values(), ids=COUNTER_CASES.keys())
 def test_counters(items, labels):
-    counters = Counters(Numbering(numbering_root(NUMBERING), Styles(None)))
+    styles = Styles(etree.fromstring(f'<w:styles xmlns:w="{W_NS}">{NUMBERING_STYLES}</w:styles>'.encode()))
+    counters = Counters(Numbering(numbering_root(NUMBERING), styles))
     assert [counters.label(str(num_id), ilvl) for num_id, ilvl in items] == labels
 
 

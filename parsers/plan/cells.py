@@ -32,12 +32,8 @@ def shown_cell_text(cell: Cell | None) -> str:
     a number drawn read alike."""
     if cell is None:
         return ""
-    return " ".join(text for block in cell.blocks if (text := clean(shown_main_text(block))))
-
-
-def shown_main_text(block: Paragraph) -> str:
-    """A paragraph's drawn list label, then its text without footnote markers."""
-    return f"{block.list_label} {block.main_text}" if block.list_label else block.main_text
+    return " ".join([text for block in cell.blocks if (text := clean(
+        f"{block.list_label} {block.main_text}" if block.list_label else block.main_text))])
 
 
 def cell_markers(cell: Cell | None) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from parsers.blocks import Paragraph, Table
+from parsers.blocks import Paragraph
 from parsers.dates.phrases import parse_date_with_warnings
 from parsers.errors import IngestError
 from schemas.plan import DateSpan, PlanWarning
@@ -78,32 +78,32 @@ def missing_footnotes(blocks, footnotes: dict[str, str], reported: set[str]) -> 
     """A warning for each footnote marker cited in the document (a reference or a raised
     number) that names no footnote the document has; ``reported`` ones are left out."""
     warnings: list[PlanWarning] = []
-    seen = set(reported)
-    for where, paragraph in _paragraphs(blocks):
+    known = set(reported) | set(footnotes)
+
+    def check(paragraph: Paragraph, where: str) -> None:
         for marker in paragraph.markers:
-            if marker not in footnotes and marker not in seen:
-                seen.add(marker)
+            if marker not in known:
+                known.add(marker)
                 warnings.append(PlanWarning(
                     code="footnote_missing", where=where,
                     message=f"{clean_start(paragraph.main_text)!r} cites footnote {marker!r} "
                             "but the document has no such footnote"))
+
+    tables = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if block.markers:
+                check(block, "text")
+            continue
+        tables += 1
+        for index, row in enumerate(block.rows, start=1):
+            for cell in row.cells:
+                for paragraph in cell.blocks:
+                    if paragraph.markers:  # most have none: where is only worked out for those that do
+                        check(paragraph, f"table {tables}, row {index}")
     return warnings
 
 
 def clean_start(text: str, length: int = 60) -> str:
     """The first words of a text, whitespace collapsed, to name it in a message."""
     return " ".join(text.split())[:length]
-
-
-def _paragraphs(blocks):
-    """(where, paragraph) for every paragraph of the document, tables' cells included."""
-    tables = 0
-    for block in blocks:
-        if isinstance(block, Table):
-            tables += 1
-            for index, row in enumerate(block.rows, start=1):
-                for cell in row.cells:
-                    for paragraph in cell.blocks:
-                        yield f"table {tables}, row {index}", paragraph
-        elif isinstance(block, Paragraph):
-            yield "text", block

@@ -18,7 +18,7 @@ from lxml import etree
 
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.drawings import (
-    ALTERNATE_CONTENT, chosen_branch, is_math, skipped_message, text_boxes, unread_graphic,
+    ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
 )
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
@@ -106,13 +106,13 @@ class BodyReader:
         found: list = []
         for child in container:
             tag = child.tag
-            if tag == w("p"):
+            if tag == PARAGRAPH:
                 paragraph, boxes = self.paragraph(child)
                 if (paragraph.runs and (paragraph.text.strip() or paragraph.markers)) or paragraph.list_label:
                     found.append(paragraph)  # an empty list item still shows its number
                 for box in boxes:  # a text box reads after the paragraph that anchors it
                     found.extend(self.blocks(box, flatten_tables))
-            elif tag == w("tbl"):
+            elif tag == TABLE:
                 table = self.table(child)
                 found.extend(flatten(table) if flatten_tables else [table])
             elif tag in BLOCK_WRAPPERS:
@@ -132,7 +132,9 @@ class BodyReader:
         self.inline(p, builder, style_id)
         if self.custom_mark is not None:
             self.unmarked_note(builder)
-        list_kind, list_level, list_label = self.list_membership(ppr, style_id)
+        reference = self.styles.numbering_reference(ppr, style_id)
+        list_kind, list_level, list_label = (
+            NOT_LISTED if reference is None else self.list_membership(*reference, style_id))
         named = ppr.find(w("pStyle")) if ppr is not None else None
         return Paragraph(
             runs=tuple(builder.runs),
@@ -144,18 +146,14 @@ class BodyReader:
             list_label=list_label,
         ), builder.boxes
 
-    def list_membership(self, ppr: etree._Element | None, style_id: str | None):
-        """(list kind, level, drawn label) of a paragraph; (None, 0, None) when it is no list item.
-        Every list item advances its list's counters, in document order."""
-        reference = self.styles.numbering_reference(ppr, style_id)
-        if reference is None:
-            return None, 0, None
-        num_id, ilvl = reference
+    def list_membership(self, num_id: str, ilvl: int | None, style_id: str | None):
+        """(list kind, level, drawn label) of a paragraph of list ``num_id``; NOT_LISTED when
+        the list shows nothing. Every list item advances its list's counters, in document order."""
         if ilvl is None:
             ilvl = self.numbering.level_of_style(num_id, style_id)
         kind = self.numbering.list_kind(num_id, ilvl)
         if kind is None:
-            return None, 0, None
+            return NOT_LISTED
         return kind, ilvl, self.counters.label(num_id, ilvl)
 
     # -- inline level: runs and the elements that wrap them -------------------
@@ -163,21 +161,18 @@ class BodyReader:
     def inline(self, parent: etree._Element, builder: ParagraphBuilder, style_id: str | None):
         """Walk a paragraph's content; wrappers are entered, deletions skipped."""
         for child in parent:
-            if child.tag == w("r"):
-                self.run(child, builder, style_id)
-            elif child.tag in INLINE_WRAPPERS:
+            tag = child.tag
+            if tag == RUN:  # a run's pieces, in its cascaded format
+                self.run_content(child, builder, self.styles.run_format(child.find(RUN_PROPERTIES), style_id))
+            elif tag in INLINE_WRAPPERS:
                 self.inline(unwrap(child), builder, style_id)
-            elif child.tag == ALTERNATE_CONTENT:
+            elif tag == ALTERNATE_CONTENT:
                 self.inline(chosen_branch(child), builder, style_id)
-            elif is_math(child):
+            elif tag in MATH_ZONES:
                 self.skip("formula")
 
-    def run(self, r: etree._Element, builder: ParagraphBuilder, style_id: str | None):
-        """A run's text pieces, in its cascaded format."""
-        self.run_content(r, builder, self.styles.run_format(r.find(w("rPr")), style_id))
-
     def run_content(self, parent: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
-        """The pieces of a run (or of the chosen branch of an mc:AlternateContent in it)."""
+        """The pieces of a w:r (or of the chosen branch of an mc:AlternateContent in it)."""
         for child in parent:
             handler = RUN_HANDLERS.get(child.tag)
             if handler is not None:
@@ -189,7 +184,10 @@ class BodyReader:
 
     def text(self, t: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:t; hidden text is skipped; a pending custom note mark takes it."""
-        self.add_text(t.text or "", builder, fmt)
+        if self.custom_mark is None and not fmt.hidden:  # nearly every w:t: no call more
+            builder.add(t.text or "", fmt, page=self.page)
+        else:
+            self.add_text(t.text or "", builder, fmt)
 
     def add_text(self, text: str, builder: ParagraphBuilder, fmt: RunFormat):
         """Visible text of a run, or the mark of a note whose reference awaits it."""
@@ -321,6 +319,9 @@ class BodyReader:
         pages = [b.page for c in cells for b in c.blocks if b.page is not None]
         return cells, min(pages) if pages else start
 
+
+PARAGRAPH, TABLE, RUN, RUN_PROPERTIES = w("p"), w("tbl"), w("r"), w("rPr")
+NOT_LISTED = (None, 0, None)  # (list kind, level, label) of a paragraph that is no list item
 
 # Elements whose children are read as if they stood in the parent's place.
 BLOCK_WRAPPERS = frozenset({w("sdt"), w("customXml"), w("ins"), w("moveTo")})

@@ -22,6 +22,7 @@ CHOICE, FALLBACK = f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 TEXT_BOX = w("txbxContent")
 GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 MATH_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MATH_ZONES = frozenset({f"{{{MATH_NS}}}oMath", f"{{{MATH_NS}}}oMathPara"})  # formulas in a paragraph
 
 # Namespaces whose content this reader reads or safely passes over, so a Choice requiring
 # only these is taken: Word 2010+ shapes, groups, canvases and ink, and the w14/w15 extras.
@@ -94,11 +95,6 @@ def unread_graphic(element: etree._Element) -> str | None:
         if kind:
             return kind
     return None
-
-
-def is_math(element: etree._Element) -> bool:
-    """True for an Office Math zone (m:oMath, m:oMathPara) in a paragraph."""
-    return isinstance(element.tag, str) and element.tag.startswith(f"{{{MATH_NS}}}oMath")
 
 
 def skipped_message(kind: str, count: int) -> str:
