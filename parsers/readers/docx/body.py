@@ -72,7 +72,7 @@ class BodyReader:
         self.styles = Styles(parts.styles)
         self.numbering = Numbering(parts.numbering, self.styles)
         # Lists in notes are counted apart from the body's: a note is read where it is cited.
-        self.counters = self.body_counters = Counters(self.numbering)
+        self.counters = Counters(self.numbering)
         self.note_counters = Counters(self.numbering)
         self.notes = Notes(parts.footnotes, parts.endnotes, parts.settings, parts.document)
         self.footnotes: list[Footnote] = []
