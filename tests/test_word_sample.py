@@ -7,13 +7,17 @@ means something) and that its generator makes it, byte for byte.
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
+from ingest.pipeline import ingest_bytes
 from parsers.blocks import Table
+from parsers.errors import IngestError
 from parsers.readers.docx.reader import read_docx
 from tests.conftest import ROOT, SAMPLES
 
@@ -71,3 +75,25 @@ def test_bullets_are_drawn_from_a_symbol_font(document):
     bullets = [b for row in events.rows for cell in row.cells for b in cell.blocks if b.list_kind == "bullet"]
     assert [(b.list_label, b.text) for b in bullets] == [
         ("•", "ОКМО"), ("•", "ВАРМСУ"), ("•", "АГП"), ("•", "АГУ"), ("•", "АСДГ"), ("•", "СГЦСЗ России")]
+
+
+def without_numbering(data: bytes) -> bytes:
+    """The package with word/numbering.xml and every mention of it removed."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "word/numbering.xml":
+                continue
+            content = re.sub(rb'<(?:Relationship|Override)[^>]*numbering[^>]*/>', b"", content)
+            target.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_without_its_numbering_part_the_word_sample_is_an_error_not_an_empty_plan():
+    # README's exit-2 example: nothing says any more what numbers Word draws.
+    with pytest.raises(IngestError) as caught:
+        ingest_bytes(without_numbering(SAMPLE.read_bytes()), "lost_numbering.docx")
+    assert caught.value.message == ("the event table was found but no event could be read: "
+                                    "none of its 20 rows has an event number in its number column")
