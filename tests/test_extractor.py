@@ -309,7 +309,9 @@ def test_the_signatory_is_not_built_from_event_table_text():
             row(c(p("Дни городов-столиц", bold=True), span=4)), row("1.", "Минск", "много", "июль")),),
      ["Дни городов-столиц"]),
     ((p("Юбилеи городов МАГ", bold=True), table(row("1.", "Киров", "650", "12 июня"))), []),
-], ids=["a heading and nothing after it", "a heading whose rows cannot be read", "a heading with records"])
+    ((p("Юбилеи городов МАГ", bold=True), p("Президент"), p("А.Б. Иванов")), ["Юбилеи городов МАГ"]),
+], ids=["a heading and nothing after it", "a heading whose rows cannot be read", "a heading with records",
+        "a heading paragraph and no table"])
 def test_a_city_heading_with_no_records_is_reported(annex, missing):
     found = events_of(HEADER, row("1.", "А", "май", ""), after=annex)
     reported = [w.message for w in found.warnings if w.code == "records_missing"]

@@ -86,6 +86,7 @@ class _Walk:
     event_rows: int = 0  # rows of event tables read into events (numbered or continuing)
     unplaced_event_rows: int = 0  # rows of event tables that fit no event
     city_tables: list[_CityTable] = field(default_factory=list)
+    city_headings: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) of heading paragraphs
 
 
 def extract_plan(document: Document, fallback_year: int | None = None) -> Extraction:
@@ -115,6 +116,10 @@ def extract_plan(document: Document, fallback_year: int | None = None) -> Extrac
     result.warnings.extend(numbering_warnings(walk.numbers, "event"))
     for city in walk.city_tables:
         result.warnings.extend(empty_city_table(city.kind, city.heading, city.records))
+    headed = {city.heading for city in walk.city_tables}
+    for kind, heading in walk.city_headings:
+        if heading not in headed:  # a heading paragraph no table of records followed
+            result.warnings.extend(empty_city_table(kind, heading, 0))
     reported = {m for city in walk.city_tables for m in city.markers if m not in walk.footnotes}
     result.warnings.extend(missing_footnotes(blocks, walk.footnotes, reported))
     return result
@@ -169,6 +174,9 @@ def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
         return
     walk.loose_lines.extend(clean(line) for line in paragraph.main_text.split("\n") if clean(line))
     walk.last_heading = paragraph
+    kind = _kind_of(text) if _is_heading(paragraph) else None
+    if kind:  # reported at the end unless a table of its records follows
+        walk.city_headings.append((kind, text))
 
 
 def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
