@@ -260,6 +260,13 @@ def test_a_number_drawn_by_the_producer_reads_as_a_typed_one(number_cell, number
     assert [e.number for e in found.events] == ([1, number] if number else [1])
 
 
+@pytest.mark.parametrize("number_cell", [c("3."), c(drawn("3."))], ids=["typed", "drawn"])
+def test_a_row_with_only_a_number_reads_alike_typed_or_drawn(number_cell):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row("2.", "Б", "май", ""), row(number_cell, "", "", ""))
+    assert [e.number for e in found.events] == [1, 2, 3]
+    assert [w.code for w in found.warnings] == ["title_missing"]
+
+
 def test_drawn_labels_do_not_reach_titles_or_items():
     title = c("Участие в собраниях:", drawn("•", "ОКМО", "bullet"), drawn("–", "АСДГ", "bullet"),
               drawn("3)", "АГП"))
