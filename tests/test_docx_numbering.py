@@ -116,10 +116,16 @@ NUMBERING = "".join([
     abstract(8, lvl(0, "upperRoman", "%1.", start(1)), extra='<w:styleLink w:val="PlanList"/>'),
     abstract(9, extra='<w:numStyleLink w:val="PlanList"/>'),
     num(13, 8), num(14, 9),
+    # Damage: a style link that leads back to itself; a label naming a level that does not
+    # exist; a start beyond Word's largest.
+    abstract(10, extra='<w:numStyleLink w:val="Loop"/>'), num(15, 10),
+    abstract(11, lvl(0, "upperRoman", "%1.%9", start(99999999999999999999))), num(16, 11),
 ])
 NUMBERING_STYLES = """
 <w:style w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan list"/>
   <w:pPr><w:numPr><w:numId w:val="13"/></w:numPr></w:pPr></w:style>
+<w:style w:type="numbering" w:styleId="Loop"><w:name w:val="Loop"/>
+  <w:pPr><w:numPr><w:numId w:val="15"/></w:numPr></w:pPr></w:style>
 """
 
 
@@ -152,6 +158,8 @@ COUNTER_CASES = {
     "an unknown list or level draws nothing": ([(99, 0), (1, 5)], [None, None]),
     "lvlRestart 1: restarted by level 1 only, not by level 2": (
         [(12, 0), (12, 2), (12, 1), (12, 2), (12, 0), (12, 2)], ["1.", "1)", "1.1.", "2)", "2.", "1)"]),
+    "a numbering style that links back to itself draws nothing": ([(15, 0)], [None]),
+    "a missing level shows its start; a huge start is capped": ([(16, 0)], ["M" * 32 + "DCCLXVII.1"]),  # 32767
     "a list linked to a numbering style counts with the style's list": (
         [(13, 0), (14, 0), (13, 0)], ["I.", "II.", "III."]),
 }
