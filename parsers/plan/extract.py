@@ -114,15 +114,24 @@ def extract_plan(document: Document, fallback_year: int | None = None) -> Extrac
     check_event_rows(len(result.events), walk.event_rows, walk.unplaced_event_rows)
     result.signatory = find_signatory(walk.loose_lines)
     result.warnings.extend(numbering_warnings(walk.numbers, "event"))
+    result.warnings.extend(_lost_warnings(walk, blocks))
+    return result
+
+
+def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
+    """What the walk found missing: city headings with no records after them (in a table or
+    as a paragraph no table followed), footnotes cited but absent (those a heading cites are
+    reported where it is read)."""
+    warnings: list[PlanWarning] = []
     for city in walk.city_tables:
-        result.warnings.extend(empty_city_table(city.kind, city.heading, city.records))
+        warnings.extend(empty_city_table(city.kind, city.heading, city.records))
     headed = {city.heading for city in walk.city_tables}
     for kind, heading in walk.city_headings:
-        if heading not in headed:  # a heading paragraph no table of records followed
-            result.warnings.extend(empty_city_table(kind, heading, 0))
+        if heading not in headed:
+            warnings.extend(empty_city_table(kind, heading, 0))
     reported = {m for city in walk.city_tables for m in city.markers if m not in walk.footnotes}
-    result.warnings.extend(missing_footnotes(blocks, walk.footnotes, reported))
-    return result
+    warnings.extend(missing_footnotes(blocks, walk.footnotes, reported))
+    return warnings
 
 
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
