@@ -97,3 +97,16 @@ def test_without_its_numbering_part_the_word_sample_is_an_error_not_an_empty_pla
         ingest_bytes(without_numbering(SAMPLE.read_bytes()), "lost_numbering.docx")
     assert caught.value.message == ("the event table was found but no event could be read: "
                                     "none of its 20 rows has an event number in its number column")
+
+
+def test_a_plan_whose_numbers_no_automatic_list_draws_is_not_laid_out_as_one():
+    sys.path.insert(0, str(SAMPLES))
+    from dataclasses import replace
+
+    from plans.plan_2024 import PLAN
+    from samplekit.layout import Layout, plan_document
+    from samplekit.plan import Event
+
+    skipping = replace(PLAN, rows=(Event("1.", ("А",)), Event("3.", ("Б",))))
+    with pytest.raises(ValueError, match="draws 2. where the plan has '3.'"):
+        plan_document(skipping, Layout(numbers="list"))
