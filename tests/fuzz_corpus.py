@@ -25,6 +25,7 @@ if __package__ in (None, ""):  # run as a script
 from tests.conftest import SAMPLES  # noqa: E402
 
 DOCUMENT_PART = "word/document.xml"
+NUMBERING_PART = "word/numbering.xml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Elements whose children are shuffled: the body's blocks, a table's rows, a row's
 # cells, a paragraph's runs, a cell's paragraphs, and the properties of each.
@@ -37,7 +38,10 @@ SAMPLE_NAMES = {"md": "plan_2024_tables_pandoc.md"}
 
 
 def sample_bytes(fmt: str) -> bytes:
-    """The 2024 sample: fmt is "docx", "html", "txt", "md" or "pdf"."""
+    """The 2024 sample: fmt is "docx", "html", "txt", "md" or "pdf", or "docx-word" (the plan as
+    Microsoft Word writes it: automatic numbering, split runs)."""
+    if fmt == "docx-word":
+        return (SAMPLES / "plan_2024_word.docx").read_bytes()
     return (SAMPLES / SAMPLE_NAMES.get(fmt, f"plan_2024.{fmt}")).read_bytes()
 
 
@@ -104,17 +108,18 @@ def shuffle_xml(data: bytes, seed: int, share: float) -> bytes:
     return rezip(files)
 
 
-def drop_xml_elements(data: bytes, seed: int, share: float) -> bytes:
-    """word/document.xml with about ``share`` of its elements removed (their text goes too)."""
+def drop_xml_elements(data: bytes, seed: int, share: float, part: str = DOCUMENT_PART) -> bytes:
+    """A part (word/document.xml unless told) with about ``share`` of its elements removed
+    (their text goes too)."""
     files = zip_members(data)
-    root = etree.fromstring(files[DOCUMENT_PART])
+    root = etree.fromstring(files[part])
     chance = random.Random(seed)
     doomed = [element for element in root.iter() if element is not root and chance.random() < share]
     for element in doomed:
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
-    files[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    files[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return rezip(files)
 
 
@@ -124,16 +129,17 @@ HOSTILE_VALUES = ("", "-1", "0", "99999999999", "9" * 5000, "²", "١٢", "resta
                   "true", "none", "x" * 1000)
 
 
-def garble_attributes(data: bytes, seed: int, share: float) -> bytes:
-    """word/document.xml with about ``share`` of its attribute values replaced by hostile ones."""
+def garble_attributes(data: bytes, seed: int, share: float, part: str = DOCUMENT_PART) -> bytes:
+    """A part (word/document.xml unless told) with about ``share`` of its attribute values
+    replaced by hostile ones."""
     files = zip_members(data)
-    root = etree.fromstring(files[DOCUMENT_PART])
+    root = etree.fromstring(files[part])
     chance = random.Random(seed)
     for element in root.iter():
         for name in element.attrib:
             if chance.random() < share:
                 element.set(name, chance.choice(HOSTILE_VALUES))
-    files[DOCUMENT_PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    files[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return rezip(files)
 
 
@@ -182,13 +188,15 @@ def package_mutations(data: bytes) -> st.SearchStrategy[bytes]:
     """What can happen to a DOCX: byte damage, lost members, damaged members, shuffled
     or missing XML elements in the document part."""
     seeds, shares = st.integers(0, 2 ** 32 - 1), st.floats(0.05, 1.0)
+    # The numbering part too, when there is one: what Word draws comes from it.
+    parts = st.sampled_from([name for name in (DOCUMENT_PART, NUMBERING_PART) if name in zip_members(data)])
     return st.one_of(
         byte_mutations(data),
         st.builds(remove_members, st.just(data), st.lists(positions, min_size=1, max_size=4)),
         st.builds(corrupt_member, st.just(data), positions, flips),
         st.builds(shuffle_xml, st.just(data), seeds, shares),
-        st.builds(drop_xml_elements, st.just(data), seeds, st.floats(0.01, 0.5)),
-        st.builds(garble_attributes, st.just(data), seeds, st.floats(0.01, 0.5)),
+        st.builds(drop_xml_elements, st.just(data), seeds, st.floats(0.01, 0.5), parts),
+        st.builds(garble_attributes, st.just(data), seeds, st.floats(0.01, 0.5), parts),
     )
 
 
@@ -201,7 +209,7 @@ def page_mutations(data: bytes) -> st.SearchStrategy[bytes]:
 def mutations(fmt: str) -> st.SearchStrategy[bytes]:
     """Damaged variants of the sample in ``fmt``."""
     data = sample_bytes(fmt)
-    if fmt == "docx":
+    if fmt in ("docx", "docx-word"):
         return package_mutations(data)
     return page_mutations(data) if fmt == "html" else byte_mutations(data)
 

@@ -517,13 +517,22 @@ def test_custom_footnote_mark_is_the_text_that_follows():
     assert document.footnotes == (Footnote("*", "Starred note"), Footnote("1", "First note"))
 
 
-def test_custom_mark_that_is_a_symbol_is_cited_as_a_star():
+def test_custom_mark_that_is_a_symbol_is_the_symbol_it_draws():
     body = p(r("Sym"), f'<w:r>{SUP}<w:footnoteReference w:customMarkFollows="1" w:id="3"/>'
              '<w:sym w:font="Symbol" w:char="F02A"/></w:r>')
     document = read_docx(make_docx(body, footnotes=FOOTNOTES))
     assert document.blocks[0].markers == ("*",)
     assert document.footnotes == (Footnote("*", "Starred note"),)
-    assert len(document.warnings) == 1
+    assert document.warnings == ()
+
+
+def test_custom_mark_that_is_not_text_is_cited_as_a_star():
+    body = p(r("Pic"), f'<w:r>{SUP}<w:footnoteReference w:customMarkFollows="1" w:id="3"/>'
+             '<w:drawing/></w:r>')
+    document = read_docx(make_docx(body, footnotes=FOOTNOTES))
+    assert document.blocks[0].markers == ("*",)
+    assert document.footnotes == (Footnote("*", "Starred note"),)
+    assert [w.code for w in document.warnings] == ["note_mark_unread"]
 
 
 def test_endnotes_are_numbered_in_roman_by_default():

@@ -5,6 +5,7 @@ import pytest
 from parsers.plan.extract import NoEventTable, extract_plan
 from parsers.plan.rows import number_of
 from parsers.blocks import Paragraph, Run
+from parsers.errors import IngestError
 from tests.build import HEADER, SOURCE, TITLE, c, doc, li, p, row, table
 
 
@@ -268,3 +269,89 @@ def test_the_plan_carries_its_source_and_the_reader_s_warnings_first():
     found = extract_plan(document, SOURCE, fallback_year=2024)
     assert found.source == SOURCE
     assert [(w.code, w.where) for w in found.warnings] == [("image_skipped", "page 2"), ("year_guessed", "title")]
+# A number the producer draws (Word's automatic list in the № column) is the paragraph's
+# list_label, not its text; whoever set it, the number cell reads as if it were typed.
+def drawn(label: str, text: str = "", kind: str = "number") -> Paragraph:
+    return Paragraph((Run(text),) if text else (), list_kind=kind, list_label=label)
+
+
+@pytest.mark.parametrize("number_cell, number", [
+    (c(drawn("1.")), 1), (c(drawn("7)")), 7), (c(drawn("12")), 12), (c("1."), 1),
+    (c(drawn("1.", "2")), None),  # "1. 2" is no event number
+])
+def test_a_number_drawn_by_the_producer_reads_as_a_typed_one(number_cell, number):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row(number_cell, "Б", "июнь", ""))
+    assert [e.number for e in found.events] == ([1, number] if number else [1])
+
+
+@pytest.mark.parametrize("number_cell", [c("3."), c(drawn("3."))], ids=["typed", "drawn"])
+def test_a_row_with_only_a_number_reads_alike_typed_or_drawn(number_cell):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row("2.", "Б", "май", ""), row(number_cell, "", "", ""))
+    assert [e.number for e in found.events] == [1, 2, 3]
+    assert [w.code for w in found.warnings] == ["title_missing"]
+
+
+def test_drawn_labels_do_not_reach_titles_or_items():
+    title = c("Участие в собраниях:", drawn("•", "ОКМО", "bullet"), drawn("–", "АСДГ", "bullet"),
+              drawn("3)", "АГП"))
+    found = events_of(HEADER, row(c(drawn("1.")), title, c(drawn("а)", "Москва"), "май"), ""),
+                      before=(Paragraph((Run("План на 2024 год", bold=True),), list_kind="number", list_label="I."),))
+    event, = found.events
+    assert (found.title, event.title, event.items, event.place) == (
+        "План на 2024 год", "Участие в собраниях:", ["ОКМО", "АСДГ", "АГП"], "Москва")
+
+
+def test_a_drawn_column_numbering_row_is_skipped():
+    found = events_of(HEADER, row(c(drawn("1.")), c(drawn("2.")), c(drawn("3.")), c(drawn("4."))),
+                      row("1.", "А", "май", ""))
+    assert [e.title for e in found.events] == ["А"] and found.warnings == []
+
+
+# ------------------------------------------------------------ never a silent broken result
+
+@pytest.mark.parametrize("rows, message", [
+    ((row("", "А", "май", ""), row("", "Б", "июнь", "")),
+     "the event table was found but no event could be read: none of its 2 rows has an event number"),
+    ((), "the event table was found but no event could be read: it has no rows under its header"),
+    ((row("", "А", "май", ""), row("", "Б", "июнь", ""), row("", "В", "июль", ""), row("1.", "Г", "май", "")),
+     "most rows of the event table could not be read: 3 of 4 rows fit no event (1 events read)"),
+], ids=["no number anywhere", "header only", "most rows unplaced"])
+def test_an_event_table_whose_rows_cannot_be_read_is_an_error(rows, message):
+    with pytest.raises(IngestError) as caught:
+        events_of(HEADER, *rows)
+    assert caught.value.message.startswith(message)
+
+
+def test_a_few_unplaced_rows_are_warnings_not_an_error():
+    found = events_of(HEADER, row("", "Вступление", "", ""), row("1.", "А", "май", ""), row("2.", "Б", "май", ""))
+    assert [e.number for e in found.events] == [1, 2]
+    assert [w.code for w in found.warnings] == ["row_unplaced"]
+
+
+def test_the_signatory_is_not_built_from_event_table_text():
+    found = events_of(HEADER, row("", "Утверждено советом", "", ""), row("1.", "А", "май", ""),
+                      row("2.", "Б", "май", ""), after=(p("Президент"), p("А.Б. Иванов")))
+    assert (found.signatory.position, found.signatory.name) == ("Президент", "А.Б. Иванов")
+
+
+@pytest.mark.parametrize("annex, missing", [
+    ((table(row(c(p("Юбилеи городов МАГ", bold=True), span=4))),), ["Юбилеи городов МАГ"]),
+    ((table(row(c(p("Юбилеи городов МАГ", bold=True), span=4)), row("1.", "Киров", "650", "12 июня"),
+            row(c(p("Дни городов-столиц", bold=True), span=4)), row("1.", "Минск", "много", "июль")),),
+     ["Дни городов-столиц"]),
+    ((p("Юбилеи городов МАГ", bold=True), table(row("1.", "Киров", "650", "12 июня"))), []),
+    ((p("Юбилеи городов МАГ", bold=True), p("Президент"), p("А.Б. Иванов")), ["Юбилеи городов МАГ"]),
+], ids=["a heading and nothing after it", "a heading whose rows cannot be read", "a heading with records",
+        "a heading paragraph and no table"])
+def test_a_city_heading_with_no_records_is_reported(annex, missing):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=annex)
+    reported = [w.message for w in found.warnings if w.code == "records_missing"]
+    assert len(reported) == len(missing)
+    assert all(repr(heading) in message for heading, message in zip(missing, reported))
+
+
+def test_a_footnote_cited_in_the_event_table_but_not_found_is_reported():
+    found = events_of(HEADER, row("1.", c(p("Сессия", sup="2")), "май", ""),
+                      row("2.", c(p("Форум", sup="1")), "май", ""), footnotes={"1": "Есть такая сноска"})
+    assert [(w.code, w.where) for w in found.warnings] == [("footnote_missing", "table 1, row 2")]
+    assert "'Сессия' cites footnote '2'" in found.warnings[0].message

@@ -18,7 +18,7 @@ from schemas.plan import Plan
 from tests.fuzz_corpus import mutations
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
-FORMATS = ["docx", "html", "txt", "md", "pdf"]
+FORMATS = ["docx", "docx-word", "html", "txt", "md", "pdf"]
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

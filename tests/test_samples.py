@@ -9,13 +9,16 @@ from parsers.readers.office import find_soffice
 from schemas.plan import CityDay, Event, Jubilee
 from tests.conftest import SAMPLES
 
-# sample id -> file. The first two PDFs are printed from the DOCX, ruled and without
+# sample id -> file. "docx-word" is the plan as Microsoft Word writes it (automatic
+# numbers and bullets, split runs, proofing marks: samples/word/make_word_docx.py).
+# The first two PDFs are printed from the DOCX, ruled and without
 # ruling lines; "pdf-chrome" is the HTML printed by Chromium; the others straight from
 # the source under other layouts
 # (samples/make_samples.py VARIANTS): one plan, one expected JSON for all.
 SAMPLE_FILES = {
     "text": "plan_2024.txt",
     "docx": "plan_2024.docx",
+    "docx-word": "plan_2024_word.docx",
     "html": "plan_2024.html",
     "pdf": "plan_2024.pdf",
     "pdf-noborders": "plan_2024_noborders.pdf",

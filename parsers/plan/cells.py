@@ -25,6 +25,17 @@ def cell_text(cell: Cell | None, joiner: str = " ") -> str:
     return joiner.join(paragraph_texts(cell))
 
 
+def shown_cell_text(cell: Cell | None) -> str:
+    """The cell's paragraphs as the producer shows them, joined by a space: with the list
+    number or glyph it draws before an item ("1." of an automatically numbered column),
+    footnote markers left out. What reads a number cell reads this, so a number typed and
+    a number drawn read alike."""
+    if cell is None:
+        return ""
+    return " ".join([text for block in cell.blocks if (text := clean(
+        f"{block.list_label} {block.main_text}" if block.list_label else block.main_text))])
+
+
 def cell_markers(cell: Cell | None) -> list[str]:
     """Footnote markers cited anywhere in the cell, in order."""
     found: list[str] = []

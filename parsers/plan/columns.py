@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.blocks import derived
-from parsers.plan.cells import cell_text
+from parsers.plan.cells import cell_text, shown_cell_text
 from parsers.plan.grid import GridRow, grid_width
 from parsers.plan.vocab import COLUMN_ROLES, DATE_ROLES, REQUIRED_ROLES
 
@@ -92,7 +92,7 @@ def is_header_repeat(gridrow: GridRow, columns: Columns) -> bool:
 def is_column_numbering(gridrow: GridRow) -> bool:
     """True for the row "1 | 2 | 3 | 4" that numbers the columns under a header."""
     slots = gridrow.own_slots()
-    return len(slots) >= 3 and all(cell_text(slot.cell).rstrip(".") == str(number)
+    return len(slots) >= 3 and all(shown_cell_text(slot.cell).rstrip(".") == str(number)
                                    for number, slot in enumerate(slots, start=1))
 
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from parsers.blocks import Document, Paragraph, Table
 from parsers.plan.cells import cell_text, clean
-from parsers.plan.checks import numbering_warnings
+from parsers.plan.checks import (
+    check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
+)
 from parsers.plan.cities import city_record
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
@@ -48,6 +50,8 @@ class _CityTable:
     kind: str
     markers: list[str]
     approximate: bool
+    heading: str = ""
+    records: int = 0  # records read under the heading so far
 
 
 @dataclass
@@ -68,6 +72,10 @@ class _Walk:
     jubilees: list[Jubilee] = field(default_factory=list)
     city_days: list[CityDay] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
+    event_rows: int = 0  # rows of event tables read into events (numbered or continuing)
+    unplaced_event_rows: int = 0  # rows of event tables that fit no event
+    city_tables: list[_CityTable] = field(default_factory=list)
+    city_headings: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) of heading paragraphs
 
 
 def extract_plan(document: Document, source: Source, fallback_year: int | None = None) -> Plan:
@@ -94,10 +102,28 @@ def extract_plan(document: Document, source: Source, fallback_year: int | None =
         else:
             _paragraph(walk, block)
     _close_event(walk)
+    check_event_rows(len(walk.events), walk.event_rows, walk.unplaced_event_rows)
     walk.warnings.extend(numbering_warnings(walk.numbers, "event"))
+    walk.warnings.extend(_lost_warnings(walk, blocks))
     return Plan(source=source, title=title, year=year, events=walk.events, jubilees=walk.jubilees,
                 city_days=walk.city_days, footnotes=footnotes, signatory=find_signatory(walk.loose_lines),
                 warnings=walk.warnings)
+
+
+def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
+    """What the walk found missing: city headings with no records after them (in a table or
+    as a paragraph no table followed), footnotes cited but absent (those a heading cites are
+    reported where it is read)."""
+    warnings: list[PlanWarning] = []
+    for city in walk.city_tables:
+        warnings.extend(empty_city_table(city.kind, city.heading, city.records))
+    headed = {city.heading for city in walk.city_tables}
+    for kind, heading in walk.city_headings:
+        if heading not in headed:
+            warnings.extend(empty_city_table(kind, heading, 0))
+    reported = {m for city in walk.city_tables for m in city.markers if m not in walk.footnotes}
+    warnings.extend(missing_footnotes(blocks, walk.footnotes, reported))
+    return warnings
 
 
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
@@ -149,6 +175,9 @@ def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
         return
     walk.loose_lines.extend(clean(line) for line in paragraph.main_text.split("\n") if clean(line))
     walk.last_heading = paragraph
+    kind = _kind_of(text) if _is_heading(paragraph) else None
+    if kind:  # reported at the end unless a table of its records follows
+        walk.city_headings.append((kind, text))
 
 
 def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
@@ -223,8 +252,10 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
             _close_event(walk)
             walk.current = EventRows(row.number or 0, walk.section, gridrow)
             walk.current.add_row(gridrow, walk.columns)
+            walk.event_rows += 1
         elif walk.columns is not None and walk.current is not None:
             walk.current.add_row(gridrow, walk.columns)
+            walk.event_rows += 1
             if row.unread_number:
                 walk.warnings.append(PlanWarning(
                     code="number_unread", where=f"table row {gridrow.index + 1}",
@@ -232,15 +263,18 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
                             f"the row was added to event {walk.current.number}"))
         else:
             unread.append(gridrow)
+            walk.unplaced_event_rows += walk.columns is not None
     _report_unread(walk, unread)
 
 
 def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
     """Rows that fit no record: kept as loose lines (a signature may be among them) and,
-    unless they are a small signature block, reported so no text is silently lost."""
+    unless they are a small signature block, reported so no text is silently lost. Rows of
+    an event table are never a signature: their text is only reported."""
     lines = [[text for s in gridrow.own_slots() if (text := cell_text(s.cell))] for gridrow in unread]
-    for cells in lines:
-        walk.loose_lines.extend(cells)
+    if walk.columns is None:
+        for cells in lines:
+            walk.loose_lines.extend(cells)
     if len(unread) > MAX_SIGNATURE_ROWS or (unread and find_signatory([c for cells in lines for c in cells]) is None):
         for gridrow, cells in zip(unread, lines):
             walk.warnings.append(PlanWarning(
@@ -280,7 +314,9 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
                 message=f"the heading cites footnote {marker!r} but the document has no such footnote"))
     notes = " ".join(walk.footnotes.get(marker, "") for marker in markers).lower()
     approximate = any(word in notes for word in APPROXIMATE_WORDS)
-    return _CityTable(kind, markers, approximate)
+    city = _CityTable(kind, markers, approximate, heading)
+    walk.city_tables.append(city)
+    return city
 
 
 def _city_row(walk: _Walk, gridrow: GridRow) -> None:
@@ -288,6 +324,7 @@ def _city_row(walk: _Walk, gridrow: GridRow) -> None:
     city = walk.city
     record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
     walk.warnings.extend(warnings)
+    city.records += record is not None
     if isinstance(record, Jubilee):
         walk.jubilees.append(record)
     elif isinstance(record, CityDay):

@@ -53,7 +53,8 @@ class GridRow:
         return self.own
 
     def filled(self) -> tuple[Slot, ...]:
-        """Own slots holding visible text."""
+        """Own slots holding visible text, a number the producer draws included (an
+        auto-numbered cell shows "20." though it stores no text, as a typed one does)."""
         return self.visible
 
     # Worked out once per row: the extractor asks each row several questions.
@@ -63,12 +64,17 @@ class GridRow:
 
     @derived
     def visible(self) -> tuple[Slot, ...]:
-        return tuple(slot for slot in self.own if not slot.cell.is_empty)
+        return tuple(slot for slot in self.own if not slot.cell.is_empty or shows_a_number(slot.cell))
 
     @property
     def page(self) -> int | None:
         """The page the row starts on, when known."""
         return self.row.page
+
+
+def shows_a_number(cell: Cell) -> bool:
+    """True when the producer draws a list number in the cell (its text may be empty)."""
+    return any(block.list_label and block.list_kind == "number" for block in cell.blocks)
 
 
 def grid_width(rows: list[GridRow]) -> int:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from parsers.plan.cells import cell_markers, cell_text
+from parsers.plan.cells import cell_markers, cell_text, shown_cell_text
 from parsers.plan.grid import GridRow
 
 # Up to six digits: a generated 10,000-event plan is read whole; a longer run of digits
@@ -48,7 +48,7 @@ def classify(gridrow: GridRow, number_column: int | None, width: int) -> RowClas
     number_slot = gridrow.at(number_column) if number_column is not None else None
     number_text = None
     if number_slot is not None and not number_slot.inherited and number_slot.width == 1:
-        number_text = cell_text(number_slot.cell)
+        number_text = shown_cell_text(number_slot.cell)
         number = number_of(number_text)
         if number is not None:
             return RowClass("numbered", gridrow, number=number)

@@ -52,7 +52,17 @@ class BulletList:
     style: str = "Table_20_Contents"
 
 
-CellBlock = Para | BulletList
+@dataclass(frozen=True)
+class ListNumber:
+    """An empty paragraph of an automatically numbered list: the writer's program draws
+    the number (Word's numbering), the file stores none. ``restart`` starts the list
+    ``name`` again at 1 (Word's "Restart numbering")."""
+
+    name: str
+    restart: bool = False
+
+
+CellBlock = Para | BulletList | ListNumber
 
 
 @dataclass(frozen=True)

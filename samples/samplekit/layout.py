@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from samplekit.doc import (
-    BulletList, Cell, Document, LineBreak, Note, Page, Para, Row, Table, Text,
+    BulletList, Cell, Document, LineBreak, ListNumber, Note, Page, Para, Row, Table, Text,
 )
 from samplekit.plan import AnnexPart, Event, Heading, Plan, Section
 
@@ -29,12 +29,16 @@ class Layout:
       "tables" (each part a bold heading paragraph over a table of its own rows).
     lines: "breaks" (title and signatory lines joined by line breaks in one
       paragraph) or "paragraphs" (one paragraph per line).
+    numbers: "typed" (the number cells hold "1.") or "list" (each is an empty paragraph
+      of an automatic list, as Word's numbering button makes it; only a writer that
+      draws list numbers can write this).
     """
 
     place_date: Literal["paragraphs", "line", "columns"] = "paragraphs"
     place_date_headers: tuple[str, str] = ("Место", "Дата")
     lines: Literal["breaks", "paragraphs"] = "breaks"
     annex: Literal["one_table", "tables"] = "one_table"
+    numbers: Literal["typed", "list"] = "typed"
     borders: bool = True
     repeat_header: bool = True
     rows_may_split: bool = True
@@ -83,20 +87,44 @@ def event_table(plan: Plan, layout: Layout) -> Table:
         header[2:3] = layout.place_date_headers
     widths = layout.columns_widths_cm if columns else layout.event_widths_cm
     rows = [Row(tuple(cell_of(label) for label in header), header=layout.repeat_header)]
+    numbers = NumberCells("events", layout)
     for row in plan.rows:
         if isinstance(row, Section):
             rows.append(Row((Cell((bold_para(row.title),), span=len(widths)),)))
         else:
-            rows.append(event_row(row, layout))
+            rows.append(event_row(row, layout, numbers))
     return Table("Events", widths, tuple(rows), layout.borders, layout.rows_may_split)
 
 
-def event_row(event: Event, layout: Layout) -> Row:
+class NumberCells:
+    """The number cells of one table: the typed number, or an empty paragraph of the
+    automatic list ``name`` that draws the same number (checked, so a plan whose numbers
+    an automatic list cannot draw is not laid out wrongly)."""
+
+    def __init__(self, name: str, layout: Layout):
+        self.name, self.layout, self.count, self.restart = name, layout, 0, False
+
+    def cell(self, number: str | None) -> Cell:
+        """The number cell of a row numbered ``number`` ("3."; None: a continuation row)."""
+        if self.layout.numbers == "typed" or not number:
+            return cell_of(number or "")
+        self.count += 1
+        if number != f"{self.count}.":
+            raise ValueError(f"an automatic list draws {self.count}. where the plan has {number!r}")
+        restart, self.restart = self.restart, False
+        return Cell((ListNumber(self.name, restart),))
+
+    def start_again(self) -> None:
+        """The next number starts the list again at 1."""
+        self.count, self.restart = 0, self.count > 0
+
+
+def event_row(event: Event, layout: Layout, numbers: NumberCells) -> Row:
     """One event (or continuation) row."""
     title = tuple(Para((Text(part),), CELL) for part in event.title)
     if event.items:
         title += (BulletList(event.items),)
-    cells = [cell_of(event.number or ""), Cell(title), *place_date_cells(event, layout),
+    cells = [numbers.cell(event.number), Cell(title), *place_date_cells(event, layout),
              cell_of(event.note)]
     return Row(tuple(cells))
 
@@ -115,9 +143,12 @@ def annex_table(parts: tuple[AnnexPart, ...], layout: Layout) -> Table:
     """One table holding every annex part: a merged heading row, then its rows."""
     width = len(layout.annex_widths_cm)
     rows: list[Row] = []
+    numbers = NumberCells("annex", layout)
     for part in parts:
         rows.append(Row((Cell((heading_para(part.heading),), span=width),)))
-        rows.extend(Row(tuple(cell_of(text) for text in values)) for values in part.rows)
+        numbers.start_again()
+        rows.extend(Row((numbers.cell(values[0]), *(cell_of(text) for text in values[1:])))
+                    for values in part.rows)
     return Table("Annex", layout.annex_widths_cm, tuple(rows), layout.borders,
                  layout.rows_may_split)
 

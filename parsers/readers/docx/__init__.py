@@ -1,4 +1,4 @@
-"""The DOCX reader: the package, its body, styles and notes, as Word renders them."""
+"""The DOCX reader: the package, its body, styles, list numbers, notes and symbols, as Word renders them."""
 
 from parsers.readers.docx.reader import read_docx
 

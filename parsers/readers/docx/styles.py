@@ -1,8 +1,8 @@
-"""What WordprocessingML styles, numbering and note settings say about a paragraph.
+"""What WordprocessingML styles say about a run or a paragraph.
 
-The DOCX reader (``parsers/readers/docx/reader.py``) asks three questions these answer:
-is this run bold / superscript / hidden, is this paragraph a heading or a list
-item, and how are footnotes and endnotes numbered. Properties are looked up
+The DOCX reader asks two questions these answer: is this run bold / superscript /
+hidden, and is this paragraph a heading or a list item (which list, which level).
+Lists' numbers are drawn in ``numbering.py``, notes' marks in ``notes.py``. Properties are looked up
 the way Word cascades them: direct formatting, then the character style, then
 the paragraph style and the styles it is based on, then document defaults.
 """
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from parsers.readers.xml import whole_number  # noqa: F401 (used here and by the reader)
-from parsers.roman import to_roman
+from parsers.readers.xml import whole_number  # noqa: F401 (used here and by the reader's modules)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -40,8 +39,6 @@ HEADING_NAME = re.compile(
 )
 BODY_TEXT_OUTLINE_LEVEL = 9  # w:outlineLvl 9 means "body text", not a heading
 MAX_LIST_LEVEL = 8  # w:ilvl runs 0-8
-# Word's largest w:numStart; a larger one would make "m" * 10**12 of a Roman note mark.
-MAX_NOTE_START = 32767
 
 
 def on_off(element: etree._Element | None) -> bool | None:
@@ -183,8 +180,9 @@ class Styles:
         return None
 
     def numbering_reference(self, ppr: etree._Element | None,
-                            style_id: str | None) -> tuple[str, int] | None:
-        """(numId, ilvl) from w:numPr, direct or through the style; None if not a list."""
+                            style_id: str | None) -> tuple[str, int | None] | None:
+        """(numId, ilvl) from w:numPr, direct or through the style; None if not a list.
+        ilvl is None when no w:numPr names it (the style's list level then decides)."""
         num_id = ilvl = None
         for source in [ppr] + [s.ppr for s in self.chain(style_id)]:
             num_pr = source.find(NUM_PR) if source is not None else None
@@ -196,7 +194,7 @@ class Styles:
                 ilvl = num_pr.find(ILVL).get(VAL)
         if not num_id or num_id == "0":  # numId 0 removes numbering a style gave
             return None
-        return num_id, whole_number(ilvl, MAX_LIST_LEVEL) or 0
+        return num_id, None if ilvl is None else whole_number(ilvl, MAX_LIST_LEVEL) or 0
 
 
 def first_found(sources: list[etree._Element | None], tag: str) -> etree._Element | None:
@@ -211,104 +209,3 @@ def first_found(sources: list[etree._Element | None], tag: str) -> etree._Elemen
 def on_off_attr(value: str | None) -> bool:
     """An ST_OnOff attribute value (absent means off)."""
     return value is not None and value.lower() not in OFF_VALUES
-
-
-class Numbering:
-    """List kinds from word/numbering.xml: is level ``ilvl`` of list ``numId`` bullets?"""
-
-    def __init__(self, root: etree._Element | None, styles: Styles):
-        self.styles = styles
-        self.abstracts: dict[str, etree._Element] = {}
-        self.nums: dict[str, etree._Element] = {}
-        if root is None:
-            return
-        for element in root.iter(w("abstractNum")):
-            self.abstracts[element.get(w("abstractNumId"), "")] = element
-        for element in root.iter(w("num")):
-            self.nums[element.get(w("numId"), "")] = element
-
-    def list_kind(self, num_id: str, ilvl: int) -> str | None:
-        """"bullet", "number", or None when the list or level is unknown or shows nothing."""
-        level = self.level(num_id, ilvl)
-        if level is None:
-            return None
-        fmt = level.find(w("numFmt"))
-        fmt = fmt.get(VAL, "decimal") if fmt is not None else "decimal"
-        if fmt == "bullet":
-            return "bullet"
-        if fmt == "none":
-            # No number; literal label text (a typed bullet) still makes a list item.
-            text = level.find(w("lvlText"))
-            label = text.get(VAL, "") if text is not None else ""
-            return "bullet" if re.sub(r"%\d", "", label).strip() else None
-        return "number"
-
-    def level(self, num_id: str, ilvl: int, hops: int = 0) -> etree._Element | None:
-        """The w:lvl for this list level, following overrides and style links."""
-        num = self.nums.get(num_id)
-        if num is None or hops > 2:
-            return None
-        for override in num.iter(w("lvlOverride")):
-            if override.get(w("ilvl")) == str(ilvl) and override.find(w("lvl")) is not None:
-                return override.find(w("lvl"))
-        abstract_id = num.find(w("abstractNumId"))
-        abstract = self.abstracts.get(abstract_id.get(VAL, "")) if abstract_id is not None else None
-        if abstract is None:
-            return None
-        for level in abstract.iter(w("lvl")):
-            if level.get(w("ilvl")) == str(ilvl):
-                return level
-        link = abstract.find(w("numStyleLink"))
-        if link is not None:
-            reference = self.styles.numbering_reference(None, link.get(VAL))
-            if reference:
-                return self.level(reference[0], ilvl, hops + 1)
-        return None
-
-
-# How notes are numbered (w:numFmt of w:footnotePr / w:endnotePr). Word's
-# defaults: footnotes 1, 2, 3; endnotes i, ii, iii.
-CHICAGO = ("*", "†", "‡", "§")
-
-
-def letters(number: int) -> str:
-    """a, b, ... z, aa, bb, ... as Word letters lists and notes."""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-
-
-NOTE_FORMATS = {
-    "decimal": str,
-    "lowerRoman": to_roman,
-    "upperRoman": lambda n: to_roman(n).upper(),
-    "lowerLetter": letters,
-    "upperLetter": lambda n: letters(n).upper(),
-    "chicago": lambda n: CHICAGO[(n - 1) % 4] * ((n - 1) // 4 + 1),
-}
-DEFAULT_NOTE_FORMAT = {"footnote": "decimal", "endnote": "lowerRoman"}
-
-
-@dataclass(frozen=True)
-class NoteStyle:
-    """How one kind of note is numbered: the format and the first number."""
-
-    fmt: str = "decimal"
-    start: int = 1
-
-    def marker(self, ordinal: int) -> str:
-        """The displayed mark of the ``ordinal``-th (1-based) note."""
-        return NOTE_FORMATS.get(self.fmt, str)(self.start + ordinal - 1)
-
-
-def note_style(kind: str, *roots: etree._Element | None) -> NoteStyle:
-    """The numbering of ``kind`` ("footnote"/"endnote") from settings, then the section."""
-    fmt, start = DEFAULT_NOTE_FORMAT[kind], 1
-    for root in roots:
-        if root is None:
-            continue
-        for props in root.iter(w(f"{kind}Pr")):
-            num_fmt, num_start = props.find(w("numFmt")), props.find(w("numStart"))
-            if num_fmt is not None and num_fmt.get(VAL) in NOTE_FORMATS:
-                fmt = num_fmt.get(VAL)
-            if num_start is not None and whole_number(num_start.get(VAL), MAX_NOTE_START) is not None:
-                start = whole_number(num_start.get(VAL), MAX_NOTE_START)
-    return NoteStyle(fmt, start)

@@ -1,0 +1,401 @@
+"""Walking a DOCX body into blocks: one small handler per element, as python-mammoth's
+``docx/body_xml.py`` has.
+
+Paragraphs and tables in document order; merged cells once, at their top-left; list
+items with their kind, level and the label Word draws (``numbering.py``); line breaks as
+"\\n" and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
+marker runs, with the notes' text in ``Document.footnotes``. Text in hyperlinks, content
+controls, smart tags, simple fields and tracked insertions is read; tracked deletions and
+moved-away text are not. A table nested in a cell becomes paragraphs of that cell. Page
+numbers come from Word's rendered page breaks when the file has them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
+from parsers.readers.docx.drawings import (
+    ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
+)
+from parsers.readers.docx.notes import Notes, on_off_attr_value
+from parsers.readers.docx.numbering import Counters, Numbering
+from parsers.readers.docx.package import Parts
+from parsers.readers.docx.styles import VAL, RunFormat, Styles, on_off, w, whole_number
+from parsers.readers.docx.symbols import symbol_char
+
+
+# ---------------------------------------------------------------- paragraphs
+
+@dataclass
+class ParagraphBuilder:
+    """Runs collected while walking one paragraph; adjacent alike runs are merged."""
+
+    runs: list[Run] = field(default_factory=list)
+    page: int | None = None
+    boxes: list[etree._Element] = field(default_factory=list)  # text boxes anchored here
+
+    def add(self, text: str, fmt: RunFormat, note: str | None = None, page: int | None = None):
+        """Append text; a note reference is always its own run."""
+        if not text:
+            return
+        if self.page is None and text.strip():
+            self.page = page
+        last = self.runs[-1] if self.runs else None
+        if (note is None and last is not None and last.note is None
+                and (last.bold, last.superscript) == (fmt.bold, fmt.superscript)):
+            self.runs[-1] = Run(last.text + text, last.bold, last.superscript)
+        else:
+            self.runs.append(Run(text, fmt.bold, fmt.superscript or note is not None, note))
+
+
+@dataclass
+class CellBuilder:
+    """A cell being read; vertical merges grow its row span."""
+
+    blocks: list[Paragraph]
+    col_span: int
+    row_span: int = 1
+
+    def freeze(self) -> Cell:
+        """The finished, immutable cell."""
+        return Cell(tuple(self.blocks), self.col_span, self.row_span)
+
+
+class BodyReader:
+    """Walks the document part and builds blocks; one method per XML element."""
+
+    def __init__(self, parts: Parts):
+        self.parts = parts
+        self.styles = Styles(parts.styles)
+        self.numbering = Numbering(parts.numbering, self.styles)
+        # Lists in notes are counted apart from the body's: a note is read where it is cited.
+        self.counters = Counters(self.numbering)
+        self.note_counters = Counters(self.numbering)
+        self.notes = Notes(parts.footnotes, parts.endnotes, parts.settings, parts.document)
+        self.footnotes: list[Footnote] = []
+        self.warnings: list[ReaderWarning] = []
+        # Pages only when Word left its rendered page breaks in the file.
+        self.page: int | None = 1 if next(parts.document.iter(w("lastRenderedPageBreak")), None) \
+            is not None else None
+        self.custom_mark: tuple[str, str] | None = None  # (kind, note id) awaiting its mark
+        self.skipped: dict[str, int] = {}  # what holds content the reader cannot read, counted
+
+    def read(self) -> Document:
+        """The whole document."""
+        body = self.parts.document.find(w("body"))
+        blocks = self.blocks(body, flatten_tables=False) if body is not None else []
+        for kind, count in self.skipped.items():
+            self.warnings.append(ReaderWarning("content_skipped", skipped_message(kind, count)))
+        return Document(tuple(blocks), tuple(self.footnotes), tuple(self.warnings))
+
+    def where(self) -> str | None:
+        """Where the reader is, when it knows the page."""
+        return f"page {self.page}" if self.page is not None else None
+
+    def skip(self, kind: str) -> None:
+        """Count content of ``kind`` that is not read; read() reports each kind once."""
+        self.skipped[kind] = self.skipped.get(kind, 0) + 1
+
+    # -- block level: body, cells, content controls ---------------------------
+
+    def blocks(self, container: etree._Element, flatten_tables: bool) -> list:
+        """Paragraphs and tables of a block container, in order."""
+        found: list = []
+        for child in container:
+            tag = child.tag
+            if tag == PARAGRAPH:
+                paragraph, boxes = self.paragraph(child)
+                if (paragraph.runs and (paragraph.text.strip() or paragraph.markers)) or paragraph.list_label:
+                    found.append(paragraph)  # an empty list item still shows its number
+                for box in boxes:  # a text box reads after the paragraph that anchors it
+                    found.extend(self.blocks(box, flatten_tables))
+            elif tag == TABLE:
+                table = self.table(child)
+                found.extend(flatten(table) if flatten_tables else [table])
+            elif tag in BLOCK_WRAPPERS:
+                found.extend(self.blocks(unwrap(child), flatten_tables))
+            elif tag == ALTERNATE_CONTENT:
+                found.extend(self.blocks(chosen_branch(child), flatten_tables))
+            elif tag == w("altChunk"):
+                self.skip("embedded document")
+        return found
+
+    def paragraph(self, p: etree._Element) -> tuple[Paragraph, list[etree._Element]]:
+        """A paragraph with its runs, style, heading level and list membership, and the
+        text boxes anchored in it."""
+        ppr = p.find(w("pPr"))
+        style_id = self.styles.paragraph_style(ppr)
+        builder = ParagraphBuilder()
+        self.inline(p, builder, style_id)
+        if self.custom_mark is not None:
+            self.unmarked_note(builder)
+        reference = self.styles.numbering_reference(ppr, style_id)
+        list_kind, list_level, list_label = (
+            NOT_LISTED if reference is None else self.list_membership(*reference, style_id))
+        named = ppr.find(w("pStyle")) if ppr is not None else None
+        return Paragraph(
+            runs=tuple(builder.runs),
+            style=self.styles.name(named.get(VAL)) if named is not None else None,
+            heading_level=self.styles.heading_level(ppr, style_id),
+            list_kind=list_kind,
+            list_level=list_level,
+            page=builder.page,
+            list_label=list_label,
+        ), builder.boxes
+
+    def list_membership(self, num_id: str, ilvl: int | None, style_id: str | None):
+        """(list kind, level, drawn label) of a paragraph of list ``num_id``; NOT_LISTED when
+        the list shows nothing. Every list item advances its list's counters, in document order."""
+        if ilvl is None:
+            ilvl = self.numbering.level_of_style(num_id, style_id)
+        kind = self.numbering.list_kind(num_id, ilvl)
+        if kind is None:
+            return NOT_LISTED
+        return kind, ilvl, self.counters.label(num_id, ilvl)
+
+    # -- inline level: runs and the elements that wrap them -------------------
+
+    def inline(self, parent: etree._Element, builder: ParagraphBuilder, style_id: str | None):
+        """Walk a paragraph's content; wrappers are entered, deletions skipped."""
+        for child in parent:
+            tag = child.tag
+            if tag == RUN:  # a run's pieces, in its cascaded format
+                self.run_content(child, builder, self.styles.run_format(child.find(RUN_PROPERTIES), style_id))
+            elif tag in INLINE_WRAPPERS:
+                self.inline(unwrap(child), builder, style_id)
+            elif tag == ALTERNATE_CONTENT:
+                self.inline(chosen_branch(child), builder, style_id)
+            elif tag in MATH_ZONES:
+                self.skip("formula")
+
+    def run_content(self, parent: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """The pieces of a w:r (or of the chosen branch of an mc:AlternateContent in it)."""
+        for child in parent:
+            handler = RUN_HANDLERS.get(child.tag)
+            if handler is not None:
+                handler(self, child, builder, fmt)
+
+    def alternate(self, alternate: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """mc:AlternateContent in a run: only its chosen branch is read (Choice, not also Fallback)."""
+        self.run_content(chosen_branch(alternate), builder, fmt)
+
+    def text(self, t: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:t; hidden text is skipped; a pending custom note mark takes it."""
+        if self.custom_mark is None and not fmt.hidden:  # nearly every w:t: no call more
+            builder.add(t.text or "", fmt, page=self.page)
+        else:
+            self.add_text(t.text or "", builder, fmt)
+
+    def add_text(self, text: str, builder: ParagraphBuilder, fmt: RunFormat):
+        """Visible text of a run, or the mark of a note whose reference awaits it."""
+        if fmt.hidden:
+            return
+        if self.custom_mark is not None:
+            kind, note_id = self.custom_mark
+            self.custom_mark = None
+            self.cite(kind, note_id, text, builder, fmt)
+            return
+        builder.add(text, fmt, page=self.page)
+
+    def symbol(self, sym: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:sym: a character of a symbol font, as the Unicode character it draws."""
+        code, font = sym.get(w("char"), ""), sym.get(w("font"))
+        value = int(code, 16) if 0 < len(code) <= 4 and all(c in HEX_DIGITS for c in code) else None
+        text = symbol_char(value, font) if value is not None else None
+        if text is None:
+            text = chr(value) if value is not None else "\ufffd"
+            self.warnings.append(ReaderWarning(
+                "symbol_unread", f"a symbol ({font or 'no font'}, {code or 'no code'}) has no known "
+                                 f"Unicode equivalent; kept as U+{ord(text):04X}", self.where()))
+        self.add_text(text, builder, fmt)
+
+    def drawing(self, element: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:drawing / w:pict: its text boxes are read after the paragraph; a chart, diagram
+        or embedded object is counted as skipped; a picture holds no text."""
+        if fmt.hidden:
+            return
+        boxes = text_boxes(element)
+        builder.boxes.extend(boxes)
+        kind = unread_graphic(element) or (
+            "embedded object" if element.find(f".//{OLE_OBJECT}") is not None else None)
+        if kind and not boxes:
+            self.skip(kind)
+
+    def embedded_object(self, element: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:object: an OLE object (a spreadsheet, a document) Word shows as a picture."""
+        self.skip("embedded object")
+
+    def br(self, br: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:br: a line break in the text; a page break only moves the page."""
+        if br.get(w("type")) == "page":
+            return
+        adds("\n")(self, br, builder, fmt)
+
+    def rendered_page_break(self, element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:lastRenderedPageBreak: where Word's last layout started a new page."""
+        if self.page is not None:
+            self.page += 1
+
+    def note_reference(self, ref: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:footnoteReference / w:endnoteReference: a marker run citing the note."""
+        kind = "footnote" if ref.tag == w("footnoteReference") else "endnote"
+        note_id = ref.get(w("id"), "")
+        if on_off_attr_value(ref.get(w("customMarkFollows"))):
+            self.custom_mark = (kind, note_id)  # the mark is the text that follows
+            return
+        self.cite(kind, note_id, self.notes.next_marker(kind), builder, fmt)
+
+    def cite(self, kind: str, note_id: str, marker: str, builder: ParagraphBuilder,
+             fmt: RunFormat):
+        """Add the citing run and the note's text."""
+        builder.add(marker, fmt, note=marker, page=self.page)
+        note = self.notes.find(kind, note_id)
+        if note is None:
+            self.warnings.append(ReaderWarning("note_missing", f"{kind} {marker} cited but not found in the file"))
+            return
+        self.footnotes.append(Footnote(marker, self.note_text(note)))
+
+    def unmarked_note(self, builder: ParagraphBuilder):
+        """A custom-mark reference whose mark is not text (a symbol, say): cite it as "*"."""
+        kind, note_id = self.custom_mark
+        self.custom_mark = None
+        self.warnings.append(ReaderWarning(
+            "note_mark_unread", f"a {kind} with a custom mark that is not text is cited as *"))
+        self.cite(kind, note_id, "*", builder, RunFormat(superscript=True))
+
+    def note_text(self, note: etree._Element) -> str:
+        """A note's paragraphs as text (its own number mark, w:footnoteRef, is not text)."""
+        saved = (self.page, self.custom_mark, self.counters)
+        self.page, self.custom_mark, self.counters = None, None, self.note_counters
+        texts = [paragraph.shown_text.strip() for paragraph in self.blocks(note, flatten_tables=True)]
+        self.page, self.custom_mark, self.counters = saved
+        return "\n".join(text for text in texts if text)
+
+    # -- tables ---------------------------------------------------------------
+
+    def table(self, tbl: etree._Element) -> Table:
+        """Rows of cells; horizontally and vertically merged cells appear once."""
+        rows: list[tuple[list[CellBuilder], bool, int | None]] = []
+        above: dict[int, CellBuilder] = {}  # grid column → the cell last seen there
+        for tr in table_rows(tbl):
+            trpr = tr.find(w("trPr"))
+            if trpr is not None and trpr.find(w("del")) is not None:
+                continue  # a tracked row deletion
+            cells, page = self.row(tr, above)
+            header = trpr is not None and bool(on_off(trpr.find(w("tblHeader"))))
+            rows.append((cells, header, page))
+        frozen = tuple(Row(tuple(c.freeze() for c in cells), page, header)
+                       for cells, header, page in rows)
+        return Table(frozen, frozen[0].page if frozen else None)
+
+    def row(self, tr: etree._Element, above: dict[int, CellBuilder]):
+        """The cells that start in this row, and the page the row starts on."""
+        column = grid_value(tr.find(w("trPr")), "gridBefore")
+        start, ends, cells, continued = self.page, [], [], set()
+        for tc in row_cells(tr):
+            tcpr = tc.find(w("tcPr"))
+            span = max(1, grid_value(tcpr, "gridSpan"))
+            self.page = start
+            blocks = self.blocks(tc, flatten_tables=True)
+            ends.append(self.page)
+            merge = tcpr.find(w("vMerge")) if tcpr is not None else None
+            if merge is not None and merge.get(VAL, "continue") == "continue" and column in above:
+                origin = above[column]
+                if id(origin) not in continued:
+                    origin.row_span += 1
+                    continued.add(id(origin))
+                origin.blocks.extend(blocks)  # keep any text a continuation cell holds
+            else:
+                cell = CellBuilder(blocks, span)
+                cells.append(cell)
+                for covered in range(column, column + span):
+                    above[covered] = cell
+            column += span
+        if start is not None:
+            self.page = max([start, *ends])
+        pages = [b.page for c in cells for b in c.blocks if b.page is not None]
+        return cells, min(pages) if pages else start
+
+
+PARAGRAPH, TABLE, RUN, RUN_PROPERTIES = w("p"), w("tbl"), w("r"), w("rPr")
+NOT_LISTED = (None, 0, None)  # (list kind, level, label) of a paragraph that is no list item
+
+# Elements whose children are read as if they stood in the parent's place.
+BLOCK_WRAPPERS = frozenset({w("sdt"), w("customXml"), w("ins"), w("moveTo")})
+INLINE_WRAPPERS = frozenset({w("hyperlink"), w("smartTag"), w("customXml"), w("sdt"),
+                             w("ins"), w("moveTo"), w("fldSimple"), w("dir"), w("bdo")})
+# Not listed, so never read: w:del, w:moveFrom, w:delText, w:instrText.
+
+def adds(char: str):
+    """A run handler that adds a fixed character (tab, line break, hyphen)."""
+    def add(reader: BodyReader, element, builder: ParagraphBuilder, fmt: RunFormat):
+        if not fmt.hidden:
+            builder.add(char, fmt, page=reader.page)
+    return add
+
+
+OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+RUN_HANDLERS = {
+    w("t"): BodyReader.text,
+    w("sym"): BodyReader.symbol,
+    w("drawing"): BodyReader.drawing,
+    w("pict"): BodyReader.drawing,
+    w("object"): BodyReader.embedded_object,
+    ALTERNATE_CONTENT: BodyReader.alternate,
+    w("tab"): adds("\t"),
+    w("ptab"): adds("\t"),
+    w("cr"): adds("\n"),
+    w("br"): BodyReader.br,
+    w("noBreakHyphen"): adds("-"),
+    w("footnoteReference"): BodyReader.note_reference,
+    w("endnoteReference"): BodyReader.note_reference,
+    w("lastRenderedPageBreak"): BodyReader.rendered_page_break,
+}
+
+
+def unwrap(element: etree._Element) -> etree._Element:
+    """The element whose children hold the content (w:sdt keeps it in w:sdtContent)."""
+    if element.tag == w("sdt"):
+        content = element.find(w("sdtContent"))
+        return content if content is not None else etree.Element(w("sdtContent"))
+    return element
+
+
+def table_rows(tbl: etree._Element):
+    """The table's w:tr, looking through content controls and custom XML."""
+    return _wrapped_children(tbl, w("tr"))
+
+
+def row_cells(tr: etree._Element):
+    """The row's w:tc, looking through content controls and custom XML."""
+    return _wrapped_children(tr, w("tc"))
+
+
+def _wrapped_children(element: etree._Element, tag: str):
+    """The element's children named ``tag``, those inside wrappers (BLOCK_WRAPPERS) included."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in BLOCK_WRAPPERS:
+            yield from _wrapped_children(unwrap(child), tag)
+
+
+# Word allows 63 columns; a larger span is damage, capped as HTML caps colspan, so
+# that a hostile w:gridSpan cannot make the grid bookkeeping allocate millions of columns.
+MAX_GRID_COLUMNS = 1000
+
+
+def grid_value(props: etree._Element | None, name: str) -> int:
+    """An integer grid property (gridSpan, gridBefore) from 0 to MAX_GRID_COLUMNS; 0 when absent."""
+    element = props.find(w(name)) if props is not None else None
+    return whole_number(element.get(VAL) if element is not None else None, MAX_GRID_COLUMNS) or 0
+
+
+def flatten(table: Table) -> list[Paragraph]:
+    """A nested table's paragraphs, row by row, cell by cell."""
+    return [block for row in table.rows for cell in row.cells for block in cell.blocks]
