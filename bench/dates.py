@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
-from parsers.dates import phrases as dates  # noqa: E402
+from parsers.dates import parse_date  # noqa: E402
+from parsers.dates.reader import understand  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "date_cases.tsv"
 COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning")
@@ -64,7 +65,7 @@ def rate(fn, cases: list[dict], repeats: int, before=lambda: None) -> float:
 
 def ours_right(case: dict) -> bool:
     """Every field of the span as the table says."""
-    span = dates.parse_date(case["phrase"], case["year"])
+    span = parse_date(case["phrase"], case["year"])
     pieces = " ".join(f"{p.start}/{p.end}" for p in span.spans or ())
     want = (case["kind"], case["start"], case["end"], case["recurrence"] or None, case["approximate"] == "y")
     return (span.kind, span.start, span.end, span.recurrence, span.approximate, pieces) == (*want, case["spans"])
@@ -100,8 +101,8 @@ def dateparser_right(parse, case: dict) -> bool:
 def main() -> None:
     """Print the speeds, then the accuracy by kind."""
     cases = load_cases()
-    cold = rate(dates.parse_date, cases, REPEATS, before=dates._understand.cache_clear)
-    warm = rate(dates.parse_date, cases, REPEATS)
+    cold = rate(parse_date, cases, REPEATS, before=understand.cache_clear)
+    warm = rate(parse_date, cases, REPEATS)
     ours = Counter(c["kind"] for c in cases if ours_right(c))
     print(f"{len(cases)} phrases from {CASES.relative_to(ROOT)}, Python {sys.version.split()[0]}, one core")
     print(f"parse_date  cold (no cache): {cold:>10,.0f} phrases/s")

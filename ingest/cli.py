@@ -232,7 +232,7 @@ def diff_sides(args: argparse.Namespace):
 
 def run_date(args: argparse.Namespace) -> int:
     """`mag-plan date`: each phrase's DateSpan as one line of JSON."""
-    from parsers.dates.phrases import parse_date_with_warnings
+    from parsers.dates import parse_date_with_warnings
 
     phrases = args.phrases or [line.rstrip("\n") for line in sys.stdin]
     for phrase in phrases:

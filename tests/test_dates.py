@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers.dates.phrases import parse_date, parse_date_with_warnings, split_place_date
+from parsers.dates import parse_date, parse_date_with_warnings, split_place_date
 from schemas.plan import KNOWN_SCHEMA_VERSIONS, SCHEMA_VERSION, DateSpan
 
 CASES = Path(__file__).parent / "data" / "date_cases.tsv"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers.dates import vocab
-from parsers.dates.phrases import parse_date_with_warnings, split_place_date
+from parsers.dates import parse_date_with_warnings, split_place_date
 
 # Words of the vocabulary mixed with noise, so that examples reach deep into the rules.
 _WORDS = sorted(

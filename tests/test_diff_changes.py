@@ -6,7 +6,7 @@ import pytest
 
 from ingest.diff.compare import same_date
 from ingest.diff.plans import event_changes
-from parsers.dates.phrases import parse_date
+from parsers.dates import parse_date
 from tests.diff_events import event
 
 

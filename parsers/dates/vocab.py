@@ -1,7 +1,7 @@
 """The Russian vocabulary of plan date phrases: data only, one table each.
 
-``parsers.dates.phrases`` turns each word into a canonical token with these tables and parses
-the tokens with generic rules (as dateparser keeps each language's words in data files).
+``parsers.dates.tokens`` turns each word into a canonical token with these tables and the
+readers parse the tokens with generic rules (as dateparser keeps each language's words in data files).
 Every word is written lower case with "е" for "ё": the normaliser folds the text first.
 Canonical tokens: ``M<n>`` a month, ``q`` quarter, ``h`` half-year, ``dk`` ten-day period,
 ``early``/``mid``/``late`` part of a period, a season name, ``yr`` year, ``from``/``to``/

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from parsers.dates.phrases import parse_date_with_warnings
+from parsers.dates import parse_date_with_warnings
 from schemas.plan import DateSpan, PlanWarning
 
 
