@@ -238,8 +238,9 @@ def run_date(args: argparse.Namespace) -> int:
     for phrase in phrases:
         span, warnings = parse_date_with_warnings(phrase, args.year)
         print(span.model_dump_json())
+        code = "date_unknown" if span.kind == "unknown" else "date_doubtful"
         for warning in warnings:
-            print(f"  warning [date_unknown]: {warning}", file=sys.stderr)
+            print(f"  warning [{code}]: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

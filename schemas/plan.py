@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
-# 1.1 added the optional DateSpan.spans; 1.0 documents still validate.
-KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"
+# 1.1 added the optional DateSpan.spans; 1.2 the optional start_time, end_time, interval and
+# times and the kind "period"; older documents still validate.
+KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 DateKind = Literal[
     "day",
@@ -26,6 +27,7 @@ DateKind = Literal[
     "decade",
     "season",
     "year",
+    "period",
     "recurring",
     "deadline",
     "unscheduled",
@@ -33,6 +35,7 @@ DateKind = Literal[
 ]
 Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
 SourceFormat = Literal["docx", "pdf", "html", "text"]
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 class Model(BaseModel):
@@ -65,6 +68,18 @@ class DateSpan(Model):
     approximate: bool = False
     spans: list[DatePiece] | None = Field(
         None, description="The pieces, in order, when the phrase names several apart; start/end cover them all."
+    )
+    start_time: str | None = Field(
+        None, pattern=TIME_PATTERN, description='Time of day the event starts ("HH:MM"), only on a day.'
+    )
+    end_time: str | None = Field(
+        None, pattern=TIME_PATTERN, description='Time of day the event ends ("HH:MM"), only on a day.'
+    )
+    interval: int | None = Field(
+        None, ge=2, description='A recurrence every this many periods ("1 раз в 3 года": yearly, 3).'
+    )
+    times: int | None = Field(
+        None, ge=2, description='How many times in each period of the recurrence ("2 раза в год": yearly, 2).'
     )
 
     @model_validator(mode="after")

@@ -13,7 +13,8 @@ from parsers.dates import parse_date, parse_date_with_warnings, split_place_date
 from schemas.plan import KNOWN_SCHEMA_VERSIONS, SCHEMA_VERSION, DateSpan
 
 CASES = Path(__file__).parent / "data" / "date_cases.tsv"
-COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning")
+COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning", "more")
+MORE = ("start_time", "end_time", "interval", "times")
 
 
 def _unescape(phrase: str) -> str:
@@ -62,10 +63,15 @@ def test_phrase_reads_as_the_table_says(case: dict) -> None:
     assert got == want
     assert (None if span.spans is None else [(p.start, p.end) for p in span.spans]) == _spans(case["spans"])
     assert span.text == phrase
+    more = dict(pair.split("=", 1) for pair in case["more"].split())
+    assert {name: getattr(span, name) for name in MORE} == {
+        name: (int(more[name]) if name in ("interval", "times") else more[name]) if name in more else None
+        for name in MORE
+    }
     if case["kind"] == "unknown":
         assert warnings == [case["warning"]]
     else:
-        assert warnings == []
+        assert warnings == ([case["warning"]] if case["warning"] else [])
 
 
 def test_the_table_has_at_least_200_cases() -> None:
@@ -130,7 +136,7 @@ def test_calls_do_not_share_a_mutable_spans_list() -> None:
 
 
 def test_schema_1_0_date_without_spans_still_validates() -> None:
-    assert SCHEMA_VERSION == "1.1" and "1.0" in KNOWN_SCHEMA_VERSIONS
+    assert SCHEMA_VERSION == "1.2" and {"1.0", "1.1"} <= set(KNOWN_SCHEMA_VERSIONS)
     old = DateSpan.model_validate({"text": "май", "kind": "month", "start": "2024-05-01", "end": "2024-05-31"})
     assert old.spans is None
 

@@ -30,7 +30,9 @@ def _folding() -> tuple[dict, re.Pattern, re.Pattern, dict, re.Pattern, re.Patte
     latin = re.compile(r"[a-z]")
     words = re.compile(r"[a-zа-яі]+")
     lookalikes = str.maketrans(vocab.LATIN_LOOKALIKES)
-    phrases = re.compile(r"(?<![а-я])(?:" + "|".join(map(re.escape, vocab.PHRASES)) + r")(?![а-я])")
+    longest_first = sorted(vocab.PHRASES, key=len, reverse=True)
+    first_letters = "".join(sorted({phrase[0] for phrase in longest_first}))  # fails fast elsewhere
+    phrases = re.compile(rf"(?<![а-я])(?=[{first_letters}])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![а-я])")
     spaces = re.compile(r" {2,}")
     return _char_table(), latin, words, lookalikes, phrases, spaces
 

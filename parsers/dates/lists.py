@@ -66,6 +66,9 @@ def _combined_kind(spans: list[Span]) -> str:
 
 
 def _split(tokens: list[str], seps: tuple[str, ...]) -> list[list[str]]:
+    first, second = seps
+    if first not in tokens and second not in tokens:
+        return [tokens]  # the common case: one part
     parts: list[list[str]] = [[]]
     for t in tokens:
         if t in seps:
@@ -101,18 +104,44 @@ def read_list(tokens: list[str], year: int) -> Span:
     items = _split(tokens, (",", "and"))
     if any(not item for item in items):
         raise Unread("unknown date phrase")
-    spans: list[Span] = []
-    context: Single | None = None
+    read: list[tuple[list[str], Single | None, Span, bool]] = []  # item, what it leaned on, its span,
+    context: Single | None = None                                  # whether its year is written
     for item in reversed(items):
+        leaned_on = context
         span, context = _range_or_single(item, year, context)
-        spans.append(span)
-    if len(spans) > 1 and any(s.kind == "year" for s in spans):  # "ул. 1905 года, 12 мая"
+        read.append((item, leaned_on, span, context.year is not None))
+    read.reverse()
+    spans = [entry[2] for entry in read]
+    years = {span.kind == "year" for span in spans}
+    if len(spans) > 1 and True in years and False in years:  # "ул. 1905 года, 12 мая"
         raise Unread("unknown date phrase")
+    spans, rolled = _across_new_year(read, year) if len(read) > 1 else (spans, False)
+    warnings = (f"the list runs past the year end: its later items are read in {spans[-1].end.year}",) if rolled else ()
     spans.sort(key=lambda s: s.start)
     pieces = _merged([p for s in spans for p in (s.pieces or ((s.start, s.end),))])
     kind = _combined_kind(spans) if len(spans) > 1 else spans[0].kind
     approximate = any(s.approximate for s in spans)
-    return Span(kind, pieces[0][0], pieces[-1][1], approximate, tuple(pieces) if len(pieces) > 1 else None)
+    pieces_or_none = tuple(pieces) if len(pieces) > 1 else None
+    return Span(kind, pieces[0][0], pieces[-1][1], approximate, pieces_or_none, warnings=warnings)
+
+
+def _across_new_year(read: list[tuple[list[str], Single | None, Span, bool]], year: int) -> tuple[list[Span], bool]:
+    """The order written is the order meant: "ноябрь, март" in a 2024 plan is November 2024 and
+    March 2025. An item without a year is read in the year the item before it ends in, and in
+    the next one when it would fall before that item, going from the autumn to the spring."""
+    spans: list[Span] = []
+    rolled = False
+    running = year
+    for item, leaned_on, span, written in read:
+        if spans and not written:
+            if running != year:
+                span = _range_or_single(item, running, leaned_on)[0]
+            if span.start < spans[-1].start and _rolls_over(spans[-1], span):
+                span = _range_or_single(item, running + 1, leaned_on)[0]
+                rolled = True
+        spans.append(span)
+        running = span.end.year
+    return spans, rolled
 
 
 def _merged(pieces: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
@@ -124,4 +153,3 @@ def _merged(pieces: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.dat
         else:
             out.append((start, end))
     return out
-

@@ -29,6 +29,11 @@ class Span:
     approximate: bool = False
     pieces: tuple[tuple[dt.date, dt.date], ...] | None = None
     recurrence: str | None = None
+    interval: int | None = None
+    times: int | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    warnings: tuple[str, ...] = ()  # read, but the reader doubts it: "10 октября, среда"
 
 
 class Single(NamedTuple):
@@ -50,23 +55,25 @@ class Single(NamedTuple):
 _SEASON_UNITS = "|".join(vocab.SEASON_MONTHS)
 _SINGLE = re.compile(
     r"(?:(?P<part>early|mid|late) )?"
-    r"(?:(?P<roman>r)?(?P<num>\d{1,2}) )?"
-    rf"(?:(?P<unit>q|h|dk|yr|{_SEASON_UNITS}) )?"
+    r"(?:(?P<roman>r)?(?P<num>\d{1,2}|L) )?"
+    rf"(?:(?P<unit>q|h|dk|yr|half|week|{_SEASON_UNITS}) )?"
     r"(?:M(?P<mon>\d{1,2}) )?"
     r"(?:Y(?P<year>\d{4}) )?"
 )
 _DECADE_DAYS = ((1, 10), (11, 20), (21, 31))
+_HALF_DAYS = ((1, 15), (16, 31))  # "первая / вторая половина марта"
+LAST = -1  # "последняя неделя": the number of the last one
 RANGE_KIND = {"day": "day_range", "month": "month_range"}
 
 
 def single(tokens: list[str]) -> Single:
-    m = _SINGLE.fullmatch("".join(t + " " for t in tokens))
+    m = _SINGLE.fullmatch(" ".join(tokens) + " ")
     if m is None or not tokens:
         raise Unread("unknown date phrase")
     num, mon, year = m["num"], m["mon"], m["year"]
     return Single(
         m["part"],
-        int(num) if num else None,
+        (LAST if num == "L" else int(num)) if num else None,
         m["unit"],
         int(mon) if mon else None,
         int(year) if year else None,
@@ -97,6 +104,8 @@ def _day(year: int, mon: int, day: int) -> dt.date:
 
 def _numbered(num: int | None, count: int) -> int:
     """The index of a quarter, half-year or decade, checked against how many there are."""
+    if num == LAST:
+        return count
     if num is None or not 1 <= num <= count:
         raise Unread("impossible date")
     return num
@@ -123,11 +132,35 @@ def resolve(s: Single, year: int) -> Span:
     if s.unit == "dk" and s.mon is not None:
         first, last = _DECADE_DAYS[_numbered(s.num, 3) - 1]
         return Span("decade", _day(y, s.mon, first), _day(y, s.mon, min(last, _month_days(y, s.mon))))
+    if s.unit == "half":
+        return _half(s, y)
+    if s.unit == "week" and s.mon is not None and s.num is not None:
+        return _week(s.num, s.mon, y)
     if s.unit in vocab.SEASON_MONTHS and s.num is None and s.mon is None:
         return _season(s.unit, y)
     if s.num is None and s.mon is None and (s.unit == "yr" or (s.unit is None and s.year is not None)):
         return Span("year", *months(y, 1, 12))
     raise Unread("unknown date phrase")
+
+
+def _half(s: Single, year: int) -> Span:
+    """"Первая половина марта" (days 1-15, 16-last) or "вторая половина года" (a half-year), approximate."""
+    half = _numbered(s.num, 2)
+    if s.mon is not None:
+        first, last = _HALF_DAYS[half - 1]
+        last = min(last, _month_days(year, s.mon))
+        return Span("day_range", _day(year, s.mon, first), _day(year, s.mon, last), True)
+    return Span("half_year", *months(year, 6 * half - 5, 6 * half), True)
+
+
+def _week(num: int, mon: int, year: int) -> Span:
+    """The n-th seven days of a month from its 1st ("вторая неделя мая": 8-14), the last seven
+    for "последняя"; approximate, as a plan's week is rarely counted so strictly."""
+    end_of_month = _month_days(year, mon)
+    first = end_of_month - 6 if num == LAST else 7 * num - 6
+    if not 1 <= first <= end_of_month:
+        raise Unread("impossible date")
+    return Span("day_range", _day(year, mon, first), _day(year, mon, min(first + 6, end_of_month)), True)
 
 
 def _season(name: str, year: int) -> Span:
