@@ -8,8 +8,6 @@ recurrence); a time with no day or over several days is unread.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from parsers.dates.spans import Span
 from parsers.dates.unread import Unread
 
@@ -70,4 +68,4 @@ def attach_times(span: Span, start: str | None, end: str | None) -> Span:
     if span.kind not in _TIMED_KINDS:
         multi_day = span.kind in ("day_range", "decade")
         raise Unread("a time over several days" if multi_day else "a time without a day")
-    return replace(span, start_time=start, end_time=end)
+    return span._replace(start_time=start, end_time=end)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import replace
 
 from parsers.dates import vocab
 from parsers.dates.clock import attach_times, take_times
@@ -150,7 +149,7 @@ def _read(tokens: list[str], special: bool, year: int) -> Span:
         span = check_weekdays(span, weekdays)
     if start_time:
         span = attach_times(span, start_time, end_time)
-    return replace(span, approximate=True) if approximate else span
+    return span._replace(approximate=True) if approximate else span
 
 
 def _opens_with(folded: str, table: str) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsers.dates import vocab
@@ -19,9 +18,9 @@ from parsers.dates.unread import Unread
 __all__ = ["RANGE_KIND", "Single", "Span", "months", "resolve", "single"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """What a phrase means: kind, inclusive start/end, and the pieces when several."""
+class Span(NamedTuple):
+    """What a phrase means: kind, inclusive start/end, and the pieces when several (a named
+    tuple: immutable, as the reader's cache shares it, and quick to make)."""
 
     kind: str
     start: dt.date | None

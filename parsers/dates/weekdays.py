@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import replace
 
 from parsers.dates import vocab
 from parsers.dates.spans import Span
@@ -73,7 +72,7 @@ def check_weekdays(span: Span, written: list[int]) -> Span:
     if written != [actual]:
         said = ", ".join(_NAMES[w] for w in written)
         warning = f"the weekday ({said}) does not match the date: {span.start:%d.%m.%Y} is a {_english(actual)}"
-        return replace(span, warnings=span.warnings + (warning,))
+        return span._replace(warnings=span.warnings + (warning,))
     return span
 
 
