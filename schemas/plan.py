@@ -70,10 +70,11 @@ class DateSpan(Model):
         None, description="The pieces, in order, when the phrase names several apart; start/end cover them all."
     )
     start_time: str | None = Field(
-        None, pattern=TIME_PATTERN, description='Time of day the event starts ("HH:MM"), only on a day.'
+        None, pattern=TIME_PATTERN,
+        description='Time of day it starts ("HH:MM"): on a day, or each occurrence of a recurrence.',
     )
     end_time: str | None = Field(
-        None, pattern=TIME_PATTERN, description='Time of day the event ends ("HH:MM"), only on a day.'
+        None, pattern=TIME_PATTERN, description='Time of day it ends ("HH:MM"), when a time range is written.'
     )
     interval: int | None = Field(
         None, ge=2, description='A recurrence every this many periods ("1 раз в 3 года": yearly, 3).'

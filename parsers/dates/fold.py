@@ -32,7 +32,8 @@ def _folding() -> tuple[dict, re.Pattern, re.Pattern, dict, re.Pattern, re.Patte
     lookalikes = str.maketrans(vocab.LATIN_LOOKALIKES)
     longest_first = sorted(vocab.PHRASES, key=len, reverse=True)
     first_letters = "".join(sorted({phrase[0] for phrase in longest_first}))  # fails fast elsewhere
-    phrases = re.compile(rf"(?<![а-я])(?=[{first_letters}])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![а-я])")
+    alternatives = "|".join(map(re.escape, longest_first))
+    phrases = re.compile(rf"(?<![а-я])(?=[{first_letters}])(?:{alternatives})(?![а-я])")
     spaces = re.compile(r" {2,}")
     return _char_table(), latin, words, lookalikes, phrases, spaces
 

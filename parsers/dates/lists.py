@@ -104,8 +104,8 @@ def read_list(tokens: list[str], year: int) -> Span:
     items = _split(tokens, (",", "and"))
     if any(not item for item in items):
         raise Unread("unknown date phrase")
-    read: list[tuple[list[str], Single | None, Span, bool]] = []  # item, what it leaned on, its span,
-    context: Single | None = None                                  # whether its year is written
+    read: list[_Read] = []
+    context: Single | None = None
     for item in reversed(items):
         leaned_on = context
         span, context = _range_or_single(item, year, context)
@@ -116,7 +116,9 @@ def read_list(tokens: list[str], year: int) -> Span:
     if len(spans) > 1 and True in years and False in years:  # "ул. 1905 года, 12 мая"
         raise Unread("unknown date phrase")
     spans, rolled = _across_new_year(read, year) if len(read) > 1 else (spans, False)
-    warnings = (f"the list runs past the year end: its later items are read in {spans[-1].end.year}",) if rolled else ()
+    warnings: tuple[str, ...] = ()
+    if rolled:
+        warnings = (f"the list runs past the year end: its later items are read in {spans[-1].end.year}",)
     spans.sort(key=lambda s: s.start)
     pieces = _merged([p for s in spans for p in (s.pieces or ((s.start, s.end),))])
     kind = _combined_kind(spans) if len(spans) > 1 else spans[0].kind
@@ -125,7 +127,10 @@ def read_list(tokens: list[str], year: int) -> Span:
     return Span(kind, pieces[0][0], pieces[-1][1], approximate, pieces_or_none, warnings=warnings)
 
 
-def _across_new_year(read: list[tuple[list[str], Single | None, Span, bool]], year: int) -> tuple[list[Span], bool]:
+_Read = tuple[list[str], Single | None, Span, bool]  # an item, what it leaned on, its span, its year written
+
+
+def _across_new_year(read: list[_Read], year: int) -> tuple[list[Span], bool]:
     """The order written is the order meant: "ноябрь, март" in a 2024 plan is November 2024 and
     March 2025. An item without a year is read in the year the item before it ends in, and in
     the next one when it would fall before that item, going from the autumn to the spring."""

@@ -50,7 +50,8 @@ def take_weekdays(tokens: list[str], year: int) -> tuple[list[str], list[int]]:
         elif out and (out[-1].isdigit() or out[-1] == "L") and tokens[i + 1 : i + 2] and tokens[i + 1][0] == "M":
             mon = int(tokens[i + 1][1:])
             following = tokens[i + 2 : i + 3]
-            in_year = int(following[0][1:]) if following and following[0][1:].isdigit() and following[0][0] == "Y" else year
+            written_year = following and following[0][0] == "Y" and following[0][1:].isdigit()
+            in_year = int(following[0][1:]) if written_year else year
             out[-1] = str(_nth_weekday(out[-1], weekday, mon, in_year))  # "третье воскресенье сентября"
         else:
             written.append(weekday)
