@@ -125,6 +125,12 @@ def test_unknown_phrase_keeps_text_and_warns() -> None:
     assert warnings == ["unknown date phrase 'когда получится'"]
 
 
+@pytest.mark.parametrize("text", ["декабрь, март, по согласованию", "декабрь, март (онлайн)", "декабрь, март"])
+def test_a_list_rolled_past_the_last_year_a_date_can_hold_is_unknown(text: str) -> None:
+    span, warnings = parse_date_with_warnings(text, 9999)  # March would be in the year 10000
+    assert span.kind == "unknown" and len(warnings) == 1
+
+
 def test_parse_date_gives_the_same_span_as_with_warnings() -> None:
     assert parse_date("31 июня", 2024) == parse_date_with_warnings("31 июня", 2024)[0]
 

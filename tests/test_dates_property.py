@@ -19,7 +19,8 @@ _WORDS = sorted(
     | {form for forms in vocab.WEEKDAYS.values() for form in forms}
     | {form for forms in vocab.RELATIVE_YEARS.values() for form in forms}
     | {"I", "II", "IV", "XII", "2024", "2025", "24", "-", "–", ",", ".", "и", "по", "до", "(", ")",
-       "10:00", "9.30", "14-00", "ч.", "половина", "неделя", "последняя", "учебного года", "за", "каждый"}
+       "10:00", "9.30", "14-00", "ч.", "половина", "неделя", "последняя", "учебного года", "за", "каждый",
+       ", по согласованию", "(онлайн)", "(четверг)"}
 )
 _PIECES = st.one_of(
     st.sampled_from(_WORDS),

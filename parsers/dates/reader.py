@@ -193,9 +193,22 @@ def understand(text: str, year: int) -> tuple[Span, str | None]:
             return plan_year(year, recurrence="as_needed"), None
         return _read(*tokenize(folded), year), None
     except Unread as why:
-        return Span("unknown", None, None), str(why)
+        labelled = _without_trailing_label(folded, year)
+        return (labelled, None) if labelled else (Span("unknown", None, None), str(why))
     except (ValueError, OverflowError):  # a year datetime cannot hold (year 0, 10000)
         return Span("unknown", None, None), "impossible date"
+
+
+def _without_trailing_label(folded: str, year: int) -> Span | None:
+    """"IV квартал, по согласованию": a date, then after a comma a phrase that names no date; the
+    date, approximate. None when the phrase is not so (or the date before it is unread too)."""
+    head, comma, tail = folded.rpartition(", ")
+    if not comma or not (_opens_with(tail, "UNSCHEDULED") or _opens_with(tail, "AS_NEEDED")):
+        return None
+    try:
+        return _read(*tokenize(head), year)._replace(approximate=True)
+    except (Unread, ValueError, OverflowError):  # unread, or a year datetime cannot hold
+        return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -144,7 +144,7 @@ def _tokens(folded: str) -> tuple[list[str], bool]:
         elif kind == "th":
             timed = True
             minutes = m["tm"] or m["td"] or m["tz"] or m["tq"]
-            tokens.append(f"T{int(m['th']):02d}:{minutes}")
+            tokens.append(f"T{int(m['th']):02d}:{int(minutes):02d}")  # int(): "\d" is any script's digit
         elif kind == "y1":
             tokens += [_year_token(m["y1"]), "-", _year_token(m["y2"]) if len(m["y2"]) == 4
                        else f"Y{int(m['y1']) // 100 * 100 + int(m['y2'])}"]
