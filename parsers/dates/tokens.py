@@ -153,13 +153,18 @@ def _tokens(folded: str) -> tuple[list[str], bool]:
     return tokens, timed or not SPECIAL.isdisjoint(tokens)
 
 
+@functools.cache
+def _ordinal_suffixes() -> frozenset[str]:
+    return frozenset(vocab.ORDINAL_SUFFIXES)  # looked up for every word: a set, not a tuple
+
+
 def _is_number(token: str) -> bool:
     return token.isdigit() or (token[:1] == "r" and token[1:].isdigit())
 
 
 def _add_word(tokens: list[str], word: str) -> None:
     """Append a word's token, dropping ordinal suffixes ("2-го") and "год" after a year."""
-    if word in vocab.ORDINAL_SUFFIXES and tokens:
+    if tokens and word in _ordinal_suffixes():
         if _is_number(tokens[-1]):
             return
         if tokens[-1] == "-" and len(tokens) > 1 and _is_number(tokens[-2]):
