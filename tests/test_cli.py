@@ -111,3 +111,12 @@ def test_date_command_prints_one_json_span_per_phrase_and_warns_on_unknown():
     assert (first["kind"], first["start"], first["end"]) == ("quarter", "2024-01-01", "2024-03-31")
     assert second["kind"] == "unknown"
     assert "impossible date '31 июня'" in result.stderr and result.returncode == 0
+
+
+def test_date_command_warns_on_a_doubtful_phrase_with_its_own_code():
+    result = subprocess.run([sys.executable, "-m", "ingest", "date", "--year", "2024", "10 февраля, пятница", "10-00"],
+                            capture_output=True, text=True, cwd=ROOT)
+    read, unread = (json.loads(line) for line in result.stdout.splitlines())
+    assert (read["kind"], read["start"], unread["kind"]) == ("day", "2024-02-10", "unknown")
+    assert "warning [date_doubtful]: the weekday (пятница) does not match" in result.stderr
+    assert "warning [date_unknown]: a time without a day '10-00'" in result.stderr
