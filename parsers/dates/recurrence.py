@@ -38,6 +38,10 @@ def recurrence_first(tokens: list[str]) -> list[str]:
         if token == "every" and tokens[i + 1 : i + 2] and tokens[i + 1] in vocab.RECURRENCE_BY_UNIT:
             rest = tokens[:i] + tokens[i + 2 :]
             return ["times", tokens[i + 1]] + _without_edge_comma(rest, i)
+        if token == "every" and tokens[i + 1 : i + 2] and tokens[i + 1].isdigit() and tokens[i + 2 : i + 3] \
+                and tokens[i + 2] in vocab.RECURRENCE_BY_UNIT:  # "каждые 2 недели": "раз в 2 недели"
+            rest = tokens[:i] + tokens[i + 3 :]
+            return ["times", tokens[i + 1], tokens[i + 2]] + _without_edge_comma(rest, i)
         if token == "every" and tokens[i + 1 : i + 2] == ["term"]:
             raise Unread(_SCHOOL_TERM)
     if tokens[:1] and tokens[0][:2] == "R:" and tokens[0] in tokens[1:]:
