@@ -14,7 +14,7 @@ from parsers.dates import vocab
 from parsers.dates.spans import Span, months
 from parsers.dates.unread import Unread
 
-__all__ = ["is_recurring", "read_recurring", "recurrence_first"]
+__all__ = ["is_recurring", "plan_year", "read_recurring", "recurrence_first"]
 
 # Tokens that place an occurrence inside each period rather than name a period of the plan.
 _ANCHORS = frozenset({"until", "dom", "mon", "q", "h", "week", "day", "yr", "early", "mid", "late", "L",
