@@ -4,8 +4,9 @@
     python bench/dates.py          # no network needed
 
 Prints phrases per second of parse_date (cold: every phrase parsed afresh; warm: phrases
-repeat as they do across a plan, so the cache answers) and, on the same hand-written table,
-how many phrases each library gets right, by kind. dateparser returns one datetime, so it is
+repeat as they do across a plan, so the cache answers) and, on the same hand-written table and
+on the held-out corpus of real cells (tests/data/date_corpus.tsv), how many phrases each
+library gets right, by kind. dateparser returns one datetime, so it is
 counted right when that day is the span's start (the end for a deadline), or when it returns
 nothing for a phrase that names no date; that is an upper bound on what it can express.
 """
@@ -23,21 +24,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
-from parsers.dates import phrases as dates  # noqa: E402
+from parsers.dates import parse_date  # noqa: E402
+from parsers.dates.reader import understand  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "date_cases.tsv"
-COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning")
+CORPUS = ROOT / "tests" / "data" / "date_corpus.tsv"
+COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning", "more")
+CORPUS_COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "start_time", "end_time")
 REPEATS = 20
 
 
-def load_cases() -> list[dict]:
-    """The rows of the case table, phrases unescaped, dates parsed."""
+def load_cases(path: Path = CASES, columns: tuple[str, ...] = COLUMNS) -> list[dict]:
+    """The rows of a case table, phrases unescaped, dates parsed."""
     cases = []
-    with CASES.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             if not row or row[0].startswith("#") or row[0] == "phrase":
                 continue
-            case = dict(zip(COLUMNS, row + [""] * (len(COLUMNS) - len(row))))
+            case = dict(zip(columns, row + [""] * (len(columns) - len(row))))
             case["phrase"] = re.sub(
                 r"\\(n|t|u[0-9a-fA-F]{4})",
                 lambda m: {"n": "\n", "t": "\t"}.get(m[1]) or chr(int(m[1][1:], 16)),
@@ -63,11 +67,20 @@ def rate(fn, cases: list[dict], repeats: int, before=lambda: None) -> float:
 
 
 def ours_right(case: dict) -> bool:
-    """Every field of the span as the table says."""
-    span = dates.parse_date(case["phrase"], case["year"])
-    pieces = " ".join(f"{p.start}/{p.end}" for p in span.spans or ())
+    """Every field of the span as the table says (the corpus leaves out the pieces and the interval)."""
+    span = parse_date(case["phrase"], case["year"])
     want = (case["kind"], case["start"], case["end"], case["recurrence"] or None, case["approximate"] == "y")
-    return (span.kind, span.start, span.end, span.recurrence, span.approximate, pieces) == (*want, case["spans"])
+    got = (span.kind, span.start, span.end, span.recurrence, span.approximate)
+    if "more" in case:
+        more = dict(pair.split("=", 1) for pair in case["more"].split())
+        pieces = " ".join(f"{p.start}/{p.end}" for p in span.spans or ())
+        extra = tuple(str(getattr(span, name) or "") for name in ("start_time", "end_time", "interval", "times"))
+        want += (case["spans"], *(more.get(name, "") for name in ("start_time", "end_time", "interval", "times")))
+        got += (pieces, *extra)
+    else:
+        want += (case["start_time"] or None, case["end_time"] or None)
+        got += (span.start_time, span.end_time)
+    return got == want
 
 
 def dateparser_fn():
@@ -100,8 +113,8 @@ def dateparser_right(parse, case: dict) -> bool:
 def main() -> None:
     """Print the speeds, then the accuracy by kind."""
     cases = load_cases()
-    cold = rate(dates.parse_date, cases, REPEATS, before=dates._understand.cache_clear)
-    warm = rate(dates.parse_date, cases, REPEATS)
+    cold = rate(parse_date, cases, REPEATS, before=understand.cache_clear)
+    warm = rate(parse_date, cases, REPEATS)
     ours = Counter(c["kind"] for c in cases if ours_right(c))
     print(f"{len(cases)} phrases from {CASES.relative_to(ROOT)}, Python {sys.version.split()[0]}, one core")
     print(f"parse_date  cold (no cache): {cold:>10,.0f} phrases/s")
@@ -119,6 +132,12 @@ def main() -> None:
         print(f"dateparser {dateparser.__version__:<6}:        {speed:>10,.0f} phrases/s")
     print()
     print_accuracy(cases, ours, theirs)
+    corpus = load_cases(CORPUS, CORPUS_COLUMNS)
+    ours = Counter(c["kind"] for c in corpus if ours_right(c))
+    theirs = Counter(c["kind"] for c in corpus if dateparser_right(parse, c)) if parse else None
+    print()
+    print(f"held-out corpus: {len(corpus)} cells from {CORPUS.relative_to(ROOT)}")
+    print_accuracy(corpus, ours, theirs)
 
 
 def print_accuracy(cases: list[dict], ours: Counter, theirs: Counter | None) -> None:

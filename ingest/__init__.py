@@ -21,7 +21,7 @@ _EXPORTS = {
     "Limits": "parsers.limits",
     "IngestError": "parsers.errors",
     "OutputError": "ingest.destinations",
-    "parse_date": "parsers.dates.phrases",
+    "parse_date": "parsers.dates",
     "diff_plans": "ingest.diff.plans",
     "plan_json": "ingest.export.files",
     "plan_files": "ingest.export.files",
@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ im
     from ingest.pipeline import ingest_bytes, ingest_file
     from ingest.sources import load_plan_any
     from ingest.store.database import load_plan, store_plan
-    from parsers.dates.phrases import parse_date
+    from parsers.dates import parse_date
     from parsers.errors import IngestError
     from parsers.limits import Limits
     from schemas.plan import Plan

@@ -545,18 +545,19 @@ def date(phrases: tuple[str, ...], year: int) -> int:
     \b
     Examples:
       $ mag-plan date "I квартал" --year 2024
-      {"text":"I квартал","kind":"quarter","start":"2024-01-01","end":"2024-03-31","recurrence":null,"approximate":false,"spans":null}
+      {"text":"I квартал","kind":"quarter","start":"2024-01-01","end":"2024-03-31","recurrence":null,"approximate":false,"spans":null,"start_time":null,"end_time":null,"interval":null,"times":null}
       $ mag-plan date "31 июня" --year 2024
-      {"text":"31 июня","kind":"unknown","start":null,"end":null,"recurrence":null,"approximate":false,"spans":null}
+      {"text":"31 июня","kind":"unknown","start":null,"end":null,"recurrence":null,"approximate":false,"spans":null,"start_time":null,"end_time":null,"interval":null,"times":null}
         warning [date_unknown]: impossible date '31 июня'
     """
-    from parsers.dates.phrases import parse_date_with_warnings
+    from parsers.dates import parse_date_with_warnings
 
     for phrase in phrases or [line.rstrip("\n") for line in sys.stdin]:
         span, warnings = parse_date_with_warnings(phrase, year)
         print(span.model_dump_json())
+        code = "date_unknown" if span.kind == "unknown" else "date_doubtful"
         for warning in warnings:
-            print(f"  warning [date_unknown]: {warning}", file=sys.stderr)
+            print(f"  warning [{code}]: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

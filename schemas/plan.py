@@ -13,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.2"
-# 1.1 added the optional DateSpan.spans; 1.2 the source formats odt, fodt, rtf, doc and markdown.
+# 1.1 added the optional DateSpan.spans; 1.2 the source formats odt, fodt, rtf, doc and markdown,
+# the optional DateSpan start_time, end_time, interval and times, and the kind "period".
 # Older documents still validate.
 KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
@@ -27,6 +28,7 @@ DateKind = Literal[
     "decade",
     "season",
     "year",
+    "period",
     "recurring",
     "deadline",
     "unscheduled",
@@ -34,6 +36,7 @@ DateKind = Literal[
 ]
 Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
 SourceFormat = Literal["docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown", "text"]
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 class Model(BaseModel):
@@ -66,6 +69,19 @@ class DateSpan(Model):
     approximate: bool = False
     spans: tuple[DatePiece, ...] | None = Field(
         None, description="The pieces, in order, when the phrase names several apart; start/end cover them all."
+    )
+    start_time: str | None = Field(
+        None, pattern=TIME_PATTERN,
+        description='Time of day it starts ("HH:MM"): on a day, or each occurrence of a recurrence.',
+    )
+    end_time: str | None = Field(
+        None, pattern=TIME_PATTERN, description='Time of day it ends ("HH:MM"), when a time range is written.'
+    )
+    interval: int | None = Field(
+        None, ge=2, description='A recurrence every this many periods ("1 раз в 3 года": yearly, 3).'
+    )
+    times: int | None = Field(
+        None, ge=2, description='How many times in each period of the recurrence ("2 раза в год": yearly, 2).'
     )
 
     @model_validator(mode="after")

@@ -134,3 +134,10 @@ def test_every_command_that_reads_a_document_takes_the_same_size_limit(tmp_path,
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert result.stderr == (f"mag-plan: error: {BIG}: the file is 9.3 KB, over the 1.0 KB limit "
                              "(raise it with --max-size or MAG_PLAN_MAX_SIZE)\n")
+def test_date_command_warns_on_a_doubtful_phrase_with_its_own_code():
+    result = subprocess.run([sys.executable, "-m", "ingest", "date", "--year", "2024", "10 февраля, пятница", "10-00"],
+                            capture_output=True, text=True, cwd=ROOT)
+    read, unread = (json.loads(line) for line in result.stdout.splitlines())
+    assert (read["kind"], read["start"], unread["kind"]) == ("day", "2024-02-10", "unknown")
+    assert "warning [date_doubtful]: the weekday (пятница) does not match" in result.stderr
+    assert "warning [date_unknown]: a time without a day '10-00'" in result.stderr

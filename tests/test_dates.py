@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from parsers.dates.phrases import parse_date, parse_date_with_warnings, split_place_date
+from parsers.dates import parse_date, parse_date_with_warnings, split_place_date
 from schemas.plan import KNOWN_SCHEMA_VERSIONS, SCHEMA_VERSION, DateSpan
 
 CASES = Path(__file__).parent / "data" / "date_cases.tsv"
-COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning")
+COLUMNS = ("phrase", "year", "kind", "start", "end", "recurrence", "approximate", "spans", "warning", "more")
+MORE = ("start_time", "end_time", "interval", "times")
 
 
 def _unescape(phrase: str) -> str:
@@ -62,10 +63,15 @@ def test_phrase_reads_as_the_table_says(case: dict) -> None:
     assert got == want
     assert (None if span.spans is None else [(p.start, p.end) for p in span.spans]) == _spans(case["spans"])
     assert span.text == phrase
+    more = dict(pair.split("=", 1) for pair in case["more"].split())
+    assert {name: getattr(span, name) for name in MORE} == {
+        name: (int(more[name]) if name in ("interval", "times") else more[name]) if name in more else None
+        for name in MORE
+    }
     if case["kind"] == "unknown":
         assert warnings == [case["warning"]]
     else:
-        assert warnings == []
+        assert warnings == ([case["warning"]] if case["warning"] else [])
 
 
 def test_the_table_has_at_least_200_cases() -> None:
@@ -101,6 +107,11 @@ def test_the_table_has_at_least_200_cases() -> None:
         ("Сочи 30-31 июня", ("Сочи", "30-31 июня")),
         ("Нижний Новгород по согласованию", ("Нижний Новгород", "по согласованию")),
         ("Москва г.", ("Москва г.", "")),  # "г." alone is no date
+        ("Москва, 14 мая 11.00", ("Москва", "14 мая 11.00")),
+        ("Казань, по отд. графику", ("Казань", "по отд. графику")),
+        ("Сочи 5.06 12.06.2024", ("Сочи", "5.06 12.06.2024")),
+        ("Самара, IV квартал, по согласованию", ("Самара", "IV квартал, по согласованию")),
+        ("Тула 10-00", ("Тула", "10-00")),  # a time alone is unread: still split, the parse warns
     ],
 )
 def test_split_place_date(text: str, expected: tuple) -> None:
@@ -119,6 +130,12 @@ def test_unknown_phrase_keeps_text_and_warns() -> None:
     assert warnings == ["unknown date phrase 'когда получится'"]
 
 
+@pytest.mark.parametrize("text", ["декабрь, март, по согласованию", "декабрь, март (онлайн)", "декабрь, март"])
+def test_a_list_rolled_past_the_last_year_a_date_can_hold_is_unknown(text: str) -> None:
+    span, warnings = parse_date_with_warnings(text, 9999)  # March would be in the year 10000
+    assert span.kind == "unknown" and len(warnings) == 1
+
+
 def test_parse_date_gives_the_same_span_as_with_warnings() -> None:
     assert parse_date("31 июня", 2024) == parse_date_with_warnings("31 июня", 2024)[0]
 
@@ -132,7 +149,7 @@ def test_a_date_s_pieces_cannot_be_changed() -> None:
 
 
 def test_schema_1_0_date_without_spans_still_validates() -> None:
-    assert {"1.0", "1.1", SCHEMA_VERSION} <= set(KNOWN_SCHEMA_VERSIONS)
+    assert SCHEMA_VERSION == "1.2" and {"1.0", "1.1"} <= set(KNOWN_SCHEMA_VERSIONS)
     old = DateSpan.model_validate({"text": "май", "kind": "month", "start": "2024-05-01", "end": "2024-05-31"})
     assert old.spans is None
 

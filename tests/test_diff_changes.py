@@ -6,7 +6,7 @@ import pytest
 
 from ingest.diff.compare import same_date
 from ingest.diff.plans import event_changes
-from parsers.dates.phrases import parse_date
+from parsers.dates import parse_date
 from tests.diff_events import event
 
 
@@ -22,6 +22,9 @@ from tests.diff_events import event
     (("5-6 июля", 2024), ("6 июля", 2025), False),
     (("постоянно", 2024), ("ежеквартал.", 2025), False),
     (("май", 2024), ("по отдельному графику", 2025), False),
+    (("14 мая 11.00", 2024), ("14 мая, 11:00", 2025), True),
+    (("14 мая 11.00", 2024), ("14 мая 15.00", 2025), False),
+    (("1 раз в 2 года", 2024), ("1 раз в 3 года", 2025), False),
 ])
 def test_dates_are_the_same_when_they_mean_the_same_days_of_the_year(old, new, same):
     assert same_date(parse_date(*old), parse_date(*new)) is same

@@ -128,6 +128,17 @@ def test_an_unknown_date_phrase_is_kept_raw_and_reported():
     assert [w.code for w in found.warnings] == ["date_unknown"]
 
 
+@pytest.mark.parametrize("cell, codes", [
+    ("Москва, 17 мая, четверг", ["date_doubtful"]),  # 17 May 2024 is a Friday: last year's cell?
+    ("Москва, 16 мая, четверг", []),
+    ("Москва, ноябрь, март", ["date_doubtful", "date_outside_year"]),  # March is read in 2025
+])
+def test_a_doubtful_date_is_read_and_reported(cell, codes):
+    found = events_of(HEADER, row("1.", "А", cell, ""))
+    assert found.events[0].date.kind != "unknown"
+    assert [w.code for w in found.warnings] == codes
+
+
 def test_no_event_table_is_an_error():
     with pytest.raises(NoEventTable):
         extract_plan(doc(TITLE, table(row("a", "b"), row("c", "d"))), SOURCE)

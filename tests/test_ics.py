@@ -155,6 +155,21 @@ def test_a_deadline_is_placed_on_its_last_day(plan):
     assert (placed.decoded("dtstart"), placed.decoded("dtend")) == (D(2024, 3, 15), D(2024, 3, 16))
 
 
+@pytest.mark.parametrize("phrase, start, end", [
+    ("14 мая 11.00", dt.datetime(2024, 5, 14, 11, 0), None),
+    ("10.10.2024 с 10-00 до 12-00", dt.datetime(2024, 10, 10, 10, 0), dt.datetime(2024, 10, 10, 12, 0)),
+])
+def test_a_day_with_a_time_is_a_timed_event_in_local_time(plan, phrase, start, end):
+    from parsers.dates import parse_date
+
+    event = plan.events[0].model_copy(update={"date": parse_date(phrase, 2024)})
+    ics = plan_calendar(plan.model_copy(update={"events": [event], "jubilees": [], "city_days": []}), STAMP).ics
+    [placed] = vevents(Calendar.from_ical(ics))
+    assert placed.decoded("dtstart") == start and placed.decoded("dtstart").tzinfo is None
+    assert (placed.decoded("dtend") if "dtend" in placed else None) == end
+    assert "TRANSP" not in placed and b"DTSTART:2024" in ics  # a date-time, floating (no TZID, no Z)
+
+
 def test_a_date_of_several_pieces_is_one_vevent_per_piece(plan):
     pieces = with_date_pieces(plan).model_copy(update={"jubilees": [], "city_days": []})
     placed = [e for e in vevents(Calendar.from_ical(plan_calendar(pieces, STAMP).ics))

@@ -35,11 +35,13 @@ def shared_count(a: list[str], b: list[str]) -> int:
 
 
 def same_date(a: DateSpan, b: DateSpan) -> bool:
-    """Same phrase, or the same days of the year, kind and recurrence (the year itself aside)."""
+    """Same phrase, or the same days of the year, kind, recurrence and times (the year itself aside)."""
     if plain(a.text) == plain(b.text):
         return True
     if a.kind != b.kind or a.recurrence != b.recurrence or a.start is None or b.start is None:
         return False
+    if (a.start_time, a.end_time, a.interval, a.times) != (b.start_time, b.end_time, b.interval, b.times):
+        return False  # "14 мая 11.00" -> "14 мая 15.00": the same day, another time
     return (day_of_year(a.start), day_of_year(a.end)) == (day_of_year(b.start), day_of_year(b.end))
 
 

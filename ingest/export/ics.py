@@ -1,6 +1,8 @@
-"""A plan as an iCalendar file (RFC 5545) that calendar clients import: all-day events only.
+"""A plan as an iCalendar file (RFC 5545) that calendar clients import.
 
 Events with a span become one all-day VEVENT each (DTEND exclusive, the day after the span);
+a day with a time ("14 мая 11.00", "с 10-00 до 12-00") is a timed VEVENT in floating local time
+(the plan names no time zone), ending at its end time or, with none, at its start;
 jubilees and city days too, each table in its own category. What has no span a calendar can
 show (unscheduled, recurring over the year, an unreadable date) is left out and counted.
 A span the document gives only to the month or coarser is marked "ориентировочно" in SUMMARY.
@@ -78,6 +80,8 @@ class Occurrence:
     location: str | None
     description: str
     approximate: bool
+    start_time: str | None = None  # "HH:MM": a timed VEVENT on the one day
+    end_time: str | None = None
 
 
 def plan_calendar(plan: Plan, stamp: dt.datetime | None = None) -> CalendarExport:
@@ -126,25 +130,38 @@ def occurrences(plan: Plan, left_out: Counter) -> Iterator[Occurrence]:
             if seen[uid] > 1:  # the same number and title twice in one plan: keep both, apart
                 uid = uid.replace("@", f"-{seen[uid]}@")
             yield Occurrence(table, uid, title + summary_note(record.date), start, end, location, description,
-                             is_approximate(record.date))
+                             is_approximate(record.date), record.date.start_time, record.date.end_time)
 
 
 def vevent(occurrence: Occurrence, stamp: dt.datetime):
-    """One all-day VEVENT: DTSTART the first day, DTEND the day after the last (exclusive)."""
+    """One VEVENT: all-day, DTSTART the first day and DTEND the day after the last (exclusive);
+    or timed on its day, DTSTART its start time and DTEND its end time when it has one."""
     from icalendar import Event as VEvent
 
     event = VEvent()
     event.add("uid", occurrence.uid)
     event.add("dtstamp", stamp)
-    event.add("dtstart", occurrence.start)
-    event.add("dtend", occurrence.end + dt.timedelta(days=1))
+    if occurrence.start_time:
+        event.add("dtstart", _at(occurrence.start, occurrence.start_time))
+        if occurrence.end_time:
+            event.add("dtend", _at(occurrence.start, occurrence.end_time))
+    else:
+        event.add("dtstart", occurrence.start)
+        event.add("dtend", occurrence.end + dt.timedelta(days=1))
     event.add("summary", occurrence.summary)
     event.add("categories", [CATEGORIES[occurrence.table]])
-    event.add("transp", "TRANSPARENT")  # a month-long span must not mark the month busy
+    if not occurrence.start_time:
+        event.add("transp", "TRANSPARENT")  # a month-long span must not mark the month busy
     if occurrence.location:
         event.add("location", occurrence.location)
     event.add("description", occurrence.description)
     return event
+
+
+def _at(day: dt.date, time: str) -> dt.datetime:
+    """A floating local date-time: the plan gives the hour, not the time zone."""
+    hours, minutes = map(int, time.split(":"))
+    return dt.datetime.combine(day, dt.time(hours, minutes))
 
 
 def left_out_reason(date: DateSpan) -> str | None:

@@ -114,6 +114,20 @@ ALTER TABLE events ADD COLUMN date_spans TEXT CHECK (date_spans IS NULL OR json_
 ALTER TABLE jubilees ADD COLUMN date_spans TEXT CHECK (date_spans IS NULL OR json_valid(date_spans));
 ALTER TABLE city_days ADD COLUMN date_spans TEXT CHECK (date_spans IS NULL OR json_valid(date_spans));
 """),
+    (3, "contract 1.2: DateSpan.start_time, end_time, interval, times", """
+ALTER TABLE events ADD COLUMN date_start_time TEXT;
+ALTER TABLE events ADD COLUMN date_end_time TEXT;
+ALTER TABLE events ADD COLUMN date_interval INTEGER;
+ALTER TABLE events ADD COLUMN date_times INTEGER;
+ALTER TABLE jubilees ADD COLUMN date_start_time TEXT;
+ALTER TABLE jubilees ADD COLUMN date_end_time TEXT;
+ALTER TABLE jubilees ADD COLUMN date_interval INTEGER;
+ALTER TABLE jubilees ADD COLUMN date_times INTEGER;
+ALTER TABLE city_days ADD COLUMN date_start_time TEXT;
+ALTER TABLE city_days ADD COLUMN date_end_time TEXT;
+ALTER TABLE city_days ADD COLUMN date_interval INTEGER;
+ALTER TABLE city_days ADD COLUMN date_times INTEGER;
+"""),
 )
 
 # plans.year needs no index of its own: UNIQUE makes one.

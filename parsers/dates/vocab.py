@@ -1,12 +1,16 @@
 """The Russian vocabulary of plan date phrases: data only, one table each.
 
-``parsers.dates.phrases`` turns each word into a canonical token with these tables and parses
-the tokens with generic rules (as dateparser keeps each language's words in data files).
+``parsers.dates.tokens`` turns each word into a canonical token with these tables and the
+readers parse the tokens with generic rules (as dateparser keeps each language's words in data files).
 Every word is written lower case with "е" for "ё": the normaliser folds the text first.
 Canonical tokens: ``M<n>`` a month, ``q`` quarter, ``h`` half-year, ``dk`` ten-day period,
 ``early``/``mid``/``late`` part of a period, a season name, ``yr`` year, ``from``/``to``/
 ``until``/``and`` joiners, ``during`` (in the course of), ``times`` (раз), ``dom`` (число),
-``approx``, ``R:<recurrence>``; ``""`` means the word carries no meaning and is dropped.
+``approx``, ``R:<recurrence>``, ``W<n>`` a weekday (0 Monday), ``L`` last, ``every`` (каждый),
+``for`` (за: a reporting period), ``P0``/``P+1``/``P-1`` a year told from the plan year,
+``syr`` school year, ``half`` (половина), ``term`` (a school term), ``hr`` (час),
+``after_report`` (following the reporting period), ``workday``; ``""`` means the word carries no
+meaning and is dropped.
 """
 
 from __future__ import annotations
@@ -50,12 +54,18 @@ UNITS: dict[str, tuple[str, ...]] = {
     "h": ("полугодие", "полугодия", "полугодии", "полугодию", "полугодием", "полугодий",
           "полугодиях", "полуг"),
     "dk": ("декада", "декады", "декаде", "декаду", "декадой", "декад"),
-    "yr": ("год", "года", "году", "годом", "годы", "годов", "г", "гг", "период", "периода",
-           "периоде"),
+    "yr": ("год", "года", "году", "годом", "годы", "годов", "годах", "годам", "лет", "г", "гг", "период",
+           "периода", "периоде"),
     "mon": ("месяц", "месяца", "месяце", "месяцу", "месяцев"),
     "week": ("неделя", "недели", "неделю", "неделе", "недель"),
     "day": ("день", "дня", "дней", "сутки"),
     "dom": ("число", "числа", "числу"),
+    "half": ("половина", "половины", "половине", "половину", "половиной"),
+    "syr": ("учгода",),  # "учебный год" in its cases, folded by PHRASES
+    "term": ("четверть", "четверти", "четвертью", "четвертей", "четвертям", "триместр", "триместра",
+             "триместре", "триместры", "триместров", "триместрам"),
+    "hr": ("ч", "час", "часа", "часов"),
+    "workday": ("рабочий", "рабочего", "рабочих", "рабочие", "рабочем", "рабочую", "рабочая"),
 }
 
 # Parts of a period: начало / середина / конец (see docs/dates.md for what each covers).
@@ -72,6 +82,39 @@ ORDINALS: dict[int, tuple[str, ...]] = {
     3: ("третий", "третья", "третье", "третьего", "третьей", "третьем", "третью"),
     4: ("четвертый", "четвертая", "четвертое", "четвертого", "четвертом", "четвертой",
         "четвертую"),
+    5: ("пятый", "пятая", "пятое", "пятого", "пятом", "пятой", "пятую"),
+}
+
+# "Последний" in its forms: the last week, decade, quarter of a period ("последняя неделя мая").
+LAST: tuple[str, ...] = ("последний", "последняя", "последнее", "последнего", "последней", "последнюю",
+                         "последние", "последнем")
+
+# Cardinal words -> number ("не реже одного раза в квартал", "раз в два года").
+CARDINALS: dict[int, tuple[str, ...]] = {
+    1: ("один", "одна", "одно", "одного", "одну", "одним"),
+    2: ("два", "две", "двух"),
+    3: ("три", "трех"),
+    4: ("четыре", "четырех"),
+    5: ("пять", "пяти"),
+    6: ("шесть", "шести"),
+}
+
+# Weekday number (0 Monday) -> every form a plan writes: the cases and the abbreviations.
+WEEKDAYS: dict[int, tuple[str, ...]] = {
+    0: ("понедельник", "понедельника", "понедельнике", "пн"),
+    1: ("вторник", "вторника", "вторнике", "вт"),
+    2: ("среда", "среду", "среды", "среде", "ср"),
+    3: ("четверг", "четверга", "четверге", "чт"),
+    4: ("пятница", "пятницу", "пятницы", "пятнице", "пт"),
+    5: ("суббота", "субботу", "субботы", "субботе", "сб"),
+    6: ("воскресенье", "воскресенья", "воскресенью", "вс"),
+}
+
+# Years told from the plan year: "текущего года" is the plan year, "очередного года" the next.
+RELATIVE_YEARS: dict[str, tuple[str, ...]] = {
+    "P0": ("текущего", "текущий", "текущем", "текущему", "этого", "сего"),
+    "P+1": ("очередного", "очередной", "очередном", "следующего", "следующий", "следующем", "будущего"),
+    "P-1": ("прошлого", "прошлый", "прошлом", "предыдущего", "предыдущий", "предыдущем"),
 }
 
 # What is written after a digit to make it ordinal ("1-й", "2-го", "2-е", "3-я", "2го");
@@ -92,24 +135,30 @@ RECURRENCE_WORDS: dict[str, tuple[str, ...]] = {
     "yearly": ("ежегодно", "ежегод"),
 }
 
-# "раз в <unit>" -> recurrence; half-yearly has no value in the contract (None).
-RECURRENCE_BY_UNIT: dict[str, str | None] = {
-    "day": "daily", "week": "weekly", "mon": "monthly", "q": "quarterly", "h": None, "yr": "yearly",
+# "раз в <unit>" / "каждый <unit>" -> the recurrence and how many of its periods one unit is:
+# "раз в полугодие" is monthly every 6 months (the contract has no half-yearly value).
+RECURRENCE_BY_UNIT: dict[str, tuple[str, int]] = {
+    "day": ("daily", 1), "week": ("weekly", 1), "mon": ("monthly", 1), "q": ("quarterly", 1),
+    "h": ("monthly", 6), "yr": ("yearly", 1),
 }
 
 # Function words -> canonical token ("" = dropped).
 JOINERS: dict[str, tuple[str, ...]] = {
-    "": ("в", "во", "на", "срок", "сроки", "дата", "даты"),
+    "": ("в", "во", "на", "срок", "сроки", "дата", "даты", "мск"),  # "мск": Moscow time, after a time
     "from": ("с", "со", "от"),
     "to": ("по",),
-    "until": ("до",),
+    "until": ("до", "к"),
     "and": ("и",),
+    "for": ("за",),
+    "every": ("каждый", "каждая", "каждое", "каждого", "каждой", "каждую", "каждые", "каждом", "каждому"),
+    "after_report": ("послеотчетного",),  # "следующего за отчетным", folded by PHRASES
     "during": ("течение", "весь", "всего", "целый", "круглый"),
     "times": ("раз", "раза"),
-    "approx": ("ориентировочно", "примерно", "предположительно", "ориент"),
+    "approx": ("ориентировочно", "примерно", "предположительно", "ориент", "предварительно", "предв",
+               "уточняется"),
 }
 
-# Several words that mean one thing; replaced before the words are looked up.
+# Several words that mean one thing; replaced before the words are looked up (the longest first).
 PHRASES: dict[str, str] = {
     "не позднее": "до",
     "не позже": "до",
@@ -117,9 +166,28 @@ PHRASES: dict[str, str] = {
     "в течение": "течение",
     "в течении": "течение",
     "на протяжении": "течение",
+    "в период": "",
+    "по московскому времени": "",
+    "не реже": "",
+    "с нарастающим итогом": "",
+    "нарастающим итогом": "",
+    "следующего за отчетным периодом": "послеотчетного",
+    "следующего за отчетным": "послеотчетного",
+    "учебный год": "учгода",
+    "учебного года": "учгода",
+    "учебном году": "учгода",
+    "учебному году": "учгода",
+    "по понедельникам": "еженедельно",
+    "по вторникам": "еженедельно",
+    "по средам": "еженедельно",
+    "по четвергам": "еженедельно",
+    "по пятницам": "еженедельно",
+    "по субботам": "еженедельно",
+    "по воскресеньям": "еженедельно",
 }
 
-# Phrases that name no date at all (matched at the start of the folded text).
+# Phrases that name no date at all (matched at the start of the folded text; a word of five or
+# more letters may be cut to three or more and a dot, as "по отд. графику", "в установл. порядке").
 UNSCHEDULED: tuple[str, ...] = (
     "по отдельному графику",
     "по отдельному плану",
@@ -136,6 +204,12 @@ UNSCHEDULED: tuple[str, ...] = (
     "по плану",
     "по графику",
     "по запросу",
+    "в установленном порядке",
+    "в соответствии с",
+    "по поручению",
+    "по утвержденному графику",
+    "по расписанию",
+    "по отдельному расписанию",
 )
 
 # A cell holding only one of these (after folding) is unscheduled: empty, a dash.

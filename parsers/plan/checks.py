@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from parsers.blocks import Paragraph
-from parsers.dates.phrases import parse_date_with_warnings
+from parsers.dates import parse_date_with_warnings
 from parsers.errors import IngestError
 from schemas.plan import DateSpan, PlanWarning
 
@@ -14,9 +14,11 @@ CITY_TABLE_RECORDS = {"jubilees": "jubilee", "city_days": "city-day"}
 
 
 def read_date(text: str, year: int, where: str) -> tuple[DateSpan, list[PlanWarning]]:
-    """Parse a date phrase; an unread phrase or a date outside the plan year is a warning."""
+    """Parse a date phrase; an unread phrase, a doubtful one (a weekday that is not the date's) or a
+    date outside the plan year is a warning."""
     date, messages, outside = _reading(text, year)
-    warnings = [PlanWarning(code="date_unknown", message=message, where=where) for message in messages]
+    code = "date_unknown" if date.kind == "unknown" else "date_doubtful"
+    warnings = [PlanWarning(code=code, message=message, where=where) for message in messages]
     if outside:
         warnings.append(PlanWarning(code="date_outside_year", where=where,
                                     message=f"date '{date.text}' falls outside the plan year {year}"))

@@ -12,7 +12,7 @@ from parsers.blocks import Paragraph
 from parsers.plan.cells import clean, paragraph_texts, split_title_cell
 from parsers.plan.columns import Columns
 from parsers.plan.checks import read_date
-from parsers.dates.phrases import split_place_date
+from parsers.dates import split_place_date
 from parsers.plan.grid import GridRow
 from parsers.plan.organizers import organizers_from_note
 from parsers.plan.vocab import PARTICIPATION_OPENINGS

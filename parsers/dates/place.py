@@ -1,0 +1,43 @@
+"""Place and date written in one cell on one line: "Хабаровск май" -> ("Хабаровск", "май")."""
+
+from __future__ import annotations
+
+from parsers.dates import vocab
+from parsers.dates.fold import fold
+from parsers.dates.reader import understand
+from parsers.dates.tokens import lexicon
+
+__all__ = ["split_place_date"]
+
+
+def split_place_date(text: str) -> tuple[str | None, str]:
+    """Split "Хабаровск май" into ("Хабаровск", "май"): the date is the longest readable tail."""
+    words = text.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if understand(tail, 2000)[0].kind != "unknown":
+            # "Минск 31 июня": the impossible "31 июня" is not readable but "июня" is;
+            # numbers just before the readable tail belong to the date, which then warns.
+            while i > 0 and any(c.isdigit() for c in words[i - 1]):
+                i -= 1
+            return _place(words[:i]), " ".join(words[i:])
+    for i, word in enumerate(words):
+        if _looks_dated(word):  # an unreadable date still leaves the place; the parse warns
+            return _place(words[:i]), " ".join(words[i:])
+    return _place(words), ""
+
+
+def _place(words: list[str]) -> str | None:
+    return " ".join(words).rstrip(" ,;:" + vocab.DASHES) or None
+
+
+_DATED_TOKENS = ("M", "R:")
+
+
+def _looks_dated(word: str) -> bool:
+    """A word that can only belong to a date: a digit, a month, a recurrence word."""
+    folded = fold(word)
+    if any(c.isdigit() for c in folded):
+        return True
+    token = lexicon().get(folded, "")
+    return token.startswith(_DATED_TOKENS) or token in vocab.SEASON_MONTHS
