@@ -19,13 +19,13 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _REFUSED = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word .doc or an encrypted Office file; save it as DOCX"),
     (b"{\\rtf", "an RTF document; save it as DOCX"),
-    (b"\x89PNG", "a PNG image, not a document"),
-    (b"\xff\xd8\xff", "a JPEG image, not a document"),
 )
+# Images a scanned plan arrives as: read through OCR.
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def detect_format(data: bytes) -> SourceFormat:
-    """"docx", "pdf", "html" or "text"; NotADocument for other files, IngestError for damaged ones."""
+    """"docx", "pdf", "html", "text" or "image" (PNG, JPEG, TIFF); NotADocument for other files, IngestError for damaged ones."""
     if not data.strip():
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -33,6 +33,8 @@ def detect_format(data: bytes) -> SourceFormat:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_format(data)
+    if head.startswith(_IMAGES):
+        return "image"
     for signature, problem in _REFUSED:
         if head.startswith(signature):
             raise NotADocument(problem)

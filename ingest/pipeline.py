@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ingest.detect import detect_format
-from parsers.errors import IngestError
+from parsers.errors import IngestError, NotADocument
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, PlanWarning, Source, SourceFormat
@@ -35,7 +35,32 @@ def _read_docx(data: bytes, limits: Limits) -> Document:
 
 def _read_pdf(data: bytes, limits: Limits) -> Document:
     from parsers.readers.pdf import read_pdf
-    return read_pdf(data, limits=limits)
+    from parsers.readers.pdf.reader import NoTextLayer
+
+    try:
+        return read_pdf(data, limits=limits)
+    except NoTextLayer:
+        return _read_scan(data, limits)
+
+
+def _read_scan(data: bytes, limits: Limits) -> Document:
+    """A PDF with no text layer, read through OCR when the engine is installed."""
+    from parsers.readers.scan import missing_engine, read_scan_pdf
+
+    problem = missing_engine()
+    if problem:
+        raise IngestError(problem)
+    return read_scan_pdf(data, limits=limits)
+
+
+def _read_image(data: bytes, limits: Limits) -> Document:
+    """A PNG, JPEG or TIFF of a plan, read through OCR."""
+    from parsers.readers.scan import missing_engine, read_image
+
+    problem = missing_engine()
+    if problem:  # skipped in a folder walk, like any file mag-plan cannot read
+        raise NotADocument(problem.replace("no text layer (a scanned image): reading it", "an image, which"))
+    return read_image(data, limits=limits)
 
 
 def _read_html(data: bytes, limits: Limits) -> Document:
@@ -48,7 +73,7 @@ def _read_text(data: bytes, limits: Limits) -> Document:
     return read_text(data, limits=limits)
 
 
-READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text}
+READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text, "image": _read_image}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -92,9 +117,10 @@ def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Pla
     """The plan in a document given as bytes; ``name`` is recorded as its source file."""
     limits.check_input_size(len(data))
     fmt = detect_format(data)
-    source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest())
     with collector_paused():
-        return plan_from_document(read_document(data, fmt, limits), source)
+        document = read_document(data, fmt, limits)
+        source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=document.ocr)
+        return plan_from_document(document, source)
 
 
 @contextmanager

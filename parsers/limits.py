@@ -44,6 +44,10 @@ class Limits:
     deeper is damaged or hostile, and is refused at the first element past the limit."""
     max_table_cells: int = 2_000_000
     """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
+    max_image_pixels: int = 100_000_000
+    """Pixels of one page image to read through OCR: an image file's frame, as its header
+    declares it (checked before decoding), or a scanned PDF page at the resolution it is
+    rendered at. An A3 page scanned at 600 dpi has 70 million; a decompression bomb billions."""
 
     def check_input_size(self, size: int) -> None:
         """Refuse an input larger than ``max_input_bytes``."""
@@ -56,6 +60,13 @@ class Limits:
         if pages > self.max_pages:
             raise IngestError(f"the PDF has {pages} pages, over the {self.max_pages} page limit "
                               "(raise it with --max-pages or MAG_PLAN_MAX_PAGES)")
+
+    def check_image_pixels(self, pixels: int, where: str) -> None:
+        """Refuse a page image larger than ``max_image_pixels``, before it is decoded or rendered."""
+        if pixels > self.max_image_pixels:
+            raise IngestError(f"refused: {where} would be an image of {pixels / 1e6:.0f} million pixels, "
+                              f"over the {self.max_image_pixels / 1e6:.0f} million limit "
+                              "(a decompression bomb?)")
 
     def check_table_cells(self, cells: int) -> None:
         """Refuse a document whose tables hold more than ``max_table_cells`` cells."""

@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
-# 1.1 added the optional DateSpan.spans; 1.0 documents still validate.
-KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"
+# 1.1 added the optional DateSpan.spans; 1.2 the optional Source.ocr and the format "image";
+# older documents still validate.
+KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 DateKind = Literal[
     "day",
@@ -32,7 +33,7 @@ DateKind = Literal[
     "unknown",
 ]
 Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
-SourceFormat = Literal["docx", "pdf", "html", "text"]
+SourceFormat = Literal["docx", "pdf", "html", "text", "image"]
 
 
 class Model(BaseModel):
@@ -80,6 +81,8 @@ class Source(Model):
     file: str
     format: SourceFormat
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    ocr: str | None = Field(None, description="The OCR engine that recognised the text, when the document is "
+                                              "a scan or an image (\"tesseract 5.5.4 rus+eng\"); null otherwise.")
 
 
 class EventSource(Model):

@@ -58,6 +58,10 @@ class _TextRun:
 Item = Union[TableDraft, _TextRun]
 
 
+class NoTextLayer(IngestError):
+    """The PDF draws no text at all (a scan): another reader may still read it from its images."""
+
+
 @dataclass
 class PageLayout:
     """One page read: its tables and lines, before the pages are put together."""
@@ -82,9 +86,16 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
     limits.check_input_size(len(data))
     layouts = read_pages(data, settings, limits)
     if not any(layout.tables or layout.lines for layout in layouts):
-        raise IngestError(NO_TEXT)
+        raise NoTextLayer(NO_TEXT)
     warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
+    return assemble(layouts, settings, warnings)
+
+
+def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS,
+             warnings: list[ReaderWarning] | tuple = ()) -> Document:
+    """Pages read into one document: furniture dropped, footnotes taken, tables and
+    paragraphs carried over page breaks. Any reader that lays out pages (PDF, OCR) ends here."""
     drop_furniture(layouts, settings)
     cited = cited_markers(line for layout in layouts for line in page_lines(layout))
     notes: list[Footnote] = []

@@ -1,0 +1,371 @@
+"""Scan reader: a page image in, the block model out, through Tesseract.
+
+Each page is read in a chain of named steps:
+
+    page image (rendered by pdfplumber, or an image file) → grey, coloured ink faded
+    → deskewed → ruled tables (``grid``) → each cell read on its own (Tesseract ``--psm 6``)
+    → the text outside the tables read as a block of lines
+    → recognised characters as glyphs on the PDF reader's page layout (points)
+
+and from there the pages are put together exactly as a PDF's are
+(``pdf.reader.assemble``: furniture, footnotes, tables across pages, paragraphs and
+list items), so a scan gives the same blocks as its digital original would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from parsers.blocks import Document, ReaderWarning
+from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.pdf.lines import Glyph, Line, make_line
+from parsers.readers.pdf.page import Rule
+from parsers.readers.pdf.reader import PageLayout, _text_frame, assemble
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
+from parsers.readers.scan import repair
+from parsers.readers.scan.engine import Engine, Symbol, Word
+from parsers.readers.scan.grid import GridTable, find_tables
+from parsers.readers.scan.image import PageImage, binarise, image_pages, render_pdf_pages, rotate, skew_angle
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """The scan reader's thresholds, in one place."""
+
+    confidence_threshold: float = 60.0
+    """A word Tesseract is less sure of than this (0-100) makes its cell a ``ocr_doubtful``
+    warning naming the page and row. Correct words on the sample scans score 85-96;
+    misreadings that change a value score under 60."""
+    reread_below: float = 75.0
+    """A cell whose least sure word scores under this is read again at twice the size;
+    the surer reading is kept."""
+    min_skew: float = 0.2
+    """Degrees below which a page is left unturned (turning costs a little sharpness)."""
+    cell_inset_in: float = 0.02
+    """Inches cut from each side of a cell before it is read, so its rules are not read as text."""
+    cell_margin_in: float = 0.1
+    """Inches of paper added around a cell's crop before it is read."""
+    min_cell_ink: int = 12
+    """Ink pixels below which a cell is taken as empty and not read (specks, rule ends)."""
+    superscript_height: float = 0.62
+    """A character shorter than this share of its line, raised above the line's middle,
+    is a superscript (a footnote marker)."""
+    orientation_check: float = 40.0
+    """Mean word confidence of a page below which Tesseract's OSD is asked whether the page
+    is upside down or on its side; the page is then turned and read again."""
+    pdf: PdfSettings = DEFAULT_SETTINGS
+
+
+DEFAULT_SCAN_SETTINGS = ScanSettings()
+
+
+@dataclass
+class PageRead:
+    """One page read: its layout for ``assemble`` and what the reader was unsure of."""
+
+    layout: PageLayout
+    warnings: list[ReaderWarning] = field(default_factory=list)
+    confidence: float = 100.0
+
+
+def read_scan_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS,
+                  settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> Document:
+    """An image-only PDF read through OCR (pages rendered by pdfplumber)."""
+    limits.check_input_size(len(data))
+    return read_page_images(render_pdf_pages(data, limits), settings)
+
+
+def read_image(data: bytes, limits: Limits = DEFAULT_LIMITS,
+               settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> Document:
+    """A PNG, JPEG or TIFF (each TIFF frame a page) read through OCR."""
+    limits.check_input_size(len(data))
+    return read_page_images(image_pages(data, limits), settings)
+
+
+def read_page_images(pages, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> Document:
+    """Pages (``PageImage``s, one at a time) read and put together into one document."""
+    layouts: list[PageLayout] = []
+    warnings: list[ReaderWarning] = []
+    with Engine() as engine:
+        for page in pages:
+            read = read_page(page, engine, settings)
+            layouts.append(read.layout)
+            warnings.extend(read.warnings)
+        version = engine.version
+    document = assemble(layouts, settings.pdf, warnings)
+    return replace(document, ocr=version)
+
+
+def read_page(page: PageImage, engine: Engine, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> PageRead:
+    """One page: straightened, its tables found and read cell by cell, its other text read."""
+    grey = page.image
+    angle = skew_angle(binarise(grey))
+    if abs(angle) >= settings.min_skew:
+        grey = rotate(grey, angle)
+    read = _read_layout(page, grey, engine, settings)
+    if read.confidence < settings.orientation_check:
+        turn = engine.orientation(grey)
+        if turn:
+            read = _read_layout(page, grey.rotate(turn, expand=True), engine, settings)
+    return read
+
+
+def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) -> PageRead:
+    """Tables and free text of a straight page image, as a PDF page layout.
+
+    Tesseract is given our binarised page (black print on white), not the grey one: its own
+    threshold, taken per small cell crop, breaks thin glyphs (on the 200 dpi sample it read
+    23 of 36 lone row numbers such as "1." right from grey crops, 36 of 36 from ours).
+    """
+    from PIL import Image
+
+    ink = binarise(grey)
+    clean = Image.fromarray(255 - ink)
+    grids, loose = find_tables(ink, page.dpi)
+    scale = 72 / page.dpi
+    warnings: list[ReaderWarning] = []
+    confidences: list[float] = []
+    tables = [_table(grid, clean, ink, page, engine, settings, warnings, confidences) for grid in grids]
+    # The text outside the tables: the page with its tables painted over with paper.
+    masked = clean.copy()
+    for grid in grids:
+        masked.paste(255, grid.box)
+    words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
+    words = [w for w in words if not any(_inside(w, grid.box) for grid in grids)]
+    words = split_markers(words, masked, 0, 0, engine, page.dpi, settings)
+    confidences.extend(w.confidence for w in words)
+    lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}")
+    for line_words in _doubtful(words, settings):
+        warnings.append(_doubt(line_words, page.number, None))
+    rules = [Rule(s.start * scale, s.end * scale, s.at * scale) for s in loose]
+    layout = PageLayout(page.number, grey.size[1] * scale, tables, lines, rules, _text_frame(tables, lines))
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return PageRead(layout, warnings, mean)
+
+
+def _table(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
+           warnings: list[ReaderWarning], confidences: list[float]) -> TableDraft:
+    """A ruled table's cells read one by one into a draft the PDF reader's steps finish."""
+    scale = 72 / page.dpi
+    inset = max(2, int(settings.cell_inset_in * page.dpi))
+    rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
+    for cell in grid.cells:
+        x0, top, x1, bottom = cell.box
+        box = (x0 + inset, top + inset, x1 - inset, bottom - inset)
+        draft = CellDraft(cell.column, cell.col_span, cell.row_span)
+        draft.frame = _frame(box, scale)
+        if box[2] > box[0] and box[3] > box[1] and _has_ink(ink, box, settings):
+            words = _read_region(clean, box, engine, page.dpi, settings)
+            confidences.extend(w.confidence for w in words)
+            draft.lines = _lines(words, box[0], box[1], scale, page.number, settings, warnings,
+                                 f"page {page.number}, row {cell.row + 1}")
+            draft.confidence = min((w.confidence for w in words), default=None)
+            low = [w for w in words if w.confidence < settings.confidence_threshold]
+            if low:
+                warnings.append(_doubt(low, page.number, cell.row + 1, words))
+        rows[cell.row].cells.append(draft)
+    for row in rows:
+        row.cells.sort(key=lambda c: c.column)
+    xs = [x * scale for x in grid.xs]
+    return TableDraft(rows, xs[:-1], xs[1:], grid.ys[0] * scale, grid.ys[-1] * scale, page.number, ruled=True)
+
+
+def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings) -> list[Word]:
+    """The words of one region (a cell), boxes relative to its corner.
+
+    Read once on a margin of paper; when a word scores under ``reread_below``, read again at
+    twice the size, and the reading whose least sure word is surer is kept.
+    """
+    from PIL import Image
+
+    margin = int(settings.cell_margin_in * dpi)
+    crop = _padded(clean, box, margin)
+    words = _shifted(engine.read(crop, psm=6, dpi=dpi), margin, 1)
+    least = min((w.confidence for w in words), default=0.0)
+    if not words or least < settings.reread_below:
+        big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+        again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
+        if again and min(w.confidence for w in again) > least:
+            words = again
+    return split_markers(words, clean, box[0], box[1], engine, dpi, settings)
+
+
+def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
+                  settings: ScanSettings) -> list[Word]:
+    """Words that swallowed a raised footnote marker ("¹Дни" read as a doubtful "Дни"),
+    read again in two parts: the marker alone, then the rest of the word.
+
+    Tesseract then keeps the marker's box as the word's first (or last) character's box,
+    which is how it is found: a doubtful word whose end character is small and raised.
+    """
+    heights = _line_heights(words)
+    out = []
+    for word in words:
+        if word.confidence >= settings.confidence_threshold or len(word.symbols) < 2:
+            out.append(word)
+            continue
+        height, middle = heights[word.line]
+        first, last = word.symbols[0], word.symbols[-1]
+        if _is_raised(first, height, middle, settings):
+            marker_box, rest_box = (first.x0, first.top, first.x1, first.bottom), (first.x1 + 1, word.top, word.x1, word.bottom)
+        elif _is_raised(last, height, middle, settings):
+            marker_box, rest_box = (last.x0, last.top, last.x1, last.bottom), (word.x0, word.top, last.x0 - 1, word.bottom)
+        else:
+            out.append(word)
+            continue
+        out.append(_reread_split(word, marker_box, rest_box, marker_box is not None and marker_box[0] == first.x0
+                                 and first is not last, clean, dx, dy, engine, dpi))
+    return out
+
+
+def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: int, dy: int,
+                  engine: Engine, dpi: int) -> Word:
+    """The word rebuilt from its marker and its rest, each read alone; as read when either fails."""
+    from PIL import Image
+
+    def crop(box, factor: int):
+        x0, top, x1, bottom = box
+        piece = _padded(clean, (x0 + dx, top + dy, x1 + dx, bottom + dy), 10)
+        return piece.resize((piece.width * factor, piece.height * factor), Image.Resampling.LANCZOS)
+
+    if rest_box[2] <= rest_box[0] or marker_box[2] <= marker_box[0]:
+        return word
+    marker, marker_confidence = engine.read_marker(crop(marker_box, 3), dpi * 3)
+    rest = engine.read(crop(rest_box, 1), psm=8, dpi=dpi)
+    if len(marker) != 1 or len(rest) != 1:
+        return word
+    text = rest[0].text
+    rest_symbols = tuple(Symbol(ch, rest_box[0] + i * (rest_box[2] - rest_box[0]) // len(text), word.top,
+                                rest_box[0] + (i + 1) * (rest_box[2] - rest_box[0]) // len(text), word.bottom)
+                         for i, ch in enumerate(text))
+    mark = Symbol(marker, *marker_box)
+    symbols = (mark,) + rest_symbols if leading else rest_symbols + (mark,)
+    return replace(word, text="".join(symbol.text for symbol in symbols), symbols=symbols,
+                   confidence=min(marker_confidence, rest[0].confidence))
+
+
+def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
+    """Each text line's typical word height and its middle (pixels)."""
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    found = {}
+    for line, group in lines.items():
+        tall = sorted(w.bottom - w.top for w in group if len(w.text) > 1) or [max(w.bottom - w.top for w in group)]
+        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        found[line] = (max(tall[len(tall) // 2], 1), (top + bottom) / 2)
+    return found
+
+
+def _is_raised(symbol: Symbol, height: int, middle: float, settings: ScanSettings) -> bool:
+    """A small character above its line's middle: a superscript."""
+    return symbol.bottom - symbol.top < settings.superscript_height * height and symbol.bottom < middle
+
+
+def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
+    """Boxes read on a padded (and ``factor`` times enlarged) crop, back in the crop's pixels."""
+    def move(x: int) -> int:
+        return (x - margin) // factor
+
+    return [replace(w, x0=move(w.x0), top=move(w.top), x1=move(w.x1), bottom=move(w.bottom),
+                    symbols=tuple(Symbol(s.text, move(s.x0), move(s.top), move(s.x1), move(s.bottom))
+                                  for s in w.symbols))
+            for w in words]
+
+
+def _padded(clean, box, margin: int):
+    """The cell's crop on a margin of white, as Tesseract reads best (a glyph near the very
+    edge of an image, or alone in a small one, is often misread)."""
+    from PIL import ImageOps
+
+    return ImageOps.expand(clean.crop(box), border=margin, fill=255)
+
+
+def _frame(box, scale: float):
+    from parsers.readers.pdf.lines import Frame
+
+    return Frame(box[0] * scale, box[2] * scale)
+
+
+def _has_ink(ink, box, settings: ScanSettings) -> bool:
+    """True when the region holds enough ink to be worth reading."""
+    region = ink if box is None else ink[box[1]:box[3], box[0]:box[2]]
+    return int((region > 0).sum()) >= settings.min_cell_ink
+
+
+def _inside(word: Word, box) -> bool:
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _doubtful(words: list[Word], settings: ScanSettings) -> list[list[Word]]:
+    """The words below the threshold, grouped by text line."""
+    groups: dict[int, list[Word]] = {}
+    for word in words:
+        if word.confidence < settings.confidence_threshold:
+            groups.setdefault(word.line, []).append(word)
+    return list(groups.values())
+
+
+def _doubt(low: list[Word], page: int, row: int | None, context: list[Word] | None = None) -> ReaderWarning:
+    """The warning for a cell (or a line of text) with words Tesseract is unsure of."""
+    shown = ", ".join(f"'{w.text}' ({w.confidence:.0f}%)" for w in low)
+    cell = " ".join(w.text for w in context) if context else ""
+    where = f"page {page}, row {row}" if row is not None else f"page {page}"
+    message = f"OCR is unsure of {shown}" + (f" in '{cell}'" if cell else "") + "; kept as read"
+    return ReaderWarning("ocr_doubtful", message, where)
+
+
+def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, settings: ScanSettings,
+           warnings: list[ReaderWarning], where: str) -> list[Line]:
+    """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
+    (misreadings repaired, each repair a warning at ``where``)."""
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        by_line.setdefault(word.line, []).append(word)
+    lines = []
+    for group in by_line.values():
+        group.sort(key=lambda w: w.x0)
+        fixed, repairs = repair.line_words(group)
+        for raw, repaired in repairs:
+            warnings.append(ReaderWarning("ocr_repaired", f"read '{raw}', taken as '{repaired}'", where))
+        glyphs = _glyphs(fixed, dx, dy, scale, settings)
+        if glyphs:
+            lines.append(make_line(glyphs, settings.pdf, page))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSettings) -> list[Glyph]:
+    """The characters of one text line as glyphs, a space glyph between words.
+
+    Every glyph of the line gets the line's height as its size, except a raised small
+    character (a footnote marker), which gets a smaller one so ``make_line`` marks it.
+    """
+    top = min(w.top for w in words)
+    bottom = max(w.bottom for w in words)
+    tall = sorted(w.bottom - w.top for w in words if len(w.text) > 1) or [bottom - top]
+    height = max(tall[len(tall) // 2], 1)
+    size = height * scale
+    middle = (top + bottom) / 2
+
+    def raised(symbol) -> bool:
+        """A small character above the line's middle: a superscript."""
+        return symbol.bottom - symbol.top < settings.superscript_height * height and symbol.bottom < middle
+
+    if len(words) > 1 and repair.is_bullet(words[0], height):
+        words = [repair.bullet_word(words[0])] + words[1:]
+    glyphs: list[Glyph] = []
+    previous: Word | None = None
+    for word in words:
+        if previous is not None:
+            glyphs.append(Glyph(" ", (previous.x1 + dx) * scale, (word.x0 + dx) * scale,
+                                (top + dy) * scale, (bottom + dy) * scale, size))
+        for symbol in repair.word_symbols(word, raised):
+            marker = repair.marker_text(symbol.text) if raised(symbol) else None
+            glyphs.append(Glyph(marker or symbol.text, (symbol.x0 + dx) * scale, (symbol.x1 + dx) * scale,
+                                (symbol.top + dy) * scale, (symbol.bottom + dy) * scale,
+                                size * 0.6 if marker else size))
+        previous = word
+    return glyphs
