@@ -94,7 +94,7 @@ def word(text: str, x0: int = 0) -> Word:
     (["информационно—"], ["информационно-"]),
 ])
 def test_misreadings_are_repaired_only_in_context(words, expected):
-    fixed, repairs = repair.line_words([word(text, i * 100) for i, text in enumerate(words)])
+    fixed, repairs = repair.region_words([word(text, i * 100) for i, text in enumerate(words)])
     assert [w.text for w in fixed] == expected
     assert bool(repairs) == (words != expected) or words[-1].endswith("—")
 

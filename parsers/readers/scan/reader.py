@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.blocks import Document, ReaderWarning
 from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.readers.pdf.lines import Glyph, Line, make_line
+from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, _text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -27,6 +27,12 @@ from parsers.readers.scan import repair
 from parsers.readers.scan.engine import Engine, Symbol, Word
 from parsers.readers.scan.grid import GridTable, find_tables
 from parsers.readers.scan.image import PageImage, binarise, image_pages, render_pdf_pages, rotate, skew_angle
+
+
+# Recognised words are measured by their ink, which is narrower than the advance widths a
+# PDF's glyphs have (each letter loses its side bearings): a word that "would have fitted"
+# after the line above needs this much more slack (points) before the line counts as ended early.
+OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0)
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,8 @@ class ScanSettings:
     orientation_check: float = 40.0
     """Mean word confidence of a page below which Tesseract's OSD is asked whether the page
     is upside down or on its side; the page is then turned and read again."""
-    pdf: PdfSettings = DEFAULT_SETTINGS
+    pdf: PdfSettings = field(default_factory=lambda: OCR_PDF_SETTINGS)
+    """The PDF reader's settings its steps use on the recognised lines."""
 
 
 DEFAULT_SCAN_SETTINGS = ScanSettings()
@@ -150,11 +157,11 @@ def _table(grid: GridTable, clean, ink, page: PageImage, engine: Engine, setting
     scale = 72 / page.dpi
     inset = max(2, int(settings.cell_inset_in * page.dpi))
     rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
+    boxes: list[tuple[CellDraft, tuple[int, int, int, int]]] = []
     for cell in grid.cells:
         x0, top, x1, bottom = cell.box
         box = (x0 + inset, top + inset, x1 - inset, bottom - inset)
         draft = CellDraft(cell.column, cell.col_span, cell.row_span)
-        draft.frame = _frame(box, scale)
         if box[2] > box[0] and box[3] > box[1] and _has_ink(ink, box, settings):
             words = _read_region(clean, box, engine, page.dpi, settings)
             confidences.extend(w.confidence for w in words)
@@ -165,6 +172,13 @@ def _table(grid: GridTable, clean, ink, page: PageImage, engine: Engine, setting
             if low:
                 warnings.append(_doubt(low, page.number, cell.row + 1, words))
         rows[cell.row].cells.append(draft)
+        boxes.append((draft, cell.box))
+    # As the PDF reader does for a ruled table: text sits one padding in from the rules, the
+    # same in every cell, so a cell's frame (where its lines may reach) is its box less that.
+    padding = min((line.x0 - x0 * scale for draft, (x0, *_) in boxes for line in draft.lines), default=0.0)
+    padding = max(padding, 0.0)
+    for draft, (x0, _, x1, _) in boxes:
+        draft.frame = Frame(x0 * scale + padding, x1 * scale - padding)
     for row in rows:
         row.cells.sort(key=lambda c: c.column)
     xs = [x * scale for x in grid.xs]
@@ -202,11 +216,16 @@ def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dp
     heights = _line_heights(words)
     out = []
     for word in words:
-        if word.confidence >= settings.confidence_threshold or len(word.symbols) < 2:
+        if len(word.symbols) < 2:
             out.append(word)
             continue
         height, middle = heights[word.line]
         first, last = word.symbols[0], word.symbols[-1]
+        if word.confidence >= settings.confidence_threshold and not (
+                last.text in repair.QUOTE_LIKE and _is_raised(last, height, middle, settings)
+                and _strokes(clean, last, dx, dy) == 1):  # a quote mark has two strokes, "¹" one
+            out.append(word)
+            continue
         if _is_raised(first, height, middle, settings):
             marker_box, rest_box = (first.x0, first.top, first.x1, first.bottom), (first.x1 + 1, word.top, word.x1, word.bottom)
         elif _is_raised(last, height, middle, settings):
@@ -217,6 +236,10 @@ def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dp
         out.append(_reread_split(word, marker_box, rest_box, marker_box is not None and marker_box[0] == first.x0
                                  and first is not last, clean, dx, dy, engine, dpi))
     return out
+
+
+# Both parts of a split word must read at least this sure, or the word stays as first read.
+CONFIDENT = 70.0
 
 
 def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: int, dy: int,
@@ -233,7 +256,7 @@ def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: in
         return word
     marker, marker_confidence = engine.read_marker(crop(marker_box, 3), dpi * 3)
     rest = engine.read(crop(rest_box, 1), psm=8, dpi=dpi)
-    if len(marker) != 1 or len(rest) != 1:
+    if len(marker) != 1 or len(rest) != 1 or rest[0].confidence < CONFIDENT or marker_confidence < CONFIDENT:
         return word
     text = rest[0].text
     rest_symbols = tuple(Symbol(ch, rest_box[0] + i * (rest_box[2] - rest_box[0]) // len(text), word.top,
@@ -243,6 +266,17 @@ def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: in
     symbols = (mark,) + rest_symbols if leading else rest_symbols + (mark,)
     return replace(word, text="".join(symbol.text for symbol in symbols), symbols=symbols,
                    confidence=min(marker_confidence, rest[0].confidence))
+
+
+def _strokes(clean, symbol: Symbol, dx: int, dy: int) -> int:
+    """How many separate blots of ink a character's box holds."""
+    import cv2
+    import numpy as np
+
+    box = (symbol.x0 + dx, symbol.top + dy, symbol.x1 + dx, symbol.bottom + dy)
+    ink = (np.asarray(clean.crop(box)) < 128).astype("uint8")
+    count, _ = cv2.connectedComponents(ink, connectivity=8)
+    return count - 1
 
 
 def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
@@ -282,12 +316,6 @@ def _padded(clean, box, margin: int):
     return ImageOps.expand(clean.crop(box), border=margin, fill=255)
 
 
-def _frame(box, scale: float):
-    from parsers.readers.pdf.lines import Frame
-
-    return Frame(box[0] * scale, box[2] * scale)
-
-
 def _has_ink(ink, box, settings: ScanSettings) -> bool:
     """True when the region holds enough ink to be worth reading."""
     region = ink if box is None else ink[box[1]:box[3], box[0]:box[2]]
@@ -322,16 +350,15 @@ def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, setting
            warnings: list[ReaderWarning], where: str) -> list[Line]:
     """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
     (misreadings repaired, each repair a warning at ``where``)."""
+    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)))
+    for raw, repaired in repairs:
+        warnings.append(ReaderWarning("ocr_repaired", f"read '{raw}', taken as '{repaired}'", where))
     by_line: dict[int, list[Word]] = {}
-    for word in words:
+    for word in fixed:
         by_line.setdefault(word.line, []).append(word)
     lines = []
     for group in by_line.values():
-        group.sort(key=lambda w: w.x0)
-        fixed, repairs = repair.line_words(group)
-        for raw, repaired in repairs:
-            warnings.append(ReaderWarning("ocr_repaired", f"read '{raw}', taken as '{repaired}'", where))
-        glyphs = _glyphs(fixed, dx, dy, scale, settings)
+        glyphs = _glyphs(group, dx, dy, scale, settings)
         if glyphs:
             lines.append(make_line(glyphs, settings.pdf, page))
     return sorted(lines, key=lambda line: line.top)
@@ -340,15 +367,20 @@ def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, setting
 def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSettings) -> list[Glyph]:
     """The characters of one text line as glyphs, a space glyph between words.
 
-    Every glyph of the line gets the line's height as its size, except a raised small
-    character (a footnote marker), which gets a smaller one so ``make_line`` marks it.
+    A PDF's glyphs all span their font's full height (ascent to descent), whatever the letter;
+    the PDF reader's rules (gaps between lines, indents, superscripts) measure in that size.
+    So every glyph of the line gets the box and size the line's font would give
+    (``line_metrics``), except a raised small character (a footnote marker), which keeps its
+    own box and a smaller size so ``make_line`` marks it.
     """
     top = min(w.top for w in words)
     bottom = max(w.bottom for w in words)
     tall = sorted(w.bottom - w.top for w in words if len(w.text) > 1) or [bottom - top]
     height = max(tall[len(tall) // 2], 1)
-    size = height * scale
     middle = (top + bottom) / 2
+    baseline, font = line_metrics(words)
+    size = font * scale
+    ascent, descent = (baseline - ASCENT * font + dy) * scale, (baseline + DESCENT * font + dy) * scale
 
     def raised(symbol) -> bool:
         """A small character above the line's middle: a superscript."""
@@ -360,12 +392,38 @@ def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSet
     previous: Word | None = None
     for word in words:
         if previous is not None:
-            glyphs.append(Glyph(" ", (previous.x1 + dx) * scale, (word.x0 + dx) * scale,
-                                (top + dy) * scale, (bottom + dy) * scale, size))
+            glyphs.append(Glyph(" ", (previous.x1 + dx) * scale, (word.x0 + dx) * scale, ascent, descent, size))
         for symbol in repair.word_symbols(word, raised):
             marker = repair.marker_text(symbol.text) if raised(symbol) else None
-            glyphs.append(Glyph(marker or symbol.text, (symbol.x0 + dx) * scale, (symbol.x1 + dx) * scale,
-                                (symbol.top + dy) * scale, (symbol.bottom + dy) * scale,
-                                size * 0.6 if marker else size))
+            if marker:
+                glyphs.append(Glyph(marker, (symbol.x0 + dx) * scale, (symbol.x1 + dx) * scale,
+                                    (symbol.top + dy) * scale, (symbol.bottom + dy) * scale, size * 0.6))
+            else:
+                glyphs.append(Glyph(symbol.text, (symbol.x0 + dx) * scale, (symbol.x1 + dx) * scale,
+                                    ascent, descent, size))
         previous = word
     return glyphs
+
+
+# A serif or sans font's ascent and descent, and its capital height, as shares of its size.
+ASCENT, DESCENT, CAP_HEIGHT, X_HEIGHT = 0.8, 0.2, 0.68, 0.47
+# Letters that reach below the baseline, and those that reach the capital height.
+DESCENDERS = set("рудфцщзуДЦЩgjpqy,;()[]{}/|")
+TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбдйёABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
+
+
+def line_metrics(words: list[Word]) -> tuple[float, float]:
+    """A text line's baseline and its font size (pixels), from its words' boxes:
+    the baseline where words without descenders end, the size from the height of
+    words with a capital, a digit or an ascender (else from the x-height)."""
+    def median(values: list[float]) -> float:
+        values = sorted(values)
+        return values[len(values) // 2]
+
+    flat = [w for w in words if not DESCENDERS & set(w.text)]
+    baseline = median([w.bottom for w in flat]) if flat else \
+        median([w.bottom for w in words]) - DESCENT * median([w.bottom - w.top for w in words])
+    tall = [baseline - w.top for w in words if TALL & set(w.text)]
+    if tall:
+        return baseline, max(median(tall) / CAP_HEIGHT, 1.0)
+    return baseline, max(median([baseline - w.top for w in words]) / X_HEIGHT, 1.0)

@@ -24,7 +24,7 @@ from parsers.readers.scan.engine import Symbol, Word
 ROMAN_LOOKALIKES = {
     "Х": "X", "X": "X", "х": "X",
     "У": "V", "V": "V", "v": "V",
-    "І": "I", "I": "I", "l": "I", "1": "I", "|": "I", "!": "I",
+    "І": "I", "I": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I",
     "П": "II", "Ш": "III", "Н": "II", "Щ": "III",
     "Г": "I", "Т": "I",
     "L": "L", "С": "C", "C": "C", "М": "M", "M": "M",
@@ -42,6 +42,9 @@ BULLET_LOOKALIKES = ("•", "·", "*", "‚", ",", "e", "°", "©", "®", "o", "
 BULLET = "•"
 # A raised "¹" as Tesseract reads it; quotes are left out: they are raised and small too.
 ONE_LOOKALIKES = ("'", "!", "|", "l", "I", "i", "’", "`", "ˡ", "J", "]", "1")
+# A raised marker glued to a word's end is often read as a closing quote: such a word is
+# read again in two parts (``reader.split_markers``), and a real quote stays a quote.
+QUOTE_LIKE = ('"', "”", "“", "'", "’")
 MARKERS = ("*", "**", "***", "†", "‡", "§")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 LINE_END_DASHES = ("—", "–", "‐", "‑", "¬")
@@ -61,8 +64,9 @@ def is_ordinal_word(word: str) -> bool:
     return any(lower.startswith(stem) for stem in ORDINAL_WORDS)
 
 
-def line_words(words: list[Word]) -> tuple[list[Word], list[tuple[str, str]]]:
-    """One text line's words with the repairs made; and (raw, repaired) for each repair."""
+def region_words(words: list[Word]) -> tuple[list[Word], list[tuple[str, str]]]:
+    """A region's words (a cell's, in reading order) with the repairs made; and (raw,
+    repaired) for each repair. A numeral's ordinal word may be on the next line."""
     out = list(words)
     repairs: list[tuple[str, str]] = []
     for index, word in enumerate(out):
@@ -79,10 +83,10 @@ def line_words(words: list[Word]) -> tuple[list[Word], list[tuple[str, str]]]:
                 and out[index + 1].text != "п/п":
             repairs.append((f"№ {out[index + 1].text}", "№ п/п"))
             out[index + 1] = _retext(out[index + 1], "п/п")
-    if out:
-        end = out[-1]
-        if end.text[-1] in LINE_END_DASHES and len(end.text) > 1 and end.text[-2].isalpha():
-            out[-1] = _retext(end, end.text[:-1] + "-")
+        line_end = index + 1 == len(out) or out[index + 1].line != word.line
+        text = out[index].text
+        if line_end and text[-1] in LINE_END_DASHES and len(text) > 1 and text[-2].isalpha():
+            out[index] = _retext(out[index], text[:-1] + "-")
     return out, repairs
 
 
