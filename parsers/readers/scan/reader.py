@@ -140,7 +140,9 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
         masked.paste(255, grid.box)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids)]
-    words = split_markers(words, masked, 0, 0, engine, page.dpi, settings)
+    repairs: list[tuple[str, str]] = []
+    words = split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs)
+    warnings.extend(_repaired(repairs, f"page {page.number}"))
     confidences.extend(w.confidence for w in words)
     lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}")
     for line_words in _doubtful(words, settings):
@@ -163,7 +165,9 @@ def _table(grid: GridTable, clean, ink, page: PageImage, engine: Engine, setting
         box = (x0 + inset, top + inset, x1 - inset, bottom - inset)
         draft = CellDraft(cell.column, cell.col_span, cell.row_span)
         if box[2] > box[0] and box[3] > box[1] and _has_ink(ink, box, settings):
-            words = _read_region(clean, box, engine, page.dpi, settings)
+            repairs: list[tuple[str, str]] = []
+            words = _read_region(clean, box, engine, page.dpi, settings, repairs)
+            warnings.extend(_repaired(repairs, f"page {page.number}, row {cell.row + 1}"))
             confidences.extend(w.confidence for w in words)
             draft.lines = _lines(words, box[0], box[1], scale, page.number, settings, warnings,
                                  f"page {page.number}, row {cell.row + 1}")
@@ -185,7 +189,8 @@ def _table(grid: GridTable, clean, ink, page: PageImage, engine: Engine, setting
     return TableDraft(rows, xs[:-1], xs[1:], grid.ys[0] * scale, grid.ys[-1] * scale, page.number, ruled=True)
 
 
-def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings) -> list[Word]:
+def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
+                 repairs: list[tuple[str, str]]) -> list[Word]:
     """The words of one region (a cell), boxes relative to its corner.
 
     Read once on a margin of paper; when a word scores under ``reread_below``, read again at
@@ -202,48 +207,75 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings) -
         again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
         if again and min(w.confidence for w in again) > least:
             words = again
-    return split_markers(words, clean, box[0], box[1], engine, dpi, settings)
+    return split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
 
 
 def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
-                  settings: ScanSettings) -> list[Word]:
-    """Words that swallowed a raised footnote marker ("¹Дни" read as a doubtful "Дни"),
-    read again in two parts: the marker alone, then the rest of the word.
+                  settings: ScanSettings, repairs: list[tuple[str, str]]) -> list[Word]:
+    """Words that swallowed a raised footnote marker ("¹Дни" read as a doubtful "Дни",
+    "МАГ¹" as "МАГ\""), read again in two parts: the marker alone, then the rest.
 
-    Tesseract then keeps the marker's box as the word's first (or last) character's box,
-    which is how it is found: a doubtful word whose end character is small and raised.
+    The marker is found in the ink, not in Tesseract's character boxes (they overlap and
+    shift): the word's first or last blot of ink, small, above the word's middle and clear
+    of its neighbour. Only doubtful words and words ending in a quote-like mark are looked at.
     """
     heights = _line_heights(words)
     out = []
     for word in words:
-        if len(word.symbols) < 2:
-            out.append(word)
-            continue
         height, middle = heights[word.line]
-        first, last = word.symbols[0], word.symbols[-1]
-        if word.confidence >= settings.confidence_threshold and not (
-                last.text in repair.QUOTE_LIKE and _is_raised(last, height, middle, settings)
-                and _strokes(clean, last, dx, dy) == 1):  # a quote mark has two strokes, "¹" one
+        quote_end = word.text[-1] in repair.QUOTE_LIKE and len(word.text) > 1
+        if word.confidence >= settings.confidence_threshold and not quote_end:
             out.append(word)
             continue
-        if _is_raised(first, height, middle, settings):
-            marker_box, rest_box = (first.x0, first.top, first.x1, first.bottom), (first.x1 + 1, word.top, word.x1, word.bottom)
-        elif _is_raised(last, height, middle, settings):
-            marker_box, rest_box = (last.x0, last.top, last.x1, last.bottom), (word.x0, word.top, last.x0 - 1, word.bottom)
-        else:
+        blots = _blots(clean, word, dx, dy)
+        found = None
+        if len(blots) >= 2 and word.confidence < settings.confidence_threshold \
+                and _marker_blot(blots[0], blots[1], height, middle, settings, leading=True):
+            found = (blots[0], (blots[0][2] + 1, word.top, word.x1, word.bottom), True)
+        elif len(blots) >= 2 and _marker_blot(blots[-1], blots[-2], height, middle, settings, leading=False):
+            found = (blots[-1], (word.x0, word.top, blots[-1][0] - 1, word.bottom), False)
+        if found is None:
             out.append(word)
             continue
-        out.append(_reread_split(word, marker_box, rest_box, marker_box is not None and marker_box[0] == first.x0
-                                 and first is not last, clean, dx, dy, engine, dpi))
+        marker_box, rest_box, leading = found
+        out.append(_reread_split(word, marker_box, rest_box, leading, clean, dx, dy, engine, dpi, repairs))
     return out
 
 
+def _blots(clean, word: Word, dx: int, dy: int) -> list[tuple[int, int, int, int]]:
+    """The separate blots of ink in a word's box (boxes relative to the region), left to right;
+    a letter's dots and accents are separate blots too."""
+    import cv2
+    import numpy as np
+
+    box = (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy)
+    ink = (np.asarray(clean.crop(box)) < 128).astype("uint8")
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blots = [(word.x0 + int(x), word.top + int(y), word.x0 + int(x + w), word.top + int(y + h))
+             for x, y, w, h, area in stats[1:] if area >= 3]
+    return sorted(blots)
+
+
+def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSettings, leading: bool) -> bool:
+    """True when ``blot`` at the word's end is a raised marker: short, above its line's middle,
+    and clear of the next blot (a dot or an accent sits over its letter)."""
+    def raised(box) -> bool:
+        return box[3] - box[1] < settings.superscript_height * height and box[3] < middle
+
+    x0, _, x1, _ = blot
+    clear = neighbour[0] > x1 if leading else neighbour[2] < x0
+    # Two raised ticks side by side are a quotation mark, not a marker.
+    return raised(blot) and not raised(neighbour) and clear and x1 - x0 < height
+
+
+MARKER_PIXELS = 40
+STROKE_ASPECT = 2.0
 # Both parts of a split word must read at least this sure, or the word stays as first read.
 CONFIDENT = 70.0
 
 
 def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: int, dy: int,
-                  engine: Engine, dpi: int) -> Word:
+                  engine: Engine, dpi: int, repairs: list[tuple[str, str]]) -> Word:
     """The word rebuilt from its marker and its rest, each read alone; as read when either fails."""
     from PIL import Image
 
@@ -254,9 +286,22 @@ def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: in
 
     if rest_box[2] <= rest_box[0] or marker_box[2] <= marker_box[0]:
         return word
-    marker, marker_confidence = engine.read_marker(crop(marker_box, 3), dpi * 3)
-    rest = engine.read(crop(rest_box, 1), psm=8, dpi=dpi)
-    if len(marker) != 1 or len(rest) != 1 or rest[0].confidence < CONFIDENT or marker_confidence < CONFIDENT:
+    # Enlarged until the marker is as tall as body text at 300 dpi: read alone, small, it is lost.
+    factor = max(3, -(-MARKER_PIXELS // max(marker_box[3] - marker_box[1], 1)))
+    marker, marker_confidence = engine.read_marker(crop(marker_box, factor), dpi * factor)
+    rest = engine.read(crop(rest_box, 2), psm=7, dpi=dpi * 2)
+    if len(marker) != 1 or marker_confidence < CONFIDENT:
+        # A "¹" worn by the scan to a tick reads as nothing sure ("'", "!", "}"): a raised
+        # single stroke at least twice as tall as wide can only be a one; said in a warning.
+        width, height = marker_box[2] - marker_box[0], marker_box[3] - marker_box[1]
+        if height >= STROKE_ASPECT * max(width, 1):
+            marker, marker_confidence = "1", CONFIDENT
+            repairs.append((f"a raised stroke {'before' if leading else 'after'} '{word.text}'",
+                            "footnote marker 1"))
+    if len(marker) != 1 or len(rest) != 1:
+        return word
+    # The rest must read surely, or read again as the word was first read (its marker lost).
+    if rest[0].confidence < CONFIDENT and rest[0].text not in (word.text, word.text[1:], word.text[:-1]):
         return word
     text = rest[0].text
     rest_symbols = tuple(Symbol(ch, rest_box[0] + i * (rest_box[2] - rest_box[0]) // len(text), word.top,
@@ -266,17 +311,6 @@ def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: in
     symbols = (mark,) + rest_symbols if leading else rest_symbols + (mark,)
     return replace(word, text="".join(symbol.text for symbol in symbols), symbols=symbols,
                    confidence=min(marker_confidence, rest[0].confidence))
-
-
-def _strokes(clean, symbol: Symbol, dx: int, dy: int) -> int:
-    """How many separate blots of ink a character's box holds."""
-    import cv2
-    import numpy as np
-
-    box = (symbol.x0 + dx, symbol.top + dy, symbol.x1 + dx, symbol.bottom + dy)
-    ink = (np.asarray(clean.crop(box)) < 128).astype("uint8")
-    count, _ = cv2.connectedComponents(ink, connectivity=8)
-    return count - 1
 
 
 def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
@@ -346,13 +380,17 @@ def _doubt(low: list[Word], page: int, row: int | None, context: list[Word] | No
     return ReaderWarning("ocr_doubtful", message, where)
 
 
+def _repaired(repairs: list[tuple[str, str]], where: str) -> list[ReaderWarning]:
+    """The warnings that keep each repair's raw reading."""
+    return [ReaderWarning("ocr_repaired", f"read '{raw}', taken as '{repaired}'", where) for raw, repaired in repairs]
+
+
 def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, settings: ScanSettings,
            warnings: list[ReaderWarning], where: str) -> list[Line]:
     """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
     (misreadings repaired, each repair a warning at ``where``)."""
     fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)))
-    for raw, repaired in repairs:
-        warnings.append(ReaderWarning("ocr_repaired", f"read '{raw}', taken as '{repaired}'", where))
+    warnings.extend(_repaired(repairs, where))
     by_line: dict[int, list[Word]] = {}
     for word in fixed:
         by_line.setdefault(word.line, []).append(word)
