@@ -11,12 +11,14 @@ Each page is rendered by pdfplumber's own renderer (pypdfium2), then made to loo
 | ``plan_2024_rotated.pdf`` | 200 dpi, the sheet laid 1.5° askew on the glass |
 | ``plan_2024_stamped.pdf`` | 200 dpi colour: sensor noise, a blue round stamp and a blue-ink signature over the signature block |
 | ``plan_2024_200dpi.png`` | page 1 of the 200 dpi scan as a PNG image (a plan sent as a picture) |
+| ``plan_2024_200dpi.tif`` | the 200 dpi scan as a multi-page bilevel TIFF (CCITT G4, as office scanners send faxes and archives) |
 
 Random effects use a fixed seed, so running it twice gives the same pixels.
 """
 
 from __future__ import annotations
 
+import time
 import io
 import math
 import random
@@ -29,6 +31,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent
 SEED = 2024
+PINNED_DATE = time.strptime("2024-01-15", "%Y-%m-%d")  # so reruns are byte-identical
 JPEG_QUALITY = 70
 PAPER = 244  # a scanner's white is a light grey
 INK_BLUE = (40, 70, 190)
@@ -108,7 +111,8 @@ def signature_centre(pdf_path: Path, dpi: int) -> tuple[int, tuple[int, int]]:
 def save_pdf(pages: list[Image.Image], path: Path, dpi: int, grey: bool = True) -> None:
     """An image-only PDF, one JPEG per page (as scanners write them)."""
     images = [page.convert("L") if grey else page for page in pages]
-    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=JPEG_QUALITY)
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=JPEG_QUALITY,
+                   creationDate=PINNED_DATE, modDate=PINNED_DATE)
 
 
 def jpeg_round_trip(page: Image.Image, grey: bool = True) -> Image.Image:
@@ -132,6 +136,12 @@ def main() -> None:
             # 16 grey levels, as a scanner's "document" PNG mode stores them
             jpeg_round_trip(pages[0]).quantize(16).save(png, optimize=True)
             written.append(png)
+            tiff = HERE / "plan_2024_200dpi.tif"
+            bilevel = [page.convert("L").point(lambda value: 255 if value > 160 else 0).convert("1")
+                       for page in pages]
+            bilevel[0].save(tiff, save_all=True, append_images=bilevel[1:], compression="group4",
+                            dpi=(dpi, dpi))
+            written.append(tiff)
             turned = [rotated(page, 1.5) for page in pages]
             save_pdf(turned, HERE / "plan_2024_rotated.pdf", dpi)
             written.append(HERE / "plan_2024_rotated.pdf")

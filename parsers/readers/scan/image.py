@@ -19,6 +19,7 @@ from parsers.limits import DEFAULT_LIMITS, Limits
 MIN_DPI, MAX_DPI = 200, 300
 MAX_SKEW = 5.0  # degrees either way that deskew looks for
 SKEW_STEP = 0.1
+CHROMA = 60  # channel spread (0-255) from which a pixel counts as coloured ink
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpeg", "TIFF": "tiff"}
 
 
@@ -118,18 +119,22 @@ class _pillow_limit:
 
 
 def to_grey(image):
-    """Greyscale in which coloured ink fades: each pixel takes its brightest channel.
+    """Greyscale in which coloured ink (a blue stamp, a signature) fades to paper.
 
-    Black print is dark in every channel; a blue stamp or signature is bright in blue,
-    a red one in red, so the brightest channel keeps the print and drops the ink.
+    Black print is dark in every channel; a blue stamp or signature is bright in blue, a red
+    one in red, so each pixel takes its brightest channel. Where a scan's JPEG has blurred
+    thin coloured lines into darker, duller pixels that is not enough: a pixel whose channels
+    differ by ``CHROMA`` or more is coloured, not black, and becomes white.
     """
-    from PIL import ImageChops
+    import numpy as np
+    from PIL import Image
 
     if image.mode in ("1", "L", "I;16", "I", "F", "P", "LA", "PA"):
         return image.convert("L")
-    rgb = image.convert("RGB")
-    red, green, blue = rgb.split()
-    return ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    brightest, dullest = rgb.max(axis=2), rgb.min(axis=2)
+    grey = np.where(brightest - dullest >= CHROMA, 255, brightest)
+    return Image.fromarray(grey.astype(np.uint8), "L")
 
 
 def binarise(grey):

@@ -118,12 +118,25 @@ def read_page(page: PageImage, engine: Engine, settings: ScanSettings = DEFAULT_
     return read
 
 
+@dataclass
+class _CellRead:
+    """One cell's words, read, before they become lines."""
+
+    draft: CellDraft
+    row: int
+    box: tuple[int, int, int, int]  # the cell's box on the grid (pixels)
+    origin: tuple[int, int]  # where its words' boxes are measured from
+    words: list[Word] = field(default_factory=list)
+
+
 def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) -> PageRead:
     """Tables and free text of a straight page image, as a PDF page layout.
 
     Tesseract is given our binarised page (black print on white), not the grey one: its own
     threshold, taken per small cell crop, breaks thin glyphs (on the 200 dpi sample it read
     23 of 36 lone row numbers such as "1." right from grey crops, 36 of 36 from ours).
+    All words are read first, then made into lines, so that every line can be measured
+    against the page's type (``page_cap_height``).
     """
     from PIL import Image
 
@@ -132,8 +145,7 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     grids, loose = find_tables(ink, page.dpi)
     scale = 72 / page.dpi
     warnings: list[ReaderWarning] = []
-    confidences: list[float] = []
-    tables = [_table(grid, clean, ink, page, engine, settings, warnings, confidences) for grid in grids]
+    tables = [(grid, _read_cells(grid, clean, ink, page, engine, settings, warnings)) for grid in grids]
     # The text outside the tables: the page with its tables painted over with paper.
     masked = clean.copy()
     for grid in grids:
@@ -141,52 +153,70 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids)]
     repairs: list[tuple[str, str]] = []
-    words = split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs)
+    words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
-    confidences.extend(w.confidence for w in words)
-    lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}")
+    every = words + [w for _, cells in tables for cell in cells for w in cell.words]
+    cap = page_cap_height(every)
+    drafts = [_build_table(grid, cells, page, cap, settings, warnings) for grid, cells in tables]
+    lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}", cap)
     for line_words in _doubtful(words, settings):
         warnings.append(_doubt(line_words, page.number, None))
     rules = [Rule(s.start * scale, s.end * scale, s.at * scale) for s in loose]
-    layout = PageLayout(page.number, grey.size[1] * scale, tables, lines, rules, _text_frame(tables, lines))
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    layout = PageLayout(page.number, grey.size[1] * scale, drafts, lines, rules, _text_frame(drafts, lines))
+    mean = sum(w.confidence for w in every) / len(every) if every else 0.0
     return PageRead(layout, warnings, mean)
 
 
-def _table(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
-           warnings: list[ReaderWarning], confidences: list[float]) -> TableDraft:
-    """A ruled table's cells read one by one into a draft the PDF reader's steps finish."""
-    scale = 72 / page.dpi
+def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
+                warnings: list[ReaderWarning]) -> list[_CellRead]:
+    """Each cell of a ruled table read alone (its words; lines come later)."""
     inset = max(2, int(settings.cell_inset_in * page.dpi))
-    rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
-    boxes: list[tuple[CellDraft, tuple[int, int, int, int]]] = []
+    cells = []
     for cell in grid.cells:
         x0, top, x1, bottom = cell.box
         box = (x0 + inset, top + inset, x1 - inset, bottom - inset)
-        draft = CellDraft(cell.column, cell.col_span, cell.row_span)
+        read = _CellRead(CellDraft(cell.column, cell.col_span, cell.row_span), cell.row, cell.box, box[:2])
         if box[2] > box[0] and box[3] > box[1] and _has_ink(ink, box, settings):
             repairs: list[tuple[str, str]] = []
-            words = _read_region(clean, box, engine, page.dpi, settings, repairs)
+            read.words = _read_region(clean, box, engine, page.dpi, settings, repairs)
             warnings.extend(_repaired(repairs, f"page {page.number}, row {cell.row + 1}"))
-            confidences.extend(w.confidence for w in words)
-            draft.lines = _lines(words, box[0], box[1], scale, page.number, settings, warnings,
-                                 f"page {page.number}, row {cell.row + 1}")
-            draft.confidence = min((w.confidence for w in words), default=None)
+        cells.append(read)
+    return cells
+
+
+def _build_table(grid: GridTable, cells: list[_CellRead], page: PageImage, cap: float | None,
+                 settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
+    """A ruled table's read cells as a draft the PDF reader's steps finish."""
+    scale = 72 / page.dpi
+    rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
+    for read in cells:
+        draft, words = read.draft, read.words
+        if words:
+            where = f"page {page.number}, row {read.row + 1}"
+            draft.lines = _lines(words, *read.origin, scale, page.number, settings, warnings, where, cap)
+            draft.confidence = min(w.confidence for w in words)
             low = [w for w in words if w.confidence < settings.confidence_threshold]
             if low:
-                warnings.append(_doubt(low, page.number, cell.row + 1, words))
-        rows[cell.row].cells.append(draft)
-        boxes.append((draft, cell.box))
+                warnings.append(_doubt(low, page.number, read.row + 1, words))
+        rows[read.row].cells.append(draft)
     # As the PDF reader does for a ruled table: text sits one padding in from the rules, the
     # same in every cell, so a cell's frame (where its lines may reach) is its box less that.
-    padding = min((line.x0 - x0 * scale for draft, (x0, *_) in boxes for line in draft.lines), default=0.0)
+    padding = min((line.x0 - read.box[0] * scale for read in cells for line in read.draft.lines), default=0.0)
     padding = max(padding, 0.0)
-    for draft, (x0, _, x1, _) in boxes:
-        draft.frame = Frame(x0 * scale + padding, x1 * scale - padding)
+    for read in cells:
+        read.draft.frame = Frame(read.box[0] * scale + padding, read.box[2] * scale - padding)
     for row in rows:
         row.cells.sort(key=lambda c: c.column)
     xs = [x * scale for x in grid.xs]
     return TableDraft(rows, xs[:-1], xs[1:], grid.ys[0] * scale, grid.ys[-1] * scale, page.number, ruled=True)
+
+
+def page_cap_height(words: list[Word]) -> float | None:
+    """The height of the page's capital letters (pixels): the median height of the words
+    written with one capital and then small letters without ascenders or descenders
+    ("Москва", "Организатор"), which Tesseract reads with the surest case; None when none."""
+    heights = sorted(w.bottom - w.top for w in words if repair.is_capitalised(w.text))
+    return float(heights[len(heights) // 2]) if heights else None
 
 
 def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
@@ -207,7 +237,8 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
         again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
         if again and min(w.confidence for w in again) > least:
             words = again
-    return split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
+    words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
+    return mark_bullets(words, clean, box[0], box[1])
 
 
 def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
@@ -242,6 +273,41 @@ def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dp
     return out
 
 
+def mark_bullets(words: list[Word], clean, dx: int, dy: int) -> list[Word]:
+    """Bullets found in the ink: a line whose first blot is a filled round dot, clear of the
+    text after it, opens with "•", whatever Tesseract read there ("e", "$", "*", "©" or
+    nothing at all)."""
+    heights = _line_heights(words)
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    out = list(words)
+    for line, group in lines.items():
+        group.sort(key=lambda w: w.x0)
+        first = group[0]
+        height, _ = heights[line]
+        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        reach = group[1].x1 if len(group) > 1 else first.x1  # the dot and the text after it
+        strip = Word("", max(first.x0 - 3 * height, 0), top, reach, bottom, 0.0, line, ())
+        blots = _blots(clean, strip, dx, dy)
+        if len(blots) < 2 or not _is_dot(blots[0], height) or blots[1][0] - blots[0][2] < 0.25 * height:
+            continue
+        dot = blots[0]
+        bullet = Word(BULLET, *dot, first.confidence, line, (Symbol(BULLET, *dot),))
+        if dot[2] < first.x0:  # Tesseract read nothing there
+            out.insert(out.index(first), bullet)
+        elif len(first.text) <= 2 and not first.text[-1].isalnum() or len(first.text) == 1:
+            out[out.index(first)] = bullet  # the dot, misread as a letter or a sign
+    return out
+
+
+def _is_dot(blot, height: int) -> bool:
+    """A filled round blot a third to a half of the line's height across: a bullet."""
+    x0, top, x1, bottom = blot
+    width, tall = x1 - x0, bottom - top
+    return 0.2 * height <= tall <= 0.6 * height and 0.7 <= width / max(tall, 1) <= 1.4
+
+
 def _blots(clean, word: Word, dx: int, dy: int) -> list[tuple[int, int, int, int]]:
     """The separate blots of ink in a word's box (boxes relative to the region), left to right;
     a letter's dots and accents are separate blots too."""
@@ -252,7 +318,7 @@ def _blots(clean, word: Word, dx: int, dy: int) -> list[tuple[int, int, int, int
     ink = (np.asarray(clean.crop(box)) < 128).astype("uint8")
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     blots = [(word.x0 + int(x), word.top + int(y), word.x0 + int(x + w), word.top + int(y + h))
-             for x, y, w, h, area in stats[1:] if area >= 3]
+             for x, y, w, h, area in stats[1:] if area >= 3 and area >= FILLED * w * h * (w * h > 16)]
     return sorted(blots)
 
 
@@ -269,6 +335,8 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+BULLET = "•"
+FILLED = 0.0  # blots are kept whatever their fill; see _is_dot
 STROKE_ASPECT = 2.0
 # Both parts of a split word must read at least this sure, or the word stays as first read.
 CONFIDENT = 70.0
@@ -386,10 +454,10 @@ def _repaired(repairs: list[tuple[str, str]], where: str) -> list[ReaderWarning]
 
 
 def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, settings: ScanSettings,
-           warnings: list[ReaderWarning], where: str) -> list[Line]:
+           warnings: list[ReaderWarning], where: str, cap: float | None = None) -> list[Line]:
     """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
     (misreadings repaired, each repair a warning at ``where``)."""
-    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)))
+    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap)
     warnings.extend(_repaired(repairs, where))
     by_line: dict[int, list[Word]] = {}
     for word in fixed:

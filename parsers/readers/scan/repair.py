@@ -64,12 +64,21 @@ def is_ordinal_word(word: str) -> bool:
     return any(lower.startswith(stem) for stem in ORDINAL_WORDS)
 
 
-def region_words(words: list[Word]) -> tuple[list[Word], list[tuple[str, str]]]:
+def region_words(words: list[Word], cap: float | None = None) -> tuple[list[Word], list[tuple[str, str]]]:
     """A region's words (a cell's, in reading order) with the repairs made; and (raw,
-    repaired) for each repair. A numeral's ordinal word may be on the next line."""
+    repaired) for each repair. A numeral's ordinal word may be on the next line; ``cap``
+    is the page's capital height (pixels), against which a word read in capitals is measured."""
     out = list(words)
     repairs: list[tuple[str, str]] = []
+    cyrillic = sum(1 for w in words for ch in w.text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
     for index, word in enumerate(out):
+        mixed = to_cyrillic(word.text)
+        if mixed and cyrillic:  # some Cyrillic in the region: it is Russian text
+            repairs.append((word.text, mixed))
+            out[index] = word = _retext(word, mixed)
+        if cap and is_small_caps_misread(word, cap):
+            repairs.append((word.text, word.text.lower()))
+            out[index] = word = _retext(word, word.text.lower())
         digits = digits_repaired(word.text)
         if digits != word.text:
             repairs.append((word.text, digits))
@@ -88,6 +97,43 @@ def region_words(words: list[Word]) -> tuple[list[Word], list[tuple[str, str]]]:
         if line_end and text[-1] in LINE_END_DASHES and len(text) > 1 and text[-2].isalpha():
             out[index] = _retext(out[index], text[:-1] + "-")
     return out, repairs
+
+
+# Cyrillic capitals whose small letter is the same shape, only smaller: Tesseract reads a
+# word of these in the wrong case ("ИЮЛЬ" for "июль"); only their size tells.
+SAME_SHAPE_CAPITALS = set("ВГЖЗИЙКЛМНОПСТХЦЧШЩЪЫЬЭЮЯ")
+# Small letters that reach neither above the x-height nor below the baseline.
+FLAT_SMALL = set("авгежзиклмнопстхчшъыьэюя")
+SMALL_CAPS_RATIO = 0.85  # a word of capitals under this share of the page's capital height is small letters
+
+
+# Latin letters drawn exactly as Cyrillic ones: in Russian text a word made only of these was
+# read in the wrong script ("OKMO" for "ОКМО"), unless it is a Roman numeral.
+LATIN_TWINS = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
+
+
+def to_cyrillic(text: str) -> str | None:
+    """The word in Cyrillic when every letter of it is a Latin twin of a Cyrillic one, else None."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or any(ch not in "ABCEHKMOPTXYaceopxy" for ch in letters):
+        return None
+    if ROMAN.match("".join(letters)):
+        return None
+    return text.translate(LATIN_TWINS)
+
+
+def is_capitalised(text: str) -> bool:
+    """A word of one capital, then at least three small letters of x-height ("Москва")."""
+    letters = text.rstrip(".,:;»)\"")
+    return len(letters) >= 4 and letters[0].isupper() and letters[0].isalpha() \
+        and all(ch in FLAT_SMALL for ch in letters[1:])
+
+
+def is_small_caps_misread(word: Word, cap: float) -> bool:
+    """A word Tesseract gave in capitals that stands only as tall as small letters."""
+    letters = word.text.rstrip(".,:;»)")
+    return len(letters) >= 3 and all(ch in SAME_SHAPE_CAPITALS for ch in letters) \
+        and word.bottom - word.top < SMALL_CAPS_RATIO * cap
 
 
 def is_bullet(word: Word, line_height: int) -> bool:
