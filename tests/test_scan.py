@@ -90,6 +90,11 @@ def word(text: str, x0: int = 0) -> Word:
     (["МАГ", "сессия"], ["МАГ", "сессия"]),        # not a numeral
     (["№", "пт"], ["№", "п/п"]),
     (["№", "n/n"], ["№", "п/п"]),
+    (["Ne", "n/n"], ["№", "п/п"]),
+    (["Ne", "Москва"], ["Ne", "Москва"]),
+    (["OKMO", "и", "АГП"], ["ОКМО", "и", "АГП"]),    # Latin twins in Russian text
+    (["XVII", "Международный"], ["XVII", "Международный"]),  # a Roman numeral stays Latin
+    (["CD", "версией"], ["CD", "версией"]),         # D has no Cyrillic twin
     (["З1октябрь-"], ["31октябрь-"]),
     (["информационно—"], ["информационно-"]),
 ])
@@ -128,3 +133,37 @@ def test_a_doubtful_cell_is_a_warning_naming_page_and_row():
     assert doubtful and all(w.where.startswith("page 1") for w in doubtful)
     assert any(", row " in w.where for w in doubtful)
     assert DEFAULT_SCAN_SETTINGS.confidence_threshold == 60.0  # documented in the README
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", ["plan_2024_200dpi.pdf", "plan_2024_200dpi.tif"])
+def test_the_page_limit_applies_before_any_page_is_rendered_or_decoded(name, monkeypatch):
+    from parsers.readers.scan import image
+
+    monkeypatch.setattr(image, "to_grey", lambda page: pytest.fail("a page was decoded"))
+    with pytest.raises(IngestError, match="3 pages, over the 2 page limit"):
+        ingest_bytes((SCANS / name).read_bytes(), name, limits=Limits(max_pages=2))
+
+
+@needs_ocr
+def test_a_page_upside_down_is_told_by_osd():
+    from PIL import Image
+
+    from parsers.readers.scan.engine import Engine
+
+    page = Image.open(SCANS / "plan_2024_200dpi.png").convert("L")
+    with Engine() as engine:
+        assert engine.orientation(page) == 0
+        assert engine.orientation(page.rotate(180)) == 180
+
+
+def test_coloured_ink_fades_to_paper_and_black_print_stays():
+    from PIL import Image
+
+    from parsers.readers.scan.image import to_grey
+
+    pixels = [(20, 20, 25), (40, 70, 190), (62, 63, 156), (200, 40, 40), (244, 244, 244)]
+    image = Image.new("RGB", (len(pixels), 1))
+    image.putdata(pixels)
+    grey = to_grey(image)
+    assert [grey.getpixel((x, 0)) for x in range(len(pixels))] == [25, 255, 255, 255, 244]

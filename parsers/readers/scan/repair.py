@@ -37,6 +37,8 @@ ORDINAL_WORDS = (
     "квартал", "полугоди", "век", "созыв",
 )
 ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+# "№" as Tesseract reads it in a bilevel scan; taken as "№" only before "п/п" or its misreadings.
+NUMERO_LOOKALIKES = ("№", "Ne", "No", "N°", "Nº", "Ns", "Nə", "Мо", "Ме", "Nо", "Nе", "Ho", "Но")
 HEADER_NUMBER = re.compile(r"^(?:п/п|пт|п/и|n/n|п/n|n/п|nn|пп|п\.п\.?|пм)$", re.IGNORECASE)
 BULLET_LOOKALIKES = ("•", "·", "*", "‚", ",", "e", "°", "©", "®", "o", "о", "¢", "«", "»", "“", "„", "-", "_", ".")
 BULLET = "•"
@@ -88,9 +90,10 @@ def region_words(words: list[Word], cap: float | None = None) -> tuple[list[Word
         if numeral and numeral != word.text and is_ordinal_word(following):
             repairs.append((f"{word.text} {following}", f"{numeral} {following}"))
             out[index] = _retext(word, numeral)
-        elif word.text == "№" and index + 1 < len(out) and HEADER_NUMBER.match(out[index + 1].text) \
-                and out[index + 1].text != "п/п":
-            repairs.append((f"№ {out[index + 1].text}", "№ п/п"))
+        elif word.text in NUMERO_LOOKALIKES and index + 1 < len(out) and HEADER_NUMBER.match(out[index + 1].text) \
+                and (word.text, out[index + 1].text) != ("№", "п/п"):
+            repairs.append((f"{word.text} {out[index + 1].text}", "№ п/п"))
+            out[index] = _retext(word, "№")
             out[index + 1] = _retext(out[index + 1], "п/п")
         line_end = index + 1 == len(out) or out[index + 1].line != word.line
         text = out[index].text
