@@ -167,3 +167,17 @@ def test_coloured_ink_fades_to_paper_and_black_print_stays():
     image.putdata(pixels)
     grey = to_grey(image)
     assert [grey.getpixel((x, 0)) for x in range(len(pixels))] == [25, 255, 255, 255, 244]
+
+
+@needs_ocr
+def test_a_cell_with_marks_but_no_text_read_is_a_warning_not_a_silent_blank():
+    from itertools import islice
+
+    from parsers.readers.scan.image import render_pdf_pages
+    from parsers.readers.scan.reader import read_page_images
+
+    # Page 2 of the 150 dpi scan: Tesseract reads nothing in the cell "ежеквартал." (row 8).
+    page = next(islice(render_pdf_pages((SCANS / "plan_2024_150dpi.pdf").read_bytes()), 1, None))
+    document = read_page_images([page])
+    unread = [w for w in document.warnings if w.code == "ocr_unread"]
+    assert [w.where for w in unread] == ["page 2, row 8"]

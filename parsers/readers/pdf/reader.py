@@ -164,7 +164,7 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
     rules = _rules(drawn.shapes, boxes)
     height = float(page.height)
     page.close()  # the layout is no longer needed: keep memory flat on long documents
-    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines), drawn.images)
+    return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images)
 
 
 def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
@@ -182,7 +182,7 @@ def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
     return rules
 
 
-def _text_frame(tables: list[TableDraft], lines: list[Line]) -> Frame:
+def text_frame(tables: list[TableDraft], lines: list[Line]) -> Frame:
     """The page's text area as its text and tables show it."""
     lefts = [line.x0 for line in lines] + [t.lefts[0] for t in tables]
     rights = [line.x1 for line in lines] + [t.rights[-1] for t in tables]

@@ -20,7 +20,6 @@ MIN_DPI, MAX_DPI = 200, 300
 MAX_SKEW = 5.0  # degrees either way that deskew looks for
 SKEW_STEP = 0.1
 CHROMA = 60  # channel spread (0-255) from which a pixel counts as coloured ink
-IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpeg", "TIFF": "tiff"}
 
 
 @dataclass
@@ -59,17 +58,6 @@ def scan_dpi(page) -> int:
         if width_pt > 0 and image.get("srcsize"):
             best = max(best, image["srcsize"][0] / (width_pt / 72))
     return int(min(max(best or MIN_DPI, MIN_DPI), MAX_DPI))
-
-
-def image_format(data: bytes) -> str | None:
-    """"png", "jpeg" or "tiff" when the bytes open as one of these images, else None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if data.startswith((b"II*\x00", b"MM\x00*")):
-        return "tiff"
-    return None
 
 
 def image_pages(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[PageImage]:

@@ -5,6 +5,7 @@ Each page is read in a chain of named steps:
     page image (rendered by pdfplumber, or an image file) → grey, coloured ink faded
     → deskewed → ruled tables (``grid``) → each cell read on its own (Tesseract ``--psm 6``)
     → the text outside the tables read as a block of lines
+    → bullets and footnote markers found in the ink; misreadings repaired (``repair``)
     → recognised characters as glyphs on the PDF reader's page layout (points)
 
 and from there the pages are put together exactly as a PDF's are
@@ -20,7 +21,7 @@ from parsers.blocks import Document, ReaderWarning
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
-from parsers.readers.pdf.reader import PageLayout, _text_frame, assemble
+from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
 from parsers.readers.scan import repair
@@ -40,9 +41,9 @@ class ScanSettings:
     """The scan reader's thresholds, in one place."""
 
     confidence_threshold: float = 60.0
-    """A word Tesseract is less sure of than this (0-100) makes its cell a ``ocr_doubtful``
-    warning naming the page and row. Correct words on the sample scans score 85-96;
-    misreadings that change a value score under 60."""
+    """A word Tesseract is less sure of than this (0-100) makes its cell an ``ocr_doubtful``
+    warning naming the page and row, the text kept as read. On the sample scans most words
+    score 85-97; the lone row numbers it misread from grey crops ("Poe" for "2.") scored 37-59."""
     reread_below: float = 75.0
     """A cell whose least sure word scores under this is read again at twice the size;
     the surer reading is kept."""
@@ -127,6 +128,7 @@ class _CellRead:
     box: tuple[int, int, int, int]  # the cell's box on the grid (pixels)
     origin: tuple[int, int]  # where its words' boxes are measured from
     words: list[Word] = field(default_factory=list)
+    inked: bool = False  # it holds marks worth reading
 
 
 def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) -> PageRead:
@@ -157,12 +159,12 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     warnings.extend(_repaired(repairs, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
     cap = page_cap_height(every)
-    drafts = [_build_table(grid, cells, page, cap, settings, warnings) for grid, cells in tables]
+    drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
     lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}", cap)
     for line_words in _doubtful(words, settings):
         warnings.append(_doubt(line_words, page.number, None))
     rules = [Rule(s.start * scale, s.end * scale, s.at * scale) for s in loose]
-    layout = PageLayout(page.number, grey.size[1] * scale, drafts, lines, rules, _text_frame(drafts, lines))
+    layout = PageLayout(page.number, grey.size[1] * scale, drafts, lines, rules, text_frame(drafts, lines))
     mean = sum(w.confidence for w in every) / len(every) if every else 0.0
     return PageRead(layout, warnings, mean)
 
@@ -177,6 +179,7 @@ def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, se
         box = (x0 + inset, top + inset, x1 - inset, bottom - inset)
         read = _CellRead(CellDraft(cell.column, cell.col_span, cell.row_span), cell.row, cell.box, box[:2])
         if box[2] > box[0] and box[3] > box[1] and _has_ink(ink, box, settings):
+            read.inked = True
             repairs: list[tuple[str, str]] = []
             read.words = _read_region(clean, box, engine, page.dpi, settings, repairs)
             warnings.extend(_repaired(repairs, f"page {page.number}, row {cell.row + 1}"))
@@ -184,7 +187,7 @@ def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, se
     return cells
 
 
-def _build_table(grid: GridTable, cells: list[_CellRead], page: PageImage, cap: float | None,
+def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, cap: float | None,
                  settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
     """A ruled table's read cells as a draft the PDF reader's steps finish."""
     scale = 72 / page.dpi
@@ -198,6 +201,9 @@ def _build_table(grid: GridTable, cells: list[_CellRead], page: PageImage, cap: 
             low = [w for w in words if w.confidence < settings.confidence_threshold]
             if low:
                 warnings.append(_doubt(low, page.number, read.row + 1, words))
+        elif read.inked and _has_ink(ink, _inner(read.box, page.dpi, settings), settings, UNREAD_INK):
+            warnings.append(ReaderWarning("ocr_unread", "a cell holds marks but OCR read no text in it; "
+                                          "it is left empty", f"page {page.number}, row {read.row + 1}"))
         rows[read.row].cells.append(draft)
     # As the PDF reader does for a ruled table: text sits one padding in from the rules, the
     # same in every cell, so a cell's frame (where its lines may reach) is its box less that.
@@ -335,6 +341,8 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+# Share of a cell's area in ink from which a cell read as empty is reported (specks are less).
+UNREAD_INK = 0.002
 BULLET = "•"
 FILLED = 0.0  # blots are kept whatever their fill; see _is_dot
 STROKE_ASPECT = 2.0
@@ -394,11 +402,6 @@ def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
     return found
 
 
-def _is_raised(symbol: Symbol, height: int, middle: float, settings: ScanSettings) -> bool:
-    """A small character above its line's middle: a superscript."""
-    return symbol.bottom - symbol.top < settings.superscript_height * height and symbol.bottom < middle
-
-
 def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
     """Boxes read on a padded (and ``factor`` times enlarged) crop, back in the crop's pixels."""
     def move(x: int) -> int:
@@ -418,10 +421,18 @@ def _padded(clean, box, margin: int):
     return ImageOps.expand(clean.crop(box), border=margin, fill=255)
 
 
-def _has_ink(ink, box, settings: ScanSettings) -> bool:
-    """True when the region holds enough ink to be worth reading."""
+def _has_ink(ink, box, settings: ScanSettings, share: float = 0.0) -> bool:
+    """True when the region holds enough ink to be worth reading (``min_cell_ink`` pixels,
+    and ``share`` of its area when given)."""
     region = ink if box is None else ink[box[1]:box[3], box[0]:box[2]]
-    return int((region > 0).sum()) >= settings.min_cell_ink
+    count = int((region > 0).sum())
+    return count >= settings.min_cell_ink and count >= share * region.size
+
+
+def _inner(box, dpi: int, settings: ScanSettings):
+    """A cell's box less its inset, where its text is."""
+    inset = max(2, int(settings.cell_inset_in * dpi))
+    return box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset
 
 
 def _inside(word: Word, box) -> bool:
