@@ -181,3 +181,17 @@ def test_a_cell_with_marks_but_no_text_read_is_a_warning_not_a_silent_blank():
     document = read_page_images([page])
     unread = [w for w in document.warnings if w.code == "ocr_unread"]
     assert [w.where for w in unread] == ["page 2, row 8"]
+
+
+@needs_ocr
+def test_a_page_scanned_on_its_side_is_turned_and_read():
+    from PIL import Image
+
+    from parsers.readers.scan.reader import read_image
+
+    page = Image.open(SCANS / "plan_2024_200dpi.png").convert("L").rotate(90, expand=True)
+    stream = io.BytesIO()
+    page.save(stream, "PNG")
+    document = read_image(stream.getvalue())
+    table = next(block for block in document.blocks if hasattr(block, "rows"))
+    assert len(table.rows) == 13 and table.rows[1].cells[1].text.startswith("XXX сессия МАГ")
