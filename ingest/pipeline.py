@@ -57,9 +57,9 @@ def _read_image(data: bytes, limits: Limits) -> Document:
     """A PNG, JPEG or TIFF of a plan, read through OCR."""
     from parsers.readers.scan import missing_engine, read_image
 
-    problem = missing_engine()
+    problem = missing_engine("an image")
     if problem:  # skipped in a folder walk, like any file mag-plan cannot read
-        raise NotADocument(problem.replace("no text layer (a scanned image): reading it", "an image, which"))
+        raise NotADocument(problem)
     return read_image(data, limits=limits)
 
 

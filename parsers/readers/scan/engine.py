@@ -26,7 +26,8 @@ TESSDATA_DIRS = (
 )
 INSTALL_HINT = ("pip install 'mag-plan[ocr]' and the Russian language data "
                 "(apt-get install tesseract-ocr-rus, or set TESSDATA_PREFIX)")
-MISSING = "no text layer (a scanned image): reading it needs OCR, which is not installed: {}"
+MISSING = "{}: reading it needs OCR, which is not installed: {}"
+SCANNED = "no text layer (a scanned image)"
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,16 @@ def tessdata_dir() -> str | None:
     return None
 
 
-def missing_engine() -> str | None:
-    """What the user must install before a scan can be read, or None when all is there."""
+def missing_engine(what: str = SCANNED) -> str | None:
+    """What the user must install before ``what`` (a scan, an image) can be read, or None
+    when all is there."""
     try:
         import tesserocr  # noqa: F401
         import cv2  # noqa: F401
     except ImportError:
-        return MISSING.format(INSTALL_HINT)
+        return MISSING.format(what, INSTALL_HINT)
     if tessdata_dir() is None:
-        return MISSING.format(INSTALL_HINT)
+        return MISSING.format(what, INSTALL_HINT)
     return None
 
 
