@@ -55,16 +55,13 @@ _MARKDOWN = re.compile(b"|".join(b"(?:" + form + b")" for form in _MARKDOWN_SYNT
 _HTML_BLOCK = re.compile(rb"\n {0,3}<(?:table|div|section|p|ul|ol|h[1-6]|blockquote|pre)[\s>/]", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
-# Formats we recognise but do not read, with what the user can do about them.
-_REFUSED = (
-    (b"\x89PNG", "a PNG image, not a document"),
-    (b"\xff\xd8\xff", "a JPEG image, not a document"),
-)
+# Images a scanned plan arrives as: read through OCR.
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def detect_format(data: bytes) -> SourceFormat:
-    """"docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown" or "text"; NotADocument
-    for other files, IngestError for damaged ones."""
+    """"docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown", "text" or "image" (PNG,
+    JPEG, TIFF); NotADocument for other files, IngestError for damaged ones."""
     if not data or data.isspace():  # no copy of a large input, as strip() would make
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -76,13 +73,12 @@ def detect_format(data: bytes) -> SourceFormat:
         return _compound_format(data)
     if head.startswith(RTF_SIGNATURE):
         return "rtf"
-    for signature, problem in _REFUSED:
-        if head.startswith(signature):
-            raise NotADocument(problem)
+    if head.startswith(_IMAGES):
+        return "image"
     if _is_flat_opendocument(_strip_bom(head)):
         return "fodt"
     if not _is_text(head):
-        raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML or text")
+        raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML, text or an image")
     return _text_format(data)
 
 

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ingest.detect import detect_format
 from ingest.phases import Phases
-from parsers.errors import IngestError
+from parsers.errors import IngestError, NotADocument
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, Source, SourceFormat
@@ -38,7 +38,32 @@ def _read_fodt(data: bytes, limits: Limits) -> Document:
 
 def _read_pdf(data: bytes, limits: Limits) -> Document:
     from parsers.readers.pdf import read_pdf
-    return read_pdf(data, limits=limits)
+    from parsers.readers.pdf.reader import NoTextLayer
+
+    try:
+        return read_pdf(data, limits=limits)
+    except NoTextLayer:
+        return _read_scan(data, limits)
+
+
+def _read_scan(data: bytes, limits: Limits) -> Document:
+    """A PDF with no text layer, read through OCR when the engine is installed."""
+    from parsers.readers.scan import missing_engine, read_scan_pdf
+
+    problem = missing_engine()
+    if problem:
+        raise IngestError(problem)
+    return read_scan_pdf(data, limits=limits)
+
+
+def _read_image(data: bytes, limits: Limits) -> Document:
+    """A PNG, JPEG or TIFF of a plan, read through OCR."""
+    from parsers.readers.scan import missing_engine, read_image
+
+    problem = missing_engine("an image")
+    if problem:  # skipped in a folder walk, like any file mag-plan cannot read
+        raise NotADocument(problem)
+    return read_image(data, limits=limits)
 
 
 def _read_html(data: bytes, limits: Limits) -> Document:
@@ -68,7 +93,7 @@ def _read_markdown(data: bytes, limits: Limits) -> Document:
 
 READERS = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html, "text": _read_text,
            "markdown": _read_markdown, "odt": _read_odt, "fodt": _read_fodt, "rtf": _read_rtf,
-           "doc": _read_doc}
+           "doc": _read_doc, "image": _read_image}
 
 
 def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -108,7 +133,8 @@ def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, phases
     with phases("read"):
         document = read_document(data, fmt, limits)
     with phases("extract and validate"):
-        return plan_from_document(document, Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest()))
+        source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=document.ocr)
+        return plan_from_document(document, source)
 
 
 def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:

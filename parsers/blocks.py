@@ -124,12 +124,15 @@ class Cell:
     """A table cell: its paragraphs and list items, and how far it spans.
 
     A merged cell is reported once, at its top-left position; ``col_span`` and
-    ``row_span`` say how many grid columns and rows it covers.
+    ``row_span`` say how many grid columns and rows it covers. ``confidence`` is set when
+    the text was recognised from an image (OCR): the engine's confidence (0-100) in the
+    cell's least sure word.
     """
 
     blocks: tuple[Paragraph, ...] = ()
     col_span: int = 1
     row_span: int = 1
+    confidence: float | None = None
 
     @derived
     def text(self) -> str:
@@ -183,11 +186,13 @@ class ReaderWarning:
 
 @dataclass(frozen=True)
 class Document:
-    """What a reader returns: blocks in reading order, footnotes, warnings."""
+    """What a reader returns: blocks in reading order, footnotes, warnings; ``ocr`` names the
+    engine when the text was recognised from images ("tesseract 5.5.4 rus+eng")."""
 
     blocks: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     warnings: tuple[ReaderWarning, ...] = field(default=())
+    ocr: str | None = None
 
 
 def plain(text: str, **paragraph_fields) -> Paragraph:

@@ -47,6 +47,10 @@ class Limits:
     soffice_timeout_s: float = 120.0
     """Seconds LibreOffice may take to convert one RTF or .doc (a few seconds for a plan,
     most of it starting up); past this it is stopped and the file refused."""
+    max_image_pixels: int = 100_000_000
+    """Pixels of one page image to read through OCR: an image file's frame, as its header
+    declares it (checked before decoding), or a scanned PDF page at the resolution it is
+    rendered at. An A3 page scanned at 600 dpi has 70 million; a decompression bomb billions."""
 
     def check_input_size(self, size: int) -> None:
         """Refuse an input larger than ``max_input_bytes``."""
@@ -59,6 +63,13 @@ class Limits:
         if pages > self.max_pages:
             raise IngestError(f"the PDF has {pages} pages, over the {self.max_pages} page limit "
                               "(raise it with --max-pages or MAG_PLAN_MAX_PAGES)")
+
+    def check_image_pixels(self, pixels: int, where: str) -> None:
+        """Refuse a page image larger than ``max_image_pixels``, before it is decoded or rendered."""
+        if pixels > self.max_image_pixels:
+            raise IngestError(f"refused: {where} would be an image of {pixels / 1e6:.0f} million pixels, "
+                              f"over the {self.max_image_pixels / 1e6:.0f} million limit "
+                              "(a decompression bomb?)")
 
     def check_table_cells(self, cells: int) -> None:
         """Refuse a document whose tables hold more than ``max_table_cells`` cells."""

@@ -13,9 +13,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.2"
-# 1.1 added the optional DateSpan.spans; 1.2 the source formats odt, fodt, rtf, doc and markdown,
-# the optional DateSpan start_time, end_time, interval and times, and the kind "period".
-# Older documents still validate.
+# 1.1 added the optional DateSpan.spans; 1.2 the source formats odt, fodt, rtf, doc, markdown and
+# image, the optional Source.ocr, the optional DateSpan start_time, end_time, interval and times,
+# and the kind "period". Older documents still validate.
 KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 DateKind = Literal[
@@ -35,7 +35,7 @@ DateKind = Literal[
     "unknown",
 ]
 Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
-SourceFormat = Literal["docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown", "text"]
+SourceFormat = Literal["docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown", "text", "image"]
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
@@ -97,6 +97,8 @@ class Source(Model):
     file: str
     format: SourceFormat
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    ocr: str | None = Field(None, description="The OCR engine that recognised the text, when the document is "
+                                              "a scan or an image (\"tesseract 5.5.4 rus+eng\"); null otherwise.")
 
 
 class EventSource(Model):

@@ -16,3 +16,15 @@ EXPECTED = Path(__file__).resolve().parent / "expected"
 def expected_2024() -> dict:
     """tests/expected/plan_2024.json: the 2024 plan's records, written by hand from the seed."""
     return json.loads((EXPECTED / "plan_2024.json").read_text(encoding="utf-8"))
+
+
+def _ocr_missing() -> str | None:
+    from parsers.readers.scan.engine import missing_engine
+
+    return missing_engine()
+
+
+# What is missing for OCR (tesserocr, OpenCV, Tesseract's rus/eng data), or None: OCR tests
+# skip with this reason; .ci/run installs all of it, so in CI they run.
+OCR_MISSING = _ocr_missing()
+OCR_READY = OCR_MISSING is None

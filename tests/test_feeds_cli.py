@@ -49,7 +49,7 @@ def test_a_folder_with_a_bad_file_reads_the_rest_prints_a_table_and_exits_2(docs
     assert result.returncode == 2
     assert table_rows(result.stdout) == [
         [f"{docs}/bad.txt", "failed: no event table found (no table header names events and their dates)"],
-        [f"{docs}/logo.png", "skipped: not a supported document: a PNG image, not a document"],
+        [f"{docs}/logo.png", "skipped: not a supported document: an image that cannot be decoded (damaged or cut short)"],
         [f"{docs}/plan_2024.docx", "docx", "19", "0", "ok, db: added"],
         [f"{docs}/plan_2024.html", "html", "19", "0", "ok, db: unchanged"],
         [f"{docs}/plan_2024.txt", "text", "19", "0", "ok, db: unchanged"],

@@ -60,6 +60,10 @@ class _TextRun:
 Item = Union[TableDraft, _TextRun]
 
 
+class NoTextLayer(IngestError):
+    """The PDF draws no text at all (a scan): another reader may still read it from its images."""
+
+
 @dataclass
 class PageLayout:
     """One page read: its tables and lines, before the pages are put together."""
@@ -84,9 +88,16 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
     limits.check_input_size(len(data))
     layouts = read_pages(data, settings, limits)
     if not any(layout.tables or layout.lines for layout in layouts):
-        raise IngestError(NO_TEXT)
+        raise NoTextLayer(NO_TEXT)
     warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
+    return assemble(layouts, settings, warnings)
+
+
+def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS,
+             warnings: list[ReaderWarning] | tuple = ()) -> Document:
+    """Pages read into one document: furniture dropped, footnotes taken, tables and
+    paragraphs carried over page breaks. Any reader that lays out pages (PDF, OCR) ends here."""
     drop_furniture(layouts, settings)
     cited = cited_markers(line for layout in layouts for line in page_lines(layout))
     notes: list[Footnote] = []
@@ -155,7 +166,7 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
     rules = _rules(drawn.shapes, boxes)
     height = float(page.height)
     page.close()  # the layout is no longer needed: keep memory flat on long documents
-    return PageLayout(number, height, tables, lines, rules, _text_frame(tables, lines), drawn.images)
+    return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images)
 
 
 def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
@@ -173,7 +184,7 @@ def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
     return rules
 
 
-def _text_frame(tables: list[TableDraft], lines: list[Line]) -> Frame:
+def text_frame(tables: list[TableDraft], lines: list[Line]) -> Frame:
     """The page's text area as its text and tables show it."""
     lefts = [line.x0 for line in lines] + [t.lefts[0] for t in tables]
     rights = [line.x1 for line in lines] + [t.rights[-1] for t in tables]

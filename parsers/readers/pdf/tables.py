@@ -33,6 +33,7 @@ class CellDraft:
     row_span: int = 1
     lines: list[Line] = field(default_factory=list)
     frame: Frame | None = None  # None: the table's column edges give it
+    confidence: float | None = None  # OCR: the engine's confidence in its least sure word
 
     @property
     def is_empty(self) -> bool:
@@ -329,6 +330,8 @@ def _join_rows(first: RowDraft, rest: RowDraft) -> None:
             first.cells.sort(key=lambda c: c.column)
         else:
             target.lines.extend(cell.lines)
+            if cell.confidence is not None:
+                target.confidence = min(cell.confidence, target.confidence or 100.0)
 
 
 def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> Table:
@@ -337,7 +340,7 @@ def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_s
     rows = []
     for index, row in enumerate(draft.rows):
         cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),
-                           cell.col_span, cell.row_span) for cell in row.cells)
+                           cell.col_span, cell.row_span, cell.confidence) for cell in row.cells)
         rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
     return Table(tuple(rows), draft.page)
 

@@ -1,0 +1,176 @@
+"""Page images: from a scanned PDF or an image file, cleaned for reading.
+
+    render_pdf_pages / image_pages  → one greyscale page image each (limits checked first)
+    to_grey                         → coloured ink (a blue stamp, a signature) faded out
+    binarise                        → ink 255 on paper 0, for finding rules
+    deskew                          → the page turned straight (±5°)
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from parsers.errors import IngestError, NotADocument
+from parsers.limits import DEFAULT_LIMITS, Limits
+
+# A scanned page is rendered at its images' own resolution, within these bounds:
+# below 200 dpi Tesseract misreads small type, above 300 it only gets slower.
+MIN_DPI, MAX_DPI = 200, 300
+MAX_SKEW = 5.0  # degrees either way that deskew looks for
+SKEW_STEP = 0.1
+CHROMA = 60  # channel spread (0-255) from which a pixel counts as coloured ink
+
+
+@dataclass
+class PageImage:
+    """One page to read: its number, greyscale pixels (PIL "L") and resolution."""
+
+    number: int
+    image: object
+    dpi: int
+
+
+def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
+    """Each page of an image-only PDF rendered by pdfplumber (pypdfium2) at its scan's resolution,
+    one at a time (a generator, so memory holds one page image).
+
+    The page count and each page's pixel count are checked before anything is rendered.
+    """
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        limits.check_pages(len(pdf.pages))
+        for page in pdf.pages:
+            dpi = scan_dpi(page)
+            limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
+                                      f"page {page.page_number}")
+            rendered = page.to_image(resolution=dpi, antialias=True).original
+            yield PageImage(page.page_number, to_grey(rendered), dpi)
+            page.close()
+
+
+def scan_dpi(page) -> int:
+    """The resolution of the largest image on the page, kept within MIN_DPI..MAX_DPI."""
+    best = 0.0
+    for image in page.images:
+        width_pt = float(image["x1"]) - float(image["x0"])
+        if width_pt > 0 and image.get("srcsize"):
+            best = max(best, image["srcsize"][0] / (width_pt / 72))
+    return int(min(max(best or MIN_DPI, MIN_DPI), MAX_DPI))
+
+
+def image_pages(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[PageImage]:
+    """The pages (frames) of a PNG, JPEG or TIFF, each refused before decoding when its
+    header declares more than ``limits.max_image_pixels`` pixels (a decompression bomb)."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))  # reads the header only
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise NotADocument("an image that cannot be decoded (damaged or cut short)") from None
+    except Image.DecompressionBombError:
+        raise IngestError("refused: the image declares too many pixels (a decompression bomb?)") from None
+    frames = getattr(image, "n_frames", 1)
+    limits.check_pages(frames)
+    pages = []
+    for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+        width, height = frame.size
+        limits.check_image_pixels(width * height, f"page {number}")
+        dpi = frame.info.get("dpi", (0, 0))[0] or MIN_DPI
+        try:
+            with _pillow_limit(limits):
+                pages.append(PageImage(number, to_grey(frame.copy()), int(min(max(dpi, 72), 1200))))
+        except (OSError, ValueError, SyntaxError) as error:
+            raise IngestError(f"damaged image: page {number}: {error}") from None
+    return pages
+
+
+class _pillow_limit:
+    """Pillow's own bomb check set to our limit while a frame decodes (it guards formats
+    whose header we did not measure, and frames of a TIFF)."""
+
+    def __init__(self, limits: Limits):
+        self.pixels = limits.max_image_pixels
+
+    def __enter__(self):
+        from PIL import Image
+
+        self.saved = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = self.pixels
+        return self
+
+    def __exit__(self, *exc):
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = self.saved
+
+
+def to_grey(image):
+    """Greyscale in which coloured ink (a blue stamp, a signature) fades to paper.
+
+    Black print is dark in every channel; a blue stamp or signature is bright in blue, a red
+    one in red, so each pixel takes its brightest channel. Where a scan's JPEG has blurred
+    thin coloured lines into darker, duller pixels that is not enough: a pixel whose channels
+    differ by ``CHROMA`` or more is coloured, not black, and becomes white.
+    """
+    import numpy as np
+    from PIL import Image
+
+    if image.mode in ("1", "L", "I;16", "I", "F", "P", "LA", "PA"):
+        return image.convert("L")
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    brightest, dullest = rgb.max(axis=2), rgb.min(axis=2)
+    grey = np.where(brightest - dullest >= CHROMA, 255, brightest)
+    return Image.fromarray(grey.astype(np.uint8), "L")
+
+
+def binarise(grey):
+    """Ink 255 on paper 0 (numpy uint8), by Otsu's threshold after a light blur against noise."""
+    import cv2
+    import numpy as np
+
+    pixels = np.asarray(grey, dtype=np.uint8)
+    smooth = cv2.GaussianBlur(pixels, (3, 3), 0)
+    _, ink = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink
+
+
+def skew_angle(ink) -> float:
+    """The angle (degrees, counter-clockwise positive) that makes the page's lines level.
+
+    Text lines and rules are level when the row sums of the ink are most uneven; the
+    angle is searched on a quarter-size copy, coarsely then finely, within ±MAX_SKEW.
+    """
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(ink, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    height, width = small.shape
+    centre = (width / 2, height / 2)
+
+    def score(angle: float) -> float:
+        turned = cv2.warpAffine(small, cv2.getRotationMatrix2D(centre, angle, 1.0), (width, height),
+                                flags=cv2.INTER_NEAREST)
+        rows = turned.sum(axis=1, dtype=np.float64)
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=score)
+    fine = max(np.arange(coarse - 0.5, coarse + 0.51, SKEW_STEP), key=score)
+    return round(float(fine), 2)
+
+
+def rotate(grey, angle: float):
+    """The page image turned by ``angle`` degrees (counter-clockwise), corners filled with paper."""
+    from PIL import Image
+
+    if not angle:
+        return grey
+    paper = int(_paper_level(grey))
+    return grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper)
+
+
+def _paper_level(grey) -> float:
+    """The brightness of the paper: the page's most common light grey."""
+    histogram = grey.histogram()
+    return max(range(128, 256), key=lambda level: histogram[level])

@@ -1,0 +1,547 @@
+"""Scan reader: a page image in, the block model out, through Tesseract.
+
+Each page is read in a chain of named steps:
+
+    page image (rendered by pdfplumber, or an image file) → grey, coloured ink faded
+    → deskewed → ruled tables (``grid``) → each cell read on its own (Tesseract ``--psm 6``)
+    → the text outside the tables read as a block of lines
+    → bullets and footnote markers found in the ink; misreadings repaired (``repair``)
+    → recognised characters as glyphs on the PDF reader's page layout (points)
+
+and from there the pages are put together exactly as a PDF's are
+(``pdf.reader.assemble``: furniture, footnotes, tables across pages, paragraphs and
+list items), so a scan gives the same blocks as its digital original would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from parsers.blocks import Document, ReaderWarning
+from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
+from parsers.readers.pdf.page import Rule
+from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
+from parsers.readers.scan import repair
+from parsers.readers.scan.engine import Engine, Symbol, Word
+from parsers.readers.scan.grid import GridTable, find_tables
+from parsers.readers.scan.image import PageImage, binarise, image_pages, render_pdf_pages, rotate, skew_angle
+
+
+# Recognised words are measured by their ink, which is narrower than the advance widths a
+# PDF's glyphs have (each letter loses its side bearings): a word that "would have fitted"
+# after the line above needs this much more slack (points) before the line counts as ended early.
+OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0)
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """The scan reader's thresholds, in one place."""
+
+    confidence_threshold: float = 60.0
+    """A word Tesseract is less sure of than this (0-100) makes its cell an ``ocr_doubtful``
+    warning naming the page and row, the text kept as read. On the sample scans most words
+    score 85-97; the lone row numbers it misread from grey crops ("Poe" for "2.") scored 37-59."""
+    reread_below: float = 75.0
+    """A cell whose least sure word scores under this is read again at twice the size;
+    the surer reading is kept."""
+    min_skew: float = 0.2
+    """Degrees below which a page is left unturned (turning costs a little sharpness)."""
+    cell_inset_in: float = 0.02
+    """Inches cut from each side of a cell before it is read, so its rules are not read as text."""
+    cell_margin_in: float = 0.1
+    """Inches of paper added around a cell's crop before it is read."""
+    min_cell_ink: int = 12
+    """Ink pixels below which a cell is taken as empty and not read (specks, rule ends)."""
+    superscript_height: float = 0.62
+    """A character shorter than this share of its line, raised above the line's middle,
+    is a superscript (a footnote marker)."""
+    orientation_check: float = 75.0
+    """Mean word confidence of a page below which Tesseract's OSD is asked whether the page
+    is upside down or on its side; the page is then turned and read again. The sample scans'
+    upright pages score 94-96, the 200 dpi page turned on its side 56."""
+    pdf: PdfSettings = field(default_factory=lambda: OCR_PDF_SETTINGS)
+    """The PDF reader's settings its steps use on the recognised lines."""
+
+
+DEFAULT_SCAN_SETTINGS = ScanSettings()
+
+
+@dataclass
+class PageRead:
+    """One page read: its layout for ``assemble`` and what the reader was unsure of."""
+
+    layout: PageLayout
+    warnings: list[ReaderWarning] = field(default_factory=list)
+    confidence: float = 100.0
+
+
+def read_scan_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS,
+                  settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> Document:
+    """An image-only PDF read through OCR (pages rendered by pdfplumber)."""
+    limits.check_input_size(len(data))
+    return read_page_images(render_pdf_pages(data, limits), settings)
+
+
+def read_image(data: bytes, limits: Limits = DEFAULT_LIMITS,
+               settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> Document:
+    """A PNG, JPEG or TIFF (each TIFF frame a page) read through OCR."""
+    limits.check_input_size(len(data))
+    return read_page_images(image_pages(data, limits), settings)
+
+
+def read_page_images(pages, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> Document:
+    """Pages (``PageImage``s, one at a time) read and put together into one document."""
+    layouts: list[PageLayout] = []
+    warnings: list[ReaderWarning] = []
+    with Engine() as engine:
+        for page in pages:
+            read = read_page(page, engine, settings)
+            layouts.append(read.layout)
+            warnings.extend(read.warnings)
+        version = engine.version
+    document = assemble(layouts, settings.pdf, warnings)
+    return replace(document, ocr=version)
+
+
+def read_page(page: PageImage, engine: Engine, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> PageRead:
+    """One page: straightened, its tables found and read cell by cell, its other text read."""
+    grey = page.image
+    angle = skew_angle(binarise(grey))
+    if abs(angle) >= settings.min_skew:
+        grey = rotate(grey, angle)
+    read = _read_layout(page, grey, engine, settings)
+    if read.confidence < settings.orientation_check:
+        turn = engine.orientation(grey)
+        if turn:
+            read = _read_layout(page, grey.rotate(turn, expand=True), engine, settings)
+    return read
+
+
+@dataclass
+class _CellRead:
+    """One cell's words, read, before they become lines."""
+
+    draft: CellDraft
+    row: int
+    box: tuple[int, int, int, int]  # the cell's box on the grid (pixels)
+    origin: tuple[int, int]  # where its words' boxes are measured from
+    words: list[Word] = field(default_factory=list)
+    inked: bool = False  # it holds marks worth reading
+
+
+def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) -> PageRead:
+    """Tables and free text of a straight page image, as a PDF page layout.
+
+    Tesseract is given our binarised page (black print on white), not the grey one: its own
+    threshold, taken per small cell crop, breaks thin glyphs (on the 200 dpi sample it read
+    23 of 36 lone row numbers such as "1." right from grey crops, 36 of 36 from ours).
+    All words are read first, then made into lines, so that every line can be measured
+    against the page's type (``page_cap_height``).
+    """
+    from PIL import Image
+
+    ink = binarise(grey)
+    clean = Image.fromarray(255 - ink)
+    grids, loose = find_tables(ink, page.dpi)
+    scale = 72 / page.dpi
+    warnings: list[ReaderWarning] = []
+    tables = [(grid, _read_cells(grid, clean, ink, page, engine, settings, warnings)) for grid in grids]
+    # The text outside the tables: the page with its tables painted over with paper.
+    masked = clean.copy()
+    for grid in grids:
+        masked.paste(255, grid.box)
+    words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
+    words = [w for w in words if not any(_inside(w, grid.box) for grid in grids)]
+    repairs: list[tuple[str, str]] = []
+    words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
+    warnings.extend(_repaired(repairs, f"page {page.number}"))
+    every = words + [w for _, cells in tables for cell in cells for w in cell.words]
+    cap = page_cap_height(every)
+    drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
+    lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}", cap)
+    for line_words in _doubtful(words, settings):
+        warnings.append(_doubt(line_words, page.number, None))
+    rules = [Rule(s.start * scale, s.end * scale, s.at * scale) for s in loose]
+    layout = PageLayout(page.number, grey.size[1] * scale, drafts, lines, rules, text_frame(drafts, lines))
+    mean = sum(w.confidence for w in every) / len(every) if every else 0.0
+    return PageRead(layout, warnings, mean)
+
+
+def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
+                warnings: list[ReaderWarning]) -> list[_CellRead]:
+    """Each cell of a ruled table read alone (its words; lines come later)."""
+    inset = max(2, int(settings.cell_inset_in * page.dpi))
+    cells = []
+    for cell in grid.cells:
+        x0, top, x1, bottom = cell.box
+        box = (x0 + inset, top + inset, x1 - inset, bottom - inset)
+        read = _CellRead(CellDraft(cell.column, cell.col_span, cell.row_span), cell.row, cell.box, box[:2])
+        if box[2] > box[0] and box[3] > box[1] and _has_ink(ink, box, settings):
+            read.inked = True
+            repairs: list[tuple[str, str]] = []
+            read.words = _read_region(clean, box, engine, page.dpi, settings, repairs)
+            warnings.extend(_repaired(repairs, f"page {page.number}, row {cell.row + 1}"))
+        cells.append(read)
+    return cells
+
+
+def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, cap: float | None,
+                 settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
+    """A ruled table's read cells as a draft the PDF reader's steps finish."""
+    scale = 72 / page.dpi
+    rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
+    for read in cells:
+        draft, words = read.draft, read.words
+        if words:
+            where = f"page {page.number}, row {read.row + 1}"
+            draft.lines = _lines(words, *read.origin, scale, page.number, settings, warnings, where, cap)
+            draft.confidence = min(w.confidence for w in words)
+            low = [w for w in words if w.confidence < settings.confidence_threshold]
+            if low:
+                warnings.append(_doubt(low, page.number, read.row + 1, words))
+        elif read.inked and _has_ink(ink, _inner(read.box, page.dpi, settings), settings, UNREAD_INK):
+            warnings.append(ReaderWarning("ocr_unread", "a cell holds marks but OCR read no text in it; "
+                                          "it is left empty", f"page {page.number}, row {read.row + 1}"))
+        rows[read.row].cells.append(draft)
+    # As the PDF reader does for a ruled table: text sits one padding in from the rules, the
+    # same in every cell, so a cell's frame (where its lines may reach) is its box less that.
+    padding = min((line.x0 - read.box[0] * scale for read in cells for line in read.draft.lines), default=0.0)
+    padding = max(padding, 0.0)
+    for read in cells:
+        read.draft.frame = Frame(read.box[0] * scale + padding, read.box[2] * scale - padding)
+    for row in rows:
+        row.cells.sort(key=lambda c: c.column)
+    xs = [x * scale for x in grid.xs]
+    return TableDraft(rows, xs[:-1], xs[1:], grid.ys[0] * scale, grid.ys[-1] * scale, page.number, ruled=True)
+
+
+def page_cap_height(words: list[Word]) -> float | None:
+    """The height of the page's capital letters (pixels): the median height of the words
+    written with one capital and then small letters without ascenders or descenders
+    ("Москва", "Организатор"), which Tesseract reads with the surest case; None when none."""
+    heights = sorted(w.bottom - w.top for w in words if repair.is_capitalised(w.text))
+    return float(heights[len(heights) // 2]) if heights else None
+
+
+def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
+                 repairs: list[tuple[str, str]]) -> list[Word]:
+    """The words of one region (a cell), boxes relative to its corner.
+
+    Read once on a margin of paper; when a word scores under ``reread_below``, read again at
+    twice the size, and the reading whose least sure word is surer is kept.
+    """
+    from PIL import Image
+
+    margin = int(settings.cell_margin_in * dpi)
+    crop = _padded(clean, box, margin)
+    words = _shifted(engine.read(crop, psm=6, dpi=dpi), margin, 1)
+    least = min((w.confidence for w in words), default=0.0)
+    if not words or least < settings.reread_below:
+        big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+        again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
+        if again and min(w.confidence for w in again) > least:
+            words = again
+    words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
+    return mark_bullets(words, clean, box[0], box[1])
+
+
+def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
+                  settings: ScanSettings, repairs: list[tuple[str, str]]) -> list[Word]:
+    """Words that swallowed a raised footnote marker ("¹Дни" read as a doubtful "Дни",
+    "МАГ¹" as "МАГ\""), read again in two parts: the marker alone, then the rest.
+
+    The marker is found in the ink, not in Tesseract's character boxes (they overlap and
+    shift): the word's first or last blot of ink, small, above the word's middle and clear
+    of its neighbour. Only doubtful words and words ending in a quote-like mark are looked at.
+    """
+    heights = _line_heights(words)
+    out = []
+    for word in words:
+        height, middle = heights[word.line]
+        quote_end = word.text[-1] in repair.QUOTE_LIKE and len(word.text) > 1
+        if word.confidence >= settings.confidence_threshold and not quote_end:
+            out.append(word)
+            continue
+        blots = _blots(clean, word, dx, dy)
+        found = None
+        if len(blots) >= 2 and word.confidence < settings.confidence_threshold \
+                and _marker_blot(blots[0], blots[1], height, middle, settings, leading=True):
+            found = (blots[0], (blots[0][2] + 1, word.top, word.x1, word.bottom), True)
+        elif len(blots) >= 2 and _marker_blot(blots[-1], blots[-2], height, middle, settings, leading=False):
+            found = (blots[-1], (word.x0, word.top, blots[-1][0] - 1, word.bottom), False)
+        if found is None:
+            out.append(word)
+            continue
+        marker_box, rest_box, leading = found
+        out.append(_reread_split(word, marker_box, rest_box, leading, clean, dx, dy, engine, dpi, repairs))
+    return out
+
+
+def mark_bullets(words: list[Word], clean, dx: int, dy: int) -> list[Word]:
+    """Bullets found in the ink: a line whose first blot is a filled round dot, clear of the
+    text after it, opens with "•", whatever Tesseract read there ("e", "$", "*", "©" or
+    nothing at all)."""
+    heights = _line_heights(words)
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    out = list(words)
+    for line, group in lines.items():
+        group.sort(key=lambda w: w.x0)
+        first = group[0]
+        height, _ = heights[line]
+        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        reach = group[1].x1 if len(group) > 1 else first.x1  # the dot and the text after it
+        strip = Word("", max(first.x0 - 3 * height, 0), top, reach, bottom, 0.0, line, ())
+        blots = _blots(clean, strip, dx, dy)
+        if len(blots) < 2 or not _is_dot(blots[0], height) or blots[1][0] - blots[0][2] < 0.25 * height:
+            continue
+        dot = blots[0]
+        bullet = Word(BULLET, *dot, first.confidence, line, (Symbol(BULLET, *dot),))
+        if dot[2] < first.x0:  # Tesseract read nothing there
+            out.insert(out.index(first), bullet)
+        elif len(first.text) <= 2 and not first.text[-1].isalnum() or len(first.text) == 1:
+            out[out.index(first)] = bullet  # the dot, misread as a letter or a sign
+    return out
+
+
+def _is_dot(blot, height: int) -> bool:
+    """A filled round blot a third to a half of the line's height across: a bullet."""
+    x0, top, x1, bottom = blot
+    width, tall = x1 - x0, bottom - top
+    return 0.2 * height <= tall <= 0.6 * height and 0.7 <= width / max(tall, 1) <= 1.4
+
+
+def _blots(clean, word: Word, dx: int, dy: int) -> list[tuple[int, int, int, int]]:
+    """The separate blots of ink in a word's box (boxes relative to the region), left to right;
+    a letter's dots and accents are separate blots too."""
+    import cv2
+    import numpy as np
+
+    box = (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy)
+    ink = (np.asarray(clean.crop(box)) < 128).astype("uint8")
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blots = [(word.x0 + int(x), word.top + int(y), word.x0 + int(x + w), word.top + int(y + h))
+             for x, y, w, h, area in stats[1:] if area >= 3 and area >= FILLED * w * h * (w * h > 16)]
+    return sorted(blots)
+
+
+def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSettings, leading: bool) -> bool:
+    """True when ``blot`` at the word's end is a raised marker: short, above its line's middle,
+    and clear of the next blot (a dot or an accent sits over its letter)."""
+    def raised(box) -> bool:
+        return box[3] - box[1] < settings.superscript_height * height and box[3] < middle
+
+    x0, _, x1, _ = blot
+    clear = neighbour[0] > x1 if leading else neighbour[2] < x0
+    # Two raised ticks side by side are a quotation mark, not a marker.
+    return raised(blot) and not raised(neighbour) and clear and x1 - x0 < height
+
+
+MARKER_PIXELS = 40
+# Share of a cell's area in ink from which a cell read as empty is reported (specks are less).
+UNREAD_INK = 0.002
+BULLET = "•"
+FILLED = 0.0  # blots are kept whatever their fill; see _is_dot
+STROKE_ASPECT = 2.0
+# Both parts of a split word must read at least this sure, or the word stays as first read.
+CONFIDENT = 70.0
+
+
+def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: int, dy: int,
+                  engine: Engine, dpi: int, repairs: list[tuple[str, str]]) -> Word:
+    """The word rebuilt from its marker and its rest, each read alone; as read when either fails."""
+    from PIL import Image
+
+    def crop(box, factor: int):
+        x0, top, x1, bottom = box
+        piece = _padded(clean, (x0 + dx, top + dy, x1 + dx, bottom + dy), 10)
+        return piece.resize((piece.width * factor, piece.height * factor), Image.Resampling.LANCZOS)
+
+    if rest_box[2] <= rest_box[0] or marker_box[2] <= marker_box[0]:
+        return word
+    # Enlarged until the marker is as tall as body text at 300 dpi: read alone, small, it is lost.
+    factor = max(3, -(-MARKER_PIXELS // max(marker_box[3] - marker_box[1], 1)))
+    marker, marker_confidence = engine.read_marker(crop(marker_box, factor), dpi * factor)
+    rest = engine.read(crop(rest_box, 2), psm=7, dpi=dpi * 2)
+    if len(marker) != 1 or marker_confidence < CONFIDENT:
+        # A "¹" worn by the scan to a tick reads as nothing sure ("'", "!", "}"): a raised
+        # single stroke at least twice as tall as wide can only be a one; said in a warning.
+        width, height = marker_box[2] - marker_box[0], marker_box[3] - marker_box[1]
+        if height >= STROKE_ASPECT * max(width, 1):
+            marker, marker_confidence = "1", CONFIDENT
+            repairs.append((f"a raised stroke {'before' if leading else 'after'} '{word.text}'",
+                            "footnote marker 1"))
+    if len(marker) != 1 or len(rest) != 1:
+        return word
+    # The rest must read surely, or read again as the word was first read (its marker lost).
+    if rest[0].confidence < CONFIDENT and rest[0].text not in (word.text, word.text[1:], word.text[:-1]):
+        return word
+    text = rest[0].text
+    rest_symbols = tuple(Symbol(ch, rest_box[0] + i * (rest_box[2] - rest_box[0]) // len(text), word.top,
+                                rest_box[0] + (i + 1) * (rest_box[2] - rest_box[0]) // len(text), word.bottom)
+                         for i, ch in enumerate(text))
+    mark = Symbol(marker, *marker_box)
+    symbols = (mark,) + rest_symbols if leading else rest_symbols + (mark,)
+    return replace(word, text="".join(symbol.text for symbol in symbols), symbols=symbols,
+                   confidence=min(marker_confidence, rest[0].confidence))
+
+
+def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
+    """Each text line's typical word height and its middle (pixels)."""
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    found = {}
+    for line, group in lines.items():
+        tall = sorted(w.bottom - w.top for w in group if len(w.text) > 1) or [max(w.bottom - w.top for w in group)]
+        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        found[line] = (max(tall[len(tall) // 2], 1), (top + bottom) / 2)
+    return found
+
+
+def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
+    """Boxes read on a padded (and ``factor`` times enlarged) crop, back in the crop's pixels."""
+    def move(x: int) -> int:
+        return (x - margin) // factor
+
+    return [replace(w, x0=move(w.x0), top=move(w.top), x1=move(w.x1), bottom=move(w.bottom),
+                    symbols=tuple(Symbol(s.text, move(s.x0), move(s.top), move(s.x1), move(s.bottom))
+                                  for s in w.symbols))
+            for w in words]
+
+
+def _padded(clean, box, margin: int):
+    """The cell's crop on a margin of white, as Tesseract reads best (a glyph near the very
+    edge of an image, or alone in a small one, is often misread)."""
+    from PIL import ImageOps
+
+    return ImageOps.expand(clean.crop(box), border=margin, fill=255)
+
+
+def _has_ink(ink, box, settings: ScanSettings, share: float = 0.0) -> bool:
+    """True when the region holds enough ink to be worth reading (``min_cell_ink`` pixels,
+    and ``share`` of its area when given)."""
+    region = ink if box is None else ink[box[1]:box[3], box[0]:box[2]]
+    count = int((region > 0).sum())
+    return count >= settings.min_cell_ink and count >= share * region.size
+
+
+def _inner(box, dpi: int, settings: ScanSettings):
+    """A cell's box less its inset, where its text is."""
+    inset = max(2, int(settings.cell_inset_in * dpi))
+    return box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset
+
+
+def _inside(word: Word, box) -> bool:
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _doubtful(words: list[Word], settings: ScanSettings) -> list[list[Word]]:
+    """The words below the threshold, grouped by text line."""
+    groups: dict[int, list[Word]] = {}
+    for word in words:
+        if word.confidence < settings.confidence_threshold:
+            groups.setdefault(word.line, []).append(word)
+    return list(groups.values())
+
+
+def _doubt(low: list[Word], page: int, row: int | None, context: list[Word] | None = None) -> ReaderWarning:
+    """The warning for a cell (or a line of text) with words Tesseract is unsure of."""
+    shown = ", ".join(f"'{w.text}' ({w.confidence:.0f}%)" for w in low)
+    cell = " ".join(w.text for w in context) if context else ""
+    where = f"page {page}, row {row}" if row is not None else f"page {page}"
+    message = f"OCR is unsure of {shown}" + (f" in '{cell}'" if cell else "") + "; kept as read"
+    return ReaderWarning("ocr_doubtful", message, where)
+
+
+def _repaired(repairs: list[tuple[str, str]], where: str) -> list[ReaderWarning]:
+    """The warnings that keep each repair's raw reading."""
+    return [ReaderWarning("ocr_repaired", f"read '{raw}', taken as '{repaired}'", where) for raw, repaired in repairs]
+
+
+def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, settings: ScanSettings,
+           warnings: list[ReaderWarning], where: str, cap: float | None = None) -> list[Line]:
+    """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
+    (misreadings repaired, each repair a warning at ``where``)."""
+    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap)
+    warnings.extend(_repaired(repairs, where))
+    by_line: dict[int, list[Word]] = {}
+    for word in fixed:
+        by_line.setdefault(word.line, []).append(word)
+    lines = []
+    for group in by_line.values():
+        glyphs = _glyphs(group, dx, dy, scale, settings)
+        if glyphs:
+            lines.append(make_line(glyphs, settings.pdf, page))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSettings) -> list[Glyph]:
+    """The characters of one text line as glyphs, a space glyph between words.
+
+    A PDF's glyphs all span their font's full height (ascent to descent), whatever the letter;
+    the PDF reader's rules (gaps between lines, indents, superscripts) measure in that size.
+    So every glyph of the line gets the box and size the line's font would give
+    (``line_metrics``), except a raised small character (a footnote marker), which keeps its
+    own box and a smaller size so ``make_line`` marks it.
+    """
+    top = min(w.top for w in words)
+    bottom = max(w.bottom for w in words)
+    tall = sorted(w.bottom - w.top for w in words if len(w.text) > 1) or [bottom - top]
+    height = max(tall[len(tall) // 2], 1)
+    middle = (top + bottom) / 2
+    baseline, font = line_metrics(words)
+    size = font * scale
+    ascent, descent = (baseline - ASCENT * font + dy) * scale, (baseline + DESCENT * font + dy) * scale
+
+    def raised(symbol) -> bool:
+        """A small character above the line's middle: a superscript."""
+        return symbol.bottom - symbol.top < settings.superscript_height * height and symbol.bottom < middle
+
+    if len(words) > 1 and repair.is_bullet(words[0], height):
+        words = [repair.bullet_word(words[0])] + words[1:]
+    glyphs: list[Glyph] = []
+    previous: Word | None = None
+    for word in words:
+        if previous is not None:
+            glyphs.append(Glyph(" ", (previous.x1 + dx) * scale, (word.x0 + dx) * scale, ascent, descent, size))
+        for symbol in repair.word_symbols(word, raised):
+            marker = repair.marker_text(symbol.text) if raised(symbol) else None
+            if marker:
+                glyphs.append(Glyph(marker, (symbol.x0 + dx) * scale, (symbol.x1 + dx) * scale,
+                                    (symbol.top + dy) * scale, (symbol.bottom + dy) * scale, size * 0.6))
+            else:
+                glyphs.append(Glyph(symbol.text, (symbol.x0 + dx) * scale, (symbol.x1 + dx) * scale,
+                                    ascent, descent, size))
+        previous = word
+    return glyphs
+
+
+# A serif or sans font's ascent and descent, and its capital height, as shares of its size.
+ASCENT, DESCENT, CAP_HEIGHT, X_HEIGHT = 0.8, 0.2, 0.68, 0.47
+# Letters that reach below the baseline, and those that reach the capital height.
+DESCENDERS = set("рудфцщзуДЦЩgjpqy,;()[]{}/|")
+TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбдйёABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
+
+
+def line_metrics(words: list[Word]) -> tuple[float, float]:
+    """A text line's baseline and its font size (pixels), from its words' boxes:
+    the baseline where words without descenders end, the size from the height of
+    words with a capital, a digit or an ascender (else from the x-height)."""
+    def median(values: list[float]) -> float:
+        values = sorted(values)
+        return values[len(values) // 2]
+
+    flat = [w for w in words if not DESCENDERS & set(w.text)]
+    baseline = median([w.bottom for w in flat]) if flat else \
+        median([w.bottom for w in words]) - DESCENT * median([w.bottom - w.top for w in words])
+    tall = [baseline - w.top for w in words if TALL & set(w.text)]
+    if tall:
+        return baseline, max(median(tall) / CAP_HEIGHT, 1.0)
+    return baseline, max(median([baseline - w.top for w in words]) / X_HEIGHT, 1.0)

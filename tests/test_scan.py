@@ -1,0 +1,198 @@
+"""Scanned plans read through OCR: detection, the engine's absence, bombs, repairs, confidence.
+
+Each OCR test reads one page (a few seconds); nothing is cached across tests.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import pytest
+
+from ingest.detect import detect_format
+from ingest.pipeline import ingest_bytes
+from parsers.errors import IngestError, NotADocument
+from parsers.limits import Limits
+from parsers.readers.scan import repair
+from parsers.readers.scan.engine import Word
+from tests.conftest import OCR_MISSING, OCR_READY, SAMPLES
+
+SCANS = SAMPLES / "scans"
+needs_ocr = pytest.mark.skipif(not OCR_READY, reason=f"OCR not installed: {OCR_MISSING}")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG whose header declares ``width`` x ``height`` pixels and whose data is tiny."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + \
+        chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("data, fmt", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(16), "image"),
+    (b"\xff\xd8\xff\xe0" + bytes(16), "image"),
+    (b"II*\x00" + bytes(16), "image"),
+    (b"MM\x00*" + bytes(16), "image"),
+])
+def test_images_are_detected_from_their_bytes(data, fmt):
+    assert detect_format(data) == fmt
+
+
+@needs_ocr
+def test_a_decompression_bomb_is_refused_before_decoding():
+    bomb = png_header(60_000, 60_000)  # 3.6 billion pixels declared in a few bytes
+    with pytest.raises(IngestError, match=r"refused: .*decompression bomb"):
+        ingest_bytes(bomb, "bomb.png")
+
+
+@needs_ocr
+def test_the_pixel_limit_is_a_setting():
+    with pytest.raises(IngestError, match="over the 1 million limit"):
+        ingest_bytes(png_header(2000, 2000), "big.png", limits=Limits(max_image_pixels=1_000_000))
+
+
+def test_without_the_engine_a_scan_gets_one_line_saying_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "tesserocr", None)  # "import tesserocr" now fails
+    data = (SCANS / "plan_2024_150dpi.pdf").read_bytes()
+    with pytest.raises(IngestError) as error:
+        ingest_bytes(data, "scan.pdf")
+    message = str(error.value)
+    assert message.startswith("no text layer (a scanned image): reading it needs OCR")
+    assert "pip install 'mag-plan[ocr]'" in message and "tesseract-ocr-rus" in message and "\n" not in message
+    with pytest.raises(NotADocument, match="an image: reading it needs OCR"):
+        ingest_bytes((SCANS / "plan_2024_200dpi.png").read_bytes(), "scan.png")
+
+
+def test_missing_russian_data_is_reported(monkeypatch, tmp_path):
+    from parsers.readers.scan import engine
+
+    monkeypatch.setattr(engine, "TESSDATA_DIRS", (str(tmp_path),))
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    problem = engine.missing_engine()
+    assert problem is not None and "tesseract-ocr-rus" in problem
+
+
+def word(text: str, x0: int = 0) -> Word:
+    return Word(text, x0, 0, x0 + 10 * len(text), 20, 95.0, 0, ())
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["ХУП", "Международный", "конгресс"], ["XVII", "Международный", "конгресс"]),
+    (["УШ", "международный"], ["VIII", "международный"]),
+    (["ХХХ", "сессия"], ["XXX", "сессия"]),
+    (["ХП", "конкурса"], ["XII", "конкурса"]),
+    (["ХП", "Москва"], ["ХП", "Москва"]),          # no ordinal word after it: left as read
+    (["МАГ", "сессия"], ["МАГ", "сессия"]),        # not a numeral
+    (["№", "пт"], ["№", "п/п"]),
+    (["№", "n/n"], ["№", "п/п"]),
+    (["Ne", "n/n"], ["№", "п/п"]),
+    (["Ne", "Москва"], ["Ne", "Москва"]),
+    (["OKMO", "и", "АГП"], ["ОКМО", "и", "АГП"]),    # Latin twins in Russian text
+    (["XVII", "Международный"], ["XVII", "Международный"]),  # a Roman numeral stays Latin
+    (["CD", "версией"], ["CD", "версией"]),         # D has no Cyrillic twin
+    (["З1октябрь-"], ["31октябрь-"]),
+    (["информационно—"], ["информационно-"]),
+])
+def test_misreadings_are_repaired_only_in_context(words, expected):
+    fixed, repairs = repair.region_words([word(text, i * 100) for i, text in enumerate(words)])
+    assert [w.text for w in fixed] == expected
+    assert bool(repairs) == (words != expected) or words[-1].endswith("—")
+
+
+@pytest.mark.parametrize("text, marker", [("¹", "1"), ("'", "1"), ("!", "1"), ("2", "2"), ("*", "*"),
+                                          ('"', None), ("«", None)])
+def test_a_raised_character_is_a_marker_only_when_it_can_be_one(text, marker):
+    assert repair.marker_text(text) == marker
+
+
+@needs_ocr
+def test_a_png_page_is_read_into_the_event_table_with_ocr_in_the_source():
+    plan = ingest_bytes((SCANS / "plan_2024_200dpi.png").read_bytes(), "plan.png")
+    assert plan.source.format == "image" and plan.source.ocr.startswith("tesseract")
+    assert plan.year == 2024
+    places = {event.place for event in plan.events}
+    assert {"Москва", "Новосибирск", "Санкт-Петербург"} <= places
+    titles = " ".join(event.title for event in plan.events)
+    assert "XXX сессия МАГ" in titles and "XVII Международный конгресс" in titles
+    assert any(w.code == "ocr_repaired" and "ХУП" in w.message for w in plan.warnings)
+
+
+@needs_ocr
+def test_a_doubtful_cell_is_a_warning_naming_page_and_row():
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, ScanSettings, read_image
+
+    data = (SCANS / "plan_2024_200dpi.png").read_bytes()
+    strict = ScanSettings(confidence_threshold=99.5)  # every cell is then doubtful
+    document = read_image(data, settings=strict)
+    doubtful = [w for w in document.warnings if w.code == "ocr_doubtful"]
+    assert doubtful and all(w.where.startswith("page 1") for w in doubtful)
+    assert any(", row " in w.where for w in doubtful)
+    assert DEFAULT_SCAN_SETTINGS.confidence_threshold == 60.0  # documented in the README
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", ["plan_2024_200dpi.pdf", "plan_2024_200dpi.tif"])
+def test_the_page_limit_applies_before_any_page_is_rendered_or_decoded(name, monkeypatch):
+    from parsers.readers.scan import image
+
+    monkeypatch.setattr(image, "to_grey", lambda page: pytest.fail("a page was decoded"))
+    with pytest.raises(IngestError, match="3 pages, over the 2 page limit"):
+        ingest_bytes((SCANS / name).read_bytes(), name, limits=Limits(max_pages=2))
+
+
+@needs_ocr
+def test_a_page_upside_down_is_told_by_osd():
+    from PIL import Image
+
+    from parsers.readers.scan.engine import Engine
+
+    page = Image.open(SCANS / "plan_2024_200dpi.png").convert("L")
+    with Engine() as engine:
+        assert engine.orientation(page) == 0
+        assert engine.orientation(page.rotate(180)) == 180
+
+
+def test_coloured_ink_fades_to_paper_and_black_print_stays():
+    from PIL import Image
+
+    from parsers.readers.scan.image import to_grey
+
+    pixels = [(20, 20, 25), (40, 70, 190), (62, 63, 156), (200, 40, 40), (244, 244, 244)]
+    image = Image.new("RGB", (len(pixels), 1))
+    image.putdata(pixels)
+    grey = to_grey(image)
+    assert [grey.getpixel((x, 0)) for x in range(len(pixels))] == [25, 255, 255, 255, 244]
+
+
+@needs_ocr
+def test_a_cell_with_marks_but_no_text_read_is_a_warning_not_a_silent_blank():
+    from itertools import islice
+
+    from parsers.readers.scan.image import render_pdf_pages
+    from parsers.readers.scan.reader import read_page_images
+
+    # Page 2 of the 150 dpi scan: Tesseract reads nothing in the cell "ежеквартал." (row 8).
+    page = next(islice(render_pdf_pages((SCANS / "plan_2024_150dpi.pdf").read_bytes()), 1, None))
+    document = read_page_images([page])
+    unread = [w for w in document.warnings if w.code == "ocr_unread"]
+    assert [w.where for w in unread] == ["page 2, row 8"]
+
+
+@needs_ocr
+def test_a_page_scanned_on_its_side_is_turned_and_read():
+    from PIL import Image
+
+    from parsers.readers.scan.reader import read_image
+
+    page = Image.open(SCANS / "plan_2024_200dpi.png").convert("L").rotate(90, expand=True)
+    stream = io.BytesIO()
+    page.save(stream, "PNG")
+    document = read_image(stream.getvalue())
+    table = next(block for block in document.blocks if hasattr(block, "rows"))
+    assert len(table.rows) == 13 and table.rows[1].cells[1].text.startswith("XXX сессия МАГ")
