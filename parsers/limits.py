@@ -38,7 +38,16 @@ class Limits:
     max_zip_members: int = 10_000
     """Members in one DOCX package."""
     max_pages: int = 2_000
-    """Pages of a PDF."""
+    """Pages of a PDF, counted from its page tree before any page is built."""
+    max_stream_bytes: int = 32 * MB
+    """One PDF stream (page contents, a font, a CMap) decoded through all its filters; a real
+    page's contents are under 1 MB, a large embedded font under 20 MB. Decoding stops here."""
+    max_decoded_bytes: int = 256 * MB
+    """All the PDF's decoded streams together."""
+    max_page_rules: int = 5_000
+    """Rule segments (table borders) drawn on one PDF page. Finding ruled tables is quadratic
+    in them; the densest sample page draws 216, a 60-row table with every border its own
+    segment about 1,000."""
     max_html_depth: int = 250
     """Elements nested inside one another in HTML. Real pages nest under 30; a page nested
     deeper is damaged or hostile, and is refused at the first element past the limit."""
@@ -51,11 +60,18 @@ class Limits:
             raise IngestError(f"the file is {human_size(size)}, over the {human_size(self.max_input_bytes)} "
                               "limit (raise it with --max-size or MAG_PLAN_MAX_SIZE)")
 
-    def check_pages(self, pages: int) -> None:
-        """Refuse a PDF with more than ``max_pages`` pages."""
+    def check_pages(self, pages: int, counting: bool = False) -> None:
+        """Refuse a PDF with more than ``max_pages`` pages (``counting``: the count so far)."""
         if pages > self.max_pages:
-            raise IngestError(f"the PDF has {pages} pages, over the {self.max_pages} page limit "
+            many = f"over {self.max_pages} pages" if counting else f"{pages} pages"
+            raise IngestError(f"the PDF has {many}, over the {self.max_pages} page limit "
                               "(raise it with --max-pages or MAG_PLAN_MAX_PAGES)")
+
+    def check_page_rules(self, rules: int, page: int) -> None:
+        """Refuse a PDF page that draws more than ``max_page_rules`` rule segments."""
+        if rules > self.max_page_rules:
+            raise IngestError(f"refused: page {page} of the PDF draws {rules} rule segments, over the "
+                              f"{self.max_page_rules} limit (thousands of tiny tables?)")
 
     def check_table_cells(self, cells: int) -> None:
         """Refuse a document whose tables hold more than ``max_table_cells`` cells."""
