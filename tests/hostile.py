@@ -238,3 +238,28 @@ def pdf_of_tiny_tables(tables: int = 3250, per_row: int = 50) -> bytes:
         x, y = 20 + (index % per_row) * 11, 800 - (index // per_row) * 11
         drawn.append(b"%d %d 9 9 re S BT /F1 6 Tf %d %d Td (x) Tj ET" % (x, y, x + 2, y + 2))
     return one_page_pdf(stream_object(b"\n".join(drawn), ("FlateDecode",)))
+
+
+def zip_with_lying_size(data: bytes, member: str, declared: int) -> bytes:
+    """The zip ``data`` whose directory and local header say ``member`` inflates to ``declared``
+    bytes, whatever it really holds (the fields a zip writer fills in last)."""
+    import struct
+
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(member)
+    struct.pack_into("<I", out, info.header_offset + 22, declared)  # the local header's size
+    central = out.index(b"PK\x01\x02")
+    while out[central + 46:central + 46 + len(member)] != member.encode():
+        central = out.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", out, central + 24, declared)  # the central directory's size
+    return bytes(out)
+
+
+def docx_that_lies_about_its_size(inflated: int = 200 * MB, declared: int = 900 * 1024) -> bytes:
+    """The sample DOCX whose document part inflates to ``inflated`` bytes but is declared as
+    ``declared`` (under every limit)."""
+    parts = members(sample("docx"))
+    document = parts["word/document.xml"]
+    padded = document.replace(b"</w:document>", b" " * (inflated - len(document)) + b"</w:document>")
+    return zip_with_lying_size(zipped({**parts, "word/document.xml": padded}), "word/document.xml", declared)

@@ -51,6 +51,23 @@ def test_each_package_limit_refuses_the_sample_when_set_below_it(limits, problem
         read_docx(hostile.sample("docx"), limits)
 
 
+def test_a_member_that_lies_about_its_size_is_refused_before_it_is_inflated():
+    liar = hostile.docx_that_lies_about_its_size(200 * MB, declared=900 * 1024)
+    with pytest.raises(IngestError, match=r"word/document\.xml in the DOCX holds more than the 900\.0 KB"):
+        read_docx(liar)
+    assert peak_memory(lambda: read_docx(liar)) < 5 * MB  # zipfile's read() inflates all 200 MB at once
+
+
+def test_members_are_read_within_the_unpacked_limit():
+    from parsers.readers.archive import read_member
+
+    assert read_member(hostile.sample("docx"), "word/document.xml").startswith(b"<?xml")
+    with pytest.raises(IngestError, match="unpacks to over 1.0 KB"):
+        read_member(hostile.sample("docx"), "word/document.xml", Limits(max_unpacked_bytes=1024))
+    with pytest.raises(IngestError, match="no word/missing.xml"):
+        read_member(hostile.sample("docx"), "word/missing.xml")
+
+
 def test_the_samples_pass_every_default_limit():
     for fmt in ("docx", "html", "txt"):
         assert len(ingest_bytes(hostile.sample(fmt), f"plan.{fmt}", DEFAULT_LIMITS).events) == 19
