@@ -51,8 +51,11 @@ def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMIT
 
 
 def table_cells(document: Document) -> int:
-    """How many cells the document's tables hold, all together."""
-    return sum(len(row.cells) for block in document.blocks if isinstance(block, Table) for row in block.rows)
+    """How many grid cells the document's tables span, all together (merged cells counted
+    in every row and column they cover: ``grid.grid_cells``)."""
+    from parsers.plan.grid import grid_cells
+
+    return sum(grid_cells(block) for block in document.blocks if isinstance(block, Table))
 
 
 def plan_from_document(document: Document, source: Source) -> Plan:

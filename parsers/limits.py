@@ -52,7 +52,8 @@ class Limits:
     """Elements nested inside one another in HTML. Real pages nest under 30; a page nested
     deeper is damaged or hostile, and is refused at the first element past the limit."""
     max_table_cells: int = 2_000_000
-    """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
+    """Table grid cells in one document, all tables together, a merged cell counted in every
+    row and column it covers (a 10,000-event plan has about 40,000)."""
 
     def check_input_size(self, size: int) -> None:
         """Refuse an input larger than ``max_input_bytes``."""
@@ -76,8 +77,8 @@ class Limits:
     def check_table_cells(self, cells: int) -> None:
         """Refuse a document whose tables hold more than ``max_table_cells`` cells."""
         if cells > self.max_table_cells:
-            raise IngestError(f"the document's tables hold {cells} cells, over the "
-                              f"{self.max_table_cells} cell limit")
+            raise IngestError(f"the document's tables span {cells} grid cells (merged cells counted in every "
+                              f"row and column they cover), over the {self.max_table_cells} cell limit")
 
 
 DEFAULT_LIMITS = Limits()

@@ -263,3 +263,14 @@ def docx_that_lies_about_its_size(inflated: int = 200 * MB, declared: int = 900 
     document = parts["word/document.xml"]
     padded = document.replace(b"</w:document>", b" " * (inflated - len(document)) + b"</w:document>")
     return zip_with_lying_size(zipped({**parts, "word/document.xml": padded}), "word/document.xml", declared)
+
+
+def html_of_tall_merged_cells(cells: int = 2000, span: int = 65534, empty_rows: int | None = None) -> bytes:
+    """A page whose table has a header row, then ``cells`` cells each merged down ``span``
+    rows, then ``empty_rows`` empty rows (default: enough for the spans): a few hundred KB
+    that a grid repeating each merged cell in every row it covers makes into billions of slots."""
+    empty = span - 1 if empty_rows is None else empty_rows
+    header = "<tr>" + "<th>Мероприятия</th>" * cells + "</tr>"
+    merged = "<tr>" + f'<td rowspan="{span}">x</td>' * cells + "</tr>"
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table>'
+            + header + merged + "<tr></tr>" * empty + "</table></body></html>").encode("utf-8")

@@ -209,8 +209,36 @@ def test_each_reader_checks_the_size_when_called_directly(reader):
 
 
 def test_too_many_table_cells_are_refused():
-    with pytest.raises(IngestError, match=r"hold \d+ cells, over the 10 cell limit"):
+    with pytest.raises(IngestError, match=r"span \d+ grid cells .*, over the 10 cell limit"):
         ingest_bytes(hostile.sample("txt"), "plan.txt", Limits(max_table_cells=10))
+
+
+def grid_table(*rows: list[tuple[int, int]]):
+    """A table of rows of (row span, column span) cells."""
+    from parsers.blocks import Cell, Row, Table
+
+    return Table(tuple(Row(tuple(Cell((), row_span=r, col_span=c) for r, c in row)) for row in rows))
+
+
+@pytest.mark.parametrize("rows, cells", [
+    ([[(1, 1), (1, 1)], [(1, 1), (1, 1)]], 4),
+    ([[(2, 1), (1, 1)], [(1, 1)]], 4),  # merged down: counted in both rows
+    ([[(1, 3)], [(1, 1)]], 4),  # merged across: counted in every column
+    ([[(65534, 1)], [], []], 3),  # a span past the last row ends there
+    ([[(0, 0)]], 1),  # a span of zero is one, as browsers read it
+])
+def test_a_table_spans_its_grid_cells(rows, cells):
+    from parsers.plan.grid import grid_cells
+
+    assert grid_cells(grid_table(*rows)) == cells
+
+
+def test_merged_cells_amplified_past_the_cell_limit_are_refused_before_the_grid_is_built():
+    page = hostile.html_of_tall_merged_cells(2000, 65534)
+    assert len(page) < 1 * MB
+    with pytest.raises(IngestError, match=r"span 131070000 grid cells"):
+        ingest_bytes(page, "tall.html")
+    assert peak_memory(lambda: ingest_bytes(page, "tall.html")) < 150 * MB  # the grid took 11 GB
 
 
 @pytest.mark.parametrize("depth, refused", [(240, False), (260, True), (100_000, True)])
