@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ingest.detect import detect_format
 from parsers.errors import IngestError
-from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.limits import DEFAULT_LIMITS, Limits, check_time, time_budget
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, Source, SourceFormat
 
@@ -76,8 +76,10 @@ def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Pla
     The size is the reader's to check, before it parses anything (detection only sniffs
     the head), so the bytes are measured once; hashing waits until the reader accepted them."""
     fmt = detect_format(data)
-    document = read_document(data, fmt, limits)
-    return plan_from_document(document, Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest()))
+    with time_budget(limits):
+        document = read_document(data, fmt, limits)
+        check_time("the end of reading")
+        return plan_from_document(document, Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest()))
 
 
 def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:

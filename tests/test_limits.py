@@ -263,6 +263,47 @@ def test_a_pdf_over_the_page_limit_is_refused():
         ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_pages=1))
 
 
+# ------------------------------------------------------------ time
+
+def slow_clock(monkeypatch):
+    """Make every clock read ten seconds later than the one before."""
+    clock = iter(range(0, 1_000_000, 10))
+    monkeypatch.setattr("parsers.limits.time.monotonic", lambda: next(clock))
+
+
+@pytest.mark.parametrize("fmt, where", [("pdf", "page 1"), ("docx", "the end of reading"),
+                                        ("html", "the end of reading")])
+def test_a_document_past_its_time_budget_ends_with_one_error(fmt, where, monkeypatch):
+    slow_clock(monkeypatch)
+    with pytest.raises(IngestError, match=rf"still reading after 5 s, the time limit, at {where} .*MAG_PLAN_MAX_SECONDS"):
+        ingest_bytes(hostile.sample(fmt), f"plan.{fmt}", Limits(max_seconds=5))
+
+
+def test_the_extractor_checks_the_time_budget_row_by_row(monkeypatch):
+    from ingest.pipeline import plan_from_document, read_document
+    from parsers.limits import time_budget
+    from schemas.plan import Source
+
+    document = read_document(hostile.sample("docx"), "docx")
+    slow_clock(monkeypatch)
+    with time_budget(Limits(max_seconds=5)), pytest.raises(IngestError, match=r"at table row 1 "):
+        plan_from_document(document, Source(file="plan.docx", format="docx", sha256="0" * 64))
+
+
+def test_the_default_time_budget_reads_the_samples():
+    from parsers.limits import check_time, time_budget
+
+    with time_budget(Limits(max_seconds=1000)):
+        assert len(ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_seconds=0.001)).events) == 19
+        check_time("an outer budget is kept")  # the inner, tiny one was not started
+
+
+def test_the_time_budget_is_set_from_the_environment():
+    assert limits_from({"MAG_PLAN_MAX_SECONDS": "2.5"}).max_seconds == 2.5
+    with pytest.raises(IngestError, match="MAG_PLAN_MAX_SECONDS: not a positive number"):
+        limits_from({"MAG_PLAN_MAX_SECONDS": "0"})
+
+
 # ------------------------------------------------------------ setting the limits
 
 @pytest.mark.parametrize("text, size", [

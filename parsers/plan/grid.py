@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsers.blocks import Cell, Row, Table, derived
+from parsers.limits import check_time
 
 
 class Slot(NamedTuple):
@@ -92,6 +93,8 @@ def lay_out(table: Table) -> list[GridRow]:
     grid: list[GridRow] = []
     last = len(table.rows) - 1
     for index, row in enumerate(table.rows):
+        if index % 256 == 0:
+            check_time(f"table row {index + 1}")
         covering = {col: held for col, held in covering.items() if held[1] >= index}
         slots = [Slot(slot.cell, col, slot.width, inherited=True) for col, (slot, _) in covering.items()]
         column = 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from parsers.errors import IngestError
-from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.limits import DEFAULT_LIMITS, Limits, check_time
 from parsers.blocks import Block, Document, Footnote, ReaderWarning
 from parsers.readers.pdf.joins import draws_wrap_spaces
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
@@ -162,6 +162,7 @@ def _reason(error: BaseException) -> str:
 def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> PageLayout:
     """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
     number = page.page_number
+    check_time(f"page {number}")
     drawn = page_objects(page, settings)
     found = find_ruled_tables(page, drawn.shapes, limits)
     boxes = [table.bbox for table in found]

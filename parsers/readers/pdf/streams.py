@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from parsers.errors import IngestError
-from parsers.limits import Limits, human_size
+from parsers.limits import Limits, check_time, human_size
 
 # Bytes inflated per step: small enough that one step never overshoots a limit by much.
 CHUNK = 1 << 20
@@ -125,6 +125,7 @@ def inflate(data: bytes, room: int) -> bytes:
     pending = data
     try:
         while pending:
+            check_time("a PDF stream")
             part = inflater.decompress(pending, min(CHUNK, room - size + 1))
             pending = inflater.unconsumed_tail
             parts.append(part)
