@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import random
 import sqlite3
+import time
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,22 +58,94 @@ class StoredPlan:
     warnings: int
 
 
+# How long a writer waits for another to finish. The largest plan the limits allow (2,000,000
+# table cells, some 500,000 events) takes about a minute to write; a waiter then retries.
+BUSY_TIMEOUT_SECONDS = 120.0
+# Attempts at a write that finds the database locked, with backoff doubling from 50 ms.
+WRITE_ATTEMPTS = 6
+# SQLite's primary result codes, and what each means to the person who gave --db.
+SQLITE_CAUSES = {
+    3: "permission denied",  # SQLITE_PERM
+    8: "it is read-only (a read-only file, folder or file system)",  # SQLITE_READONLY
+    10: "input/output error (a failing disk or network share?)",  # SQLITE_IOERR
+    13: "the disk is full",  # SQLITE_FULL
+    14: "cannot be opened (no permission to read or create it there?)",  # SQLITE_CANTOPEN
+    26: "not a mag-plan database (not an SQLite file)",  # SQLITE_NOTADB
+    11: "not a mag-plan database (a damaged SQLite file)",  # SQLITE_CORRUPT
+}
+
+
 def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
-    """An open store at ``db_path``, created (unless ``create`` is false) or migrated to the latest schema."""
-    if not create and not Path(db_path).is_file():
-        raise IngestError("no such database", str(db_path))
-    connection = sqlite3.connect(db_path, isolation_level=None)  # transactions are explicit below
-    connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA foreign_keys = ON")
+    """An open store at ``db_path``, created (unless ``create`` is false) or migrated to the latest schema.
+
+    Every SQLite failure is an IngestError naming the database and its cause; a database
+    this call created and could not set up is removed again (no 0-byte file left behind)."""
+    path = Path(db_path)
+    check_db_path(path, create)
+    existed = path.exists()
+    connection = None
     try:
-        migrate(connection)
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        raise IngestError(f"not a mag-plan database: {error}", str(db_path)) from None
+        connection = sqlite3.connect(path, isolation_level=None,  # transactions are explicit below
+                                     timeout=BUSY_TIMEOUT_SECONDS)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+        migrate(connection)  # before WAL: a new file that cannot be set up stays empty
+        _use_wal(connection)
+    except sqlite3.Error as error:
+        if connection is not None:
+            connection.close()
+        if not existed:
+            _remove_new_database(path)
+        raise IngestError(db_cause(error), str(db_path)) from None
     except BaseException:
-        connection.close()
+        if connection is not None:
+            connection.close()
         raise
     return connection
+
+
+def check_db_path(path: Path, create: bool) -> None:
+    """Refuse a --db that cannot be a database file before SQLite tries it."""
+    if path.is_dir():
+        raise IngestError("is a folder, not a database", str(path))
+    if not path.exists():
+        if not create:
+            raise IngestError("no such database", str(path))
+        if not path.parent.is_dir():
+            raise IngestError(f"cannot be created: the folder {path.parent} does not exist", str(path))
+    elif not path.is_file():
+        raise IngestError("is not a regular file, not a database", str(path))
+    elif not os.access(path, os.R_OK):
+        raise IngestError("cannot be read: permission denied", str(path))
+
+
+def db_cause(error: sqlite3.Error) -> str:
+    """What an SQLite error means to the person who gave the database."""
+    code = getattr(error, "sqlite_errorcode", None)
+    cause = SQLITE_CAUSES.get(code & 0xFF) if isinstance(code, int) else None
+    if cause is None:
+        text = str(error)
+        cause = ("not a mag-plan database: " + text) if isinstance(error, sqlite3.DatabaseError) \
+            and "database" in text and "locked" not in text else f"database error: {text}"
+    return cause
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Write-ahead logging, so readers never wait for a writer; a read-only store keeps its mode."""
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (8, 14):  # read-only: keep its journal
+            raise
+
+
+def _remove_new_database(path: Path) -> None:
+    """Remove the empty database file this run created (SQLite creates the file on opening)."""
+    try:
+        if path.stat().st_size == 0 and not path.with_name(path.name + "-journal").exists():
+            path.unlink()  # else another process has set it up meanwhile: it is theirs
+    except OSError:
+        pass
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -83,16 +158,19 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Apply the migrations the database lacks, each in its own transaction; the version reached."""
-    current = schema_version(connection)
+    """Apply the migrations the database lacks, each in its own transaction; the version reached.
+
+    The version is read again inside each migration's IMMEDIATE transaction: of several
+    processes opening a new database at once, one applies a migration and the others,
+    waiting for the write lock, then find it applied."""
     latest = MIGRATIONS[-1][0]
-    if current > latest:
-        raise IngestError(f"the database has schema version {current}; this mag-plan knows up to {latest}: "
-                          "upgrade mag-plan")
+    _refuse_newer(schema_version(connection), latest)
     for number, description, sql in MIGRATIONS:
-        if number <= current:
-            continue
         with transaction(connection):
+            current = schema_version(connection)
+            _refuse_newer(current, latest)
+            if number <= current:
+                continue
             connection.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                                "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
             for statement in _statements(sql):
@@ -101,16 +179,23 @@ def migrate(connection: sqlite3.Connection) -> int:
     return latest
 
 
+def _refuse_newer(current: int, latest: int) -> None:
+    if current > latest:
+        raise IngestError(f"the database has schema version {current}; this mag-plan knows up to {latest}: "
+                          "upgrade mag-plan")
+
+
 @contextmanager
 def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, or ROLLBACK when the block raises."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # SQLite may have rolled back already (a full disk)
+            connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
 
 
 def store_plan(db_path: str | Path, plan: Plan) -> StoreResult:
@@ -120,10 +205,32 @@ def store_plan(db_path: str | Path, plan: Plan) -> StoreResult:
 
 
 def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
-    """``store_plan`` on an open connection (a batch stores many plans through one)."""
-    # the check and the write share one IMMEDIATE transaction: two loaders cannot interleave
+    """``store_plan`` on an open connection (a batch stores many plans through one).
+
+    A write that finds the database locked past the busy timeout is tried again with backoff;
+    any other SQLite failure (a full disk, a read-only file) rolls back and is an IngestError."""
     if plan.year is None:
         raise IngestError("the plan has no year, and the store keeps one plan per year", plan.source.file)
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            return _store_once(connection, plan)
+        except sqlite3.OperationalError as error:
+            if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (5, 6) or attempt == WRITE_ATTEMPTS - 1:
+                raise IngestError(db_cause(error), _db_file(connection)) from None
+            time.sleep(0.05 * 2 ** attempt * (1 + random.random()))  # SQLITE_BUSY / SQLITE_LOCKED
+        except sqlite3.Error as error:
+            raise IngestError(db_cause(error), _db_file(connection)) from None
+    raise AssertionError("unreachable")
+
+
+def _db_file(connection: sqlite3.Connection) -> str | None:
+    """The file of the connection's main database."""
+    row = connection.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else None
+
+
+def _store_once(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
+    # the check and the write share one IMMEDIATE transaction: two loaders cannot interleave
     with transaction(connection):
         stored = connection.execute("SELECT id, source_sha256, content_sha256 FROM plans WHERE year = ?",
                                     (plan.year,)).fetchone()
