@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -105,8 +106,14 @@ def read_input(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if path.is_dir():
         raise IngestError("is a folder, not a document", str(path))
     try:
-        with path.open("rb") as stream:
-            stated = os.fstat(stream.fileno()).st_size
+        # Opened without blocking, then checked: a FIFO waits forever for a writer, a device
+        # never ends; only a regular file is read.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise IngestError("is not a regular file (a pipe, socket or device?); not read", str(path))
+            os.set_blocking(stream.fileno(), True)
+            stated = status.st_size
             data = stream.read(limits.max_input_bytes + 1) if stated <= limits.max_input_bytes else b""
         limits.check_input_size(max(stated, len(data)))
         return data
