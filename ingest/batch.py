@@ -79,7 +79,7 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Input]:
 def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
     """Read one input into a plan within ``limits``; never raises (runs in a worker process)."""
     from ingest.pipeline import ingest_bytes, read_input
-    from ingest.sources import is_plan_json
+    from ingest.sources import is_plan_csv, is_plan_json
 
     if item.path.is_dir():
         return BatchResult(item, "failed", message="is a folder with no files in it")
@@ -87,6 +87,8 @@ def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
         data = read_input(item.path, limits)
         if item.found and is_plan_json(data):
             return BatchResult(item, "skipped", message="a JSON file, not a document")
+        if item.found and is_plan_csv(data):
+            return BatchResult(item, "skipped", message="a CSV table mag-plan wrote, not a document")
         return BatchResult(item, "ok", plan=ingest_bytes(data, item.path.name, limits))
     except NotADocument as error:
         return BatchResult(item, "skipped" if item.found else "failed", message=error.message)

@@ -116,3 +116,14 @@ def test_the_progress_bar_redraws_one_line_and_clears_it():
     assert text.count("\r[") == 2 and "] 1/2 plan_1.txt" in text and "] 2/2 plan_2.txt" in text
     assert "[" + "#" * Progress.WIDTH + "]" in text
     assert text.endswith("\r")
+
+
+def test_a_folder_that_is_its_own_output_is_read_twice_alike(tmp_path):
+    from tests.test_hostile_input import run
+
+    (tmp_path / "plan_2024.docx").write_bytes((SAMPLES / "plan_2024.docx").read_bytes())
+    first = run("ingest", str(tmp_path), "-o", str(tmp_path))
+    second = run("ingest", str(tmp_path), "-o", str(tmp_path))
+    assert (first.returncode, second.returncode) == (0, 0), second.stderr
+    assert second.stderr.count("skipped") == 4 and "a CSV table mag-plan wrote" in second.stderr
+    assert "error" not in second.stderr
