@@ -31,8 +31,7 @@ def writer(db: str, worker: int, start, failures) -> None:
             failures.put(f"writer {worker}: {type(error).__name__}: {error}")
 
 
-@pytest.mark.parametrize("trial", range(2))
-def test_eight_writers_on_a_new_database_lose_nothing_and_duplicate_nothing(tmp_path, trial):
+def test_eight_writers_on_a_new_database_lose_nothing_and_duplicate_nothing(tmp_path):
     db = str(tmp_path / "plans.sqlite")
     context = multiprocessing.get_context("fork")
     start, failures = context.Event(), context.Queue()
