@@ -58,8 +58,9 @@ class StoredPlan:
     warnings: int
 
 
-# How long a writer waits for another to finish. The largest plan the limits allow (2,000,000
-# table cells, some 500,000 events) takes about a minute to write; a waiter then retries.
+# How long a writer waits for another to finish: four times the largest plan the limits allow
+# (2,000,000 table cells, some 500,000 events; 20,000 events take 1.3 s to store here, so about
+# 30 s); a waiter that still finds the database locked then retries with backoff.
 BUSY_TIMEOUT_SECONDS = 120.0
 # Attempts at a write that finds the database locked, with backoff doubling from 50 ms.
 WRITE_ATTEMPTS = 6
