@@ -121,3 +121,21 @@ def test_a_bad_db_on_the_command_line_is_one_line_naming_it_exit_2(tmp_path, mak
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert str(db) in result.stderr and cause in result.stderr
+
+
+def test_a_write_that_finds_the_database_locked_is_tried_again(tmp_path, monkeypatch):
+    db = tmp_path / "plans.sqlite"
+    real, attempts = store._store_once, []
+
+    def locked_twice(connection, plan):
+        attempts.append(1)
+        if len(attempts) <= 2:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = sqlite3.SQLITE_BUSY
+            raise error
+        return real(connection, plan)
+
+    monkeypatch.setattr(store, "_store_once", locked_twice)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    assert store.store_plan(db, expected_plan()).action == "added"
+    assert len(attempts) == 3
