@@ -83,7 +83,7 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Input]:
 def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
     """Read one input into a plan within ``limits``; never raises (runs in a worker process)."""
     from ingest.pipeline import ingest_bytes
-    from ingest.sources import input_name, is_plan_json, read_source
+    from ingest.sources import input_name, is_plan_csv, is_plan_json, read_source
 
     if item.path.is_dir():
         return BatchResult(item, "failed", message="is a folder with no files in it")
@@ -95,6 +95,8 @@ def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:
             return BatchResult(item, "skipped" if item.found else "failed",
                                message="a JSON file, not a plan document (`show`, `diff` and `export` "
                                        "read the JSON `ingest` writes)")
+        if item.found and is_plan_csv(data):  # ingest DIR -o DIR: its own tables
+            return BatchResult(item, "skipped", message="a CSV table mag-plan wrote, not a document")
         plan = ingest_bytes(data, input_name(item.path), limits, phases)
         return BatchResult(item, "ok", plan=plan, phases=phases)
     except NotADocument as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 from ingest.detect import detect_format
 from ingest.phases import Phases
 from parsers.errors import IngestError, NotADocument
-from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.limits import DEFAULT_LIMITS, Limits, check_time, time_budget
 from parsers.blocks import Document, Table
 from schemas.plan import Plan, Source, SourceFormat
 
@@ -104,8 +105,11 @@ def read_document(data: bytes, fmt: SourceFormat, limits: Limits = DEFAULT_LIMIT
 
 
 def table_cells(document: Document) -> int:
-    """How many cells the document's tables hold, all together."""
-    return sum(len(row.cells) for block in document.blocks if isinstance(block, Table) for row in block.rows)
+    """How many grid cells the document's tables span, all together (merged cells counted
+    in every row and column they cover: ``grid.grid_cells``)."""
+    from parsers.plan.grid import grid_cells
+
+    return sum(grid_cells(block) for block in document.blocks if isinstance(block, Table))
 
 
 def plan_from_document(document: Document, source: Source) -> Plan:
@@ -130,11 +134,13 @@ def ingest_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, phases
     with phases("detect"):
         fmt = detect_format(data)
     phases.notes.update(format=fmt, reader=READERS[fmt].__name__.lstrip("_"))
-    with phases("read"):
-        document = read_document(data, fmt, limits)
-    with phases("extract and validate"):
-        source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=document.ocr)
-        return plan_from_document(document, source)
+    with time_budget(limits):
+        with phases("read"):
+            document = read_document(data, fmt, limits)
+        check_time("the end of reading")
+        with phases("extract and validate"):
+            source = Source(file=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), ocr=document.ocr)
+            return plan_from_document(document, source)
 
 
 def ingest_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Plan:
@@ -160,8 +166,14 @@ def read_input(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if path.is_dir():
         raise IngestError("is a folder, not a document", str(path))
     try:
-        with path.open("rb") as stream:
-            stated = os.fstat(stream.fileno()).st_size
+        # Opened without blocking, then checked: a FIFO waits forever for a writer, a device
+        # never ends; only a regular file is read.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise IngestError("is not a regular file (a pipe, socket or device?); not read", str(path))
+            os.set_blocking(stream.fileno(), True)
+            stated = status.st_size
             data = stream.read(limits.max_input_bytes + 1) if stated <= limits.max_input_bytes else b""
         limits.check_input_size(max(stated, len(data)))
         return data

@@ -30,6 +30,15 @@ def is_plan_json(data: bytes) -> bool:
     return _JSON_OBJECT_START.match(data.removeprefix(_BOM).lstrip()) is not None
 
 
+def is_plan_csv(data: bytes) -> bool:
+    """True when ``data`` is one of the CSV tables `ingest` writes (its header row is one of ours),
+    so a folder that is both input and output is not read back as documents."""
+    from schemas.tables import TABLES, columns
+
+    first_line = data.removeprefix(_BOM).split(b"\r\n", 1)[0].split(b"\n", 1)[0]
+    return any(first_line == ",".join(columns(model)).encode("utf-8") for model in TABLES.values())
+
+
 def plan_from_json(data: bytes, name: str = "JSON") -> Plan:
     """A Plan validated from the JSON `ingest` wrote; IngestError says what does not fit."""
     try:

@@ -8,13 +8,16 @@ One object holds every limit, in the manner of pdfplumber's table settings:
     ingest_file("plan.docx", limits=Limits(max_input_bytes=200 * MB))
 
 On the command line: ``--max-size 200M`` and ``--max-pages 1000``, or the
-environment variables ``MAG_PLAN_MAX_SIZE`` and ``MAG_PLAN_MAX_PAGES``
-(a flag wins over the environment).
+environment variables ``MAG_PLAN_MAX_SIZE``, ``MAG_PLAN_MAX_PAGES`` and
+``MAG_PLAN_MAX_SECONDS`` (a flag wins over the environment).
 """
 
 from __future__ import annotations
 
 import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import Mapping
 
@@ -38,12 +41,27 @@ class Limits:
     max_zip_members: int = 10_000
     """Members in one DOCX or ODT package."""
     max_pages: int = 2_000
-    """Pages of a PDF."""
+    """Pages of a PDF, counted from its page tree before any page is built."""
+    max_stream_bytes: int = 32 * MB
+    """One PDF stream (page contents, a font, a CMap) decoded through all its filters; a real
+    page's contents are under 1 MB, a large embedded font under 20 MB. Decoding stops here."""
+    max_decoded_bytes: int = 256 * MB
+    """All the PDF's decoded streams together."""
+    max_page_rules: int = 5_000
+    """Rule segments (table borders) drawn on one PDF page. Finding ruled tables is quadratic
+    in them; the densest sample page draws 216, a 60-row table with every border its own
+    segment about 1,000."""
     max_html_depth: int = 250
     """Elements nested inside one another in HTML. Real pages nest under 30; a page nested
     deeper is damaged or hostile, and is refused at the first element past the limit."""
+    max_seconds: float = 300.0
+    """Wall-clock seconds to read one document, reader and extractor together (the 2024 plan
+    takes under a second; a 50 MB legal plan under a minute). Checked between stages and in
+    the long loops (each PDF page and decoded MB, each table row), so a pathological file
+    ends with an error instead of stalling an unattended job."""
     max_table_cells: int = 2_000_000
-    """Table cells in one document, all tables together (a 10,000-event plan has about 40,000)."""
+    """Table grid cells in one document, all tables together, a merged cell counted in every
+    row and column it covers (a 10,000-event plan has about 40,000)."""
     soffice_timeout_s: float = 120.0
     """Seconds LibreOffice may take to convert one RTF or .doc (a few seconds for a plan,
     most of it starting up); past this it is stopped and the file refused."""
@@ -58,10 +76,11 @@ class Limits:
             raise IngestError(f"the file is {human_size(size)}, over the {human_size(self.max_input_bytes)} "
                               "limit (raise it with --max-size or MAG_PLAN_MAX_SIZE)")
 
-    def check_pages(self, pages: int) -> None:
-        """Refuse a PDF with more than ``max_pages`` pages."""
+    def check_pages(self, pages: int, counting: bool = False) -> None:
+        """Refuse a PDF with more than ``max_pages`` pages (``counting``: the count so far)."""
         if pages > self.max_pages:
-            raise IngestError(f"the PDF has {pages} pages, over the {self.max_pages} page limit "
+            many = f"over {self.max_pages} pages" if counting else f"{pages} pages"
+            raise IngestError(f"the PDF has {many}, over the {self.max_pages} page limit "
                               "(raise it with --max-pages or MAG_PLAN_MAX_PAGES)")
 
     def check_image_pixels(self, pixels: int, where: str) -> None:
@@ -71,19 +90,52 @@ class Limits:
                               f"over the {self.max_image_pixels / 1e6:.0f} million limit "
                               "(a decompression bomb?)")
 
+    def check_page_rules(self, rules: int, page: int) -> None:
+        """Refuse a PDF page that draws more than ``max_page_rules`` rule segments."""
+        if rules > self.max_page_rules:
+            raise IngestError(f"refused: page {page} of the PDF draws {rules} rule segments, over the "
+                              f"{self.max_page_rules} limit (thousands of tiny tables?)")
+
     def check_table_cells(self, cells: int) -> None:
         """Refuse a document whose tables hold more than ``max_table_cells`` cells."""
         if cells > self.max_table_cells:
-            raise IngestError(f"the document's tables hold {cells} cells, over the "
-                              f"{self.max_table_cells} cell limit")
+            raise IngestError(f"the document's tables span {cells} grid cells (merged cells counted in every "
+                              f"row and column they cover), over the {self.max_table_cells} cell limit")
 
 
 DEFAULT_LIMITS = Limits()
+
+# (deadline, seconds allowed) of the document being read in this context, if any.
+_deadline: ContextVar[tuple[float, float] | None] = ContextVar("mag_plan_deadline", default=None)
+
+
+@contextmanager
+def time_budget(limits: Limits = DEFAULT_LIMITS):
+    """Within this block, ``check_time`` refuses to go on past ``limits.max_seconds``
+    (a budget already running, from an outer block, is kept)."""
+    if _deadline.get() is not None:
+        yield
+        return
+    token = _deadline.set((time.monotonic() + limits.max_seconds, limits.max_seconds))
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def check_time(where: str) -> None:
+    """Raise IngestError when the document's time budget is spent; ``where`` says what was
+    being read ("page 12", "table row 40"). Costs a clock read: call it in long loops."""
+    budget = _deadline.get()
+    if budget is not None and time.monotonic() > budget[0]:
+        raise IngestError(f"refused: still reading after {budget[1]:g} s, the time limit, at {where} "
+                          "(a pathological file? raise it with MAG_PLAN_MAX_SECONDS)")
 
 # Environment variable → the limit it sets.
 ENVIRONMENT = {
     "MAG_PLAN_MAX_SIZE": "max_input_bytes",
     "MAG_PLAN_MAX_PAGES": "max_pages",
+    "MAG_PLAN_MAX_SECONDS": "max_seconds",
 }
 
 _SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kmg]?)i?b?", re.IGNORECASE)
@@ -105,7 +157,18 @@ def parse_count(text: str) -> int:
     return int(text)
 
 
-PARSERS = {"max_input_bytes": parse_size, "max_pages": parse_count}
+def parse_seconds(text: str) -> float:
+    """A positive number of seconds: "300", "2.5"."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise ValueError(f"not a positive number of seconds: {text!r}")
+    return seconds
+
+
+PARSERS = {"max_input_bytes": parse_size, "max_pages": parse_count, "max_seconds": parse_seconds}
 
 
 def limits_from(environ: Mapping[str, str], base: Limits = DEFAULT_LIMITS, **overrides) -> Limits:

@@ -3,7 +3,8 @@
 Each mutation is a small, named function of the sample's bytes and a few drawn
 numbers, so a failing example reads as what was done to the file: truncated at
 byte 4000, bytes 17 and 900 flipped, word/styles.xml removed, the rows of the
-first table shuffled, gridSpan set to "²". Run it by hand to write a corpus to look at:
+first table shuffled, gridSpan set to "²", rowspan set to 65534, the PDF's /Count
+set to a million, its streams' filters swapped. Run it by hand to write a corpus to look at:
 
     python tests/fuzz_corpus.py docx 20 /tmp/corpus
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -169,6 +171,46 @@ def corrupt_member(data: bytes, pick: int, flips: list[tuple[int, int]]) -> byte
     return rezip(files)
 
 
+# Span values a hostile page sets: past the table, zero, negative, huge, not a number.
+HOSTILE_SPANS = ("0", "-3", "2", "7", "1000", "65534", "99999999999", "x", "")
+
+
+def garble_spans(data: bytes, seed: int, share: float) -> bytes:
+    """An HTML page with about ``share`` of its cells given hostile rowspan and colspan values."""
+    from lxml import html
+
+    root = html.fromstring(data)
+    chance = random.Random(seed)
+    for cell in root.iter("td", "th"):
+        for name in ("rowspan", "colspan"):
+            if chance.random() < share:
+                cell.set(name, chance.choice(HOSTILE_SPANS))
+    return html.tostring(root, encoding="utf-8")
+
+
+# Page counts a PDF's page tree may claim, and filter chains its streams may name.
+HOSTILE_COUNTS = (0, 1, 2, 5, 2001, 1_000_000, 2 ** 31, -1)
+HOSTILE_FILTERS = (b"/FlateDecode", b"[/FlateDecode/FlateDecode]", b"/LZWDecode", b"/ASCII85Decode",
+                   b"/ASCIIHexDecode", b"/RunLengthDecode", b"/DCTDecode", b"/Crypt", b"/NoSuchDecode",
+                   b"[/ASCIIHexDecode/FlateDecode]", b"[]")
+
+
+def set_page_count(data: bytes, count: int) -> bytes:
+    """A PDF whose page tree root claims ``count`` pages (the cross-reference offsets shift;
+    pdfminer then finds the objects by scanning, as it does for any damaged table)."""
+    return re.sub(rb"/Count\s*\d+", b"/Count %d" % count, data, count=1)
+
+
+def swap_filters(data: bytes, seed: int, share: float) -> bytes:
+    """A PDF with about ``share`` of its streams' /Filter entries replaced by other filter chains."""
+    chance = random.Random(seed)
+
+    def replace(match: re.Match) -> bytes:
+        return b"/Filter" + chance.choice(HOSTILE_FILTERS) if chance.random() < share else match.group(0)
+
+    return re.sub(rb"/Filter\s*(?:/\w+|\[[^\]]*\])", replace, data)
+
+
 # ------------------------------------------------------------ strategies
 
 positions = st.integers(min_value=0, max_value=2 ** 31)
@@ -201,9 +243,18 @@ def package_mutations(data: bytes) -> st.SearchStrategy[bytes]:
 
 
 def page_mutations(data: bytes) -> st.SearchStrategy[bytes]:
-    """What can happen to an HTML page: byte damage, or elements shuffled and dropped."""
+    """What can happen to an HTML page: byte damage, elements shuffled and dropped, hostile spans."""
+    seeds = st.integers(0, 2 ** 32 - 1)
     return st.one_of(byte_mutations(data),
-                     st.builds(shuffle_html, st.just(data), st.integers(0, 2 ** 32 - 1), st.floats(0.05, 1.0)))
+                     st.builds(shuffle_html, st.just(data), seeds, st.floats(0.05, 1.0)),
+                     st.builds(garble_spans, st.just(data), seeds, st.floats(0.01, 1.0)))
+
+
+def pdf_mutations(data: bytes) -> st.SearchStrategy[bytes]:
+    """What can happen to a PDF: byte damage, a page count that lies, other stream filters."""
+    return st.one_of(byte_mutations(data),
+                     st.builds(set_page_count, st.just(data), st.sampled_from(HOSTILE_COUNTS)),
+                     st.builds(swap_filters, st.just(data), st.integers(0, 2 ** 32 - 1), st.floats(0.05, 1.0)))
 
 
 def mutations(fmt: str) -> st.SearchStrategy[bytes]:
@@ -211,6 +262,8 @@ def mutations(fmt: str) -> st.SearchStrategy[bytes]:
     data = sample_bytes(fmt)
     if fmt in ("docx", "docx-word"):
         return package_mutations(data)
+    if fmt == "pdf":
+        return pdf_mutations(data)
     return page_mutations(data) if fmt == "html" else byte_mutations(data)
 
 

@@ -168,3 +168,129 @@ def pdf_with_bad_media_box() -> bytes:
     cross-reference offsets stay right), as the fuzz test found: pdfminer logs
     "Invalid MediaBox" warnings, then pdfplumber refuses the page."""
     return sample("pdf").replace(b"/MediaBox[0 0 ", b"/MediaBox[0\xff0 ")
+
+
+# ------------------------------------------------------------ PDFs written object by object
+
+PAGE_TEXT = b"BT /F1 12 Tf 72 720 Td (Plan 2024) Tj ET"
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF whose objects 1..N are ``objects`` (1 the catalogue), with a correct
+    cross-reference table, written as a minimal PDF writer does."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream_object(data: bytes, filters: tuple[str, ...] = ()) -> bytes:
+    """A stream object holding ``data`` encoded by ``filters`` (the first applied last, as
+    /Filter lists them in decoding order)."""
+    import zlib
+
+    encoded = data
+    for name in reversed(filters):
+        assert name == "FlateDecode", name
+        encoded = zlib.compress(encoded, 9)
+    names = b"".join(b"/" + name.encode() for name in filters)
+    header = b"<< /Length %d%s >>" % (len(encoded), b" /Filter [" + names + b"]" if filters else b"")
+    return header + b"\nstream\n" + encoded + b"\nendstream"
+
+
+def one_page_pdf(contents: bytes, media_box: bytes = b"/MediaBox [0 0 595 842]") -> bytes:
+    """A one-page PDF: the catalogue, the page tree, a page drawing ``contents`` (a stream object)
+    in Helvetica."""
+    return pdf_of([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R " + media_box + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        contents,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def pdf_stream_bomb(inflated: int = 1024 * MB, rounds: int = 2) -> bytes:
+    """A one-page PDF whose content stream is spaces Flate-compressed ``rounds`` times, inflating
+    to ``inflated`` bytes (compressed in 1 MB steps, so making it costs little memory)."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * MB
+    packed = b"".join(packer.compress(chunk) for _ in range(inflated // MB)) + packer.flush()
+    for _ in range(rounds - 1):
+        packed = zlib.compress(packed, 9)
+    names = b"/FlateDecode " * rounds
+    contents = b"<< /Length %d /Filter [%s] >>\nstream\n" % (len(packed), names) + packed + b"\nendstream"
+    return one_page_pdf(contents)
+
+
+def pdf_of_many_pages(pages: int, count: int | None = None, fanout: int = 100) -> bytes:
+    """A PDF of ``pages`` empty pages in a page tree of ``fanout`` kids a node, whose root
+    says /Count ``count`` (default: the truth)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    nodes = (pages + fanout - 1) // fanout
+    first_page = 3 + nodes
+    kids = []
+    for node in range(nodes):
+        number = 3 + node
+        members = range(first_page + node * fanout, first_page + min(pages, (node + 1) * fanout))
+        objects.append(b"<< /Type /Pages /Parent 2 0 R /Kids [%s] /Count %d >>"
+                       % (b" ".join(b"%d 0 R" % page for page in members), len(members)))
+        kids.append(b"%d 0 R" % number)
+    for page in range(pages):
+        objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] >>" % (3 + page // fanout))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages if count is None else count)
+    return pdf_of(objects)
+
+
+def pdf_of_tiny_tables(tables: int = 3250, per_row: int = 50) -> bytes:
+    """A one-page PDF of ``tables`` separate ruled boxes of one cell each (4 pt, 2 pt apart),
+    each with a letter inside: the shape that makes table finding quadratic in edges."""
+    drawn = [b"0.2 w"]
+    for index in range(tables):
+        x, y = 20 + (index % per_row) * 11, 800 - (index // per_row) * 11
+        drawn.append(b"%d %d 9 9 re S BT /F1 6 Tf %d %d Td (x) Tj ET" % (x, y, x + 2, y + 2))
+    return one_page_pdf(stream_object(b"\n".join(drawn), ("FlateDecode",)))
+
+
+def zip_with_lying_size(data: bytes, member: str, declared: int) -> bytes:
+    """The zip ``data`` whose directory and local header say ``member`` inflates to ``declared``
+    bytes, whatever it really holds (the fields a zip writer fills in last)."""
+    import struct
+
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(member)
+    struct.pack_into("<I", out, info.header_offset + 22, declared)  # the local header's size
+    central = out.index(b"PK\x01\x02")
+    while out[central + 46:central + 46 + len(member)] != member.encode():
+        central = out.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", out, central + 24, declared)  # the central directory's size
+    return bytes(out)
+
+
+def docx_that_lies_about_its_size(inflated: int = 200 * MB, declared: int = 900 * 1024) -> bytes:
+    """The sample DOCX whose document part inflates to ``inflated`` bytes but is declared as
+    ``declared`` (under every limit)."""
+    parts = members(sample("docx"))
+    document = parts["word/document.xml"]
+    padded = document.replace(b"</w:document>", b" " * (inflated - len(document)) + b"</w:document>")
+    return zip_with_lying_size(zipped({**parts, "word/document.xml": padded}), "word/document.xml", declared)
+
+
+def html_of_tall_merged_cells(cells: int = 2000, span: int = 65534, empty_rows: int | None = None) -> bytes:
+    """A page whose table has a header row, then ``cells`` cells each merged down ``span``
+    rows, then ``empty_rows`` empty rows (default: enough for the spans): a few hundred KB
+    that a grid repeating each merged cell in every row it covers makes into billions of slots."""
+    empty = span - 1 if empty_rows is None else empty_rows
+    header = "<tr>" + "<th>Мероприятия</th>" * cells + "</tr>"
+    merged = "<tr>" + f'<td rowspan="{span}">x</td>' * cells + "</tr>"
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table>'
+            + header + merged + "<tr></tr>" * empty + "</table></body></html>").encode("utf-8")

@@ -200,3 +200,14 @@ def test_a_named_json_is_called_a_json_and_fails(tmp_path):
     path.write_text('{"title": "x"}', encoding="utf-8")
     [result] = read_many([Input(path)])
     assert result.status == "failed" and result.message.startswith("a JSON file, not a plan document")
+
+
+def test_a_folder_that_is_its_own_output_is_read_twice_alike(tmp_path):
+    from tests.test_hostile_input import run
+
+    (tmp_path / "plan_2024.docx").write_bytes((SAMPLES / "plan_2024.docx").read_bytes())
+    first = run("ingest", str(tmp_path), "-o", str(tmp_path))
+    second = run("ingest", str(tmp_path), "-o", str(tmp_path))
+    assert (first.returncode, second.returncode) == (0, 0), second.stderr
+    assert second.stderr.count("skipped") == 4 and "a CSV table mag-plan wrote" in second.stderr
+    assert "error" not in second.stderr

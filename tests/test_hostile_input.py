@@ -6,9 +6,11 @@ Each case is a file name and a builder of its bytes (tests/hostile.py).
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,6 +45,8 @@ BAD_INPUTS = [
     case("password.pdf", lambda: hostile.fixture("encrypted.pdf"), r"(?i)password|encrypted"),
     case("scanned.pdf", lambda: hostile.fixture("scanned.pdf"), "no event table found" if OCR_READY else "no text layer"),
     case("bad-page-box.pdf", hostile.pdf_with_bad_media_box, "damaged PDF"),
+    case("no-page-box.pdf", lambda: hostile.one_page_pdf(hostile.stream_object(hostile.PAGE_TEXT), b""), "no MediaBox"),
+    case("stream-bomb.pdf", lambda: hostile.pdf_stream_bomb(256 * hostile.MB), "compression bomb"),
     case("no-plan-table.docx", hostile.docx_without_plan_table, "no event table"),
     case("no-tables.html", hostile.html_without_tables, "no event table"),
     case("zip-bomb.docx", hostile.zip_bomb_docx, "zip bomb"),
@@ -98,6 +102,17 @@ def test_a_supported_format_under_the_wrong_extension_is_read_from_its_bytes(tmp
     result = run("ingest", str(path), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert "19 events, 8 jubilees, 9 city days" in result.stdout
+
+
+@pytest.mark.parametrize("make", [
+    pytest.param(lambda path: os.mkfifo(path) or path, id="FIFO"),
+    pytest.param(lambda path: Path("/dev/zero"), id="device"),
+])
+def test_a_pipe_or_device_is_refused_not_waited_on(tmp_path, make):
+    path = make(tmp_path / "plan.docx")
+    result = run("ingest", str(path), "-o", str(tmp_path / "out"))  # a hang ends in the 120 s timeout
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"mag-plan: error: {path}: is not a regular file (a pipe, socket or device?); not read\n"
 
 
 def test_a_page_nested_within_the_limit_is_read(tmp_path):

@@ -51,6 +51,23 @@ def test_each_package_limit_refuses_the_sample_when_set_below_it(limits, problem
         read_docx(hostile.sample("docx"), limits)
 
 
+def test_a_member_that_lies_about_its_size_is_refused_before_it_is_inflated():
+    liar = hostile.docx_that_lies_about_its_size(200 * MB, declared=900 * 1024)
+    with pytest.raises(IngestError, match=r"word/document\.xml in the DOCX holds more than the 900\.0 KB"):
+        read_docx(liar)
+    assert peak_memory(lambda: read_docx(liar)) < 5 * MB  # zipfile's read() inflates all 200 MB at once
+
+
+def test_members_are_read_within_the_unpacked_limit():
+    from parsers.readers.archive import read_member
+
+    assert read_member(hostile.sample("docx"), "word/document.xml").startswith(b"<?xml")
+    with pytest.raises(IngestError, match="unpacks to over 1.0 KB"):
+        read_member(hostile.sample("docx"), "word/document.xml", Limits(max_unpacked_bytes=1024))
+    with pytest.raises(IngestError, match="no word/missing.xml"):
+        read_member(hostile.sample("docx"), "word/missing.xml")
+
+
 def test_the_samples_pass_every_default_limit():
     for fmt in ("docx", "html", "txt"):
         assert len(ingest_bytes(hostile.sample(fmt), f"plan.{fmt}", DEFAULT_LIMITS).events) == 19
@@ -208,8 +225,36 @@ def test_each_reader_checks_the_size_when_called_directly(reader):
 
 
 def test_too_many_table_cells_are_refused():
-    with pytest.raises(IngestError, match=r"hold \d+ cells, over the 10 cell limit"):
+    with pytest.raises(IngestError, match=r"span \d+ grid cells .*, over the 10 cell limit"):
         ingest_bytes(hostile.sample("txt"), "plan.txt", Limits(max_table_cells=10))
+
+
+def grid_table(*rows: list[tuple[int, int]]):
+    """A table of rows of (row span, column span) cells."""
+    from parsers.blocks import Cell, Row, Table
+
+    return Table(tuple(Row(tuple(Cell((), row_span=r, col_span=c) for r, c in row)) for row in rows))
+
+
+@pytest.mark.parametrize("rows, cells", [
+    ([[(1, 1), (1, 1)], [(1, 1), (1, 1)]], 4),
+    ([[(2, 1), (1, 1)], [(1, 1)]], 4),  # merged down: counted in both rows
+    ([[(1, 3)], [(1, 1)]], 4),  # merged across: counted in every column
+    ([[(65534, 1)], [], []], 3),  # a span past the last row ends there
+    ([[(0, 0)]], 1),  # a span of zero is one, as browsers read it
+])
+def test_a_table_spans_its_grid_cells(rows, cells):
+    from parsers.plan.grid import grid_cells
+
+    assert grid_cells(grid_table(*rows)) == cells
+
+
+def test_merged_cells_amplified_past_the_cell_limit_are_refused_before_the_grid_is_built():
+    page = hostile.html_of_tall_merged_cells(2000, 65534)
+    assert len(page) < 1 * MB
+    with pytest.raises(IngestError, match=r"span 131070000 grid cells"):
+        ingest_bytes(page, "tall.html")
+    assert peak_memory(lambda: ingest_bytes(page, "tall.html")) < 150 * MB  # the grid took 11 GB
 
 
 @pytest.mark.parametrize("depth, refused", [(240, False), (260, True), (100_000, True)])
@@ -232,6 +277,47 @@ def test_nesting_in_a_text_export_cell_is_refused():
 def test_a_pdf_over_the_page_limit_is_refused():
     with pytest.raises(IngestError, match="page limit"):
         ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_pages=1))
+
+
+# ------------------------------------------------------------ time
+
+def slow_clock(monkeypatch):
+    """Make every clock read ten seconds later than the one before."""
+    clock = iter(range(0, 1_000_000, 10))
+    monkeypatch.setattr("parsers.limits.time.monotonic", lambda: next(clock))
+
+
+@pytest.mark.parametrize("fmt, where", [("pdf", "page 1"), ("docx", "the end of reading"),
+                                        ("html", "the end of reading")])
+def test_a_document_past_its_time_budget_ends_with_one_error(fmt, where, monkeypatch):
+    slow_clock(monkeypatch)
+    with pytest.raises(IngestError, match=rf"still reading after 5 s, the time limit, at {where} .*MAG_PLAN_MAX_SECONDS"):
+        ingest_bytes(hostile.sample(fmt), f"plan.{fmt}", Limits(max_seconds=5))
+
+
+def test_the_extractor_checks_the_time_budget_row_by_row(monkeypatch):
+    from ingest.pipeline import plan_from_document, read_document
+    from parsers.limits import time_budget
+    from schemas.plan import Source
+
+    document = read_document(hostile.sample("docx"), "docx")
+    slow_clock(monkeypatch)
+    with time_budget(Limits(max_seconds=5)), pytest.raises(IngestError, match=r"at table row 1 "):
+        plan_from_document(document, Source(file="plan.docx", format="docx", sha256="0" * 64))
+
+
+def test_the_default_time_budget_reads_the_samples():
+    from parsers.limits import check_time, time_budget
+
+    with time_budget(Limits(max_seconds=1000)):
+        assert len(ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_seconds=0.001)).events) == 19
+        check_time("an outer budget is kept")  # the inner, tiny one was not started
+
+
+def test_the_time_budget_is_set_from_the_environment():
+    assert limits_from({"MAG_PLAN_MAX_SECONDS": "2.5"}).max_seconds == 2.5
+    with pytest.raises(IngestError, match="MAG_PLAN_MAX_SECONDS: not a positive number"):
+        limits_from({"MAG_PLAN_MAX_SECONDS": "0"})
 
 
 # ------------------------------------------------------------ setting the limits

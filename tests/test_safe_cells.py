@@ -20,6 +20,10 @@ from tests.conftest import SAMPLES
     ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
     ("\t=1+1", "'\t=1+1"),
     ("\r=1+1", "'\r=1+1"),
+    ("＝HYPERLINK(\"http://x\")", "'＝HYPERLINK(\"http://x\")"),  # full-width forms, converted on import
+    ("＋7 495", "'＋7 495"),
+    ("－2+3", "'－2+3"),
+    ("＠SUM(A1)", "'＠SUM(A1)"),
     ("Москва", "Москва"),
     ("Организатор: МАГ", "Организатор: МАГ"),
     ("31октябрь-1ноябрь", "31октябрь-1ноябрь"),  # a trigger inside the text is harmless

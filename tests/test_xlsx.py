@@ -130,10 +130,12 @@ def test_widths_fit_the_content_and_long_titles_wrap(workbook):
 
 
 DANGEROUS = ["=HYPERLINK(\"http://example.invalid\",\"click\")", "=1+1", "+7 (495) 123-45-67",
-             "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
+             "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "\uff1d1+1", "\uff0b7 495", "\uff0d2+3", "\uff20SUM(A1)"]
 
 
-@pytest.mark.parametrize("text", DANGEROUS, ids=["hyperlink", "formula", "plus", "minus", "at", "tab", "cr"])
+@pytest.mark.parametrize("text", DANGEROUS, ids=["hyperlink", "formula", "plus", "minus", "at", "tab", "cr",
+                                                 "full-width equals", "full-width plus", "full-width minus",
+                                                 "full-width at"])
 def test_a_text_that_looks_like_a_formula_stays_text(tmp_path, text):
     plan = expected_plan()
     event = plan.events[0].model_copy(update={"title": text, "place": text})

@@ -18,8 +18,10 @@ from pydantic import BaseModel
 
 from schemas.tables import row_values
 
-# The first characters that make a spreadsheet cell a formula (OWASP, "CSV Injection").
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# The first characters that make a spreadsheet cell a formula (OWASP, "CSV Injection"), and
+# their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which spreadsheets in East Asian
+# locales convert to the ASCII ones as the cell is typed or imported.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 INERT_PREFIX = "'"
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import random
 import sqlite3
+import time
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,28 +59,59 @@ class StoredPlan:
     warnings: int
 
 
+# How long a writer waits for another to finish: four times the largest plan the limits allow
+# (2,000,000 table cells, some 500,000 events; 20,000 events take 1.3 s to store here, so about
+# 30 s); a waiter that still finds the database locked then retries with backoff.
+BUSY_TIMEOUT_SECONDS = 120.0
+# Attempts at a write that finds the database locked, with backoff doubling from 50 ms.
+WRITE_ATTEMPTS = 6
+# SQLite's primary result codes, and what each means to the person who gave --db.
+SQLITE_CAUSES = {
+    3: "permission denied",  # SQLITE_PERM
+    8: "it is read-only (a read-only file, folder or file system)",  # SQLITE_READONLY
+    10: "input/output error (a failing disk or network share?)",  # SQLITE_IOERR
+    13: "the disk is full",  # SQLITE_FULL
+    14: "cannot be opened (no permission to read or create it there?)",  # SQLITE_CANTOPEN
+    26: "not a mag-plan database (not an SQLite file)",  # SQLITE_NOTADB
+    11: "not a mag-plan database (a damaged SQLite file)",  # SQLITE_CORRUPT
+}
+
+
 def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
     """An open store at ``db_path``, created or migrated to the latest schema.
 
     With ``create`` false the store is only read: opened read-only, never created or migrated,
-    so a reading command cannot change a database (a foreign one least of all).
+    so a reading command cannot change a database (a foreign one least of all). Every SQLite
+    failure is an error naming the database and its cause; a database this call created and
+    could not set up is removed again (no 0-byte file left behind).
     """
     if not create:
         return _open_for_reading(db_path)
+    path = Path(db_path)
+    check_db_path(path, create)
+    existed = path.exists()
     try:
-        Path(db_path).touch(exist_ok=True)  # SQLite would create it 0644 whatever the umask; open() honours it
+        path.touch(exist_ok=True)  # SQLite would create it 0644 whatever the umask; open() honours it
     except OSError as error:
         raise output_error(error, db_path) from None
-    connection = _open(db_path, str(db_path), uri=False)
+    connection = None
     try:
+        connection = _open(db_path, str(db_path), uri=False)
         if schema_version(connection) == 0 and _tables(connection):
             raise _foreign(connection, db_path)
-        migrate(connection)
-    except sqlite3.Error as error:
-        connection.close()
+        migrate(connection)  # before WAL: a new file that cannot be set up stays empty
+        _use_wal(connection)
+    except (sqlite3.Error, IngestError) as error:
+        if connection is not None:
+            connection.close()
+        if not existed:
+            _remove_new_database(path)
+        if isinstance(error, IngestError):
+            raise
         raise database_error(error, db_path) from None
     except BaseException:
-        connection.close()
+        if connection is not None:
+            connection.close()
         raise
     return connection
 
@@ -108,7 +142,8 @@ def _open_for_reading(db_path: str | Path) -> sqlite3.Connection:
 def _open(db_path: str | Path, target: str, uri: bool) -> sqlite3.Connection:
     """sqlite3.connect with this store's settings; its errors as one line naming the database."""
     try:
-        connection = sqlite3.connect(target, isolation_level=None, uri=uri)  # transactions are explicit below
+        connection = sqlite3.connect(target, isolation_level=None, uri=uri,  # transactions are explicit below
+                                     timeout=BUSY_TIMEOUT_SECONDS)
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
@@ -129,25 +164,68 @@ def _foreign(connection: sqlite3.Connection, db_path: str | Path) -> IngestError
 
 
 # SQLite's primary result codes that are about the place, not the content (sqlite3.h)
-_SQLITE_OUTPUT = {3: "no permission", 8: "the database is read-only", 10: "a disk I/O error",
-                  13: "the disk is full", 14: "the file cannot be opened"}
+_SQLITE_OUTPUT = {3, 8, 10, 13, 14}
 _SQLITE_BUSY = {5, 6}
 _SQLITE_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
 def database_error(error: sqlite3.Error, db_path: str | Path) -> Exception:
-    """A sqlite3 error met opening or writing the store, as one line naming the database and what to do;
-    any other sqlite3 error (a bug) is returned as it is."""
+    """A sqlite3 error met opening or writing the store, as one line naming the database, its
+    cause (SQLITE_CAUSES) and what to do; any other sqlite3 error (a bug) is returned as it is."""
     code = getattr(error, "sqlite_errorcode", None)
     code = code & 0xFF if code is not None else None
     if code in _SQLITE_OUTPUT:
-        return OutputError(f"cannot write ({_SQLITE_OUTPUT[code]}: {error}); check that the file and its "
+        return OutputError(f"cannot write: {SQLITE_CAUSES[code]} ({error}); check that the file and its "
                            "folder are writable, or name another file with --db", str(db_path))
     if code in _SQLITE_BUSY:
         return OutputError("the database is locked by another program; try again when it is done", str(db_path))
     if code in _SQLITE_DAMAGED:
-        return IngestError(f"not a mag-plan database: {error}", str(db_path))
+        return IngestError(f"{SQLITE_CAUSES[code]}: {error}", str(db_path))
     return error
+
+
+def check_db_path(path: Path, create: bool) -> None:
+    """Refuse a --db that cannot be a database file before SQLite tries it."""
+    if path.is_dir():
+        raise IngestError("is a folder, not a database", str(path))
+    if not path.exists():
+        if not create:
+            raise IngestError("no such database", str(path))
+        if not path.parent.is_dir():
+            raise IngestError(f"cannot be created: the folder {path.parent} does not exist", str(path))
+    elif not path.is_file():
+        raise IngestError("is not a regular file, not a database", str(path))
+    elif not os.access(path, os.R_OK):
+        raise IngestError("cannot be read: permission denied", str(path))
+
+
+def db_cause(error: sqlite3.Error) -> str:
+    """What an SQLite error means to the person who gave the database."""
+    code = getattr(error, "sqlite_errorcode", None)
+    cause = SQLITE_CAUSES.get(code & 0xFF) if isinstance(code, int) else None
+    if cause is None:
+        text = str(error)
+        cause = ("not a mag-plan database: " + text) if isinstance(error, sqlite3.DatabaseError) \
+            and "database" in text and "locked" not in text else f"database error: {text}"
+    return cause
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Write-ahead logging, so readers never wait for a writer; a read-only store keeps its mode."""
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (8, 14):  # read-only: keep its journal
+            raise
+
+
+def _remove_new_database(path: Path) -> None:
+    """Remove the empty database file this run created (SQLite creates the file on opening)."""
+    try:
+        if path.stat().st_size == 0 and not path.with_name(path.name + "-journal").exists():
+            path.unlink()  # else another process has set it up meanwhile: it is theirs
+    except OSError:
+        pass
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -160,13 +238,19 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Apply the migrations the database lacks, each in its own transaction; the version reached."""
-    current = schema_version(connection)
-    latest = _check_not_newer(current)
+    """Apply the migrations the database lacks, each in its own transaction; the version reached.
+
+    The version is read again inside each migration's IMMEDIATE transaction: of several
+    processes opening a new database at once, one applies a migration and the others,
+    waiting for the write lock, then find it applied."""
+    latest = MIGRATIONS[-1][0]
+    _refuse_newer(schema_version(connection), latest)
     for number, description, sql in MIGRATIONS:
-        if number <= current:
-            continue
         with transaction(connection):
+            current = schema_version(connection)
+            _refuse_newer(current, latest)
+            if number <= current:
+                continue
             connection.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                                "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
             for statement in _statements(sql):
@@ -178,10 +262,14 @@ def migrate(connection: sqlite3.Connection) -> int:
 def _check_not_newer(current: int) -> int:
     """The latest schema version this mag-plan knows; IngestError when ``current`` is newer."""
     latest = MIGRATIONS[-1][0]
+    _refuse_newer(current, latest)
+    return latest
+
+
+def _refuse_newer(current: int, latest: int) -> None:
     if current > latest:
         raise IngestError(f"the database has schema version {current}; this mag-plan knows up to {latest}: "
                           "upgrade mag-plan")
-    return latest
 
 
 @contextmanager
@@ -190,10 +278,11 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # SQLite may have rolled back already (a full disk)
+            connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
 
 
 def store_plan(db_path: str | Path, plan: Plan) -> StoreResult:
@@ -203,10 +292,32 @@ def store_plan(db_path: str | Path, plan: Plan) -> StoreResult:
 
 
 def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
-    """``store_plan`` on an open connection (a batch stores many plans through one)."""
-    # the check and the write share one IMMEDIATE transaction: two loaders cannot interleave
+    """``store_plan`` on an open connection (a batch stores many plans through one).
+
+    A write that finds the database locked past the busy timeout is tried again with backoff;
+    any other SQLite failure (a full disk, a read-only file) rolls back and is an IngestError."""
     if plan.year is None:
         raise IngestError("the plan has no year, and the store keeps one plan per year", plan.source.file)
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            return _store_once(connection, plan)
+        except sqlite3.OperationalError as error:
+            if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (5, 6) or attempt == WRITE_ATTEMPTS - 1:
+                raise IngestError(db_cause(error), _db_file(connection)) from None
+            time.sleep(0.05 * 2 ** attempt * (1 + random.random()))  # SQLITE_BUSY / SQLITE_LOCKED
+        except sqlite3.Error as error:
+            raise IngestError(db_cause(error), _db_file(connection)) from None
+    raise AssertionError("unreachable")
+
+
+def _db_file(connection: sqlite3.Connection) -> str | None:
+    """The file of the connection's main database."""
+    row = connection.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else None
+
+
+def _store_once(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
+    # the check and the write share one IMMEDIATE transaction: two loaders cannot interleave
     with transaction(connection):
         stored = connection.execute("SELECT id, source_sha256, content_sha256 FROM plans WHERE year = ?",
                                     (plan.year,)).fetchone()

@@ -20,6 +20,7 @@ from parsers.plan.cities import city_record
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
 from parsers.plan.grid import GridRow, grid_width, lay_out
+from parsers.limits import check_time
 from parsers.plan.vocab import APPROXIMATE_WORDS, TABLE_KINDS, YEAR_PHRASE
 from parsers.plan.rows import classify
 from parsers.plan.signatory import find_signatory
@@ -238,6 +239,7 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
     width = grid_width(grid)
     unread: list[GridRow] = []
     for gridrow in grid:
+        check_time(f"table row {gridrow.index + 1}")
         if walk.columns is not None and (is_header_repeat(gridrow, walk.columns) or is_column_numbering(gridrow)):
             continue
         number_column = walk.columns.get("number") if walk.columns else 0

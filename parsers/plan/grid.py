@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsers.blocks import Cell, Row, Table, derived
+from parsers.limits import check_time
 
 
 class Slot(NamedTuple):
@@ -82,11 +83,24 @@ def grid_width(rows: list[GridRow]) -> int:
     return max((slot.column + slot.width for gridrow in rows for slot in gridrow.slots), default=0)
 
 
+def grid_cells(table: Table) -> int:
+    """How many grid cells the table spans: each cell counted in every row and column it
+    covers, a row span ending at the table's last row (as browsers end it). This, not the
+    cells as written, is what laying the table out costs."""
+    rows = len(table.rows)
+    return sum(min(max(cell.row_span, 1), rows - index) * max(cell.col_span, 1)
+               for index, row in enumerate(table.rows) for cell in row.cells)
+
+
 def lay_out(table: Table) -> list[GridRow]:
-    """Place every row's cells on the grid, repeating row-merged cells as inherited."""
+    """Place every row's cells on the grid, repeating row-merged cells as inherited
+    (down to the table's last row at most)."""
     covering: dict[int, tuple[Slot, int]] = {}  # column -> (slot, last row it covers)
     grid: list[GridRow] = []
+    last = len(table.rows) - 1
     for index, row in enumerate(table.rows):
+        if index % 256 == 0:
+            check_time(f"table row {index + 1}")
         covering = {col: held for col, held in covering.items() if held[1] >= index}
         slots = [Slot(slot.cell, col, slot.width, inherited=True) for col, (slot, _) in covering.items()]
         column = 0
@@ -95,7 +109,7 @@ def lay_out(table: Table) -> list[GridRow]:
             slot = Slot(cell, column, max(cell.col_span, 1))
             slots.append(slot)
             if cell.row_span > 1:
-                covering[column] = (slot, index + cell.row_span - 1)
+                covering[column] = (slot, min(index + cell.row_span - 1, last))
             column += slot.width
         if covering:  # slots merged down from above go between this row's own cells
             slots.sort(key=lambda slot: (slot.column, slot.inherited))

@@ -1,9 +1,12 @@
 """Check a zip package (a DOCX, an ODT) against the limits before anything in it is inflated.
 
-A zip's central directory says how large each member inflates to. Python's
-zipfile never inflates a member past that declared size (it stops there and
-the CRC check fails), so checking the declared sizes up front bounds the memory
-any later reader can spend: a zip bomb is refused from its directory alone.
+A zip's central directory says how large each member inflates to, and those sizes
+are checked first: a zip bomb is refused from its directory alone. The directory may
+lie, though, and Python's zipfile, asked for a whole member, inflates up to 2 GB in
+one step before it cuts the result to the declared size. So every member is then
+inflated once here, in 64 KB steps that stop at its declared size (``read_member``):
+a member that holds more than it declares is refused, and any later reader of the
+package (python-docx) meets only members that are as large as they say.
 """
 
 from __future__ import annotations
@@ -28,6 +31,63 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS, kind: str = "DOC
     if total > limits.max_unpacked_bytes:
         raise IngestError(f"refused: the {kind} would unpack to {human_size(total)}, over the "
                           f"{human_size(limits.max_unpacked_bytes)} limit (a zip bomb?)")
+    budget = Unpacked(limits)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            for _ in member_chunks(archive, member, budget, kind):
+                pass
+
+
+class Unpacked:
+    """The bytes a package's members have inflated to so far, held to ``max_unpacked_bytes``."""
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+        self.total = 0
+
+    def add(self, size: int, kind: str) -> None:
+        self.total += size
+        if self.total > self.limits.max_unpacked_bytes:
+            raise IngestError(f"refused: the {kind} unpacks to over "
+                              f"{human_size(self.limits.max_unpacked_bytes)} (a zip bomb?)")
+
+
+# Bytes inflated per step when a member is read.
+STEP = 64 * 1024
+
+
+def member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: Unpacked, kind: str = "DOCX"):
+    """A member's bytes in steps of at most 64 KB, stopping at its declared size and at the
+    package's unpacked limit; a member that inflates past its declared size is refused."""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(STEP):
+                budget.add(len(chunk), kind)
+                yield chunk
+    except zipfile.BadZipFile as error:
+        if "CRC" in str(error):  # cut at its declared size, the member's checksum fails
+            raise IngestError(f"refused: {member.filename} in the {kind} holds more than the "
+                              f"{human_size(member.file_size)} its zip directory declares, or is damaged") from None
+        raise IngestError(f"damaged {kind}: {member.filename}: {error}") from None
+    except (zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+        raise IngestError(f"damaged {kind}: {member.filename}: {error}") from None
+
+
+def read_member(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, kind: str = "DOCX",
+                required: bool = True) -> bytes | None:
+    """One member of the zip in ``data``, read within its declared size and the unpacked limit;
+    an absent one is an IngestError, or None when not ``required``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            try:
+                member = archive.getinfo(name)
+            except KeyError:
+                if not required:
+                    return None
+                raise IngestError(f"not a {kind}: no {name} in the package") from None
+            return b"".join(member_chunks(archive, member, Unpacked(limits), kind))
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, NotImplementedError) as error:
+        raise IngestError(f"damaged {kind}: {name} cannot be unpacked ({error})") from None
 
 
 def zip_members(data: bytes, kind: str = "DOCX") -> list[zipfile.ZipInfo]:
@@ -50,15 +110,3 @@ def check_ratio(member: zipfile.ZipInfo, limits: Limits, kind: str = "DOCX") -> 
             f"refused: {member.filename} in the {kind} would inflate from "
             f"{human_size(member.compress_size)} to {human_size(member.file_size)} "
             f"({ratio:.0f}x, over the {limits.max_compression_ratio:.0f}x limit; a zip bomb?)")
-
-
-def read_member(data: bytes, name: str, kind: str) -> bytes | None:
-    """One member's bytes (None when absent), for a package ``check_package`` has passed:
-    zipfile stops at the size the directory declares, which the limits have bounded."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if name not in archive.NameToInfo:
-                return None
-            return archive.read(name)
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, NotImplementedError) as error:
-        raise IngestError(f"damaged {kind}: {name} cannot be unpacked ({error})") from None

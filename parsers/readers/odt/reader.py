@@ -92,11 +92,11 @@ def read_odt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     (size, a zip bomb), raises ``IngestError``."""
     limits.check_input_size(len(data))
     check_package(data, limits, kind="ODT")
-    content = read_member(data, "content.xml", "ODT")
+    content = read_member(data, "content.xml", limits, "ODT", required=False)
     if content is None:
         raise IngestError("not an ODT: no content.xml in the archive")
     root = parse_xml(content, "content.xml", "ODT")
-    styles_xml = read_member(data, "styles.xml", "ODT")
+    styles_xml = read_member(data, "styles.xml", limits, "ODT", required=False)
     styles_root = parse_xml(styles_xml, "styles.xml", "ODT") if styles_xml else None
     return BodyReader(root, Styles(root, styles_root), limits).read()
 

@@ -22,6 +22,7 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRec
 from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils import obj_to_edges
 
+from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.pdf.lines import Glyph
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -102,8 +103,9 @@ def _shape(obj: LTCurve, height: float, mb_x0: float, mb_top: float) -> dict:
     return shape
 
 
-def find_ruled_tables(page, shapes: list[dict]) -> list:
-    """pdfplumber's tables on the page's drawn lines (its "lines" strategy, fed the edges)."""
+def find_ruled_tables(page, shapes: list[dict], limits: Limits = DEFAULT_LIMITS) -> list:
+    """pdfplumber's tables on the page's drawn lines (its "lines" strategy, fed the edges);
+    a page of more rule segments than ``limits.max_page_rules`` is refused before the search."""
     vertical: list[dict] = []
     horizontal: list[dict] = []
     for shape in shapes:
@@ -112,6 +114,7 @@ def find_ruled_tables(page, shapes: list[dict]) -> list:
                 vertical.append(edge)
             elif edge["orientation"] == "h" and edge["width"] >= EDGE_PREFILTER:
                 horizontal.append(edge)
+    limits.check_page_rules(len(vertical) + len(horizontal), page.page_number)
     horizontal.extend(closing_edges(vertical, horizontal))
     if len(vertical) < 2 or len(horizontal) < 2:
         return []  # no grid can be drawn with fewer

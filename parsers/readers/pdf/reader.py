@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from parsers.errors import IngestError
-from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.limits import DEFAULT_LIMITS, Limits, check_time
 from parsers.blocks import Block, Document, Footnote, ReaderWarning
 from parsers.readers.pdf.joins import draws_wrap_spaces
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
@@ -31,12 +31,14 @@ from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.streams import bounded_streams
 from parsers.readers.pdf.tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
+NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
 # pdfminer's words for common kinds of damage, and what they mean to a person.
 DAMAGE_REASONS = {
     "Unexpected EOF": "the file ends too early (cut short in a download or a copy?)",
@@ -83,7 +85,8 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
     """The PDF's paragraphs, tables (one per table, across pages) and footnotes.
 
     A file over ``limits.max_input_bytes`` or with more than ``limits.max_pages`` pages
-    is refused before any page is read.
+    is refused before any page is read; a stream that decodes past ``limits.max_stream_bytes``
+    is refused as it is decoded.
     """
     limits.check_input_size(len(data))
     layouts = read_pages(data, settings, limits)
@@ -121,11 +124,16 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            limits.check_pages(len(pdf.pages))  # page objects only; no content is read yet
-            return [read_page(page, settings) for page in pdf.pages]
+        with bounded_streams(limits):
+            pdf = pdfplumber.open(io.BytesIO(data))
+            # Before any `with pdf`: pdfplumber's close() builds every page object.
+            check_page_tree(pdf.doc, limits)
+            with pdf:
+                return [read_page(page, settings, limits) for page in pdf.pages]
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
+        if isinstance(cause, IngestError):  # a limit crossed deep inside pdfminer
+            raise cause from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise IngestError(ENCRYPTED) from None
         raise IngestError(DAMAGED.format(_reason(cause))) from None
@@ -133,6 +141,24 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
         raise IngestError(ENCRYPTED) from None
     except (PSException, MalformedPDFException) as error:
         raise IngestError(DAMAGED.format(_reason(error))) from None
+
+
+def check_page_tree(doc, limits: Limits) -> None:
+    """Refuse too many pages, or a page without a size, from the page tree alone: the
+    tree's /Count first, then its pages one by one up to the limit (the count may lie)."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    if isinstance(count, int):
+        limits.check_pages(count)
+    pages = 0
+    for pages, page in enumerate(PDFPage.create_pages(doc), start=1):
+        if pages > limits.max_pages:
+            limits.check_pages(pages, counting=True)
+        if resolve1(page.attrs.get("MediaBox")) is None:
+            raise IngestError(DAMAGED.format(NO_MEDIA_BOX.format(pages)))
 
 
 def _reason(error: BaseException) -> str:
@@ -144,11 +170,12 @@ def _reason(error: BaseException) -> str:
     return re.sub(r"\s+", " ", text)[:120]
 
 
-def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageLayout:
+def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> PageLayout:
     """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
     number = page.page_number
+    check_time(f"page {number}")
     drawn = page_objects(page, settings)
-    found = find_ruled_tables(page, drawn.shapes)
+    found = find_ruled_tables(page, drawn.shapes, limits)
     boxes = [table.bbox for table in found]
     inside: list[list[Glyph]] = [[] for _ in found]
     free: list[Glyph] = []
