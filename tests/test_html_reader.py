@@ -265,6 +265,13 @@ CHARSET_CASES = {
     "a wrong declaration is overruled by the bytes": f'<meta charset="utf-8"><p>{TEXT}</p>'.encode("cp1251"),
     "an unknown charset name is ignored": f'<meta charset="x-no-such"><p>{TEXT}</p>'.encode("cp1251"),
     "KOI8-R by meta charset": f'<meta charset="koi8-r"><p>{TEXT}</p>'.encode("koi8-r"),
+    "KOI8-R declared after 3 KB of Word's namespace declarations": (
+        "<html " + " ".join(f'xmlns:n{i}="urn:schemas-microsoft-com:office:n{i}"' for i in range(60))
+        + f'><head><meta charset="koi8-r"></head><p>{TEXT}</p>'
+    ).encode("koi8-r"),
+    "KOI8-R by an XML prologue": f'<?xml version="1.0" encoding="koi8-r"?><p>{TEXT}</p>'.encode("koi8-r"),
+    "UTF-32 with a byte-order mark": f"<p>{TEXT}</p>".encode("utf-32"),
+    "UTF-16 big-endian with a byte-order mark": b"\xfe\xff" + f"<p>{TEXT}</p>".encode("utf-16-be"),
 }
 
 

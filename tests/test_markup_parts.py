@@ -58,7 +58,7 @@ def test_note_bodies(attrs, style, body):
     assert notes.is_note_body(attrs, style) is body
 
 
-@pytest.mark.parametrize(("text", "marker"), [("[1]", "1"), (" 2 ", "2"), ("*", "*"), ("[ 3 ]", "3")])
+@pytest.mark.parametrize(("text", "marker"), [("[1]", "1"), (" 2 ", "2"), ("*", "*"), ("[ 3 ]", "3"), ("*\t\n*", "* *")])
 def test_note_marker_text(text, marker):
     assert notes.marker_text(text) == marker
 

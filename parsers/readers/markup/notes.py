@@ -37,5 +37,6 @@ def is_note_body(attrs: dict[str, str], styles: dict[str, str]) -> bool:
 
 
 def marker_text(text: str) -> str:
-    """A note anchor's visible marker, without Word's brackets: "[1]" -> "1"."""
-    return text.strip().strip(NOTE_MARKER_BRACKETS).strip()
+    """A note anchor's visible marker, its whitespace collapsed as a browser shows it,
+    without Word's brackets: "[1]" -> "1"."""
+    return " ".join(text.split()).strip(NOTE_MARKER_BRACKETS).strip()

@@ -4,7 +4,10 @@ The HTML reader reads a whole page with ``read_page``; the text reader reads the
 fragments its export leaves inside lines and cells with ``fragment_paragraphs``, so
 ``<b>``, ``<sup>``, ``<ul><li>`` and ``<br>`` mean the same in both. The parser reports
 each element's start and end and the text between to a ``BlockBuilder``
-(``parsers.readers.markup.builder``), which builds the blocks.
+(``parsers.readers.markup.builder``), which builds the blocks. A page is read by
+BeautifulSoup (with lxml) and its tree replayed to the builder (``soup``); a fragment of
+a text export's line or cell has no tree worth building, so lxml's parser reports it to
+the builder directly. Both are libxml2's reading of the markup, event for event.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from lxml import etree
 
 from parsers.blocks import Block, Footnote, Paragraph
 from parsers.limits import DEFAULT_LIMITS
+from parsers.readers.markup import soup
 from parsers.readers.markup.builder import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, BlockBuilder
 
 __all__ = ["LINE_SEPARATOR", "PARAGRAPH_SEPARATOR", "fragment_paragraphs", "read_page"]
@@ -28,7 +32,7 @@ def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
     Raises IngestError when elements nest deeper than ``max_depth``.
     """
     builder = BlockBuilder(tables=True, max_depth=max_depth)
-    _parse(text, builder)
+    soup.replay(soup.parse(text, max_depth), builder)
     return tuple(builder.body), tuple(builder.footnotes)
 
 
@@ -50,8 +54,7 @@ def fragment_paragraphs(markup: str) -> tuple[Paragraph, ...]:
 
 def _parse(text: str, builder: BlockBuilder) -> None:
     """Run lxml's HTML parser (libxml2: tolerant, never refuses bad tags) with the builder
-    as its target: the builder hears each element open and close and the text between,
-    and no tree is built, so memory follows the blocks read, not the markup.
+    as its target: the builder hears each element open and close and the text between.
 
     No network and no entities but HTML's own (a DOCTYPE's declarations are not
     read); ``huge_tree`` stays off, so libxml2's own size limits hold. Fed as text, so an

@@ -1,0 +1,72 @@
+"""A page as BeautifulSoup reads it (with lxml's parser), replayed to the block builder.
+
+BeautifulSoup builds the page's tree with libxml2 (lxml), which never refuses bad tags;
+the nesting limit is counted while the tree is built, so a hostile page is refused at
+the first element past it, before its tree grows. The tree is then walked in document
+order and each element's start and end and the text between are reported to a
+``BlockBuilder``, exactly as lxml's parser reports them to a parser target.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString, Script, Stylesheet, Tag, TemplateString
+
+from parsers.errors import IngestError
+
+# BeautifulSoup's advice to a person at a prompt (a page that looks like a file name
+# or a URL, an XHTML page read as HTML) is no warning about the plan: never printed.
+QUIET = (MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning)
+# The strings a parser target hears as text (BeautifulSoup types the text inside <script>,
+# <style> and <template>); comments, the doctype and processing instructions are not text.
+TEXT = frozenset({NavigableString, Script, Stylesheet, TemplateString})
+
+
+class BoundedSoup(BeautifulSoup):
+    """BeautifulSoup that refuses markup nested deeper than ``max_depth`` while it builds the tree."""
+
+    def __init__(self, markup: str, max_depth: int):
+        self.max_depth = max_depth
+        # No entities but HTML's own, no network: lxml's HTMLParser defaults, which
+        # BeautifulSoup keeps; huge_tree stays off, so libxml2's own size limits hold.
+        # "class" stays one string, as the attribute is written.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", QUIET)
+            super().__init__(markup, "lxml", multi_valued_attributes=None)
+
+    def pushTag(self, tag: Tag) -> None:  # noqa: N802 - BeautifulSoup's name
+        """Open an element, unless it would be nested deeper than the limit."""
+        if len(self.tagStack) > self.max_depth:  # the stack holds the soup itself, then the elements
+            raise IngestError(f"refused: the markup nests elements more than {self.max_depth} deep "
+                              "(a damaged or hostile page)")
+        super().pushTag(tag)
+
+
+def parse(text: str, max_depth: int) -> BeautifulSoup:
+    """The page's tree; IngestError when its elements nest deeper than ``max_depth``."""
+    return BoundedSoup(text, max_depth)
+
+
+def replay(soup: BeautifulSoup, target) -> None:
+    """Report the tree to ``target`` as a parser target hears a page: ``start(name, attrs)``,
+    ``data(text)``, ``end(name)``, then ``close()``. Comments, the doctype and processing
+    instructions are not reported (a parser target without those methods hears none)."""
+    start, end, data = target.start, target.end, target.data
+    open_tags: list[Tag] = []
+    node = soup.contents[0] if soup.contents else None
+    while node is not None:
+        parent = node.parent
+        while open_tags and open_tags[-1] is not parent:
+            end(open_tags.pop().name)
+        kind = type(node)
+        if kind is Tag:
+            start(node.name, node.attrs)
+            open_tags.append(node)
+        elif kind in TEXT:
+            data(node)
+        node = node.next_element
+    while open_tags:
+        end(open_tags.pop().name)
+    target.close()
