@@ -57,7 +57,8 @@ def test_fragment_text_is_whole_whatever_pieces_the_parser_hands_over(markup, te
 # A page is read by BeautifulSoup and its tree replayed to the builder; a fragment is
 # reported by lxml's parser directly. Both must be libxml2's reading, event for event.
 def _blocks_from_parser_events(text: str):
-    builder = BlockBuilder(tables=True, max_depth=DEFAULT_LIMITS.max_html_depth)
+    sheet = soup.parse(text, DEFAULT_LIMITS.max_html_depth).style_sheet()  # the same class rules
+    builder = BlockBuilder(tables=True, max_depth=DEFAULT_LIMITS.max_html_depth, style_sheet=sheet)
     walker._parse(text, builder)
     return tuple(builder.body), tuple(builder.footnotes)
 

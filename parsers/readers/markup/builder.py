@@ -18,7 +18,7 @@ from parsers.readers.markup.inline import Piece, normalise_runs
 from parsers.readers.markup.notes import is_note_anchor, is_note_body, marker_text
 from parsers.readers.markup.roles import BLOCKS, HEADINGS, LISTS, SKIPPED, TABLE_PARTS
 from parsers.readers.markup.styles import (
-    BOLD_TAGS, NO_STYLES, SUPERSCRIPT_TAGS, inline_change, is_hidden, read_style,
+    BOLD_TAGS, NO_STYLES, SUPERSCRIPT_TAGS, StyleSheet, inline_change, is_hidden,
 )
 from parsers.readers.markup.tables import MAX_COLSPAN, MAX_ROWSPAN, TableBuilder, digits, span
 
@@ -50,9 +50,10 @@ class BlockBuilder:
     target (``start``, ``end``, ``data``, ``close``). Entering an element runs its
     handler, which returns what to undo when the element closes (or SKIP, or _Collect)."""
 
-    def __init__(self, tables: bool, max_depth: int):
+    def __init__(self, tables: bool, max_depth: int, style_sheet: StyleSheet | None = None):
         self.tables = tables
         self.max_depth = max_depth
+        self.style_sheet = style_sheet or StyleSheet()  # the page's class rules
         self.body: list[Block] = []
         self.containers: list[list] = [self.body]  # where finished paragraphs go
         self.footnotes: list[Footnote] = []
@@ -138,7 +139,7 @@ class BlockBuilder:
         _Collect, or what to undo when it closes."""
         if name in SKIPPED:
             return SKIP
-        styles = read_style(attrs.get("style"))
+        styles = self.style_sheet.element_styles(name, attrs)
         if is_hidden(styles):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == word.LIST_MARKER_SPAN:

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.element import NavigableString, Script, Stylesheet, Tag, TemplateString
 
 from parsers.errors import IngestError
+from parsers.readers.markup.styles import StyleSheet
 
 # BeautifulSoup's advice to a person at a prompt (a page that looks like a file name
 # or a URL, an XHTML page read as HTML) is no warning about the plan: never printed.
@@ -29,6 +30,7 @@ class BoundedSoup(BeautifulSoup):
 
     def __init__(self, markup: str, max_depth: int):
         self.max_depth = max_depth
+        self.style_elements: list[Tag] = []  # the page's <style> elements, in order
         # No entities but HTML's own, no network: lxml's HTMLParser defaults, which
         # BeautifulSoup keeps; huge_tree stays off, so libxml2's own size limits hold.
         # "class" stays one string, as the attribute is written.
@@ -42,9 +44,19 @@ class BoundedSoup(BeautifulSoup):
             raise IngestError(f"refused: the markup nests elements more than {self.max_depth} deep "
                               "(a damaged or hostile page)")
         super().pushTag(tag)
+        if tag.name == "style":
+            self.style_elements.append(tag)
+
+    def style_sheet(self) -> StyleSheet:
+        """The class rules of every <style> element on the page (a browser applies them all,
+        wherever the element stands)."""
+        sheet = StyleSheet()
+        for element in self.style_elements:
+            sheet.add(element.get_text())
+        return sheet
 
 
-def parse(text: str, max_depth: int) -> BeautifulSoup:
+def parse(text: str, max_depth: int) -> BoundedSoup:
     """The page's tree; IngestError when its elements nest deeper than ``max_depth``."""
     return BoundedSoup(text, max_depth)
 

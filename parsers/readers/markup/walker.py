@@ -31,8 +31,9 @@ def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
 
     Raises IngestError when elements nest deeper than ``max_depth``.
     """
-    builder = BlockBuilder(tables=True, max_depth=max_depth)
-    soup.replay(soup.parse(text, max_depth), builder)
+    tree = soup.parse(text, max_depth)
+    builder = BlockBuilder(tables=True, max_depth=max_depth, style_sheet=tree.style_sheet())
+    soup.replay(tree, builder)
     return tuple(builder.body), tuple(builder.footnotes)
 
 
