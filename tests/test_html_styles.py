@@ -35,7 +35,7 @@ CLASS_CASES = {
         [P(R("x", bold=True))]),
     "hidden by a class": (".h{display:none}", '<p>a<span class="h">secret</span></p>', [P("a")]),
     "Word's list marker by a class": (".i{mso-list:Ignore}", '<p style="mso-list:l0 level1 lfo1"><span class="i">·</span>x</p>',
-                                      [P("x", list_kind="bullet")]),
+                                      [P("x", list_kind="bullet", list_label="•")]),
     "rules inside @media are not class rules": ("@media print { .a {font-weight:bold} }",
                                                 '<p><span class="a">x</span></p>', [P("x")]),
     "descendant and id selectors are not read": ("p .a, #b, .c .d {font-weight:bold}",

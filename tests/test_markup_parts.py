@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.readers.markup import notes, styles, tables, word
+from parsers.readers.markup import lists, notes, styles, tables, word
+from parsers.readers.markup.producers import NOTE_RULES
 
 STYLE_CASES = {
     "bold by weight": ("font-weight: bold", "b", (True, None)),
@@ -47,7 +48,7 @@ ANCHOR_CASES = {
 
 @pytest.mark.parametrize(("attrs", "style", "anchor"), ANCHOR_CASES.values(), ids=ANCHOR_CASES.keys())
 def test_note_anchors(attrs, style, anchor):
-    assert notes.is_note_anchor(attrs, style) is anchor
+    assert NOTE_RULES.is_anchor(attrs, style) is anchor
 
 
 @pytest.mark.parametrize(("attrs", "style", "body"), [
@@ -55,7 +56,7 @@ def test_note_anchors(attrs, style, anchor):
     ({}, {"mso-element": "footnote"}, True), ({"id": "footer"}, {}, False), ({}, {}, False),
 ])
 def test_note_bodies(attrs, style, body):
-    assert notes.is_note_body(attrs, style) is body
+    assert NOTE_RULES.is_body(attrs, style) is body
 
 
 @pytest.mark.parametrize(("text", "marker"), [("[1]", "1"), (" 2 ", "2"), ("*", "*"), ("[ 3 ]", "3"), ("*\t\n*", "* *")])
@@ -73,5 +74,13 @@ def test_word_list_level(mso_list, level):
 @pytest.mark.parametrize(("text", "numbered"), [
     ("1.", True), ("12)", True), ("iv.", True), ("а)", True), ("(b)", True), ("·", False), ("o", False), ("§", False),
 ])
-def test_word_list_marker_kind(text, numbered):
-    assert word.is_numbered_marker(text) is numbered
+def test_list_marker_kind(text, numbered):
+    assert lists.is_numbered_marker(text) is numbered
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("1.", "1."), (" 12) ", "12)"), ("·", "•"), ("\uf0b7\uf0b7", "•"), ("§", "▪"), ("o", "o"), ("–", "–"),
+    ("Москва", None), ("", None), ("Организатор:", None), ("1.2.3.4.5.", None),
+])
+def test_list_label_of_a_drawn_marker(text, label):
+    assert lists.list_label(text) == label

@@ -13,9 +13,10 @@ from typing import Callable, NamedTuple
 
 from parsers.blocks import Block, Cell, Footnote, Paragraph, Table
 from parsers.errors import IngestError
-from parsers.readers.markup import word
+from parsers.readers.markup import libreoffice, lists, word
 from parsers.readers.markup.inline import Piece, normalise_runs
-from parsers.readers.markup.notes import is_note_anchor, is_note_body, marker_text
+from parsers.readers.markup.notes import marker_text
+from parsers.readers.markup.producers import NOTE_RULES
 from parsers.readers.markup.roles import BLOCKS, HEADINGS, LISTS, SKIPPED, TABLE_PARTS
 from parsers.readers.markup.styles import (
     BOLD_TAGS, NO_STYLES, SUPERSCRIPT_TAGS, StyleSheet, inline_change, is_hidden,
@@ -43,6 +44,7 @@ class _ParagraphProps(NamedTuple):
     heading_level: int | None = None
     list_kind: str | None = None
     list_level: int = 0
+    list_label: str | None = None
 
 
 class BlockBuilder:
@@ -66,6 +68,7 @@ class BlockBuilder:
         self.table: _TableBuilder | None = None
         self.flattened = 0  # depth of tables read as plain paragraphs
         self.note_marker: list[str | None] | None = None  # set inside a footnote body
+        self.paragraph_note: str | None = None  # the marker of a note the open paragraph is
         self.leaves: list = []  # per open element read: what to undo when it closes, or None
         self.buffered: list[str] = []  # text since the last tag (the parser splits it at entities)
         self.skipped = 0  # elements open inside one whose content is not read
@@ -143,9 +146,14 @@ class BlockBuilder:
         if is_hidden(styles):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == word.LIST_MARKER_SPAN:
-            return _Collect(self.word_list_marker)
-        if name == "a" and is_note_anchor(attrs, styles):
-            return _Collect(lambda text: self.note_anchor(text, attrs))
+            return _Collect(self.drawn_label)
+        if "font" in styles and word.is_filler(name, styles):
+            return _Collect(self.word_list_filler)
+        if name == "span" and "class" in attrs and libreoffice.is_list_label(attrs):
+            return _Collect(self.drawn_label)
+        if name == "a" and NOTE_RULES.is_anchor(attrs, styles):
+            backlink = NOTE_RULES.is_backlink(attrs)
+            return _Collect(lambda text: self.note_anchor(text, attrs, backlink))
         if name == "br":
             return self.enter_break()
         undo_inline = self.enter_inline(name, styles)
@@ -159,7 +167,7 @@ class BlockBuilder:
         return SKIP
 
     def enter_structure(self, name: str, attrs: dict[str, str], styles: dict[str, str]):
-        if is_note_body(attrs, styles):  # a note body is marked by its id or style
+        if NOTE_RULES.is_body(attrs, styles):  # a note body is marked by its id or style
             return self.enter_note_body(attrs)
         if "mso-list" in styles and name == "p":
             return self.enter_word_list_paragraph(styles["mso-list"])
@@ -221,10 +229,27 @@ class BlockBuilder:
             return self.enter_block()
         return self.enter_block(list_kind="bullet", list_level=level)
 
-    def word_list_marker(self, text: str) -> None:
-        """Word's bullet glyph or number: not text, but it says which kind of list."""
-        if self.props.list_kind and word.is_numbered_marker(text):
-            self.props = self.props._replace(list_kind="number")
+    def drawn_label(self, text: str) -> None:
+        """A list item's drawn bullet or number, in the producer's span for it (Word's
+        mso-list:Ignore, LibreOffice's ListLabel): the paragraph's list label, and it says
+        which kind of list."""
+        label = lists.list_label(text) or " ".join(text.split())
+        if not label or not self.props.list_kind:  # only a list paragraph draws a marker
+            return
+        kind = "number" if lists.is_numbered_marker(label) else self.props.list_kind
+        self.props = self.props._replace(list_kind=kind, list_label=label)
+
+    def word_list_filler(self, text: str) -> None:
+        """Word's 7-point filler after a drawn marker: on a filtered page, the text before it
+        in the paragraph is the marker (the list label). Anywhere else it is only spaces."""
+        label = lists.list_label("".join(piece.text for piece in self.pieces)) if self.pieces else None
+        if label is None or self.props.list_label is not None:
+            self.text(text)
+            return
+        self.pieces = []
+        kind = "number" if lists.is_numbered_marker(label) else "bullet"
+        self.props = self.props._replace(list_kind=self.props.list_kind if self.props.list_kind == kind else kind,
+                                         list_label=label)
 
     def enter_preformatted(self):
         undo_block = self.enter_block()
@@ -238,12 +263,16 @@ class BlockBuilder:
 
     # Footnotes ---------------------------------------------------------------
 
-    def note_anchor(self, text: str, attrs: dict[str, str]) -> None:
-        """A note anchor's text, read: a citation in the text, or a note body's own marker."""
+    def note_anchor(self, text: str, attrs: dict[str, str], backlink: bool = False) -> None:
+        """A note anchor's text, read: a citation in the text, a note body's own marker, or
+        a back-link that makes its paragraph a note (Google Docs, LibreOffice's XHTML)."""
         marker = marker_text(text) or digits(attrs.get("href") or attrs.get("name") or "")
         if self.note_marker is not None:  # the note's own marker, inside its body
             if self.note_marker[0] is None:
                 self.note_marker[0] = marker
+        elif backlink:
+            if self.paragraph_note is None:
+                self.paragraph_note = marker
         elif marker:
             self.pieces.append(Piece(marker, self.bold, True, note=marker, mode="note"))
 
@@ -356,21 +385,38 @@ class BlockBuilder:
                 self.pieces.append(Piece(line, self.bold, self.superscript, mode=mode))
 
     def flush(self) -> None:
-        """Turn the queued text into a paragraph in the current container (if it shows anything)."""
-        if not self.pieces:
+        """Turn the queued text into a paragraph in the current container (if it shows
+        anything: text or a list label), or into a note when the paragraph is one."""
+        props = self.props
+        if self.paragraph_note is not None:
+            return self.flush_note_paragraph()
+        label = props.list_label
+        if not self.pieces and label is None:
             return
-        runs = normalise_runs(self.pieces)
+        runs = normalise_runs(self.pieces) if self.pieces else ()
         self.pieces = []
-        if len(runs) == 1 and runs[0].text.strip() or any(run.text.strip() for run in runs):
-            props = self.props
+        visible = len(runs) == 1 and runs[0].text.strip() or any(run.text.strip() for run in runs)
+        if visible or label is not None:  # a drawn number alone is Word's numbered № cell
             self.containers[-1].append(
                 Paragraph(
-                    runs=runs,
+                    runs=runs if visible else (),
                     heading_level=props.heading_level,
                     list_kind=props.list_kind,
                     list_level=props.list_level,
+                    list_label=label,
                 )
             )
+        if label is not None:  # a label belongs to one paragraph
+            self.props = props._replace(list_label=None)
+
+    def flush_note_paragraph(self) -> None:
+        """The open paragraph opened with a note's back-link: it is that note."""
+        runs = normalise_runs(self.pieces) if self.pieces else ()
+        self.pieces = []
+        marker, self.paragraph_note = self.paragraph_note, None
+        text = "".join(run.text for run in runs).strip()
+        if marker or text:
+            self.footnotes.append(Footnote(marker=marker, text=text))
 
 
 # --- What an element's name alone means --------------------------------------
