@@ -1,0 +1,97 @@
+"""The 2024 plan as other producers write HTML equals the hand-written expected records.
+
+samples/make_producer_html.py writes Word's full and filtered "Web Page" and a Google Docs
+export; LibreOffice's XHTML export is LibreOffice's own. Each is checked field by field
+against tests/expected/plan_2024.json, as tests/test_samples.py checks the LibreOffice samples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import ingest_file
+from parsers.blocks import Cell, Document, Paragraph, Row, Table, plain
+from parsers.plan.extract import extract_plan
+from parsers.readers.markup.html import read_html
+from tests.conftest import SAMPLES
+from tests.test_samples import RECORD_TABLES, comparable, expected_records
+
+PRODUCER_SAMPLES = {
+    "word": "plan_2024_word.html",
+    "word-filtered": "plan_2024_word_filtered.html",
+    "google-docs": "plan_2024_google_docs.html",
+    "libreoffice-xhtml": "plan_2024_libreoffice.xhtml.html",
+}
+# Word draws the № column's numbers (a numbered list) and stores none: the reader gives
+# them as each paragraph's list label, which the extractor reads as the row's number.
+DRAWN_NUMBERS = {"word", "word-filtered"}
+
+
+def _extractor_reads_list_labels() -> bool:
+    """Whether the extractor takes a row's number from a number cell's drawn label."""
+    header = Row(cells=tuple(Cell(blocks=(plain(text),)) for text in
+                             ("№ п/п", "Мероприятия", "Место, дата", "Примечание")))
+    row = Row(cells=(Cell(blocks=(Paragraph(list_kind="number", list_label="1."),)),
+                     *(Cell(blocks=(plain(text),)) for text in ("Сессия МАГ", "Москва май", "Организатор: МАГ"))))
+    try:
+        plan = extract_plan(Document(blocks=(plain("План мероприятий на 2024 год"), Table(rows=(header, row)))))
+    except Exception:  # noqa: BLE001 - an extractor that cannot read it does not read labels
+        return False
+    return len(getattr(plan, "events", ())) == 1
+
+
+LABELS_READ = _extractor_reads_list_labels()
+
+
+# What needs the event rows' numbers (the other records and fields read without them).
+NEEDS_NUMBERS = {"events", "signatory", "warnings"}
+
+
+@pytest.fixture(scope="module", params=sorted(PRODUCER_SAMPLES))
+def sample(request):
+    path = SAMPLES / PRODUCER_SAMPLES[request.param]
+    if not path.exists():
+        pytest.fail(f"sample {path.name} is missing: run samples/make_producer_html.py")
+    return path
+
+
+def _expect_numbers_read(request, sample, what: str) -> None:
+    """Until the extractor reads a number cell's drawn label, Word's samples lose their events."""
+    if what in NEEDS_NUMBERS and not LABELS_READ and request.node.callspec.params["sample"] in DRAWN_NUMBERS:
+        request.applymarker(pytest.mark.xfail(
+            reason="the extractor does not read a number cell's list label yet (parsers/plan, DOCX work)", strict=True))
+
+
+@pytest.mark.parametrize("table", sorted(RECORD_TABLES))
+def test_records_equal_the_expected_json(request, sample, expected_2024, table):
+    _expect_numbers_read(request, sample, table)
+    plan = ingest_file(sample)
+    got = [comparable(record) for record in getattr(plan, table)]
+    want = expected_records(expected_2024, table)
+    assert len(got) == len(want)
+    for got_record, want_record in zip(got, want):
+        assert got_record == want_record
+
+
+@pytest.mark.parametrize("field", ["title", "year", "footnotes", "signatory", "warnings"])
+def test_plan_fields_equal_the_expected_json(request, sample, expected_2024, field):
+    _expect_numbers_read(request, sample, field)
+    value = getattr(ingest_file(sample), field)
+    dumped = [v.model_dump(mode="json") for v in value] if isinstance(value, list) else (
+        value.model_dump(mode="json") if hasattr(value, "model_dump") else value)
+    assert dumped == expected_2024[field]
+
+
+@pytest.mark.parametrize("name", ["plan_2024_word.html", "plan_2024_word_filtered.html"])
+def test_word_samples_number_column_is_drawn_not_stored(name):
+    document = read_html((SAMPLES / name).read_bytes())
+    events = next(block for block in document.blocks if isinstance(block, Table))
+    numbers = [row.cells[0].blocks[0] for row in events.rows[1:] if len(row.cells) == 4 and row.cells[0].blocks]
+    assert [p.text for p in numbers] == [""] * 19
+    assert [p.list_label for p in numbers] == [f"{n}." for n in range(1, 20)]
+
+
+def test_word_full_sample_is_windows_1251_as_word_saves_it():
+    data = (SAMPLES / "plan_2024_word.html").read_bytes()
+    assert b"charset=windows-1251" in data and b"xmlns:o=" in data and b"mso-list:Ignore" in data
+    assert "Предложения".encode("cp1251") in data
