@@ -388,11 +388,11 @@ class BlockBuilder:
         """Turn the queued text into a paragraph in the current container (if it shows
         anything: text or a list label), or into a note when the paragraph is one."""
         props = self.props
+        label = props.list_label
+        if not self.pieces and label is None and self.paragraph_note is None:
+            return  # most calls: a block boundary with nothing queued
         if self.paragraph_note is not None:
             return self.flush_note_paragraph()
-        label = props.list_label
-        if not self.pieces and label is None:
-            return
         runs = normalise_runs(self.pieces) if self.pieces else ()
         self.pieces = []
         visible = len(runs) == 1 and runs[0].text.strip() or any(run.text.strip() for run in runs)

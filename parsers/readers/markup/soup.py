@@ -25,6 +25,9 @@ QUIET = (MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning)
 TEXT = frozenset({NavigableString, Script, Stylesheet, TemplateString})
 
 
+_push_tag = BeautifulSoup.pushTag  # called once per element: no super() lookup
+
+
 class BoundedSoup(BeautifulSoup):
     """BeautifulSoup that refuses markup nested deeper than ``max_depth`` while it builds the tree."""
 
@@ -43,7 +46,7 @@ class BoundedSoup(BeautifulSoup):
         if len(self.tagStack) > self.max_depth:  # the stack holds the soup itself, then the elements
             raise IngestError(f"refused: the markup nests elements more than {self.max_depth} deep "
                               "(a damaged or hostile page)")
-        super().pushTag(tag)
+        _push_tag(self, tag)
         if tag.name == "style":
             self.style_elements.append(tag)
 
@@ -64,21 +67,25 @@ def parse(text: str, max_depth: int) -> BoundedSoup:
 def replay(soup: BeautifulSoup, target) -> None:
     """Report the tree to ``target`` as a parser target hears a page: ``start(name, attrs)``,
     ``data(text)``, ``end(name)``, then ``close()``. Comments, the doctype and processing
-    instructions are not reported (a parser target without those methods hears none)."""
+    instructions are not reported (a parser target without those methods hears none).
+
+    Walked with a stack of child iterators, not recursion: the depth is the page's."""
     start, end, data = target.start, target.end, target.data
-    open_tags: list[Tag] = []
-    node = soup.contents[0] if soup.contents else None
-    while node is not None:
-        parent = node.parent
-        while open_tags and open_tags[-1] is not parent:
-            end(open_tags.pop().name)
-        kind = type(node)
-        if kind is Tag:
-            start(node.name, node.attrs)
-            open_tags.append(node)
-        elif kind in TEXT:
-            data(node)
-        node = node.next_element
-    while open_tags:
-        end(open_tags.pop().name)
+    text_types = TEXT
+    iterators = [iter(soup.contents)]
+    names: list[str] = []
+    while iterators:
+        for node in iterators[-1]:
+            kind = type(node)
+            if kind is Tag:
+                start(node.name, node.attrs)
+                names.append(node.name)
+                iterators.append(iter(node.contents))
+                break
+            if kind in text_types:
+                data(node)
+        else:  # this element's children are done
+            iterators.pop()
+            if names:
+                end(names.pop())
     target.close()
