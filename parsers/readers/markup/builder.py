@@ -248,8 +248,7 @@ class BlockBuilder:
             return
         self.pieces = []
         kind = "number" if lists.is_numbered_marker(label) else "bullet"
-        self.props = self.props._replace(list_kind=self.props.list_kind if self.props.list_kind == kind else kind,
-                                         list_label=label)
+        self.props = self.props._replace(list_kind=kind, list_label=label)
 
     def enter_preformatted(self):
         undo_block = self.enter_block()
