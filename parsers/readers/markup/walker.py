@@ -34,6 +34,7 @@ def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
     tree = soup.parse(text, max_depth)
     builder = BlockBuilder(tables=True, max_depth=max_depth, style_sheet=tree.style_sheet())
     soup.replay(tree, builder)
+    tree.decompose()  # the tree links both ways: unlinked now, it is freed at once, not by the collector
     return tuple(builder.body), tuple(builder.footnotes)
 
 
