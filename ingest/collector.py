@@ -25,8 +25,8 @@ def collector_paused():
 
     Reading builds hundreds of thousands of small objects (parse trees, blocks, records)
     that all live until the plan is made; the collector would walk them again and again
-    and find nothing to free: they are acyclic (the HTML reader builds no parse tree at
-    all). Measured with bench/formats.py: 5-10 % of the time, and
+    and find nothing to free: they are acyclic, but for the HTML reader's BeautifulSoup
+    tree, which is freed once the collector resumes. Measured with bench/formats.py: 5-10 % of the time, and
     the same peak memory (10,000 events, 50 PDF pages). Nested and concurrent calls (threads)
     share one pause; the collector resumes when the last one ends, if it was running before.
     """

@@ -172,6 +172,10 @@ def test_a_word_at_the_column_edge_is_glued_only_when_cut(above, below, right, w
 @pytest.mark.parametrize("texts, expected", [
     (["Круглый стол ", "по тематике ", "Умного города"], False),
     (["Круглый стол ", "по тематике ", "Умного города ", "Итоги "], True),
+    # Chromium's print of Word's HTML: the 7-point filler after each list number is a
+    # run of no-break spaces at the number cell's line end, not the space of a wrap.
+    (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "3.\xa0\xa0\xa0\xa0\xa0 ", "Умного города"], False),
+    (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "по тематике ", "Умного города ", "Итоги "], True),
 ])
 def test_draws_wrap_spaces_needs_a_few_lines_ending_in_a_space(texts, expected):
     assert draws_wrap_spaces(lines(*texts)) is expected

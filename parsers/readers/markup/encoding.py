@@ -1,25 +1,20 @@
 """Bytes to text: a byte-order mark first, then a declared charset, then guesses.
 
 Files arrive from offices that save in UTF-8 or in the Windows Cyrillic code
-page; this module is the one place that decides which. It returns the text
-and the warnings a guess deserves, and never raises on odd bytes.
+page; this module is the one place that decides which. BeautifulSoup's
+EncodingDetector finds the byte-order mark and the declaration; the order of
+trust, the browsers' aliases, the guesses and their warnings are ours (its
+UnicodeDammit would fall back to windows-1252 and warn nobody). It returns the
+text and the warnings a guess deserves, and never raises on odd bytes.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
+
+from bs4.dammit import EncodingDetector
 
 from parsers.blocks import ReaderWarning
-
-# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
-BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 # What browsers actually use for some declared names (WHATWG Encoding standard):
 # a page that says "iso-8859-1" is decoded as windows-1252, one that says
@@ -42,37 +37,25 @@ GUESSES = ("utf-8", "windows-1251")
 # bytes; Word's pages put several namespace declarations first).
 PRESCAN_BYTES = 4096
 
-_QUOTE = rb"[\"']?\s*"
-_NAME = rb"(?P<charset>[-\w.:]+)"
-DECLARATIONS = (
-    # <meta charset="utf-8"> and <meta http-equiv=... content="text/html; charset=windows-1251">
-    re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*" + _QUOTE + _NAME, re.IGNORECASE),
-    # <?xml version="1.0" encoding="windows-1251"?> at the top of XHTML
-    re.compile(rb"<\?xml\b[^>]*?\bencoding\s*=\s*" + _QUOTE + _NAME, re.IGNORECASE),
-)
-
 
 def split_byte_order_mark(data: bytes) -> tuple[str | None, bytes]:
-    """The encoding a byte-order mark names (or None) and the bytes after it."""
-    for mark, encoding in BYTE_ORDER_MARKS:
-        if data.startswith(mark):
-            return encoding, data[len(mark):]
-    return None, data
+    """The encoding a byte-order mark names (or None) and the bytes after it (BeautifulSoup's
+    EncodingDetector: UTF-8, UTF-16 and UTF-32 in either byte order)."""
+    body, encoding = EncodingDetector.strip_byte_order_mark(data)
+    return encoding, body
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares near its top, as a Python codec name, or None."""
-    head = data[:PRESCAN_BYTES]
-    for pattern in DECLARATIONS:
-        found = pattern.search(head)
-        if found:
-            name = found.group("charset").decode("ascii", "replace").lower()
-            name = DECLARED_ALIASES.get(name, name)
-            try:
-                return codecs.lookup(name).name
-            except LookupError:
-                return None
-    return None
+    """The charset a page declares near its top (an XML prologue or a <meta> charset, as
+    BeautifulSoup's EncodingDetector finds them), as a Python codec name, or None."""
+    name = EncodingDetector.find_declared_encoding(data[:PRESCAN_BYTES], is_html=True, search_entire_document=True)
+    if not name:
+        return None
+    name = DECLARED_ALIASES.get(name.strip(), name.strip())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:

@@ -194,8 +194,16 @@ def ends_with_space(line: Line) -> bool:
 
 def draws_wrap_spaces(lines: Iterable[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
     """True when the PDF's producer leaves the space it wrapped a line at on the
-    line's end (LibreOffice does): then a line ending without one was ended by hand."""
-    return sum(1 for line in lines if ends_with_space(line)) >= settings.wrap_space_lines
+    line's end (LibreOffice does): then a line ending without one was ended by hand.
+    A wrap leaves one space: a run of them is filler (Word's no-break spaces after a
+    list number, printed from its HTML), which says nothing about wraps."""
+    return sum(1 for line in lines if ends_with_one_space(line)) >= settings.wrap_space_lines
+
+
+def ends_with_one_space(line: Line) -> bool:
+    """True when the line ends with exactly one drawn space, as a wrap leaves it."""
+    glyphs = line.glyphs
+    return glyphs[-1].is_space and (len(glyphs) < 2 or not glyphs[-2].is_space)
 
 
 def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,

@@ -1,0 +1,45 @@
+"""List labels: the number or bullet a producer drew before a list item, read from what it wrote.
+
+Word and LibreOffice's XHTML export write the marker they drew as text before the item
+(in a span of their own); the reader makes it the paragraph's list label. Bullets drawn
+from a symbol font arrive as that font's character: Word writes Symbol's bullet as "·",
+LibreOffice as the private-use character U+F0B7.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "1." "1.2." "12)" "(3)" "1" (Word's lvlText "%1"), "а)" "iv." "(b)" (letters need their stop).
+_DIGITS = r"\d+(?:\.\d+)*[.)]?"
+_LETTERS = r"(?:[a-zа-я]|[ivxlcdm]+)[.)]"
+NUMBERED_MARKER = re.compile(rf"\(?(?:{_DIGITS}|{_LETTERS})", re.IGNORECASE)
+# Symbol-font bullets as producers write them, and what they show.
+SYMBOL_GLYPHS = {
+    "·": "•", "\uf0b7": "•",  # Symbol's bullet
+    "§": "▪", "\uf0a7": "▪",  # Wingdings' square
+    "Ø": "➢", "\uf0d8": "➢",  # Wingdings' arrowhead
+    "ü": "✓", "\uf0fc": "✓",  # Wingdings' tick
+    "o": "o",  # Courier New's circle
+    "-": "-", "–": "–", "•": "•", "*": "*", "▪": "▪",
+}
+LONGEST_LABEL = 8  # "iv.", "1.2.3." and glyphs; a longer text before a filler is text
+
+
+def is_numbered_marker(text: str) -> bool:
+    """True when a drawn list marker is a number or letter ("1.", "iv)", "(а)"), not a glyph."""
+    text = text.strip()
+    return bool(NUMBERED_MARKER.fullmatch(text)) and text not in SYMBOL_GLYPHS
+
+
+def list_label(text: str) -> str | None:
+    """The label a drawn marker shows ("1.", "•"), or None when ``text`` is no list marker.
+    A glyph written twice (LibreOffice's XHTML does) is drawn once."""
+    text = "".join(text.split())
+    if len(set(text)) == 1 and text[0] in SYMBOL_GLYPHS:
+        return SYMBOL_GLYPHS[text[0]]
+    if not text or len(text) > LONGEST_LABEL:
+        return None
+    if is_numbered_marker(text):
+        return text
+    return text if len(text) == 1 and not text.isalnum() else None

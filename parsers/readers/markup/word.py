@@ -1,0 +1,44 @@
+"""Microsoft Word's HTML ("Web Page" and "Web Page, Filtered"): its conventions, as data.
+
+Lists. Word draws a list item's number or bullet and writes what it drew before the text.
+The full "Web Page" marks the paragraph <p style="mso-list:l0 level2 lfo1"> and puts the
+drawn marker in <![if !supportLists]><span style="mso-list:Ignore">1.<span
+style="font:7.0pt &quot;Times New Roman&quot;">&nbsp;&nbsp;</span></span><![endif]>; the
+filtered page keeps only the marker and its 7-point filler of no-break spaces. Either way
+the marker is the paragraph's list label, not its text.
+
+Footnotes. <a style="mso-footnote-id:ftn1" href="#_ftn1" name="_ftnref1">[1]</a> cites;
+the note is <div style="mso-element:footnote" id="ftn1"> (the filtered page keeps only
+<div id="ftn1">), numbered by <a href="#_ftnref1" name="_ftn1">[1]</a>.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.readers.markup.notes import NoteConventions
+
+NOTES = NoteConventions(
+    producer="Microsoft Word",
+    anchor_styles=("mso-footnote-id", "mso-endnote-id"),
+    reference_hrefs=(r"#_?(?:ftn|edn)\d+",),
+    backlink_hrefs=(r"#_?(?:ftn|edn)ref\d+",),
+    body_ids=(r"_?(?:ftn|edn)\d+",),
+    body_elements=frozenset({"footnote", "endnote"}),  # values of mso-element
+)
+
+LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
+LIST_MARKER_SPAN = "ignore"  # the value of mso-list on the span that holds the drawn marker
+# The filler Word writes after a drawn marker: a span in this font of no-break spaces.
+FILLER_FONT_SIZES = ("7.0pt",)
+
+
+def list_level(mso_list: str) -> int | None:
+    """The list level (0 for the first) a paragraph's mso-list names, or None when it names none."""
+    found = LIST_LEVEL.search(mso_list)
+    return max(int(found.group("level")) - 1, 0) if found else None
+
+
+def is_filler(name: str, styles: dict[str, str]) -> bool:
+    """True for the span of no-break spaces Word writes after a drawn list marker."""
+    return name == "span" and styles.get("font", "").startswith(FILLER_FONT_SIZES)

@@ -1,0 +1,135 @@
+"""HTML as each producer writes it: Word (full and filtered), LibreOffice's XHTML, Google Docs.
+
+Each case is markup the way its producer writes it (copied in shape from real exports),
+read into the block model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.blocks import Footnote, Paragraph, Table
+from parsers.readers.markup.html import read_html
+from tests.blockshapes import P, R, paragraphs
+
+WORD_FILLER = "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>"
+
+
+def page(body: str, css: str = "") -> bytes:
+    style = f"<style><!-- {css} --></style>" if css else ""
+    return f'<html><head><meta charset="utf-8">{style}</head><body>{body}</body></html>'.encode()
+
+
+def cell_blocks(body: str) -> tuple[Paragraph, ...]:
+    (table,) = [block for block in read_html(page(f"<table><tr><td>{body}</td></tr></table>")).blocks
+                if isinstance(block, Table)]
+    return table.rows[0].cells[0].blocks
+
+
+WORD_LISTS = {
+    "full page: the number in mso-list:Ignore is the label": (
+        "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
+        f"<![if !supportLists]><span style='mso-list:Ignore'>1.{WORD_FILLER}</span><![endif]>Москва<o:p></o:p></p>",
+        [P("Москва", list_kind="number", list_label="1.")],
+    ),
+    "full page: a Symbol bullet": (
+        "<p class=MsoListParagraphCxSpMiddle style='mso-list:l2 level2 lfo3'><![if !supportLists]>"
+        f"<span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·{WORD_FILLER}"
+        "</span></span><![endif]>ОКМО</p>",
+        [P("ОКМО", list_kind="bullet", list_level=1, list_label="•")],
+    ),
+    "filtered page: the number before the 7-point filler is the label": (
+        f"<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt'><span>1.{WORD_FILLER}</span>"
+        "<span>Москва</span></p>",
+        [P("Москва", list_kind="number", list_label="1.")],
+    ),
+    "filtered page: a Symbol bullet": (
+        f"<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt'><span style='font-family:Symbol'>·{WORD_FILLER}"
+        "</span>ВАРМСУ</p>",
+        [P("ВАРМСУ", list_kind="bullet", list_label="•")],
+    ),
+    "filtered page: a letter": (
+        f"<p class=MsoListParagraph><span>а){WORD_FILLER}</span>заседание</p>",
+        [P("заседание", list_kind="number", list_label="а)")],
+    ),
+    "LibreOffice's XHTML: the glyph in the ListLabel span": (
+        '<ul><li><p class="P5" style="margin-left:0cm;"><span class="ListLabel_20_1" '
+        'style="display:block;float:left;min-width:0cm;">\uf0b7\uf0b7</span>ОКМО<span class="odfLiEnd"/> </p></li></ul>',
+        [P("ОКМО", list_kind="bullet", list_label="•")],
+    ),
+    "a 7-point span of spaces inside text is only spaces": (
+        f"<p>Москва{WORD_FILLER}май</p>", [P("Москва     май")],
+    ),
+    "a 7-point span after a long text is not a list": (
+        f"<p>Организатор: МАГ{WORD_FILLER}</p>", [P("Организатор: МАГ")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), WORD_LISTS.values(), ids=WORD_LISTS.keys())
+def test_word_list_labels(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # Word's "Web Page": the number cell holds only the drawn number (issue 13: 0 events).
+    "<p class=MsoNormal style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>"
+    f"1.{WORD_FILLER}</span><![endif]><o:p>&nbsp;</o:p></p>",
+    # Word's "Web Page, Filtered": the number is text before the filler.
+    f"<p class=MsoNormal style='margin-left:0cm;text-indent:0cm'><span>1.{WORD_FILLER}</span></p>",
+    # ... and an empty paragraph's no-break space after it.
+    f"<p class=MsoNormal><span>1.{WORD_FILLER}</span><span>&nbsp;</span></p>",
+], ids=["full page", "filtered page", "filtered page, a no-break space after"])
+def test_word_numbered_cell_keeps_its_drawn_number(body):
+    (paragraph,) = cell_blocks(body)
+    assert (paragraph.text, paragraph.list_label, paragraph.shown_text, paragraph.list_kind) == ("", "1.", "1.", "number")
+
+
+REFERENCE, NOTE = "Юбилеи городов МАГ", "Дни городов указаны ОРИЕНТИРОВОЧНО"
+WORD_NOTE_REFERENCE = ("<span class=MsoFootnoteReference><span style='mso-special-character:footnote'>"
+                       "<![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span>")
+NOTES = {
+    "Word, full page": (
+        f"<p>{REFERENCE}<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\" title=\"\">"
+        f"{WORD_NOTE_REFERENCE}</a></p><div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all>"
+        "<hr align=left size=1 width=\"33%\"><![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+        f"<a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\" title=\"\">{WORD_NOTE_REFERENCE}</a> {NOTE}"
+        "<o:p></o:p></p></div></div>",
+        "",
+    ),
+    "Word, filtered page": (
+        f"<p>{REFERENCE}<a href=\"#_ftn1\" name=\"_ftnref1\" title=\"\"><span class=MsoFootnoteReference>"
+        "<span class=MsoFootnoteReference><span style='font-size:12.0pt'>[1]</span></span></span></a></p>"
+        "<div><br clear=all><hr align=left size=1 width=\"33%\"><div id=ftn1><p class=MsoFootnoteText>"
+        "<a href=\"#_ftnref1\" name=\"_ftn1\" title=\"\"><span class=MsoFootnoteReference><span class=MsoFootnoteReference>"
+        f"<span style='font-size:10.0pt'>[1]</span></span></span></a> {NOTE}</p></div></div>",
+        "span.MsoFootnoteReference {vertical-align:super;}",
+    ),
+    "LibreOffice's XHTML export": (
+        f'<div class="P4"><span class="T1">{REFERENCE}</span><span class="T2" title="Footnote: {NOTE}">'
+        f'<a href="#ftn1" id="body_ftn1">1</a></span></div><p class="P3"> </p>'
+        f'<p class="P1"><span class="footnodeNumber"><a class="" id="ftn1" href="#body_ftn1">1</a></span>{NOTE}</p>',
+        ".T1 { font-weight:bold; } .T2 { vertical-align:super; font-size:58%;font-weight:bold; }",
+    ),
+    "Google Docs": (
+        f'<p class="c2"><span class="c3">{REFERENCE}</span><sup class="c7"><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>'
+        f'</p><hr class="c9"><div><p class="c4"><a href="#ftnt_ref1" id="ftnt1">[1]</a>'
+        f'<span class="c6">&nbsp;{NOTE}</span></p></div>',
+        ".c3{font-weight:700}.c7{vertical-align:super}.c6{font-size:10pt}",
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "css"), NOTES.values(), ids=NOTES.keys())
+def test_footnotes_in_each_producers_convention(body, css):
+    document = read_html(page(body, css))
+    (paragraph,) = paragraphs(document)
+    assert (paragraph.main_text, paragraph.markers) == (REFERENCE, ("1",))
+    assert document.footnotes == (Footnote(marker="1", text=NOTE),)
+
+
+@pytest.mark.parametrize(("body", "css"), [NOTES["LibreOffice's XHTML export"], NOTES["Google Docs"]],
+                         ids=["LibreOffice's XHTML export", "Google Docs"])
+def test_bold_by_class_rules(body, css):
+    (paragraph,) = paragraphs(read_html(page(body, css)))
+    assert paragraph.runs[0] == R(REFERENCE, bold=True)

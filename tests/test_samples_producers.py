@@ -1,0 +1,55 @@
+"""The 2024 plan as other producers write HTML equals the hand-written expected records.
+
+samples/make_producer_html.py writes Word's full and filtered "Web Page" and a Google Docs
+export; LibreOffice's XHTML export is LibreOffice's own. Each is checked field by field
+against tests/expected/plan_2024.json, as tests/test_samples.py checks the LibreOffice samples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import ingest_file
+from parsers.blocks import Table
+from parsers.readers.markup.html import read_html
+from tests.conftest import SAMPLES
+from tests import test_samples as samples_check  # the same field-by-field checks
+from tests.test_samples import RECORD_TABLES
+
+PRODUCER_SAMPLES = {
+    "word": "plan_2024_word.html",
+    "word-filtered": "plan_2024_word_filtered.html",
+    "google-docs": "plan_2024_google_docs.html",
+    "libreoffice-xhtml": "plan_2024_libreoffice.xhtml.html",
+}
+@pytest.fixture(scope="module", params=sorted(PRODUCER_SAMPLES))
+def sample(request):
+    path = SAMPLES / PRODUCER_SAMPLES[request.param]
+    if not path.exists():
+        pytest.fail(f"sample {path.name} is missing: run samples/make_producer_html.py")
+    return path
+
+
+@pytest.mark.parametrize("table", sorted(RECORD_TABLES))
+def test_records_equal_the_expected_json(sample, expected_2024, table):
+    samples_check.test_records_equal_the_expected_json(ingest_file(sample), expected_2024, table)
+
+
+@pytest.mark.parametrize("field", ["title", "year", "footnotes", "signatory", "warnings"])
+def test_plan_fields_equal_the_expected_json(sample, expected_2024, field):
+    samples_check.test_plan_fields_equal_the_expected_json(ingest_file(sample), expected_2024, field)
+
+
+@pytest.mark.parametrize("name", ["plan_2024_word.html", "plan_2024_word_filtered.html"])
+def test_word_samples_number_column_is_drawn_not_stored(name):
+    document = read_html((SAMPLES / name).read_bytes())
+    events = next(block for block in document.blocks if isinstance(block, Table))
+    numbers = [row.cells[0].blocks[0] for row in events.rows[1:] if len(row.cells) == 4 and row.cells[0].blocks]
+    assert [p.text for p in numbers] == [""] * 19
+    assert [p.list_label for p in numbers] == [f"{n}." for n in range(1, 20)]
+
+
+def test_word_full_sample_is_windows_1251_as_word_saves_it():
+    data = (SAMPLES / "plan_2024_word.html").read_bytes()
+    assert b"charset=windows-1251" in data and b"xmlns:o=" in data and b"mso-list:Ignore" in data
+    assert "Предложения".encode("cp1251") in data
