@@ -55,6 +55,12 @@ def note_of_dots(dots: int = 50_000) -> bytes:
     return text.replace("Организатор: МАГ", "Организатор: МАГ" + "." * dots, 1).encode("utf-8")
 
 
+def date_cell_of(repeats: int) -> bytes:
+    """The text export of the 2024 plan whose first place-and-date cell is "1 " ``repeats`` times."""
+    text = hostile.sample("txt").decode("utf-8")
+    return text.replace("Хабаровск май", "1 " * repeats, 1).encode("utf-8")
+
+
 def cases() -> dict[str, tuple[str, bytes | None]]:
     """Case name → (file name, bytes; None for a FIFO)."""
     return {
@@ -68,6 +74,7 @@ def cases() -> dict[str, tuple[str, bytes | None]]:
         "docx: member declares 900 KB, holds 200 MB": ("liar.docx", hostile.docx_that_lies_about_its_size()),
         "html: 2,000 cells rowspan=65534": ("tall.html", hostile.html_of_tall_merged_cells(2000, 65534)),
         "txt: 50,000 dots in a note": ("dots.txt", note_of_dots()),
+        "txt: 50 KB of '1 1 1' in a place and date cell": ("datecell.txt", date_cell_of(25_000)),
         "a FIFO as input": ("fifo.docx", None),
         "the 2024 sample PDF (for scale)": ("plan_2024.pdf", hostile.sample("pdf")),
     }

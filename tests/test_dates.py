@@ -157,3 +157,17 @@ def test_schema_1_0_date_without_spans_still_validates() -> None:
 def test_spans_round_trip_through_json() -> None:
     span = parse_date("12, 19 и 26 марта", 2024)
     assert DateSpan.model_validate_json(span.model_dump_json()) == span
+
+
+@pytest.mark.parametrize("cell", ["1 " * 25_000, "до " * 17_000, "с 1 по " * 7_000, "Москва " * 8_000 + "май"])
+def test_a_huge_cell_tries_only_tails_a_date_phrase_can_have(monkeypatch, cell):
+    """Every tail of a 50 KB cell was parsed (quadratic: minutes); only the last few words can be a date."""
+    from parsers.dates import place
+
+    calls = []
+    real = place.understand
+    monkeypatch.setattr(place, "understand", lambda text, year: calls.append(text) or real(text, year))
+    place_part, date_part = split_place_date(cell)
+    assert len(calls) <= place.MAX_DATE_WORDS
+    assert max(map(len, calls)) < 400
+    assert (place_part or "").split() + date_part.split() == cell.split()  # no word lost

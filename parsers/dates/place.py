@@ -10,10 +10,16 @@ from parsers.dates.tokens import lexicon
 __all__ = ["split_place_date"]
 
 
+# The most words a date phrase may have ("в период с 1 по 10 июня 2024 года (предварительно)" has
+# nine): only tails this long are tried, so a hostile 50 KB cell costs as much as a real one.
+MAX_DATE_WORDS = 24
+
+
 def split_place_date(text: str) -> tuple[str | None, str]:
-    """Split "Хабаровск май" into ("Хабаровск", "май"): the date is the longest readable tail."""
+    """Split "Хабаровск май" into ("Хабаровск", "май"): the date is the longest readable tail
+    (of at most MAX_DATE_WORDS words)."""
     words = text.split()
-    for i in range(len(words)):
+    for i in range(max(0, len(words) - MAX_DATE_WORDS), len(words)):
         tail = " ".join(words[i:])
         if understand(tail, 2000)[0].kind != "unknown":
             # "Минск 31 июня": the impossible "31 июня" is not readable but "июня" is;
