@@ -428,3 +428,25 @@ def test_word_table(word):
         ("bullet", 0), ("bullet", 0), ("bullet", 1),
     ]  # fmt: skip
     assert table.rows[4].cells[1].blocks[0].list_kind == "number"
+
+
+@pytest.mark.parametrize("sample", ["plan_2024.html", "plan_2024.txt", "plan_2024_pandoc.md"])
+def test_one_stray_byte_in_utf8_keeps_the_page_utf8_with_a_warning(sample):
+    from tests.conftest import SAMPLES
+    """One invalid byte made the whole page decode as windows-1251: no event table found."""
+    from ingest.pipeline import ingest_bytes
+
+    data = (SAMPLES / sample).read_bytes()
+    middle = data.index("Хабаровск".encode()) + 2  # inside a Cyrillic letter's two bytes
+    plan = ingest_bytes(data[:middle] + b"\xff" + data[middle:], sample)
+    assert len(plan.events) == 19
+    assert [w.code for w in plan.warnings] == ["bytes_replaced"]
+    assert plan.events[0].place.startswith("Х") and "\ufffd" in plan.events[0].place
+
+
+def test_windows_1251_text_is_not_taken_for_utf8_with_stray_bytes():
+    from tests.conftest import SAMPLES
+    from parsers.readers.markup.encoding import decode
+
+    text = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
+    assert decode(text.encode("cp1251")) == (text, ())

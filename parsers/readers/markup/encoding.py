@@ -58,8 +58,32 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+# UTF-8 text with a stray invalid byte (a cut multi-byte character, a byte from another
+# encoding pasted in) is still UTF-8: at most this share of its non-ASCII characters may be
+# invalid, and it must hold at least MIN_UTF8_CHARACTERS valid ones. windows-1251 Cyrillic read
+# as UTF-8 is nearly all invalid, so it never passes.
+MAX_STRAY_SHARE = 0.01
+MIN_UTF8_CHARACTERS = 20
+
+
+def _mostly_utf8(body: bytes) -> tuple[str, int] | None:
+    """The text decoded as UTF-8 with its few invalid bytes replaced, and how many; None
+    when the bytes are not UTF-8 text."""
+    text = body.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
+    valid = sum(1 for character in text if character > "\x7f") - text.count("\ufffd")
+    if valid >= MIN_UTF8_CHARACTERS and stray <= MAX_STRAY_SHARE * valid:
+        return text, stray
+    return None
+
+
+def _stray_warning(stray: int) -> ReaderWarning:
+    return ReaderWarning("bytes_replaced", f"{stray} invalid byte sequence(s) in UTF-8 text; they were replaced")
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:
-    """Decode bytes: byte-order mark, then ``declared``, then UTF-8, then windows-1251.
+    """Decode bytes: byte-order mark, then ``declared``, then UTF-8 (allowing a few stray
+    invalid bytes, replaced), then windows-1251.
 
     Returns the text and warnings (a declaration that did not fit the bytes,
     or bytes no candidate decoded cleanly).
@@ -72,12 +96,16 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderW
         try:
             return body.decode(declared), ()
         except UnicodeDecodeError:
+            if codecs.lookup(declared).name == "utf-8" and (mostly := _mostly_utf8(body)):
+                return mostly[0], (_stray_warning(mostly[1]),)
             warnings.append(ReaderWarning(
                 "charset_mismatch", f"the declared charset {declared} does not fit the bytes; guessed instead"))
     for encoding in GUESSES:
         try:
             return body.decode(encoding), tuple(warnings)
         except UnicodeDecodeError:
+            if encoding == "utf-8" and (mostly := _mostly_utf8(body)):
+                return mostly[0], (*warnings, _stray_warning(mostly[1]))
             continue
     warnings.append(ReaderWarning("bytes_replaced", f"some bytes are not valid {GUESSES[-1]}; they were replaced"))
     return body.decode(GUESSES[-1], errors="replace"), tuple(warnings)
