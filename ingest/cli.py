@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import click
 
+from ingest.terminal import visible
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, human_size, limits_from, parse_count, parse_size
 
@@ -146,7 +147,7 @@ def outcome(command, args, kwargs) -> int:
     except (click.ClickException, click.exceptions.Exit):
         raise
     except IngestError as error:
-        print(f"mag-plan: error: {error}", file=sys.stderr)
+        print(f"mag-plan: error: {visible(str(error), newlines=False)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("mag-plan: interrupted", file=sys.stderr)
@@ -254,15 +255,16 @@ def report_result(result, args: SimpleNamespace, report) -> None:
               file=sys.stderr)
     if args.quiet:
         return
-    target = f" -> {result.written[0]}" if result.written else ""
-    stored = f"; {args.db}: {result.stored}" if result.stored else ""
+    target = f" -> {shown(result.written[0])}" if result.written else ""
+    stored = f"; {shown(args.db)}: {result.stored}" if result.stored else ""
     print(f"{path}{target}: {summary(result.plan)}{stored}", file=report)
     show_warnings(result.plan, path)
 
 
 def shown(path: Path) -> str:
-    """A path as messages name it: "stdin" for -."""
-    return "stdin" if path == STDIN else str(path)
+    """A path as messages name it: "stdin" for -; control characters (a newline, ESC) in the
+    name made visible."""
+    return "stdin" if path == STDIN else visible(str(path), newlines=False)
 
 
 def batch_table(results) -> str:
@@ -315,7 +317,7 @@ def show_warnings(plan, path: Path) -> None:
     """The first warnings of a plan, one line each, on stderr."""
     for warning in plan.warnings[:SHOWN_WARNINGS]:
         where = f" {warning.where}:" if warning.where else ""
-        print(f"  warning [{warning.code}]{where} {warning.message}", file=sys.stderr)
+        print(f"  warning [{warning.code}]{where} {visible(warning.message, newlines=False)}", file=sys.stderr)
     if len(plan.warnings) > SHOWN_WARNINGS:
         print(f"  ... and {len(plan.warnings) - SHOWN_WARNINGS} more in the JSON ({path})", file=sys.stderr)
 

@@ -141,3 +141,28 @@ def test_date_command_warns_on_a_doubtful_phrase_with_its_own_code():
     assert (read["kind"], read["start"], unread["kind"]) == ("day", "2024-02-10", "unknown")
     assert "warning [date_doubtful]: the weekday (пятница) does not match" in result.stderr
     assert "warning [date_unknown]: a time without a day '10-00'" in result.stderr
+
+
+def test_control_characters_in_titles_and_file_names_never_reach_the_terminal(tmp_path):
+    """An ESC/OSC sequence in a title (the diff prints it) or a newline and ESC in a file name
+    (the summary prints it) are shown as visible escapes, not sent to the terminal."""
+    text = (SAMPLES / "plan_2024.txt").read_text(encoding="utf-8")
+    hostile = text.replace("XXX сессия МАГ", "XXX сессия \x1b]0;pwned\x07\x1b[2JМАГ", 1)
+    name = tmp_path / "plan\n\x1b[31mred.txt"
+    name.write_text(hostile, encoding="utf-8")
+    old = tmp_path / "old.txt"
+    old.write_text(text.replace("XXX сессия МАГ", "Совсем другое событие", 1), encoding="utf-8")
+    for args in (["ingest", str(name), "-o", str(tmp_path / "out")], ["diff", str(old), str(name)],
+                 ["diff", str(old), str(name), "--format", "markdown"]):
+        result = run(*args)
+        assert result.returncode in (0, 1), result.stderr
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\x07" not in stream
+    assert "\\x1b]0;pwned\\x07" in run("diff", str(old), str(name)).stdout
+    assert "plan\\x0a\\x1b[31mred.txt" in run("ingest", str(name), "-o", str(tmp_path / "out")).stdout
+
+
+def test_visible_escapes_controls_and_keeps_text():
+    from ingest.terminal import visible
+    assert visible("Форум\x1b[2J\tи\n\x9bок") == "Форум\\x1b[2J\tи\n\\x9bок"
+    assert visible("a\nb", newlines=False) == "a\\x0ab"

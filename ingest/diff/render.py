@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ingest.diff.view import CITY_TABLES, DiffView, FieldChange, cities_summary, city_record_text, \
     event_where, field_changes, side_label
+from ingest.terminal import visible
 from schemas.diff import EventPair
 
 # ANSI colours of the text format, by what a line says.
@@ -59,7 +60,8 @@ def render_text(view: DiffView, colour: bool = False) -> str:
     for table, heading in CITY_TABLES:
         lines += ["", paint("header", f"{heading}: {cities_summary(getattr(diff, table))}")]
         lines += _city_lines(view, table, paint)
-    return "\n".join(lines) + "\n"
+    report = "\n".join(lines) + "\n"
+    return report if colour else visible(report)  # coloured, every text went through paint
 
 
 def _pair_lines(view: DiffView, pair: EventPair, kind: str, paint) -> list[str]:
@@ -96,10 +98,12 @@ def _city_lines(view: DiffView, table: str, paint) -> list[str]:
 
 
 def _painter(colour: bool):
-    """paint(kind, text): the text in the kind's ANSI colour, or as is."""
+    """paint(kind, text): the text in the kind's ANSI colour, its own control characters made
+    visible (a title cannot send the terminal an escape sequence); without colour, as is
+    (render_text then makes the whole report visible)."""
     if not colour:
         return lambda kind, text: text
-    return lambda kind, text: f"\x1b[{COLOURS[kind]}m{text}\x1b[0m"
+    return lambda kind, text: f"\x1b[{COLOURS[kind]}m{visible(text)}\x1b[0m"
 
 
 # ---- markdown ----------------------------------------------------------------
@@ -108,8 +112,8 @@ MARKDOWN_SPECIALS = "\\`*_[]<>|#"
 
 
 def md(text: str) -> str:
-    """Text with Markdown's special characters escaped."""
-    return "".join("\\" + char if char in MARKDOWN_SPECIALS else char for char in text)
+    """Text with Markdown's special characters escaped and its control characters made visible."""
+    return "".join("\\" + char if char in MARKDOWN_SPECIALS else char for char in visible(text, newlines=False))
 
 
 def render_markdown(view: DiffView) -> str:
