@@ -67,7 +67,10 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Input]:
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found = sorted(child for child in path.iterdir() if child.is_file() and not child.name.startswith("."))
+            try:
+                found = sorted(child for child in path.iterdir() if child.is_file() and not child.name.startswith("."))
+            except OSError as error:  # an unreadable folder is bad input, not a bug
+                raise IngestError(f"the folder cannot be read: {error.strerror or error}", str(path)) from None
             inputs += [Input(child, found=True) for child in found] or [Input(path)]  # empty: fails, named
         elif not path.exists() and GLOB_CHARACTERS & set(str(argument)):
             matches = sorted(Path(match) for match in glob.glob(str(argument)) if Path(match).is_file())
@@ -76,8 +79,16 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Input]:
             inputs.append(Input(path))
     unique: dict[Path, Input] = {}
     for item in inputs:
-        unique.setdefault(item.path.resolve(), item)
+        unique.setdefault(_identity(item.path), item)
     return list(unique.values())
+
+
+def _identity(path: Path) -> Path:
+    """The file a path names, for naming it once; a symbolic link loop names only itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+        return path.absolute()
 
 
 def read_one(item: Input, limits: Limits = DEFAULT_LIMITS) -> BatchResult:

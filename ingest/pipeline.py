@@ -162,6 +162,8 @@ def read_input(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     has no trustworthy size).
     """
     if not path.exists():
+        if path.is_symlink():
+            raise IngestError("a symbolic link that leads nowhere (a loop, or its target is gone)", str(path))
         raise IngestError("no such file", str(path))
     if path.is_dir():
         raise IngestError("is a folder, not a document", str(path))

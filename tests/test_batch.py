@@ -211,3 +211,27 @@ def test_a_folder_that_is_its_own_output_is_read_twice_alike(tmp_path):
     assert (first.returncode, second.returncode) == (0, 0), second.stderr
     assert second.stderr.count("skipped") == 4 and "a CSV table mag-plan wrote" in second.stderr
     assert "error" not in second.stderr
+
+
+def test_a_symlink_loop_on_the_command_line_is_one_line_and_exit_2(tmp_path):
+    from tests.test_hostile_input import run
+
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    result = run("ingest", str(tmp_path / "a"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"mag-plan: error: {tmp_path / 'a'}: a symbolic link that leads nowhere (a loop, or its target is gone)\n"
+
+
+def test_an_unreadable_input_folder_is_bad_input_not_a_bug(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from parsers.errors import IngestError
+    (tmp_path / "locked").mkdir()
+
+    def refused(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refused)  # root reads every folder: the refusal is simulated
+    with pytest.raises(IngestError, match="the folder cannot be read: Permission denied"):
+        expand_inputs([tmp_path / "locked"])
