@@ -90,7 +90,7 @@ def test_docx_external_entity_is_refused_and_the_file_never_read(secret):
 
 
 @pytest.mark.parametrize("laughs, problem", [
-    (9, "damaged DOCX: Maximum entity amplification"),  # 10**9 "lol"s: libxml2 stops it
+    (9, "refused: a part declares a DTD with entities"),  # 10**9 "lol"s: libxml2 stops it, refused alike
     (3, "word/document.xml declares a DTD"),  # 1,000: under libxml2's guard, refused by ours
 ])
 def test_docx_billion_laughs_is_refused_without_expanding(laughs, problem):
@@ -103,7 +103,7 @@ def test_docx_billion_laughs_is_refused_without_expanding(laughs, problem):
 @pytest.mark.parametrize("make, problem", [
     (lambda secret: hostile.fodt_with_entities(secret=secret), "the document declares a DTD"),
     (lambda secret: hostile.fodt_with_entities(laughs=3), "the document declares a DTD"),
-    (lambda secret: hostile.fodt_with_entities(laughs=9), "damaged flat ODT: bad XML in the document: Maximum entity"),
+    (lambda secret: hostile.fodt_with_entities(laughs=9), "the document declares a DTD"),
     (lambda secret: hostile.zipped({**hostile.members(hostile.sample("odt")),
                                     "content.xml": hostile.fodt_with_entities(secret=secret)}),
      "content.xml declares a DTD"),

@@ -16,7 +16,7 @@ from lxml import etree
 
 from parsers.errors import IngestError
 from parsers.readers.docx.styles import w
-from parsers.readers.xml import SAFE_PARSER
+from parsers.readers.xml import SAFE_PARSER, dtd_refusal, entity_bomb
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PART_RELATIONSHIPS = {
@@ -52,6 +52,10 @@ def open_parts(data: bytes) -> Parts:
         raise IngestError("not a DOCX: not a zip archive (or a truncated one)") from None
     except KeyError as error:
         raise IngestError(f"not a DOCX: {missing_what(error)}") from None
+    except etree.XMLSyntaxError as error:
+        if entity_bomb(error):
+            raise dtd_refusal("a part", "Word never") from None
+        raise IngestError(f"damaged DOCX: {short(error)}") from None
     except (etree.LxmlError, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
         raise IngestError(f"damaged DOCX: {short(error)}") from None
     except (AttributeError, TypeError, IndexError):
@@ -81,7 +85,7 @@ def part_root(part) -> etree._Element:
     if root.getroottree().docinfo.internalDTD is not None:
         # Word never writes a DTD; one here can only declare entities (external files,
         # "billion laughs"). They are not expanded, but the file is refused outright.
-        raise IngestError(f"refused: {partname} declares a DTD with entities, which Word never writes")
+        raise dtd_refusal(partname, "Word never")
     return root
 
 
@@ -90,6 +94,8 @@ def parse_part(blob: bytes, partname: str) -> etree._Element:
     try:
         return etree.fromstring(blob, SAFE_PARSER)
     except etree.XMLSyntaxError as error:
+        if entity_bomb(error):
+            raise dtd_refusal(partname, "Word never") from None
         raise IngestError(f"damaged DOCX: bad XML in {partname}: {short(error)}") from None
 
 
