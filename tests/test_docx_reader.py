@@ -633,3 +633,25 @@ def test_entities_in_other_parts_are_refused_too(tmp_path):
     with pytest.raises(IngestError, match="word/footnotes.xml declares a DTD") as caught:
         read_docx(zip_files(files))
     assert "SECRET" not in str(caught.value)
+
+
+# ------------------------------------------------------------ spans that lie
+
+SPAN = '<w:gridSpan w:val="1000"/>'
+
+
+def test_a_span_past_the_table_grid_ends_at_the_grid():
+    """Word's grid (w:tblGrid) bounds a cell's span, as a browser ends a rowspan at the last row."""
+    grid = "<w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+    body = tbl(tr(tc(p(r("№"))), tc(p(r("a")), tcpr=SPAN))).replace("<w:tbl>", "<w:tbl>" + grid, 1)
+    table, = tables(read_docx(make_docx(body)))
+    assert [cell.col_span for cell in table.rows[0].cells] == [1, 2]
+
+
+def test_the_grid_a_docx_table_spans_is_counted_while_it_is_read():
+    """2,000 cells spanning 1,000 columns each: refused as read, before any grid is laid out."""
+    from parsers.limits import Limits
+
+    body = tbl(*(tr(*(tc(p(r("x")), tcpr=SPAN) for _ in range(20))) for _ in range(100)))
+    with pytest.raises(IngestError, match="span 1001000 grid cells"):
+        read_docx(make_docx(body), Limits(max_table_cells=1_000_000))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.drawings import (
     ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
@@ -67,8 +68,10 @@ class CellBuilder:
 class BodyReader:
     """Walks the document part and builds blocks; one method per XML element."""
 
-    def __init__(self, parts: Parts):
+    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS):
         self.parts = parts
+        self.limits = limits
+        self.grid_cells = 0  # grid cells the tables span so far, merged cells counted in full
         self.styles = Styles(parts.styles)
         self.numbering = Numbering(parts.numbering, self.styles)
         # Lists in notes are counted apart from the body's: a note is read where it is cited.
@@ -280,6 +283,7 @@ class BodyReader:
         """Rows of cells; horizontally and vertically merged cells appear once."""
         rows: list[tuple[list[CellBuilder], bool, int | None]] = []
         above: dict[int, CellBuilder] = {}  # grid column → the cell last seen there
+        self.grid_width = len(tbl.findall(w("tblGrid") + "/" + w("gridCol"))) or None
         for tr in table_rows(tbl):
             trpr = tr.find(w("trPr"))
             if trpr is not None and trpr.find(w("del")) is not None:
@@ -298,6 +302,10 @@ class BodyReader:
         for tc in row_cells(tr):
             tcpr = tc.find(w("tcPr"))
             span = max(1, grid_value(tcpr, "gridSpan"))
+            if self.grid_width and column + span > self.grid_width:  # a span past the table's grid ends there
+                span = max(1, self.grid_width - column)
+            self.grid_cells += span  # counted as read: a hostile span cannot build its grid first
+            self.limits.check_table_cells(self.grid_cells)
             self.page = start
             blocks = self.blocks(tc, flatten_tables=True)
             ends.append(self.page)

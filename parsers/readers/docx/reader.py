@@ -15,4 +15,4 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     (size, a zip bomb), raises ``IngestError``."""
     limits.check_input_size(len(data))
     check_package(data, limits)
-    return BodyReader(open_parts(data)).read()
+    return BodyReader(open_parts(data), limits).read()
