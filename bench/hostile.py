@@ -75,6 +75,8 @@ def cases() -> dict[str, tuple[str, bytes | None]]:
         "html: 2,000 cells rowspan=65534": ("tall.html", hostile.html_of_tall_merged_cells(2000, 65534)),
         "txt: 50,000 dots in a note": ("dots.txt", note_of_dots()),
         "txt: 50 KB of '1 1 1' in a place and date cell": ("datecell.txt", date_cell_of(25_000)),
+        "txt: a line of 10,000,000 tabs": ("tabs.txt", ("№ п/п\tМероприятия\tМесто, дата\tПримечание\n1."
+                                                       + "\t" * 10_000_000 + "\n").encode()),
         "a FIFO as input": ("fifo.docx", None),
         "the 2024 sample PDF (for scale)": ("plan_2024.pdf", hostile.sample("pdf")),
     }

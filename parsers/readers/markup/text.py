@@ -62,7 +62,7 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise IngestError("the text file is empty")
     if "\x00" in text:
         raise IngestError("not a text file: it holds binary data")
-    reader = _Reader()
+    reader = _Reader(limits=limits)
     html_rows: list[int] = []
     for number, line in enumerate(LINE_END.split(text), start=1):
         if HTML_TABLE_ROWS.search(line):
@@ -156,6 +156,8 @@ class _Reader:
     lines: list[str] = field(default_factory=list)  # the open paragraph
     in_footnotes: bool = False
     open_note: bool = False  # the last line was a footnote; the next may continue it
+    limits: Limits = DEFAULT_LIMITS
+    cells: int = 0  # table cells read so far, counted before each row is built
 
     def line(self, line: str) -> None:
         """Take one line of the file."""
@@ -163,6 +165,8 @@ class _Reader:
             self.mark_header()
         elif CELL_SEPARATOR in line or PIPE_ROW.match(line):
             self.close_paragraph()
+            self.cells += line.count(CELL_SEPARATOR) + line.count("|") + 1  # at least its cells
+            self.limits.check_table_cells(self.cells)  # a line of 10 million tabs is not split first
             self.rows.append(table_row(line))
         elif not line.strip():
             self.close_paragraph()  # a blank line does not end a table
