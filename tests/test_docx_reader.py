@@ -655,3 +655,12 @@ def test_the_grid_a_docx_table_spans_is_counted_while_it_is_read():
     body = tbl(*(tr(*(tc(p(r("x")), tcpr=SPAN) for _ in range(20))) for _ in range(100)))
     with pytest.raises(IngestError, match="span 1001000 grid cells"):
         read_docx(make_docx(body), Limits(max_table_cells=1_000_000))
+
+
+def test_a_table_in_a_cell_does_not_bound_the_spans_of_the_table_around_it():
+    narrow = tbl(tr(tc(p(r("x"))))).replace("<w:tbl>", "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>", 1)
+    grid = "<w:tblGrid>" + "<w:gridCol/>" * 4 + "</w:tblGrid>"
+    body = tbl(tr(tc(p(r("№")), narrow), tc(p(r("a")), tcpr='<w:gridSpan w:val="3"/>'))).replace(
+        "<w:tbl>", "<w:tbl>" + grid, 1)
+    outer = tables(read_docx(make_docx(body)))[0]
+    assert [cell.col_span for cell in outer.rows[0].cells] == [1, 3]

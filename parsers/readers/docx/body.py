@@ -283,27 +283,28 @@ class BodyReader:
         """Rows of cells; horizontally and vertically merged cells appear once."""
         rows: list[tuple[list[CellBuilder], bool, int | None]] = []
         above: dict[int, CellBuilder] = {}  # grid column → the cell last seen there
-        self.grid_width = len(tbl.findall(w("tblGrid") + "/" + w("gridCol"))) or None
+        width = len(tbl.findall(w("tblGrid") + "/" + w("gridCol"))) or None  # None: no grid to bound spans
         for tr in table_rows(tbl):
             trpr = tr.find(w("trPr"))
             if trpr is not None and trpr.find(w("del")) is not None:
                 continue  # a tracked row deletion
-            cells, page = self.row(tr, above)
+            cells, page = self.row(tr, above, width)
             header = trpr is not None and bool(on_off(trpr.find(w("tblHeader"))))
             rows.append((cells, header, page))
         frozen = tuple(Row(tuple(c.freeze() for c in cells), page, header)
                        for cells, header, page in rows)
         return Table(frozen, frozen[0].page if frozen else None)
 
-    def row(self, tr: etree._Element, above: dict[int, CellBuilder]):
-        """The cells that start in this row, and the page the row starts on."""
+    def row(self, tr: etree._Element, above: dict[int, CellBuilder], width: int | None = None):
+        """The cells that start in this row (spans ended at the table's grid ``width``), and
+        the page the row starts on."""
         column = grid_value(tr.find(w("trPr")), "gridBefore")
         start, ends, cells, continued = self.page, [], [], set()
         for tc in row_cells(tr):
             tcpr = tc.find(w("tcPr"))
             span = max(1, grid_value(tcpr, "gridSpan"))
-            if self.grid_width and column + span > self.grid_width:  # a span past the table's grid ends there
-                span = max(1, self.grid_width - column)
+            if width and column + span > width:  # a span past the table's grid ends there
+                span = max(1, width - column)
             self.grid_cells += span  # counted as read: a hostile span cannot build its grid first
             self.limits.check_table_cells(self.grid_cells)
             self.page = start
