@@ -29,11 +29,6 @@ def same_list(a: list[str], b: list[str]) -> bool:
     return {plain(x) for x in a} == {plain(x) for x in b}
 
 
-def shared_count(a: list[str], b: list[str]) -> int:
-    """How many members two lists share."""
-    return len({plain(x) for x in a} & {plain(x) for x in b})
-
-
 def same_date(a: DateSpan, b: DateSpan) -> bool:
     """Same phrase, or the same days of the year, kind, recurrence and times (the year itself aside)."""
     if plain(a.text) == plain(b.text):
