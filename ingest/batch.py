@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import os
 import signal
-import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Literal, Sequence
@@ -249,8 +248,6 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
                 if connection is not None:
                     with phases("store"):
                         result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
-            except sqlite3.Error as error:
-                raise store.database_error(error, delivery.db) from None
             except OutputError:
                 raise
             except IngestError as error:

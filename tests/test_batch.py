@@ -122,6 +122,25 @@ def test_a_plan_that_cannot_be_stored_fails_alone(folder, tmp_path):
     assert "no year" in delivered[0].message
 
 
+def test_a_full_disk_while_storing_stops_the_delivery_naming_the_database(folder, tmp_path, monkeypatch):
+    import sqlite3
+
+    import ingest.store.database as store
+    from ingest.destinations import OutputError
+
+    def full(connection, plan):
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL
+        raise error
+
+    db = tmp_path / "plans.sqlite"
+    results = read_many([Input(folder / "plan_2024.txt"), Input(folder / "plan_2024.html")], jobs=1)
+    monkeypatch.setattr(store, "_store_once", full)
+    with pytest.raises(OutputError, match="cannot write: the disk is full") as caught:
+        deliver(results, Delivery(db=db))  # every other plan would fail the same way
+    assert caught.value.file == str(db)
+
+
 def test_the_progress_bar_redraws_one_line_and_clears_it():
     stream = io.StringIO()
     progress = Progress(stream)

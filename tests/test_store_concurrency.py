@@ -123,6 +123,24 @@ def test_a_bad_db_on_the_command_line_is_one_line_naming_it_exit_2(tmp_path, mak
     assert str(db) in result.stderr and cause in result.stderr
 
 
+@pytest.mark.parametrize("code, kind, message", [
+    (sqlite3.SQLITE_FULL, "OutputError", "cannot write: the disk is full (failure); check that"),
+    (sqlite3.SQLITE_READONLY | (1 << 8), "OutputError", "cannot write: it is read-only"),  # an extended code
+    (sqlite3.SQLITE_BUSY, "OutputError", "the database is locked by another program"),
+    (sqlite3.SQLITE_NOTADB, "IngestError", "not a mag-plan database (not an SQLite file): failure"),
+    (sqlite3.SQLITE_CORRUPT, "IngestError", "not a mag-plan database (a damaged SQLite file): failure"),
+    (sqlite3.SQLITE_CONSTRAINT, "IngestError", "database error (SQLite code 19): failure"),
+    (None, "IngestError", "database error: failure"),
+])
+def test_one_mapper_gives_every_sqlite_failure_one_line_naming_the_database(code, kind, message):
+    error = sqlite3.OperationalError("failure")
+    if code is not None:
+        error.sqlite_errorcode = code
+    mapped = store.database_error(error, "plans.sqlite")
+    assert type(mapped).__name__ == kind and isinstance(mapped, IngestError)
+    assert mapped.message.startswith(message) and mapped.file == "plans.sqlite"
+
+
 def test_a_write_that_finds_the_database_locked_is_tried_again(tmp_path, monkeypatch):
     db = tmp_path / "plans.sqlite"
     real, attempts = store._store_once, []

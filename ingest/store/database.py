@@ -169,19 +169,24 @@ _SQLITE_BUSY = {5, 6}
 _SQLITE_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
-def database_error(error: sqlite3.Error, db_path: str | Path) -> Exception:
-    """A sqlite3 error met opening or writing the store, as one line naming the database, its
-    cause (SQLITE_CAUSES) and what to do; any other sqlite3 error (a bug) is returned as it is."""
+def database_error(error: sqlite3.Error, db_path: str | Path | None) -> IngestError:
+    """A sqlite3 error met opening, reading or writing the store, as one line naming the database.
+
+    A cause about the place (SQLITE_CAUSES: permissions, a read-only or full disk, a lock held past
+    the busy timeout) is an OutputError with what to do, since every other plan would fail the same
+    way; a file that is not a store, or a damaged one, is an IngestError; any other SQLite failure
+    is an IngestError with SQLite's own words and code."""
     code = getattr(error, "sqlite_errorcode", None)
-    code = code & 0xFF if code is not None else None
+    code = code & 0xFF if isinstance(code, int) else None
+    where = None if db_path is None else str(db_path)
     if code in _SQLITE_OUTPUT:
         return OutputError(f"cannot write: {SQLITE_CAUSES[code]} ({error}); check that the file and its "
-                           "folder are writable, or name another file with --db", str(db_path))
+                           "folder are writable, or name another file with --db", where)
     if code in _SQLITE_BUSY:
-        return OutputError("the database is locked by another program; try again when it is done", str(db_path))
+        return OutputError("the database is locked by another program; try again when it is done", where)
     if code in _SQLITE_DAMAGED:
-        return IngestError(f"{SQLITE_CAUSES[code]}: {error}", str(db_path))
-    return error
+        return IngestError(f"{SQLITE_CAUSES[code]}: {error}", where)
+    return IngestError(f"database error{'' if code is None else f' (SQLite code {code})'}: {error}", where)
 
 
 def check_db_path(path: Path, create: bool) -> None:
@@ -197,17 +202,6 @@ def check_db_path(path: Path, create: bool) -> None:
         raise IngestError("is not a regular file, not a database", str(path))
     elif not os.access(path, os.R_OK):
         raise IngestError("cannot be read: permission denied", str(path))
-
-
-def db_cause(error: sqlite3.Error) -> str:
-    """What an SQLite error means to the person who gave the database."""
-    code = getattr(error, "sqlite_errorcode", None)
-    cause = SQLITE_CAUSES.get(code & 0xFF) if isinstance(code, int) else None
-    if cause is None:
-        text = str(error)
-        cause = ("not a mag-plan database: " + text) if isinstance(error, sqlite3.DatabaseError) \
-            and "database" in text and "locked" not in text else f"database error: {text}"
-    return cause
 
 
 def _use_wal(connection: sqlite3.Connection) -> None:
@@ -295,7 +289,8 @@ def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
     """``store_plan`` on an open connection (a batch stores many plans through one).
 
     A write that finds the database locked past the busy timeout is tried again with backoff;
-    any other SQLite failure (a full disk, a read-only file) rolls back and is an IngestError."""
+    any other SQLite failure rolls back and is ``database_error``'s one line (a full disk, a
+    read-only file: an OutputError)."""
     if plan.year is None:
         raise IngestError("the plan has no year, and the store keeps one plan per year", plan.source.file)
     for attempt in range(WRITE_ATTEMPTS):
@@ -303,10 +298,10 @@ def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
             return _store_once(connection, plan)
         except sqlite3.OperationalError as error:
             if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (5, 6) or attempt == WRITE_ATTEMPTS - 1:
-                raise IngestError(db_cause(error), _db_file(connection)) from None
+                raise database_error(error, _db_file(connection)) from None
             time.sleep(0.05 * 2 ** attempt * (1 + random.random()))  # SQLITE_BUSY / SQLITE_LOCKED
         except sqlite3.Error as error:
-            raise IngestError(db_cause(error), _db_file(connection)) from None
+            raise database_error(error, _db_file(connection)) from None
     raise AssertionError("unreachable")
 
 
