@@ -32,7 +32,8 @@ from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import TableDraft, continues, find_aligned_tables, ruled_table, stitch, to_table
+from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, rows_at_break, ruled_table,
+                                        stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
@@ -262,19 +263,59 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
     """Carry tables and text over page breaks.
 
     A table atop a page that continues the one ending the page before (same
-    columns, nothing between) is appended to it; body lines atop a page go on
-    from those ending the page before, so a paragraph cut by the break is one.
+    columns, nothing between) is appended to it; body lines at the break that are
+    rows of an aligned table on the other side of it join that table; body lines
+    atop a page go on from those ending the page before, so a paragraph cut by
+    the break is one.
     """
     tail: Item | None = None
+    previous: list[Item] = []
     for layout in layouts:
         items = layout.items
+        if items and isinstance(tail, TableDraft) and isinstance(items[0], _TextRun):
+            _rows_after(tail, items, settings)
+        elif items and isinstance(tail, _TextRun) and isinstance(items[0], TableDraft):
+            _rows_before(previous, items[0], settings)
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
             stitch(tail, items.pop(0))
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
             tail.lines.extend(items.pop(0).lines)
         if items:
-            tail = items[-1]
+            tail, previous = items[-1], items
+
+
+def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> None:
+    """Move the lines atop a page that are rows of the table ending the page before into it."""
+    run = items[0]
+    following = items[1] if len(items) > 1 else None
+    followed = isinstance(following, TableDraft) and continues(tail, following, settings) \
+        and following.top - run.lines[-1].bottom <= settings.row_gap * run.lines[-1].size
+    found = rows_at_break(run.lines, tail, before=False, followed=followed, settings=settings)
+    if found is None:
+        return
+    draft, taken = found
+    run.lines = run.lines[taken:]
+    if not run.lines:
+        items.pop(0)
+    if followed and not run.lines:
+        following.rows[:0] = draft.rows  # the table atop the page starts with the cut row's rest
+        following.top = draft.top
+    else:
+        stitch(tail, draft)
+
+
+def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings) -> None:
+    """Move the lines ending a page that are rows of the table atop the next one into it."""
+    run = previous[-1]
+    found = rows_at_break(run.lines, table, before=True, settings=settings)
+    if found is None:
+        return
+    draft, taken = found
+    run.lines = run.lines[:-taken]
+    if not run.lines:
+        previous.pop()
+    table.rows[:0] = draft.rows
 
 
 def all_lines(layouts: list[PageLayout]):

@@ -61,8 +61,11 @@ class PdfSettings:
     column_gap: float = 0.4
     # A vertical gap wider than this (em) separates two rows.
     row_gap: float = 0.4
-    # A vertical gap wider than this (em) ends the table.
+    # A vertical gap wider than this (em) ends the table ...
     table_gap: float = 1.0
+    # ... unless it is at most this (em) and the line below has text in two or more
+    # columns, each piece at one of the table's column edges: a row spaced out.
+    spaced_row_gap: float = 2.5
     # Fewest lines with text in two or more columns that make a table.
     min_table_lines: int = 2
 

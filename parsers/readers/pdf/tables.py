@@ -5,7 +5,10 @@ Two ways to find a table, picked by what the page shows:
 - ruled: pdfplumber's table finder on the drawn lines gives each cell's box;
   glyphs go to the cell whose box holds their centre (``ruled_table``);
 - aligned: text with no ruling, whose lines fall into columns separated by
-  gutters; rows are told apart by the wider gaps between them
+  gutters; rows are told apart by the wider gaps between them, or, where rows
+  follow each other as closely as a cell's lines (a table without borders and
+  without cell margins, as Word lays it out), by the first column: a row starts
+  where it holds a row number, or text again after lines without any
   (``find_aligned_tables``).
 
 Both give a ``TableDraft``: rows of cells holding ``Line``s, not yet
@@ -15,6 +18,7 @@ line by line (``stitch``) before paragraphs are made (``to_table``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -159,7 +163,8 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     current: _Candidate | None = None
     for line in lines:
         pieces = split_columns(line, settings)
-        near = current is not None and line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
+        near = current is not None and (line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
+                                        or _next_row(current, line, pieces, settings))
         if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
             _close(current, tables, rest, settings)
             current = None
@@ -177,6 +182,15 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
         _close(current, tables, rest, settings)
     rest.sort(key=lambda line: line.top)
     return tables, rest
+
+
+def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
+    """A line further below the table than its own gaps allow that still starts a row of it: its
+    text in two or more columns, each piece starting at one of the table's column edges (rows
+    spaced out by the paragraphs' spacing, as Word's default spacing after a paragraph does)."""
+    if line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
+        return False
+    return _starts_row(pieces, current.columns, settings) and _fits(current.columns, pieces)
 
 
 def _overlaps(piece: Line, column: list[float]) -> bool:
@@ -246,11 +260,19 @@ def _aligned_table(entries: list[tuple[Line, list[Line]]], columns: list[list[fl
             if first == last:
                 rights[first] = max(rights[first], piece.x1)
     page = entries[0][0].page
+    keys = [_first_column_text(pieces, lefts, rights) for _, pieces in entries]
+    gapped = [index == 0 or line.top - entries[index - 1][0].bottom > settings.row_gap * line.size
+              for index, (line, _) in enumerate(entries)]
+    numbered = [key is not None and ROW_NUMBER.match(key) is not None for key in keys]
+    # Gaps tell the rows apart unless there are none, or one gap-made row holds two
+    # numbered lines (a number alone mid-row is a vertically centred cell's).
+    by_first_column = not any(gapped[1:]) or _numbers_per_gap_row(gapped, numbered) > 1
     rows: list[RowDraft] = []
-    previous: Line | None = None
     cells: dict[int, CellDraft] = {}
-    for line, pieces in entries:
-        if previous is None or line.top - previous.bottom > settings.row_gap * line.size:
+    for index, (line, pieces) in enumerate(entries):
+        starts = gapped[index] or (by_first_column and keys[index] is not None and (
+            numbered[index] or keys[index - 1] is None or numbered[index - 1]))
+        if starts:
             cells = {}
             rows.append(RowDraft([], line.page))
         for piece in pieces:
@@ -261,10 +283,30 @@ def _aligned_table(entries: list[tuple[Line, list[Line]]], columns: list[list[fl
                 rows[-1].cells.append(cell)
             cell.col_span = max(cell.col_span, last - cell.column + 1)
             cell.lines.append(piece)
-        previous = line
     for row in rows:
         _complete(row, len(columns))
     return TableDraft(rows, lefts, rights, entries[0][0].top, entries[-1][0].bottom, page, ruled=False)
+
+
+def _numbers_per_gap_row(gapped: list[bool], numbered: list[bool]) -> int:
+    """The most numbered lines any row made by the gaps alone holds."""
+    most = count = 0
+    for gap, number in zip(gapped, numbered):
+        count = (0 if gap else count) + number
+        most = max(most, count)
+    return most
+
+
+# A row number as tables print them: "1", "1.", "12)", "1.2.", "IV."
+ROW_NUMBER = re.compile(r"(?:\d{1,4}(?:\.\d{1,3})*|[IVXLCDM]{1,7})[.)]?(?:\s|$)")
+
+
+def _first_column_text(pieces: list[Line], lefts: list[float], rights: list[float]) -> str | None:
+    """The text a line has in the table's first column (a piece spanning from there counts), or None."""
+    for piece in pieces:
+        if _column_range(lefts, rights, piece)[0] == 0:
+            return piece.text.strip() or None
+    return None
 
 
 def _column_range(lefts: list[float], rights: list[float], piece: Line) -> tuple[int, int]:
@@ -299,6 +341,58 @@ def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAU
     return same
 
 
+def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: bool = False,
+                  settings: PdfSettings = DEFAULT_SETTINGS) -> tuple[TableDraft, int] | None:
+    """Body lines at a page break that are rows of ``table``, an aligned table on the other
+    side of it, as a draft of its columns and how many lines it took; None when they are not.
+
+    ``before`` false: the lines atop a page, after ``table`` ended the page before; true: the
+    lines ending a page, before ``table`` opens the next. One row, or a last row alone on its
+    page, was too little to be seen as a table there. The lines taken are those whose text falls
+    inside the table's columns, each gap within the table's (or a spaced row's, see
+    ``_starts_row``); a line with text in two columns, each at a column's edge, shows they are
+    rows. Lines with text in one column only (the rest of a row cut by the break) count alone
+    only atop a page, when a table continuing ``table`` follows them closely (``followed``)."""
+    if table.ruled:
+        return None
+    columns = [[left, right] for left, right in zip(table.lefts, table.rights)]
+    entries: list[tuple[Line, list[Line]]] = []
+    for line in (reversed(lines) if before else lines):
+        pieces = split_columns(line, settings)
+        if not all(_inside_one(piece, columns, settings) for piece in pieces):
+            break
+        if entries:
+            (upper, _), (lower, lower_pieces) = ((line, pieces), entries[-1]) if before else (entries[-1], (line, pieces))
+            gap = lower.top - upper.bottom
+            if gap > settings.table_gap * lower.size and not (
+                    gap <= settings.spaced_row_gap * lower.size and _starts_row(lower_pieces, columns, settings)):
+                break
+        entries.append((line, pieces))
+    if before:
+        entries.reverse()
+        while entries and not _starts_row(entries[0][1], columns, settings):
+            entries.pop(0)
+    shown = any(_starts_row(pieces, columns, settings) for _, pieces in entries)
+    if not entries or not shown and (before or not followed or len(entries) < len(lines)):
+        return None
+    draft = _aligned_table(entries, columns, settings)
+    draft.lefts, draft.rights = list(table.lefts), list(table.rights)
+    return draft, len(entries)
+
+
+def _starts_row(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
+    """Text in two or more columns, each piece at one of the columns' left edges."""
+    return len(pieces) > 1 and all(any(abs(piece.x0 - column[0]) <= settings.align_tolerance for column in columns)
+                                   for piece in pieces)
+
+
+def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) -> bool:
+    """True when the piece lies in one column's slot: from its left edge to the next column's."""
+    lefts = [column[0] for column in columns]
+    slot = bisect_right(lefts, piece.x0 + settings.align_tolerance) - 1
+    return slot >= 0 and (slot == len(lefts) - 1 or piece.x1 < lefts[slot + 1])
+
+
 def stitch(head: TableDraft, draft: TableDraft) -> None:
     """Append a table's continuation to it: drop a repeated header row, join a
     row cut by the page break (its continuation has an empty first cell)."""
@@ -306,12 +400,33 @@ def stitch(head: TableDraft, draft: TableDraft) -> None:
     if rows and head.rows and rows[0].texts() == head.rows[0].texts():
         rows.pop(0)
         head.header_repeats += 1
+    elif rows and head.rows and (rest := _after_header(rows[0], head.rows[0])) is not None:
+        rows[0] = rest  # a header repeated with no gap before the cut row's lines
+        head.header_repeats += 1
     header_only = len(head.rows) == 1 and head.header_repeats
     if rows and head.rows and not header_only and _first_cell_empty(rows[0]):
         _join_rows(head.rows[-1], rows.pop(0))
     head.rows.extend(rows)
     head.bottom = draft.bottom
     head.rights = [max(a, b) for a, b in zip(head.rights, draft.rights)]
+
+
+def _after_header(row: RowDraft, header: RowDraft) -> RowDraft | None:
+    """What ``row`` holds after the lines of ``header`` when each of its cells begins with
+    the header cell's lines of the same column (None when it does not, or holds nothing more)."""
+    if len(row.cells) != len(header.cells):
+        return None
+    rest = []
+    for cell, head_cell in zip(row.cells, header.cells):
+        count = len(head_cell.lines)
+        if cell.column != head_cell.column or [line.text.strip() for line in cell.lines[:count]] \
+                != [line.text.strip() for line in head_cell.lines]:
+            return None
+        rest.append(CellDraft(cell.column, cell.col_span, cell.row_span, cell.lines[count:], cell.frame,
+                              cell.confidence))
+    if all(cell.is_empty for cell in rest):
+        return None
+    return RowDraft(rest, row.page)
 
 
 def _first_cell_empty(row: RowDraft) -> bool:

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Make the PDFs of the 2024 plan written as Microsoft Word writes a DOCX, with no borders.
+
+A Word table whose borders are switched off keeps Word's cell margins: none above or
+below a paragraph, so its rows follow each other exactly as closely as a cell's lines,
+and only the first column tells where a row starts. Word's list paragraphs (the
+auto-numbered "№ п/п" column) keep the spacing of their style, which spreads the annex
+rows wider apart than the gap that ends a table elsewhere. LibreOffice prints each
+DOCX (samplekit/wordml.py writes it as Word 2016 does, in a temporary folder) to PDF:
+
+    plan_2024_word_noborders.pdf       auto-numbered, the header row repeated on the
+                                       next page with the cut row's rest right under it
+    plan_2024_word_noborders_line.pdf  typed numbers, place and date on one line, no
+                                       repeated header: the rest of a cut row atop a page
+                                       is text in one column only, and the last city-day
+                                       row stands alone on the last page
+
+Usage: python samples/word/make_word_pdfs.py   (needs LibreOffice; the same bytes every run)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(SAMPLES))
+sys.path.insert(0, str(SAMPLES.parent))
+
+from make_samples import convert_to  # noqa: E402
+from plans import plan_2024  # noqa: E402
+from samplekit.layout import Layout, plan_document  # noqa: E402
+from samplekit.wordml import render_docx  # noqa: E402
+
+PDFS = {
+    "plan_2024_word_noborders": Layout(numbers="list", borders=False),
+    "plan_2024_word_noborders_line": Layout(place_date="line", borders=False, repeat_header=False),
+}
+
+
+def main() -> int:
+    plan = plan_2024.PLAN
+    with tempfile.TemporaryDirectory() as work:
+        for name, layout in PDFS.items():
+            docx = Path(work) / f"{name}.docx"
+            docx.write_bytes(render_docx(plan_document(plan, layout), " ".join(plan.title_lines)))
+            print(convert_to(docx, "pdf", Path(work), SAMPLES).relative_to(SAMPLES.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

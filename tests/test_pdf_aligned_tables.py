@@ -1,0 +1,143 @@
+"""Tables without ruling lines, as Word lays them out with their borders off: rows as close
+as a cell's lines, rows spaced out by paragraph spacing, and rows left on the other side of
+a page break. Lines are built glyph by glyph (5 pt a glyph, 10 pt type); the columns
+start at x = 0, 40 and 200. The real files: samples/plan_2024_word_noborders*.pdf in
+tests/test_samples.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
+from parsers.readers.pdf.reader import PageLayout, join_pages, page_items
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS
+from parsers.readers.pdf.tables import TableDraft, find_aligned_tables
+
+SIZE, WIDTH = 10.0, 5.0
+CLOSE = 11.5  # top to top of a cell's lines: a 1.5 pt gap (0.15 em)
+
+
+def line(top: float, *pieces: tuple[float, str], page: int = 1) -> Line:
+    """One line: each (x0, text) piece drawn from x0 on, a glyph a character (a space a quarter em)."""
+    glyphs = []
+    for x0, text in pieces:
+        for char in text:
+            width = SIZE / 4 if char == " " else WIDTH
+            glyphs.append(Glyph(char, x0, x0 + width, top, top + SIZE, SIZE, False))
+            x0 += width
+    return make_line(glyphs, page=page)
+
+
+def stacked(*rows: tuple[tuple[float, str], ...], pitch: float = CLOSE, top: float = 100.0,
+            page: int = 1) -> list[Line]:
+    """Lines one under another, ``pitch`` points apart top to top."""
+    return [line(top + index * pitch, *pieces, page=page) for index, pieces in enumerate(rows)]
+
+
+def texts(table: TableDraft) -> list[tuple[str, ...]]:
+    return [row.texts() for row in table.rows]
+
+
+HEADER = ((0, "№"), (40, "Title"), (200, "Place"))
+
+
+def test_rows_as_close_as_a_cells_lines_start_at_a_number_in_the_first_column():
+    tables, rest = find_aligned_tables(stacked(
+        HEADER,
+        ((0, "1."), (40, "First event"), (200, "Moscow")),
+        ((40, "continued"),),
+        ((0, "2."), (40, "Second"), (200, "Kazan")),
+    ))
+    assert rest == []
+    assert texts(tables[0]) == [("№", "Title", "Place"), ("1.", "First event continued", "Moscow"),
+                                ("2.", "Second", "Kazan")]
+
+
+def test_a_first_column_of_two_lines_without_a_number_stays_one_row():
+    tables, _ = find_aligned_tables(stacked(
+        ((0, "№"), (40, "Title"), (200, "Place")),
+        ((0, "п/п"),),
+        ((0, "1."), (40, "First"), (200, "Moscow")),
+        ((0, "2."), (40, "Second"), (200, "Kazan")),
+    ))
+    assert texts(tables[0])[0] == ("№ п/п", "Title", "Place")
+    assert len(tables[0].rows) == 3
+
+
+def test_where_gaps_tell_the_rows_apart_the_first_column_is_not_asked():
+    # a number written in the middle of its row (a centred cell): the gaps alone decide
+    lines = [line(100, *HEADER),
+             line(120, (40, "First event")), line(131.5, (0, "1."), (40, "in three"), (200, "Moscow")),
+             line(143, (40, "lines")),
+             line(163, (0, "2."), (40, "Second"), (200, "Kazan"))]
+    tables, _ = find_aligned_tables(lines)
+    assert texts(tables[0])[1] == ("1.", "First event in three lines", "Moscow")
+
+
+def test_rows_spaced_wider_than_a_table_gap_stay_one_table_while_they_start_at_its_columns():
+    spaced = stacked(((0, "1."), (40, "Sochi"), (200, "April")), ((0, "2."), (40, "Perm"), (200, "June")),
+                     ((0, "3."), (40, "Omsk"), (200, "July")), pitch=23.0)  # 1.3 em apart
+    after = line(spaced[-1].top + 23.0, (20, "A line"), (120, "not at the columns"))
+    tables, rest = find_aligned_tables(spaced + [after])
+    assert [len(table.rows) for table in tables] == [3]
+    assert rest == [after]
+
+
+def layout(number: int, lines: list[Line]) -> PageLayout:
+    tables, rest = find_aligned_tables(lines)
+    page = PageLayout(number, 800.0, tables, rest, [], Frame(0.0, 400.0))
+    page.items = page_items(page)
+    return page
+
+
+FIRST_PAGE = [HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((0, "2."), (40, "Second event"), (200, "Kazan"))]
+
+
+def joined(second_page: list[Line], first_page: list[Line] | None = None) -> list[PageLayout]:
+    pages = [layout(1, first_page or stacked(*FIRST_PAGE)), layout(2, second_page)]
+    join_pages(pages, DEFAULT_SETTINGS)
+    return pages
+
+
+def test_a_header_repeated_right_above_a_cut_rows_rest_is_dropped_and_the_rest_joined():
+    pages = joined(stacked(HEADER, ((40, "goes on"),), ((0, "3."), (40, "Third"), (200, "Omsk")), page=2))
+    head = pages[0].items[0]
+    assert texts(head) == [("№", "Title", "Place"), ("1.", "First", "Moscow"),
+                           ("2.", "Second event goes on", "Kazan"), ("3.", "Third", "Omsk")]
+    assert head.header_repeats == 1 and pages[1].items == []
+
+
+def test_a_last_row_alone_atop_a_page_joins_the_table_even_when_wider_than_its_column():
+    row = line(60, (0, "3."), (40, "A much longer title than any"), (200, "Omsk"), page=2)
+    signature = line(120, (0, "Executive vice-president of the assembly"), page=2)
+    pages = joined([row, signature])
+    assert texts(pages[0].items[0])[-1] == ("3.", "A much longer title than any", "Omsk")
+    assert [line.text for line in pages[1].items[0].lines] == [signature.text]
+
+
+def test_a_cut_rows_rest_in_one_column_joins_it_when_the_table_goes_on_under_it():
+    pages = joined(stacked(((40, "goes on"),), ((0, "3."), (40, "Third"), (200, "Omsk")), top=60.0, page=2))
+    assert texts(pages[0].items[0])[-2:] == [("2.", "Second event goes on", "Kazan"), ("3.", "Third", "Omsk")]
+    assert pages[1].items == []
+
+
+@pytest.mark.parametrize("second_page", [
+    [line(60, (40, "Text in one column"), page=2)],  # nothing follows: not enough to tell
+    stacked(((40, "Text in one column"),), ((0, "A paragraph at the margin, wider than a column"),),
+            top=60.0, page=2),
+])
+def test_lines_in_one_column_atop_a_page_stay_text_unless_the_table_goes_on_under_them(second_page):
+    pages = joined(second_page)
+    assert len(pages[0].items[0].rows) == 3
+    assert [line.text for line in pages[1].items[0].lines] == [line.text for line in second_page]
+
+
+def test_a_row_alone_at_a_pages_end_opens_the_table_atop_the_next():
+    first = stacked(*FIRST_PAGE) + [line(200, (0, "Capital city days, a heading wider than a column")),
+                                    line(211.5, (0, "1."), (40, "Bishkek"), (200, "April"))]
+    second = stacked(((0, "2."), (40, "Dushanbe"), (200, "April")), ((0, "3."), (40, "Astana"), (200, "July")),
+                     top=60.0, page=2)
+    pages = joined(second, first)
+    assert [line.text for line in pages[0].items[-1].lines] == ["Capital city days, a heading wider than a column"]
+    assert texts(pages[1].items[0]) == [("1.", "Bishkek", "April"), ("2.", "Dushanbe", "April"),
+                                        ("3.", "Astana", "July")]
