@@ -6,6 +6,8 @@
     plan_2024 with the annex as separate tables (a temporary DOCX made by LibreOffice)
                            ──pandoc -f docx -t gfm──► samples/plan_2024_tables_pandoc.md
     samples/plan_2024.docx ──pandoc -f docx -t markdown──► samples/plan_2024_pandoc_markdown.md
+    samples/plan_2024_word.docx ──gfm / markdown──► plan_2024_word_pandoc.md, _pandoc_markdown.md
+    Word's DOCX with the annex as tables ──markdown──► plan_2024_word_tables_pandoc_markdown.md
 
 pandoc writes a table whose cells hold several paragraphs or merged cells as raw HTML
 ``<table>`` and the other tables as pipe tables; bold as ``**…**``, line breaks as a
@@ -35,7 +37,8 @@ sys.path.insert(0, str(HERE))
 
 from make_samples import Sample, make_sample  # noqa: E402
 from plans import plan_2024  # noqa: E402
-from samplekit.layout import Layout  # noqa: E402
+from samplekit.layout import Layout, plan_document  # noqa: E402
+from samplekit.wordml import render_docx  # noqa: E402
 
 PANDOC_VERSION = "3.9"  # the pandoc (pypandoc-binary 1.17) that wrote the committed files
 
@@ -46,6 +49,12 @@ LAYOUTS = {
     "plan_2024_tables": Sample("plan_2024_tables", plan_2024.PLAN, Layout(annex="tables"),
                                formats=("docx",)),
 }
+# DOCX files as Microsoft Word writes them (samplekit/wordml.py, no LibreOffice), made in a
+# temporary folder: the annex as tables of their own, the № columns Word's automatic numbering
+WORD_LAYOUTS = {
+    "plan_2024_word_tables": Layout(numbers="list", annex="tables"),
+}
+
 # sample file -> (the DOCX it is made from, pandoc's writer)
 PANDOC_SAMPLES = {
     "plan_2023_pandoc.md": ("plan_2023", "gfm"),
@@ -54,6 +63,13 @@ PANDOC_SAMPLES = {
     "plan_2024_tables_pandoc.md": ("plan_2024_tables", "gfm"),
     # pandoc's own Markdown: grid tables (merged cells as spans), ^1^ superscripts, [^1] notes
     "plan_2024_pandoc_markdown.md": ("plan_2024", "markdown"),
+    # Word's DOCX (samples/plan_2024_word.docx): its numbered № cells become empty ordered-list
+    # items, <ol start="2"><li></li></ol> in GFM's raw HTML and "2." alone in a grid table's
+    # cell; pandoc's Markdown makes the annex table's first row, spanning it, a header row
+    "plan_2024_word_pandoc.md": ("plan_2024_word", "gfm"),
+    "plan_2024_word_pandoc_markdown.md": ("plan_2024_word", "markdown"),
+    # Word's DOCX with the annex as tables: pandoc's Markdown writes them as multiline tables
+    "plan_2024_word_tables_pandoc_markdown.md": ("plan_2024_word_tables", "markdown"),
 }
 
 
@@ -76,7 +92,13 @@ def make_pandoc_sample(name: str, out: Path) -> Path:
     """Write ``out/<name>``: pandoc's Markdown of its DOCX."""
     source, writer = PANDOC_SAMPLES[name]
     target = out / name
-    if source in LAYOUTS:
+    if source in WORD_LAYOUTS:
+        with tempfile.TemporaryDirectory(prefix="mag-pandoc-") as tmp:
+            docx = Path(tmp) / f"{source}.docx"
+            plan = plan_2024.PLAN
+            docx.write_bytes(render_docx(plan_document(plan, WORD_LAYOUTS[source]), " ".join(plan.title_lines)))
+            target.write_text(pandoc_markdown(docx, writer), encoding="utf-8")
+    elif source in LAYOUTS:
         with tempfile.TemporaryDirectory(prefix="mag-pandoc-") as tmp:
             make_sample(LAYOUTS[source], Path(tmp))
             target.write_text(pandoc_markdown(Path(tmp) / f"{source}.docx", writer), encoding="utf-8")

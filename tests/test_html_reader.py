@@ -87,9 +87,22 @@ PARAGRAPH_CASES = {
             P("two", list_kind="bullet"),
         ],
     ),
-    "ordered list items are numbered": (
-        "<ol><li><p>first</p></li><li>second</ol>",
-        [P("first", list_kind="number"), P("second", list_kind="number")],
+    "ordered list items are numbered as a browser draws them": (
+        "<ol><li><p>first</p><p>more</p></li><li>second</ol>",
+        [P("first", list_kind="number", list_label="1."), P("more", list_kind="number"),
+         P("second", list_kind="number", list_label="2.")],
+    ),
+    "an ordered list's start, type, reversed and an item's value": (
+        "<ol start='4' type='I'><li>four<li>five</ol><ol type='a' start='26'><li>z<li>aa</ol>"
+        "<ol reversed start='3'><li>three<li value='9'>nine<li>eight</ol><ol start='bad'><li>one</ol>",
+        [P("four", list_kind="number", list_label="IV."), P("five", list_kind="number", list_label="V."),
+         P("z", list_kind="number", list_label="z."), P("aa", list_kind="number", list_label="aa."),
+         P("three", list_kind="number", list_label="3."), P("nine", list_kind="number", list_label="9."),
+         P("eight", list_kind="number", list_label="8."), P("one", list_kind="number", list_label="1.")],
+    ),
+    "an empty item still shows its number (pandoc's cell of Word's numbered column)": (
+        "<ol start='2' type='1'><li></li></ol>",
+        [P(list_kind="number", list_label="2.")],
     ),
     "Word list paragraphs: level from mso-list, kind and label from the marker": (
         "<p style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·<span>&nbsp; </span></span>dot</p>"

@@ -86,7 +86,47 @@ GRID_CASES = {
         GRID, [["№", "Мероприятия", "Место"], ["1.", "XXX сессия МАГ", "Москва\nмай"], ["Раздел1"],
                ["2.", "ОКМО\nАГП", "Казань"]]),
     "a border drawn to another width is no grid table": ("+---+\n| a  |\n+---+", None),
+    "columns meet where any border has a joint, not only the top one (a first row spanning)": (
+        "+---------+\n| Юбилеи  |\n+====+====+\n|1\\. | Уфа|\n+----+----+\n", [["Юбилеи"], ["1.", "Уфа"]]),
 }
+
+# pandoc's simple and multiline tables (pandoc_tables.py): cells from where each column's dashes
+# start; a multiline row's lines joined, rows apart by blank lines.
+PANDOC_TABLE_CASES = {
+    "multiline with a header row": (
+        "  ----------------------------\n  1\\.   Симферополь   240\n  ----- ------------- ------\n"
+        "  2\\.   Киров         650\n\n  3\\.   Ростов-на-     275\n        Дону\n"
+        "  ----------------------------\n",
+        [["1.", "Симферополь", "240"], ["2.", "Киров", "650"], ["3.", "Ростов-на- Дону", "275"]], True),
+    "headerless multiline, closed by its column line": (
+        "----- -------- ----\n1\\.   Уфа      450\n\n2\\.   Магадан  95\n----- -------- ----\n",
+        [["1.", "Уфа", "450"], ["2.", "Магадан", "95"]], False),
+    "headerless simple: one line a row": (
+        "----- -------- ----\n1\\.   Уфа      450\n2\\.   Магадан  95\n----- -------- ----\n",
+        [["1.", "Уфа", "450"], ["2.", "Магадан", "95"]], False),
+    "simple with a header, ended by a blank line": (
+        "№     Город    Лет\n----- -------- ----\n1\\.   Уфа      450\n\nText after.\n",
+        [["№", "Город", "Лет"], ["1.", "Уфа", "450"]], True),
+    "a text may reach past its dashes into the gap": (
+        "----- --- ----\n1\\.   Уфа  450\n----- --- ----\n", [["1.", "Уфа", "450"]], False),
+    "a line of dashes alone is a thematic break": ("a\n\n-----\n\nb\n", None, None),
+    "dashes over text without a column line are no table": ("-----------\nтекст\n\nдальше\n", None, None),
+    "a multiline table never closed: its first dashes a rule, then a simple table (as pandoc reads it)": (
+        "-----------\nтекст\n----- -----\nещё\n\nи ещё\n", [["текст", ""], ["ещё", ""]], True),
+}
+
+
+@pytest.mark.parametrize(("text", "expected", "header"), PANDOC_TABLE_CASES.values(), ids=PANDOC_TABLE_CASES.keys())
+def test_pandoc_simple_and_multiline_tables(text, expected, header):
+    found = tables(read(text))
+    assert (grid(found[0]) if found else None) == expected
+    if found:
+        assert found[0].rows[0].is_header is header and not any(row.is_header for row in found[0].rows[1:])
+
+
+def test_an_empty_numbered_item_still_shows_its_number():
+    # pandoc's grid cell of Word's auto-numbered № column: "2." and nothing after it
+    assert paragraphs(read("2.\n")) == [P(list_kind="number", list_label="2.")]
 
 
 @pytest.mark.parametrize(("text", "expected"), GRID_CASES.values(), ids=GRID_CASES.keys())

@@ -25,6 +25,10 @@ PANDOC_SAMPLES = {
     "plan_2025_pandoc.md": "plan_2025.docx",
     "plan_2024_tables_pandoc.md": "plan_2024.docx",
     "plan_2024_pandoc_markdown.md": "plan_2024.docx",
+    # Word's DOCX: numbered cells as empty ordered-list items; multiline tables
+    "plan_2024_word_pandoc.md": "plan_2024_word.docx",
+    "plan_2024_word_pandoc_markdown.md": "plan_2024_word.docx",
+    "plan_2024_word_tables_pandoc_markdown.md": "plan_2024_word.docx",
 }
 
 
@@ -41,7 +45,8 @@ def test_pandocs_markdown_reads_as_the_docx_it_was_made_from(markdown, docx):
 
 # Those made from a committed DOCX (the tables variant needs LibreOffice: not checked here).
 @pytest.mark.parametrize("name", ["plan_2023_pandoc.md", "plan_2024_pandoc.md", "plan_2025_pandoc.md",
-                                  "plan_2024_pandoc_markdown.md"])
+                                  "plan_2024_pandoc_markdown.md", "plan_2024_word_pandoc.md",
+                                  "plan_2024_word_pandoc_markdown.md"])
 def test_the_pandoc_samples_are_what_the_bundled_pandoc_writes(name):
     pypandoc = pytest.importorskip("pypandoc")  # pypandoc-binary, in the "test" extra
     import make_pandoc_samples
@@ -96,13 +101,14 @@ PANDOC_WRITERS = ["gfm", "markdown", "commonmark", "commonmark_x", "markdown_str
                   "markdown_phpextra"]
 
 
+@pytest.mark.parametrize("docx_name", ["plan_2024.docx", "plan_2024_word.docx"])
 @pytest.mark.parametrize("writer", PANDOC_WRITERS)
-def test_every_markdown_pandoc_writes_reads_as_the_docx(writer):
+def test_every_markdown_pandoc_writes_reads_as_the_docx(writer, docx_name):
     pytest.importorskip("pypandoc")
     import make_pandoc_samples
     from ingest.pipeline import ingest_bytes
 
-    docx = SAMPLES / "plan_2024.docx"
+    docx = SAMPLES / docx_name
     written = ingest_bytes(make_pandoc_samples.pandoc_markdown(docx, writer).encode(), f"plan.{writer}.md")
     original = ingest_file(docx)
     diff = diff_plans(original, written)

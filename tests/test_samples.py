@@ -42,6 +42,11 @@ SAMPLE_FILES = {
     "markdown-pandoc-tables": "plan_2024_tables_pandoc.md",
     # pandoc's own Markdown (-t markdown): grid tables, ^1^ superscripts
     "markdown-pandoc-grid": "plan_2024_pandoc_markdown.md",
+    # pandoc of Word's DOCX: numbered cells as empty <ol start> / "2." items; with the annex
+    # as tables, pandoc's Markdown writes multiline tables
+    "markdown-pandoc-word": "plan_2024_word_pandoc.md",
+    "markdown-pandoc-word-grid": "plan_2024_word_pandoc_markdown.md",
+    "markdown-pandoc-word-multiline": "plan_2024_word_tables_pandoc_markdown.md",
 }
 NEEDS_SOFFICE = {"rtf", "doc"}
 RECORD_TABLES = {"events": Event, "jubilees": Jubilee, "city_days": CityDay}

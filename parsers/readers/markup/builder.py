@@ -61,7 +61,8 @@ class BlockBuilder:
         self.footnotes: list[Footnote] = []
         self.pieces: list[Piece] = []  # the paragraph being read
         self.props = _ParagraphProps()
-        self.lists: list[str] = []
+        self.lists: list[tuple[str, lists.OrderedList | None]] = []  # open lists: kind, numbering
+        self.pending_label: str | None = None  # the open <ol> item's number, until a paragraph shows it
         self.bold = False
         self.superscript = False
         self.preformatted = 0
@@ -180,9 +181,28 @@ class BlockBuilder:
             return self.enter_table_part(name, attrs)
         return self.enter_block()
 
-    def enter_list_item(self):
-        return self.enter_block(list_kind=self.lists[-1] if self.lists else "bullet",
-                                list_level=max(len(self.lists) - 1, 0))
+    def enter_list_item(self, attrs: dict[str, str]):
+        """An item: in an <ol>, labelled with the number a browser draws before it, which its
+        first paragraph shows (a producer's own drawn marker in the item takes its place); an
+        item with no text shows it alone."""
+        kind, numbering = self.lists[-1] if self.lists else ("bullet", None)
+        undo_block = self.enter_block(list_kind=kind, list_level=max(len(self.lists) - 1, 0))
+        self.show_pending_label()  # an item opening inside an item that showed nothing yet
+        self.pending_label = numbering.label(attrs) if numbering is not None else None
+
+        def undo():
+            self.flush()
+            self.show_pending_label()
+            undo_block()
+
+        return undo
+
+    def show_pending_label(self) -> None:
+        """The open item's number as a paragraph of its own, when no paragraph has shown it."""
+        if self.pending_label is not None:
+            self.containers[-1].append(Paragraph(runs=(), list_kind=self.props.list_kind,
+                                                 list_level=self.props.list_level, list_label=self.pending_label))
+            self.pending_label = None
 
     def enter_inline(self, name: str, styles: dict[str, str]):
         if styles is NO_STYLES and name not in BOLD_TAGS and name not in SUPERSCRIPT_TAGS:
@@ -213,9 +233,9 @@ class BlockBuilder:
 
         return undo
 
-    def enter_list(self, kind: str):
+    def enter_list(self, kind: str, attrs: dict[str, str]):
         undo_block = self.enter_block()
-        self.lists.append(kind)
+        self.lists.append((kind, lists.OrderedList.from_attributes(attrs) if kind == "number" else None))
 
         def undo():
             self.lists.pop()
@@ -395,6 +415,10 @@ class BlockBuilder:
         runs = normalise_runs(self.pieces) if self.pieces else ()
         self.pieces = []
         visible = len(runs) == 1 and runs[0].text.strip() or any(run.text.strip() for run in runs)
+        if label is not None:
+            self.pending_label = None  # the producer drew the item's marker itself
+        elif visible and self.pending_label is not None:
+            label, self.pending_label = self.pending_label, None
         if visible or label is not None:  # a drawn number alone is Word's numbered № cell
             self.containers[-1].append(
                 Paragraph(
@@ -428,13 +452,13 @@ def _handlers_by_name() -> tuple[dict, dict]:
     superscript, skipped, a line break). An element named in neither only holds its content."""
     structure = {
         "table": lambda walker, name, attrs: walker.enter_table(),
-        "li": lambda walker, name, attrs: walker.enter_list_item(),
+        "li": lambda walker, name, attrs: walker.enter_list_item(attrs or {}),
         "pre": lambda walker, name, attrs: walker.enter_preformatted(),
     }
     structure.update(dict.fromkeys(BLOCKS, lambda walker, name, attrs: walker.enter_block()))
     structure.update(dict.fromkeys(TABLE_PARTS, BlockBuilder.enter_table_part_or_block))
     for name, kind in LISTS.items():
-        structure[name] = lambda walker, name, attrs, kind=kind: walker.enter_list(kind)
+        structure[name] = lambda walker, name, attrs, kind=kind: walker.enter_list(kind, attrs or {})
     for name, level in HEADINGS.items():
         structure[name] = lambda walker, name, attrs, level=level: walker.enter_block(heading_level=level)
     plain = dict(structure)

@@ -41,9 +41,12 @@ def grid_rows(source: str) -> list[GridRow] | None:
     lines = [line.rstrip() for line in source.strip().splitlines()]
     if len(lines) < 3 or not BORDER.fullmatch(lines[0]) or not BORDER.fullmatch(lines[-1]):
         return None
-    joints = [position for position, char in enumerate(lines[0]) if char == "+"]
     if any(len(line) != len(lines[0]) for line in lines):
         return None  # not drawn to one width (wide characters, or not a grid table at all)
+    # Columns meet wherever any border has a "+": the top one has none under a first row
+    # that spans the table (a header row over the whole table, as pandoc writes Word's).
+    joints = sorted({position for line in lines if BORDER.fullmatch(line)
+                     for position, char in enumerate(line) if char == "+"})
     rows: list[GridRow] = []
     body: list[str] = []
     for line in lines[1:]:

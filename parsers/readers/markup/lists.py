@@ -9,6 +9,9 @@ LibreOffice as the private-use character U+F0B7.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from parsers.roman import to_roman
 
 # "1." "1.2." "12)" "(3)" "1" (Word's lvlText "%1"), "а)" "iv." "(b)" (letters need their stop).
 _DIGITS = r"\d+(?:\.\d+)*[.)]?"
@@ -43,3 +46,51 @@ def list_label(text: str) -> str | None:
     if is_numbered_marker(text):
         return text
     return text if len(text) == 1 and not text.isalnum() else None
+
+
+# --- What a browser draws before an <ol>'s items --------------------------------
+
+MAX_START = 32767  # as Word's w:start: a larger start would make a Roman number of megabytes
+
+
+@dataclass
+class OrderedList:
+    """An open <ol>: the number its next item shows and how it writes numbers (its ``type``)."""
+
+    next: int = 1
+    step: int = 1
+    style: str = "1"
+
+    @classmethod
+    def from_attributes(cls, attrs: dict[str, str]) -> "OrderedList":
+        style = (attrs.get("type") or "1").strip()
+        step = -1 if "reversed" in attrs else 1
+        return cls(_bounded(attrs.get("start"), 1), step, style if style in ("1", "a", "A", "i", "I") else "1")
+
+    def label(self, attrs: dict[str, str]) -> str:
+        """The label of the item opening now ("3.", "c.", "iv."), a ``value`` attribute obeyed."""
+        self.next = _bounded(attrs.get("value"), self.next)
+        number, self.next = self.next, self.next + self.step
+        return f"{_number_text(number, self.style)}."
+
+
+def _bounded(value: str | None, default: int) -> int:
+    try:
+        number = int((value or "").strip())
+    except ValueError:
+        return default
+    return number if abs(number) <= MAX_START else default
+
+
+def _number_text(number: int, style: str) -> str:
+    """``number`` as an <ol type> writes it; below 1 in decimal, as browsers do."""
+    if number < 1 or style == "1":
+        return str(number)
+    if style in ("i", "I"):
+        roman = to_roman(number)
+        return roman.upper() if style == "I" else roman
+    letters = ""
+    while number:  # a, b, ... z, aa, ab, ...
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters.upper() if style == "A" else letters

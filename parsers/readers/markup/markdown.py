@@ -23,7 +23,7 @@ from functools import lru_cache
 from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Table
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.readers.markup import encoding
+from parsers.readers.markup import encoding, pandoc_tables
 from parsers.readers.markup.gridtable import BORDER as GRID_BORDER, grid_rows
 from parsers.readers.markup.text import HTML_TABLE_ROWS
 from parsers.readers.markup.walker import PARAGRAPH_SEPARATOR, fragment_paragraphs, read_page
@@ -99,6 +99,7 @@ def _parser():
     from mdit_py_plugins.footnote import footnote_plugin
 
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+    parser.block.ruler.before("hr", pandoc_tables.TOKEN, pandoc_tables.table_rule)  # before "---" is a rule
     # The plugin's last step moves the notes to the end and drops those no "[^1]" cites;
     # a note cited by a raw "<sup>1</sup>" would be lost. Without it, each definition stays
     # where it is written, between footnote_reference_open and _close.
@@ -213,11 +214,19 @@ class _Reader:
         rows = grid_rows(token.content)
         if rows is None:
             return False
+        self.add_table(rows)
+        return True
+
+    def on_pandoc_table(self, token) -> None:
+        """pandoc's simple or multiline table (pandoc_tables.py)."""
+        self.add_table(token.meta["rows"])
+
+    def add_table(self, rows) -> None:
+        """Grid rows (gridtable.GridRow) as a Table, each cell's Markdown read as a document is."""
         self.blocks.append(Table(rows=tuple(
             Row(cells=tuple(Cell(blocks=self.cell_blocks(cell.text), col_span=cell.col_span)
                             for cell in row.cells), is_header=row.is_header)
             for row in rows)))
-        return True
 
     def cell_blocks(self, text: str) -> tuple[Paragraph, ...]:
         """A grid table cell's Markdown, read as a document is: its paragraphs and list items."""
@@ -251,6 +260,13 @@ class _Reader:
         kind, _ = self.lists[-1]
         label = f"{token.info}{token.markup}" if kind == "number" else None  # "1." as drawn
         self.lists[-1] = (kind, label)
+
+    def on_list_item_close(self, token) -> None:
+        """An item with nothing in it ("4." alone, pandoc's cell of Word's numbered № column)
+        still shows its number: a paragraph of its label alone."""
+        kind, label = self.lists[-1]
+        if label is not None:
+            self.add(self.shaped((Paragraph(runs=()),)))
 
     def shaped(self, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         """Paragraphs with the open heading or list item's properties."""
