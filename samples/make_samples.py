@@ -258,10 +258,19 @@ def normalise_odt(data: bytes) -> bytes:
             content = source.read(info.filename)
             if info.filename == "settings.xml":
                 content = normalise_odf_settings(content)
+            elif info.filename == "content.xml":
+                content = normalise_list_ids(content)
             entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
     return buffer.getvalue()
+
+
+def normalise_list_ids(data: bytes) -> bytes:
+    """Number the random list ids LibreOffice writes (xml:id="list3682202012", and the
+    text:continue-list pointing at one) in order of appearance."""
+    names: dict[bytes, bytes] = {}
+    return re.sub(rb'(?<=")list\d+(?=")', lambda m: names.setdefault(m.group(0), b"list%d" % (len(names) + 1)), data)
 
 
 def unchanged(data: bytes) -> bytes:

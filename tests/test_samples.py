@@ -27,13 +27,15 @@ SAMPLE_FILES = {
     "pdf-columns": "plan_2024_columns.pdf",
     "pdf-paras-noborder": "plan_2024_paras_noborder.pdf",
     "pdf-small-page": "plan_2024_small_page.pdf",
-    # Word's DOCX with its borders off, printed by LibreOffice (samples/word/make_word_pdfs.py):
+    # Word's DOCX with its borders off, printed by LibreOffice (samples/word/make_word_conversions.py):
     # rows as close as a cell's lines, list spacing between the annex rows, rows cut at breaks
     "pdf-word-noborders": "plan_2024_word_noborders.pdf",
     "pdf-word-noborders-line": "plan_2024_word_noborders_line.pdf",
     # the DOCX saved again by LibreOffice: read natively (ODT) or through LibreOffice (RTF, .doc)
     "odt": "plan_2024.odt",
     "fodt": "plan_2024.fodt",
+    # Word's DOCX saved by LibreOffice as ODT: the № cells empty items of one continuing list
+    "odt-word": "plan_2024_word.odt",
     "rtf": "plan_2024.rtf",
     "doc": "plan_2024.doc",
     # pandoc's GFM of the DOCX (samples/make_pandoc_samples.py): the event and annex tables

@@ -18,7 +18,7 @@ a text box or shape holding text is reported as skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -228,10 +228,14 @@ class BodyReader:
         return found
 
     def paragraph_block(self, p: etree._Element, found: list, flatten_tables: bool) -> None:
-        """text:p or text:h: kept when it shows text or cites a note."""
+        """text:p or text:h: kept when it shows text or cites a note, or is a list item that
+        shows nothing but the number its list draws (Word's numbered "№ п/п" cell, saved by
+        LibreOffice as an empty item of a list continuing from cell to cell)."""
         paragraph = self.paragraph(p)
         if paragraph.runs and (paragraph.text.strip() or paragraph.markers):
             found.append(paragraph)
+        elif paragraph.list_label and paragraph.list_kind == "number":
+            found.append(replace(paragraph, runs=()))
 
     def paragraph(self, p: etree._Element) -> Paragraph:
         """A paragraph with its runs, style, heading level and list membership."""

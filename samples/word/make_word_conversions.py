@@ -1,5 +1,11 @@
 #!/usr/bin/env python3
-"""Make the PDFs of the 2024 plan written as Microsoft Word writes a DOCX, with no borders.
+"""Make what LibreOffice makes of the 2024 plan written as Microsoft Word writes a DOCX.
+
+    plan_2024_word.odt                 samples/plan_2024_word.docx saved as OpenDocument:
+                                       each numbered "№ п/п" cell an empty item of a list
+                                       that continues from cell to cell (WWNum styles)
+
+and two PDFs of it with its table borders off.
 
 A Word table whose borders are switched off keeps Word's cell margins: none above or
 below a paragraph, so its rows follow each other exactly as closely as a cell's lines,
@@ -15,7 +21,7 @@ DOCX (samplekit/wordml.py writes it as Word 2016 does, in a temporary folder) to
                                        is text in one column only, and the last city-day
                                        row stands alone on the last page
 
-Usage: python samples/word/make_word_pdfs.py   (needs LibreOffice; the same bytes every run)
+Usage: python samples/word/make_word_conversions.py   (needs LibreOffice; the same bytes every run)
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ PDFS = {
 def main() -> int:
     plan = plan_2024.PLAN
     with tempfile.TemporaryDirectory() as work:
+        print(convert_to(SAMPLES / "plan_2024_word.docx", "odt", Path(work), SAMPLES).relative_to(SAMPLES.parent))
         for name, layout in PDFS.items():
             docx = Path(work) / f"{name}.docx"
             docx.write_bytes(render_docx(plan_document(plan, layout), " ".join(plan.title_lines)))
