@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.readers.pdf.lines import Frame, Glyph, make_line
+from parsers.readers.pdf.lines import Frame, Glyph, group_lines, make_line
 from parsers.readers.pdf.page import (
     PAGE_NUMBER, Rule, cited_markers, find_furniture, footnotes, furniture_key, leading_marker,
     split_footnotes,
@@ -65,6 +65,10 @@ CITED = frozenset({"1"})  # the body cites marker "1" as a superscript
     (at("12 июня", 0.0), CITED, "12"),  # spaced off: a marker whether cited or not
     (at("1945год", 0.0), CITED, None),  # too many digits to be a marker
     (at("1-й тур", 0.0), CITED, None),  # glued to a hyphen, not a letter
+    # "[1]" raised at full size and put on its line (a browser's print of Word's note)
+    (group_lines(glyphs("[1]", top=-8.0) + glyphs(" Дни городов", x0=15.0))[0], frozenset(), "1"),
+    (at("[1] Дни городов", 0.0), frozenset(), "1"),  # not raised, spaced off (Google Docs' notes)
+    (at("[1945] год", 0.0), frozenset(), None),
 ])
 def test_leading_marker(made, cited, marker):
     assert leading_marker(made, cited) == marker
@@ -89,6 +93,12 @@ def test_footnotes_split_at_each_marker_and_drop_it():
     notes = footnotes(lines, Frame(0.0, 120.0))
     assert [(n.marker, n.text) for n in notes] == [("1", "Дни городов указаны ориентировочно"),
                                                   ("2", "Второе")]
+
+
+def test_a_note_numbered_in_brackets_loses_its_brackets():
+    """Google Docs' notes, "[1] text", printed with the number neither raised nor small."""
+    notes = footnotes([at("[1] Дни городов", 0.0), at("[2] Второе", 12.0)], Frame(0.0, 120.0))
+    assert [(n.marker, n.text) for n in notes] == [("1", "Дни городов"), ("2", "Второе")]
 
 
 def test_notes_after_the_last_table_are_small_against_the_whole_page():

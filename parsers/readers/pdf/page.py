@@ -6,9 +6,10 @@
 - Footnotes: the lines below a short rule at the foot of the page, or, with no
   rule, trailing lines set smaller than the body text; each starts with its
   marker and runs until the next marker. A marker is raised, or a number or
-  asterisk set apart by a space, or one glued to the text ("1Дни") when the
-  document cites that marker as a superscript: LibreOffice prints an ODT's
-  footnote number that way when the file lacks the footnote character style.
+  asterisk (bare or in brackets, "[1]") set apart by a space, or one glued to
+  the text ("1Дни") when the document cites that marker as a superscript:
+  LibreOffice prints an ODT's footnote number that way when the file lacks the
+  footnote character style.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections import Counter
 from typing import Iterable
 from dataclasses import dataclass
 
-from parsers.blocks import MARKER_PATTERN, Footnote
+from parsers.blocks import MARKER_PATTERN, NOTE_MARKER_BRACKETS, Footnote, drawn_marker
 from parsers.readers.pdf.lines import Frame, Line, line_runs
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -120,16 +121,17 @@ def _small_tail(lines: list[Line], content_bottom: float, settings: PdfSettings,
 
 
 def leading_marker(line: Line, cited: frozenset[str] = frozenset()) -> str | None:
-    """The footnote marker a line opens with: a raised one, a number or asterisk
-    followed by a space, or one of the ``cited`` markers glued to the first word."""
+    """The footnote marker a line opens with: a raised one, a number or asterisk (bare or
+    in brackets, "[1]") followed by a space, or one of the ``cited`` markers glued to the
+    first word."""
     runs = line_runs(line)
     if not runs:
         return None
     first = runs[0]
     if first.superscript and MARKER_PATTERN.match(first.text.strip()):
         return first.text.strip()
-    token = first.text.split(" ", 1)[0].rstrip(").")
-    if MARKER_PATTERN.match(token) and " " in first.text:
+    token = drawn_marker(first.text.split(" ", 1)[0].rstrip(")."))
+    if token is not None and " " in first.text:
         return token
     glued = GLUED_MARKER.match(first.text)
     if glued and glued.group(1) in cited:
@@ -166,6 +168,12 @@ def footnotes(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_S
 
 
 def _without_marker(text: str, marker: str) -> str:
-    """The footnote's text after its marker (and the ")" or "." that may follow it)."""
-    rest = text[len(marker):] if marker and text.startswith(marker) else text
+    """The footnote's text after its marker (drawn bare or in brackets, and the ")" or "."
+    that may follow it)."""
+    rest = text
+    if marker:
+        for drawn in (marker, NOTE_MARKER_BRACKETS[0] + marker + NOTE_MARKER_BRACKETS[1]):
+            if text.startswith(drawn):
+                rest = text[len(drawn):]
+                break
     return rest.lstrip(").").strip()
