@@ -25,8 +25,10 @@ def at(text: str, top: float, size: float = 10.0):
     ("Страница 3 из 10", True),
     ("Page 3 of 10", True),
     ("3/10", True),
+    ("(3)", True),
     ("2024 год", False),
     ("Москва", False),
+    ("[1]", False),  # a note's marker as Word and Google Docs draw it
 ])
 def test_page_number_pattern(text, is_page_number):
     assert bool(PAGE_NUMBER.match(furniture_key(at(text, 800.0)))) is is_page_number
@@ -38,6 +40,35 @@ def test_repeated_lines_at_the_top_and_page_numbers_are_furniture():
     found = find_furniture(pages, [HEIGHT, HEIGHT])
     assert [line.text for page in pages for line in page if id(line) in found] == \
         ["Ассамблея городов", "1", "Ассамблея городов", "2"]
+
+
+TOP, BOTTOM, MIDDLE = 30.0, 810.0, 400.0
+
+
+# A page number is what repeats at the page's edge, or a page's own number there.
+# id, each page's lines as (text, top), the texts taken for furniture.
+FURNITURE_CASES = [
+    ("numbers at the foot of every page", [[("1", BOTTOM)], [("2", BOTTOM)], [("3", BOTTOM)]],
+     ["1", "2", "3"]),
+    ("the first page unnumbered: the second's own number", [[("Текст", MIDDLE)], [("2", BOTTOM)]], ["2"]),
+    ("a one-page document's own number", [[("Текст", MIDDLE), ("- 1 -", BOTTOM)]], ["- 1 -"]),
+    ("a note's marker atop a page of notes", [[("Текст", MIDDLE)], [("Текст", MIDDLE)], [("[1]", TOP)]],
+     []),
+    ("a bracketed number atop its own page is a marker too", [[("Текст", MIDDLE)], [("[2]", TOP)]], []),
+    ("a number at the edge of one page, not its own", [[("Текст", MIDDLE)], [("7", BOTTOM)]], []),
+    ("numbers at the top of one page and the foot of another", [[("5", TOP)], [("9", BOTTOM)]], []),
+    ("a number in the middle of every page", [[("1", MIDDLE)], [("2", MIDDLE)]], []),
+    ("page words repeated at the foot", [[("Стр. 1 из 2", BOTTOM)], [("Стр. 2 из 2", BOTTOM)]],
+     ["Стр. 1 из 2", "Стр. 2 из 2"]),
+]
+
+
+@pytest.mark.parametrize("pages, expected", [case[1:] for case in FURNITURE_CASES],
+                         ids=[case[0] for case in FURNITURE_CASES])
+def test_a_page_number_is_what_repeats_at_the_edge(pages, expected):
+    made = [[at(text, top) for text, top in page] for page in pages]
+    found = find_furniture(made, [HEIGHT] * len(made))
+    assert [line.text for page in made for line in page if id(line) in found] == expected
 
 
 def test_a_repeated_line_in_the_middle_of_the_page_is_content():
