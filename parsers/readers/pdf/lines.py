@@ -100,6 +100,8 @@ def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
 def _mark_raised_markers(glyphs: tuple[Glyph, ...], limit: float) -> tuple[Glyph, ...]:
     """The glyphs with every run of them whose baseline is above ``limit`` and which reads
     as a note marker ("1", "[1]", "*") marked superscript, whatever its size."""
+    if min(glyph.bottom for glyph in glyphs) >= limit:  # most lines: nothing raised
+        return glyphs
     marked = list(glyphs)
     start: int | None = None
     for index in range(len(marked) + 1):
