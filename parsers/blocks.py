@@ -17,6 +17,17 @@ ListKind = Literal["bullet", "number"]
 # What a superscript must look like to be read as a footnote marker rather than
 # as text ("м²" stays text, "1", "*", "†" are markers).
 MARKER_PATTERN = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§])$")
+# The brackets some producers draw around a note's number (Word, Google Docs: "[1]").
+NOTE_MARKER_BRACKETS = "[]"
+
+
+def drawn_marker(text: str) -> str | None:
+    """The footnote marker ``text`` draws, without the brackets around it ("[1]" -> "1",
+    "*" -> "*"), or None when it is no marker."""
+    text = text.strip()
+    if len(text) > 2 and text[0] == NOTE_MARKER_BRACKETS[0] and text[-1] == NOTE_MARKER_BRACKETS[1]:
+        text = text[1:-1].strip()
+    return text if MARKER_PATTERN.match(text) else None
 
 
 class derived:

@@ -6,6 +6,8 @@
     plan_2024_google_docs.html     Google Docs, "Download -> Web page (.html)"
     plan_2024_libreoffice.xhtml.html  LibreOffice's XHTML export of plan_2024.docx
                                    (soffice --convert-to "html:XHTML Writer File:UTF8")
+    plan_2024_word_chrome.pdf      plan_2024_word.html printed by headless Chromium
+                                   ("Save as PDF", no header or footer lines)
 
 Word and Google Docs are not available here, so their pages are written by this
 script from the plan's content (samples/plans/plan_2024.py) with each producer's
@@ -28,7 +30,7 @@ conventions, as Word 2016 and Google Docs write them:
   <sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>, the notes after an <hr> as
   <p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;text</span></p>.
 
-Usage: python samples/make_producer_html.py [--no-libreoffice]
+Usage: python samples/make_producer_html.py [--no-libreoffice] [--no-chromium]
 Run twice, get the same files.
 """
 
@@ -399,10 +401,19 @@ def libreoffice_xhtml(docx: Path, target: Path) -> Path:
     return target
 
 
+def chromium_print(page: Path, target: Path) -> Path:
+    """``page`` printed to PDF by headless Chromium, as make_samples prints its HTML."""
+    from make_samples import print_with_chromium
+
+    with tempfile.TemporaryDirectory() as work:
+        return print_with_chromium(page, target, Path(work))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the producer samples beside this script."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice XHTML export")
+    parser.add_argument("--no-chromium", action="store_true", help="skip the Chromium print of Word's page")
     args = parser.parse_args(argv)
     written = {
         "plan_2024_word.html": WordPage(PLAN, filtered=False).page(),
@@ -415,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_libreoffice:
         libreoffice_xhtml(HERE / "plan_2024.docx", HERE / "plan_2024_libreoffice.xhtml.html")
         print("wrote samples/plan_2024_libreoffice.xhtml.html")
+    if not args.no_chromium:
+        chromium_print(HERE / "plan_2024_word.html", HERE / "plan_2024_word_chrome.pdf")
+        print("wrote samples/plan_2024_word_chrome.pdf")
     return 0
 
 

@@ -180,7 +180,7 @@ def print_with_chromium(page: Path, target: Path, work: Path) -> Path:
     """Print an HTML page to PDF with headless Chromium (no header or footer lines)."""
     exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not exe:
-        raise SystemExit("Chromium is not installed: it prints the plan_2024_chrome sample")
+        raise SystemExit("Chromium is not installed: it prints the browser-printed PDF samples")
     produced = work / "chrome.pdf"
     command = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                f"--user-data-dir={work / 'chrome-profile'}", f"--print-to-pdf={produced}", page.as_uri()]

@@ -270,6 +270,55 @@ def test_a_superscript_stays_on_its_line():
     assert [l.text for l in made] == ["МАГ1", "Второй"]
 
 
+def raised(text: str, x0: float, rise: float, top: float = 0.0, size: float = SIZE) -> list[Glyph]:
+    """``text`` at full size, its baseline ``rise`` em above that of a line at ``top``
+    (a browser's print of Word's nested footnote-reference styles raises it by 0.8 em)."""
+    return glyphs(text, x0=x0, top=top - rise * size, size=size, spaces=False)
+
+
+# A full-size raised marker is a line of its own by its centre; it is put back on the line it
+# touches when it is a marker, raised by less than a line and touching the line's glyphs.
+# id, glyphs, the lines' texts expected, the runs of the line holding the marker (or None).
+RAISED_MARKER_CASES = [
+    ("after a heading", glyphs("Юбилеи МАГ") + raised("[1]", 50.0, 0.8),
+     ["Юбилеи МАГ[1]"], [Run("Юбилеи МАГ"), Run("1", superscript=True)]),
+    ("at a footnote line's start", raised("[1]", 0.0, 0.8) + glyphs(" Дни городов", x0=15.0),
+     ["[1] Дни городов"], [Run("1", superscript=True), Run(" Дни городов")]),
+    ("a bare number at a footnote line's start, a space's gap after it",
+     raised("1", 0.0, 0.8) + glyphs("Дни", x0=10.0),
+     ["1Дни"], [Run("1", superscript=True), Run(" Дни")]),
+    ("in a gap between words", glyphs("Дни", spaces=False) + raised("*", 15.0, 0.5)
+     + glyphs(" городов", x0=20.0, spaces=False),
+     ["Дни*городов"], [Run("Дни"), Run("*", superscript=True), Run(" городов")]),
+    ("raised half an em: on the line by its centre, and marked",
+     glyphs("МАГ") + raised("[1]", 15.0, 0.5), ["МАГ[1]"], [Run("МАГ"), Run("1", superscript=True)]),
+    ("a font of another descent on the same baseline is no superscript",
+     raised("12", 0.0, 0.1) + glyphs(" июня", x0=10.0), ["12 июня"], [Run("12 июня")]),
+    ("a line higher: the line above", glyphs("МАГ") + raised("1", 15.0, 1.0), ["1", "МАГ"], None),
+    ("too far from the line's glyphs: another column", glyphs("МАГ") + raised("1", 30.0, 0.8),
+     ["1", "МАГ"], None),
+    ("over the line's glyphs: not on it", glyphs("Юбилеи МАГ") + raised("1", 10.0, 0.8),
+     ["1", "Юбилеи МАГ"], None),
+    ("a raised word is no marker", glyphs("МАГ") + raised("СНГ", 15.0, 0.8), ["СНГ", "МАГ"], None),
+    ("larger than the line's text", glyphs("МАГ", size=10.0) + raised("1", 15.0, 0.8, size=12.0),
+     ["1", "МАГ"], None),
+]
+
+
+@pytest.mark.parametrize("given, texts, runs", [case[1:] for case in RAISED_MARKER_CASES],
+                         ids=[case[0] for case in RAISED_MARKER_CASES])
+def test_a_raised_marker_at_text_size_is_put_on_its_line(given, texts, runs):
+    made = group_lines(given)
+    assert [l.text for l in made] == texts
+    if runs is not None:
+        assert line_runs(made[0]) == runs
+
+
+def test_a_marker_put_on_a_line_does_not_move_its_top_or_baseline():
+    made, = group_lines(glyphs("Юбилеи МАГ") + raised("[1]", 50.0, 0.8))
+    assert (made.top, made.bottom, made.size) == (0.0, SIZE, SIZE)
+
+
 def test_bold_glyphs_make_a_bold_run():
     made = make_line(glyphs("Итоги ") + glyphs("конкурса", x0=30.0, bold=True))
     assert line_runs(made) == [Run("Итоги "), Run("конкурса", bold=True)]

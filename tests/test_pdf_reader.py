@@ -213,6 +213,42 @@ def test_the_footnote_is_a_footnote_not_a_paragraph(any_layout):
     assert not [p for p in all_paragraphs(document) if "ОРИЕНТИРОВОЧНО" in p.text]
 
 
+# -- Word's "Web Page" printed by Chromium ------------------------------------------
+# The note's "[1]" raised at full size by Word's nested footnote-reference styles; the
+# notes on a page of their own after the text, under an <hr>; 7-point filler after
+# every number Word draws (samples/make_producer_html.py).
+
+@pytest.fixture(scope="module")
+def word_print():
+    return read_pdf((SAMPLES / "plan_2024_word_chrome.pdf").read_bytes())
+
+
+def test_the_note_reference_raised_at_full_size_is_the_headings_marker(word_print):
+    found = [p for p in all_paragraphs(word_print) if p.main_text == "Юбилеи городов МАГ"]
+    assert len(found) == 1 and found[0].markers == ("1",) and found[0].is_bold
+
+
+def test_the_page_of_notes_holds_the_note_and_nothing_else(word_print):
+    """Its "[1]" is no page number, the <hr> above it is the note's rule however narrow the
+    page's own text, and the rule's corner is no bullet."""
+    assert word_print.footnotes == (Footnote("1", "Дни городов указаны ОРИЕНТИРОВОЧНО"),)
+    assert [b.text for b in word_print.blocks if isinstance(b, Paragraph)] == [
+        "Предложения в план мероприятий", "Международной Ассамблеи столиц и крупных городов (МАГ)",
+        "на 2024 год", "Исполнительный вице-президент,", "генеральный директор МАГ", "В.И. Селиванов"]
+
+
+@pytest.mark.parametrize("number, column, text", [
+    ("2.", 1, "Конференция представителей СМИ. Подведение итогов XII конкурса «Город в зеркале СМИ»"),
+    ("3.", 3, "Организаторы: Исполком СНГ, Деловой центр экономического развития СНГ, МАГ"),
+    ("9.", 3, "Организаторы: Минэкономразвития РФ, НП «Леонтьевский центр»"),
+    ("14.", 3, "Организаторы: Комитет Госдумы РФ по федеративному устройству и вопросам МСУ, МАГ, "
+               "Исполком СНГ, ВСМС"),
+])
+def test_word_print_wrapped_lines_stay_one_paragraph(word_print, number, column, text):
+    """Word's filler after each number is no wrap space: wrapped titles and organizers stay whole."""
+    assert [p.text for p in row_numbered(event_table(word_print), number).cells[column].blocks] == [text]
+
+
 def test_running_header_and_page_numbers_are_not_content():
     document = read_pdf((SAMPLES / "plan_2024_noborders.pdf").read_bytes())
     texts = [p.text for p in all_paragraphs(document)]

@@ -12,8 +12,10 @@ from tests.conftest import SAMPLES
 # sample id -> file. "docx-word" is the plan as Microsoft Word writes it (automatic
 # numbers and bullets, split runs, proofing marks: samples/word/make_word_docx.py).
 # The first two PDFs are printed from the DOCX, ruled and without
-# ruling lines; "pdf-chrome" is the HTML printed by Chromium; the others straight from
-# the source under other layouts
+# ruling lines; "pdf-chrome" is the HTML printed by Chromium; "pdf-word-chrome" Word's
+# "Web Page" printed by Chromium (samples/make_producer_html.py: the note's "[1]" raised
+# at full size, a page of its own for the notes, 7-point filler after every number);
+# the others straight from the source under other layouts
 # (samples/make_samples.py VARIANTS): one plan, one expected JSON for all.
 SAMPLE_FILES = {
     "text": "plan_2024.txt",
@@ -23,6 +25,7 @@ SAMPLE_FILES = {
     "pdf": "plan_2024.pdf",
     "pdf-noborders": "plan_2024_noborders.pdf",
     "pdf-chrome": "plan_2024_chrome.pdf",
+    "pdf-word-chrome": "plan_2024_word_chrome.pdf",
     "pdf-line": "plan_2024_line.pdf",
     "pdf-columns": "plan_2024_columns.pdf",
     "pdf-paras-noborder": "plan_2024_paras_noborder.pdf",

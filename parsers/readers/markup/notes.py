@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-NOTE_MARKER_BRACKETS = "[]"
+from parsers.blocks import NOTE_MARKER_BRACKETS
 
 
 @dataclass(frozen=True)

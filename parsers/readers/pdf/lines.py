@@ -12,10 +12,10 @@ How one line follows another is ``joins``; lines into paragraphs is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
-from parsers.blocks import Run
+from parsers.blocks import Run, drawn_marker
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.vocab import BULLETS, DASH_BULLETS
 
@@ -77,20 +77,42 @@ class Frame:
 
 def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
               page: int | None = None) -> Line:
-    """A line of ``glyphs``: sorted left to right, superscripts marked, measured."""
+    """A line of ``glyphs``: sorted left to right, superscripts marked, measured by its
+    text (a marker raised above it does not move its top)."""
     ordered = sorted(glyphs, key=lambda glyph: glyph.x0)
     visible = [glyph for glyph in ordered if not glyph.is_space] or ordered
-    size = _main_size(visible)
-    main = [glyph for glyph in visible if glyph.size >= size * settings.superscript_size] or visible
+    # Glyphs already marked (a full-size marker put on the line) do not measure it.
+    body = [glyph for glyph in visible if not glyph.superscript] or visible
+    size = _main_size(body)
+    main = [glyph for glyph in body if glyph.size >= size * settings.superscript_size] or body
     baseline = max(glyph.bottom for glyph in main)
     raised = settings.raised_baseline * size
-    marked = tuple(
+    marked = _mark_raised_markers(tuple(
         Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, True)
         if g.size < size * settings.superscript_size and g.bottom < baseline - raised else g
-        for g in ordered)
+        for g in ordered), baseline - settings.marker_raise * size)
     shown = tuple(glyph for glyph in marked if not glyph.is_space)
+    lettering = [glyph for glyph in shown if not glyph.superscript and glyph.size >= size * settings.superscript_size]
     return Line(marked, visible[0].x0, visible[-1].x1,
-                min(glyph.top for glyph in main), baseline, size, page, shown)
+                min(glyph.top for glyph in lettering or main), baseline, size, page, shown)
+
+
+def _mark_raised_markers(glyphs: tuple[Glyph, ...], limit: float) -> tuple[Glyph, ...]:
+    """The glyphs with every run of them whose baseline is above ``limit`` and which reads
+    as a note marker ("1", "[1]", "*") marked superscript, whatever its size."""
+    if min(glyph.bottom for glyph in glyphs) >= limit:  # most lines: nothing raised
+        return glyphs
+    marked = list(glyphs)
+    start: int | None = None
+    for index in range(len(marked) + 1):
+        glyph = marked[index] if index < len(marked) else None
+        if glyph is not None and not glyph.is_space and glyph.bottom < limit:
+            start = index if start is None else start
+            continue
+        if start is not None and drawn_marker("".join(g.text for g in marked[start:index])) is not None:
+            marked[start:index] = [replace(g, superscript=True) for g in marked[start:index]]
+        start = None
+    return tuple(marked)
 
 
 def _main_size(glyphs: list[Glyph]) -> float:
@@ -125,7 +147,64 @@ def group_lines(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTING
         current, anchor = [glyph], glyph
     if current:
         lines.append(make_line(current, settings, page))
-    return [line for line in lines if line.visible()]
+    return attach_raised_markers([line for line in lines if line.visible()], settings)
+
+
+def attach_raised_markers(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Line]:
+    """The lines with each raised note marker put back on the line it belongs to, as its
+    superscript (see ``PdfSettings.marker_rise``): a marker drawn at full size and raised
+    by most of a line's height is a line of its own after ``group_lines``."""
+    hosts: dict[int, list[Line]] = {}
+    tallest = max((line.size for line in lines), default=0.0)
+    for index, line in enumerate(lines):
+        if drawn_marker(line.text) is None:
+            continue
+        host = _marker_host(index, lines, tallest, settings)
+        if host is not None:
+            hosts.setdefault(host, []).append(line)
+    if not hosts:
+        return lines
+    markers = {id(marker) for found in hosts.values() for marker in found}
+    joined = []
+    for index, line in enumerate(lines):
+        if id(line) in markers:
+            continue
+        if index in hosts:
+            raised = [glyph if glyph.is_space else replace(glyph, superscript=True)
+                      for marker in hosts[index] for glyph in marker.glyphs]
+            line = make_line(line.glyphs + tuple(raised), settings, line.page)
+        joined.append(line)
+    return joined
+
+
+def _marker_host(at: int, lines: list[Line], tallest: float, settings: PdfSettings) -> int | None:
+    """The index of the line the marker ``lines[at]`` is raised on and touches, the nearest
+    below it (lines run top to bottom: only those within ``tallest`` below are looked at); None."""
+    marker = lines[at]
+    best: int | None = None
+    for index in range(at + 1, len(lines)):
+        line = lines[index]
+        if line.top > marker.bottom + tallest:
+            break
+        rise = line.bottom - marker.bottom
+        if drawn_marker(line.text) is not None or round(marker.size, 1) > round(line.size, 1) \
+                or not settings.raised_baseline * line.size < rise < settings.marker_rise * line.size:
+            continue
+        if _touches(marker, line, settings) and (best is None or line.bottom < lines[best].bottom):
+            best = index
+    return best
+
+
+def _touches(marker: Line, line: Line, settings: PdfSettings) -> bool:
+    """True when ``marker`` stands at ``line``'s start, its end or in a gap between its
+    glyphs, within ``marker_gap`` em of a glyph and overlapping none."""
+    slack = 0.05 * line.size
+    left = [glyph.x1 for glyph in line.glyphs if glyph.x1 <= marker.x0 + slack]
+    right = [glyph.x0 for glyph in line.glyphs if glyph.x0 >= marker.x1 - slack]
+    if len(left) + len(right) < len(line.glyphs):  # a glyph under the marker: another line
+        return False
+    gap = settings.marker_gap * line.size
+    return (bool(left) and marker.x0 - max(left) <= gap) or (bool(right) and min(right) - marker.x1 <= gap)
 
 
 def split_columns(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> list[Line]:
@@ -190,7 +269,18 @@ def line_runs(line: Line, settings: PdfSettings = DEFAULT_SETTINGS, skip: int = 
             text = " " + text
         append_text(runs, text, glyph.bold, glyph.superscript)
         previous = glyph
-    return _strip_runs(runs)
+    return [_bare_marker(run) for run in _strip_runs(runs)]
+
+
+def _bare_marker(run: Run) -> Run:
+    """A raised note marker as its marker alone: the brackets Word and Google Docs draw
+    around it ("[1]") left out, as the HTML reader leaves them out."""
+    if not run.superscript:
+        return run
+    marker = drawn_marker(run.text)
+    if marker is None or marker == run.text.strip():
+        return run
+    return Run(run.text.replace(run.text.strip(), marker), run.bold, True)
 
 
 def append_text(runs: list[Run], text: str, bold: bool, superscript: bool) -> None:

@@ -34,6 +34,8 @@ EDGE_PREFILTER = 1.0
 CLOSE_TOLERANCE = 1.0
 CLOSE_DIGITS = 0
 COVERED_SHARE = 0.9
+# A filled shape of this many distinct corners or fewer is no round bullet.
+TRIANGLE_CORNERS = 3
 
 
 @dataclass
@@ -75,8 +77,9 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
 
 
 def _is_dot(obj: LTCurve, settings: PdfSettings) -> bool:
-    """A small filled round shape (not a line or box): a list bullet as browsers draw it."""
-    if isinstance(obj, (LTRect, LTLine)) or not obj.fill:
+    """A small filled round shape (not a line or box): a list bullet as browsers draw it.
+    A triangle is not round: it is where two shades of a drawn border meet (an <hr>'s end)."""
+    if isinstance(obj, (LTRect, LTLine)) or not obj.fill or len(set(obj.pts)) <= TRIANGLE_CORNERS:
         return False
     width, tall = obj.x1 - obj.x0, obj.y1 - obj.y0
     return 0.5 <= width <= settings.dot_max_width and abs(width - tall) <= 0.2 * width

@@ -1,14 +1,19 @@
 """What a page carries besides its content: furniture and footnotes.
 
-- Furniture: running headers and footers and page numbers. A line near the
-  top or bottom edge is furniture when it is a page number, or when the same
-  text (digits aside) stands there on two or more pages.
+- Furniture: running headers and footers and page numbers: what repeats at the
+  page's edge. A line in the top or bottom band is furniture when the same text
+  (digits aside) stands in that band on two or more pages; a page number alone
+  on its page (a first page left unnumbered, a one-page document) is furniture
+  only when it is that page's own number in plain form ("2", "- 2 -", "стр. 2").
+  A number that is neither, such as a note's "[1]" at the top of a page of notes,
+  is content.
 - Footnotes: the lines below a short rule at the foot of the page, or, with no
   rule, trailing lines set smaller than the body text; each starts with its
   marker and runs until the next marker. A marker is raised, or a number or
-  asterisk set apart by a space, or one glued to the text ("1Дни") when the
-  document cites that marker as a superscript: LibreOffice prints an ODT's
-  footnote number that way when the file lacks the footnote character style.
+  asterisk (bare or in brackets, "[1]") set apart by a space, or one glued to
+  the text ("1Дни") when the document cites that marker as a superscript:
+  LibreOffice prints an ODT's footnote number that way when the file lacks the
+  footnote character style.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections import Counter
 from typing import Iterable
 from dataclasses import dataclass
 
-from parsers.blocks import MARKER_PATTERN, Footnote
+from parsers.blocks import MARKER_PATTERN, NOTE_MARKER_BRACKETS, Footnote, drawn_marker
 from parsers.readers.pdf.lines import Frame, Line, line_runs
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -26,7 +31,9 @@ from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 # Words that may stand next to a page number ("стр. 3", "Page 3 of 10").
 PAGE_WORDS: tuple[str, ...] = ("стр", "страница", "с", "page", "p", "seite")
 PAGE_JOINERS: tuple[str, ...] = ("из", "of", "von", "/")
-_NUMBER = r"[-–—(\[]*\s*#+\s*[-–—)\]]*"
+# A page's number in plain form, digits masked as "#": no square brackets, "[1]" alone is a
+# note's marker as Word and Google Docs draw it.
+_NUMBER = r"[-–—(]*\s*#+\s*[-–—)]*"
 _WORD = r"(?:(?:" + "|".join(map(re.escape, PAGE_WORDS)) + r")\.?\s*)?"
 _OF = r"(?:\s*(?:" + "|".join(map(re.escape, PAGE_JOINERS)) + r")\s*#+)?"
 PAGE_NUMBER = re.compile(r"^" + _WORD + _NUMBER + _OF + r"$")
@@ -50,25 +57,37 @@ def furniture_key(line: Line) -> str:
     return " ".join(re.sub(r"\d+", "#", line.text).lower().split())
 
 
-def in_margin_zone(line: Line, height: float, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
-    """True when the line lies near the top or bottom edge of its page."""
+def margin_zone(line: Line, height: float, settings: PdfSettings = DEFAULT_SETTINGS) -> str | None:
+    """The edge band the line lies in, "top" or "bottom", or None in the page's body."""
     zone = settings.furniture_zone * height
-    return line.bottom <= zone or line.top >= height - zone
+    if line.bottom <= zone:
+        return "top"
+    return "bottom" if line.top >= height - zone else None
 
 
 def find_furniture(pages: list[list[Line]], heights: list[float],
                    settings: PdfSettings = DEFAULT_SETTINGS) -> set[int]:
-    """ids of the lines that are running headers, footers or page numbers."""
-    candidates = [[line for line in lines if in_margin_zone(line, height, settings)]
+    """ids of the lines that are running headers, footers or page numbers (see the module's
+    docstring: what repeats in the same edge band, or a page's own number there)."""
+    candidates = [[(zone, furniture_key(line), line) for line in lines
+                   if (zone := margin_zone(line, height, settings)) is not None]
                   for lines, height in zip(pages, heights)]
-    seen = Counter(key for lines in candidates for key in {furniture_key(line) for line in lines})
+    seen = Counter(place for found in candidates for place in {(zone, key) for zone, key, _ in found})
     found: set[int] = set()
-    for lines in candidates:
-        for line in lines:
-            key = furniture_key(line)
-            if PAGE_NUMBER.match(key) or (len(pages) > 1 and seen[key] > 1):
+    for number, lines in enumerate(candidates, start=1):
+        for zone, key, line in lines:
+            if seen[(zone, key)] > 1 or is_own_page_number(line, number, key):
                 found.add(id(line))
     return found
+
+
+def is_own_page_number(line: Line, number: int, key: str | None = None) -> bool:
+    """True when the line reads as page ``number``'s number: "2", "- 2 -", "стр. 2", "2 из 5"
+    (``key``: the line's ``furniture_key``, when known)."""
+    if not PAGE_NUMBER.match(furniture_key(line) if key is None else key):
+        return False
+    digits = re.search(r"\d+", line.text)
+    return digits is not None and int(digits.group()) == number
 
 
 def split_footnotes(lines: list[Line], rules: list[Rule], text_frame: Frame, content_bottom: float,
@@ -120,16 +139,17 @@ def _small_tail(lines: list[Line], content_bottom: float, settings: PdfSettings,
 
 
 def leading_marker(line: Line, cited: frozenset[str] = frozenset()) -> str | None:
-    """The footnote marker a line opens with: a raised one, a number or asterisk
-    followed by a space, or one of the ``cited`` markers glued to the first word."""
+    """The footnote marker a line opens with: a raised one, a number or asterisk (bare or
+    in brackets, "[1]") followed by a space, or one of the ``cited`` markers glued to the
+    first word."""
     runs = line_runs(line)
     if not runs:
         return None
     first = runs[0]
     if first.superscript and MARKER_PATTERN.match(first.text.strip()):
         return first.text.strip()
-    token = first.text.split(" ", 1)[0].rstrip(").")
-    if MARKER_PATTERN.match(token) and " " in first.text:
+    token = drawn_marker(first.text.split(" ", 1)[0].rstrip(")."))
+    if token is not None and " " in first.text:
         return token
     glued = GLUED_MARKER.match(first.text)
     if glued and glued.group(1) in cited:
@@ -166,6 +186,12 @@ def footnotes(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_S
 
 
 def _without_marker(text: str, marker: str) -> str:
-    """The footnote's text after its marker (and the ")" or "." that may follow it)."""
-    rest = text[len(marker):] if marker and text.startswith(marker) else text
+    """The footnote's text after its marker (drawn bare or in brackets, and the ")" or "."
+    that may follow it)."""
+    rest = text
+    if marker:
+        for drawn in (marker, NOTE_MARKER_BRACKETS[0] + marker + NOTE_MARKER_BRACKETS[1]):
+            if text.startswith(drawn):
+                rest = text[len(drawn):]
+                break
     return rest.lstrip(").").strip()

@@ -104,9 +104,10 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
     paragraphs carried over page breaks. Any reader that lays out pages (PDF, OCR) ends here."""
     drop_furniture(layouts, settings)
     cited = cited_markers(line for layout in layouts for line in page_lines(layout))
+    widest = document_frame(layouts)
     notes: list[Footnote] = []
     for layout in layouts:
-        notes.extend(take_footnotes(layout, settings, cited))
+        notes.extend(take_footnotes(layout, settings, cited, widest))
         layout.items = page_items(layout)
     join_pages(layouts, settings)
     wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
@@ -235,13 +236,23 @@ def page_lines(layout: PageLayout):
             yield from row.lines()
 
 
-def take_footnotes(layout: PageLayout, settings: PdfSettings,
-                   cited: frozenset[str] = frozenset()) -> list[Footnote]:
+def document_frame(layouts: list[PageLayout]) -> Frame:
+    """The text area of the document: from the leftmost to the rightmost edge of any page's text."""
+    frames = [layout.frame for layout in layouts if layout.tables or layout.lines]
+    if not frames:
+        return Frame(0.0, 0.0)
+    return Frame(min(frame.left for frame in frames), max(frame.right for frame in frames))
+
+
+def take_footnotes(layout: PageLayout, settings: PdfSettings, cited: frozenset[str] = frozenset(),
+                   widest: Frame | None = None) -> list[Footnote]:
     """Move the page's footnote lines out of its body; return its footnotes
-    (``cited``: the markers the document cites, see ``pdf_page.leading_marker``)."""
+    (``cited``: the markers the document cites, see ``pdf_page.leading_marker``; ``widest``:
+    the document's text area, which a footnote rule is short against, by default the page's)."""
     bottom = max((table.bottom for table in layout.tables), default=0.0)
-    # The body's size counts the tables' text: a page may hold nothing else but its notes.
-    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, layout.frame, bottom,
+    # A page of notes alone (a browser prints the notes after the text) is as narrow as its
+    # notes, and its rule long against them; the body's size counts the tables' text too.
+    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, widest or layout.frame, bottom,
                                                  settings, cited, main_size(page_lines(layout)))
     return footnotes(layout.notes, layout.frame, settings, cited)
 

@@ -25,6 +25,19 @@ class PdfSettings:
     # higher than ``raised_baseline`` (em), is a superscript.
     superscript_size: float = 0.85
     raised_baseline: float = 0.1
+    # A run of glyphs of any size whose baseline is raised above the line's by more
+    # than this (em) is a superscript when it reads as a note marker ("1", "[1]", "*"):
+    # a full-size marker raised less than ``marker_rise`` joins its line by its centre.
+    # (Fonts on one baseline differ in descent by a few hundredths of an em.)
+    marker_raise: float = 0.25
+    # A note's number raised at full size ("[1]" after a heading or at a footnote's
+    # start, as a browser prints Word's nested footnote-reference styles) sits too
+    # high to join its line by its centre. A line that is only such a marker, whose
+    # baseline is raised by less than ``marker_rise`` (em of the line it touches; the
+    # line above sits a whole line higher) and which touches that line's start, end
+    # or a gap in it within ``marker_gap`` (em), is that line's superscript.
+    marker_rise: float = 0.95
+    marker_gap: float = 0.35
     # A font whose name holds one of these words is bold.
     bold_font_words: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demi")
     # Browsers draw a list's bullet as a filled dot, not a glyph: a filled round
