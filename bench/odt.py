@@ -23,10 +23,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import statistics
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -34,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
 from bench.formats import GENERATED, generated, pipeline, show  # noqa: E402
+from bench.measure import alternate  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 SIZES = (100, 1_000, 10_000)
@@ -51,13 +50,7 @@ def odt_floor(data: bytes) -> None:
 
 def alternating(repeats: int, *works) -> list[float]:
     """Medians, in seconds, of each of ``works`` (no-argument callables) run in turn ``repeats`` times."""
-    times: list[list[float]] = [[] for _ in works]
-    for _ in range(repeats):
-        for work, found in zip(works, times):
-            start = time.perf_counter()
-            work()
-            found.append(time.perf_counter() - start)
-    return [statistics.median(found) for found in times]
+    return [spread.median for spread in alternate(repeats, *works)]
 
 
 def read_only(data: bytes) -> None:
