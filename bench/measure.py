@@ -62,9 +62,10 @@ def alternate(rounds: int, *works) -> list[Spread]:
 
 @dataclass(frozen=True)
 class Child:
-    """One finished child process: its wall time, its own peak resident memory, its stdout."""
+    """One finished child process: its wall time, CPU time, own peak resident memory, stdout."""
 
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     stdout: str
 
@@ -75,11 +76,11 @@ def run_child(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> 
     with tempfile.NamedTemporaryFile("r", suffix=".peak") as result, tempfile.TemporaryFile() as errors:
         done = subprocess.run([sys.executable, str(PEAK), result.name, *command], stdout=subprocess.PIPE,
                               stderr=errors, env=env, cwd=cwd, check=False)
-        seconds, peak_kb, code = result.read().split()
+        seconds, cpu, peak_kb, code = result.read().split()
         if done.returncode or int(code):
             errors.seek(0)
             raise RuntimeError(f"{' '.join(command)} exited {code}: {errors.read().decode(errors='replace')[-2000:]}")
-    return Child(float(seconds), int(peak_kb) / 1024, done.stdout.decode())
+    return Child(float(seconds), float(cpu), int(peak_kb) / 1024, done.stdout.decode())
 
 
 def machine() -> str:

@@ -7,7 +7,9 @@ process's peak RSS over exec (the forked or vforked child begins with its parent
 and exec keeps that high-water mark), and wait4 returns it. Started from this small interpreter
 instead, the command's peak is its own (this wrapper holds about 10 MB, less than any Python
 child). Only os, sys and time are imported, for that reason. RESULT gets one line:
-``seconds peak_kb exit_code``; the command's stdout and stderr are the wrapper's.
+``seconds cpu_seconds peak_kb exit_code`` (CPU: user and system time of the command, less
+disturbed than wall time by other work on a shared machine); the command's stdout and stderr
+are the wrapper's.
 """
 
 import os
@@ -21,4 +23,5 @@ if __name__ == "__main__":
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
     with open(result, "w") as out:
-        out.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\n")  # KB on Linux
+        cpu = usage.ru_utime + usage.ru_stime
+        out.write(f"{seconds} {cpu} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\n")  # KB on Linux

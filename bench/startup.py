@@ -3,6 +3,7 @@
     python bench/startup.py                # 21 alternating rounds
     python bench/startup.py --rounds 5     # quicker, noisier
     python bench/startup.py --pandas       # also: what importing pandas would add (the CSV writer)
+    python bench/startup.py --against DIR  # also: the same process from another checkout (a change's gain)
 
 Issue 18's target: the whole process within 2x the floor's process, for DOCX, HTML and text.
 Every command runs in a fresh interpreter (through bench/peak.py, so its peak memory is its
@@ -15,6 +16,9 @@ is the median of the rounds (lowest-highest), a ratio the median of the rounds' 
   DOCX, python-docx opening it and walking every table cell's text; HTML,
   `BeautifulSoup(page, "lxml")`; text, reading the file and splitting its lines at the tabs;
 - `python -c pass`, the interpreter alone, for scale.
+
+This checkout's modules are compiled to bytecode first, as an install would have them (see
+``compile_bytecode``).
 
 With --pandas: `mag-plan ingest samples/plan_2024.html` plain and with pandas imported first,
 alternating, and `python -X importtime`'s cumulative import time of pandas alone (why the CSV
@@ -47,40 +51,72 @@ FLOORS = {
     "text": "import sys\n[line.split('\\t') for line in open(sys.argv[1], encoding='utf-8').read().splitlines()]\n",
 }
 TARGET_RATIO = 2.0
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout, not the installed copy
+PACKAGES = ("ingest", "parsers", "schemas")
 
 
-def commands(output: str) -> dict[str, list[str]]:
-    """Every command of a round, by name: the bare interpreter, then per format ours and the floor."""
-    found = {"pass": [sys.executable, "-c", "pass"]}
+def environment(root: Path) -> dict[str, str]:
+    """The environment that runs the checkout at ``root``, not the installed copy."""
+    return {**os.environ, "PYTHONPATH": str(root)}
+
+
+def commands(output: str, against: Path | None = None) -> dict[str, tuple[list[str], Path]]:
+    """Every command of a round, by name, with the folder it runs in: the bare interpreter, then
+    per format ours and the floor (and ours from the ``against`` checkout)."""
+    found = {"pass": ([sys.executable, "-c", "pass"], ROOT)}
     for fmt, path in SAMPLES.items():
-        found[f"{fmt} process"] = [sys.executable, "-m", "ingest", "ingest", str(path), "-o", output, "-q"]
-        found[f"{fmt} floor"] = [sys.executable, "-c", FLOORS[fmt], str(path)]
+        ingest = [sys.executable, "-m", "ingest", "ingest", str(path), "-o", output, "-q"]
+        found[f"{fmt} process"] = (ingest, ROOT)
+        if against:
+            found[f"{fmt} before"] = (ingest, against)
+        found[f"{fmt} floor"] = ([sys.executable, "-c", FLOORS[fmt], str(path)], ROOT)
     return found
 
 
-def measure(rounds: int) -> dict[str, tuple[Spread, Spread]]:
-    """(seconds, peak MB) of every command over ``rounds`` rounds, each round running all in turn."""
+def compile_bytecode(root: Path) -> None:
+    """Compile a checkout's modules, as pip does on install: with PYTHONDONTWRITEBYTECODE set
+    (or a read-only tree) every process would compile them from source again, about 0.1 s here,
+    which is not start-up a user meets. The libraries in site-packages are compiled already."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *(str(root / name) for name in PACKAGES)],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def measure(rounds: int, against: Path | None = None) -> dict[str, dict[str, Spread]]:
+    """Wall seconds, CPU seconds and peak MB of every command over ``rounds`` rounds, each round
+    running all of them in turn."""
     with tempfile.TemporaryDirectory() as output:
-        todo = commands(output)
+        todo = commands(output, against)
         runs: dict[str, list] = {name: [] for name in todo}
         for _ in range(rounds):
-            for name, command in todo.items():
-                child = run_child(command, env=ENV)
-                runs[name].append((child.seconds, child.peak_mb))
-    return {name: (Spread(tuple(s for s, _ in found)), Spread(tuple(mb for _, mb in found)))
+            for name, (command, root) in todo.items():
+                runs[name].append(run_child(command, env=environment(root), cwd=root))
+    return {name: {"seconds": Spread(tuple(child.seconds for child in found)),
+                   "cpu": Spread(tuple(child.cpu_seconds for child in found)),
+                   "peak": Spread(tuple(child.peak_mb for child in found))}
             for name, found in runs.items()}
 
 
-def startup_rows(found: dict[str, tuple[Spread, Spread]]) -> list[dict]:
-    """One row per format: the process, the floor, their ratio and both peaks."""
+def startup_rows(found: dict[str, dict[str, Spread]]) -> list[dict]:
+    """One row per format: the process, the floor, their ratio (wall and CPU time) and both peaks."""
     rows = []
     for fmt, path in SAMPLES.items():
-        (ours, peak), (floor, floor_peak) = found[f"{fmt} process"], found[f"{fmt} floor"]
-        ratio = ratios(ours, floor)
-        rows.append({"format": fmt, "file": path.name, "process_s": ours.text(".3f"), "floor_s": floor.text(".3f"),
+        ours, floor = found[f"{fmt} process"], found[f"{fmt} floor"]
+        ratio = ratios(ours["seconds"], floor["seconds"])
+        rows.append({"format": fmt, "process_s": ours["seconds"].text(".3f"), "floor_s": floor["seconds"].text(".3f"),
                      "ratio": ratio.text(".2f"), "met": "yes" if ratio.median <= TARGET_RATIO else "no",
-                     "peak_mb": peak.median, "floor_peak_mb": floor_peak.median})
+                     "cpu_ratio": ratios(ours["cpu"], floor["cpu"]).text(".2f"),
+                     "peak_mb": ours["peak"].median, "floor_peak_mb": floor["peak"].median})
+    return rows
+
+
+def gain_rows(found: dict[str, dict[str, Spread]]) -> list[dict]:
+    """Per format: this checkout's process against the other checkout's, round by round."""
+    rows = []
+    for fmt in SAMPLES:
+        after, before = found[f"{fmt} process"], found[f"{fmt} before"]
+        saved = Spread(tuple(b - a for a, b in zip(after["cpu"].values, before["cpu"].values)))
+        rows.append({"format": fmt, "before_s": before["seconds"].text(".3f"), "after_s": after["seconds"].text(".3f"),
+                     "before_cpu_s": before["cpu"].text(".3f"), "after_cpu_s": after["cpu"].text(".3f"),
+                     "cpu_saved_ms": saved.text(".1f", 1000)})
     return rows
 
 
@@ -104,8 +140,8 @@ def pandas_rows(rounds: int) -> list[dict]:
                        "runpy.run_module('ingest', run_name='__main__')", *arguments]
         times: dict[str, list[float]] = {"plain": [], "pandas": []}
         for _ in range(rounds):
-            times["plain"].append(run_child(plain, env=ENV).seconds)
-            times["pandas"].append(run_child(with_pandas, env=ENV).seconds)
+            times["plain"].append(run_child(plain, env=environment(ROOT)).seconds)
+            times["pandas"].append(run_child(with_pandas, env=environment(ROOT)).seconds)
     imports = Spread(tuple(pandas_import_ms() / 1000 for _ in range(rounds)))
     plain_s, pandas_s = Spread(tuple(times["plain"])), Spread(tuple(times["pandas"]))
     return [{"command": f"mag-plan ingest {sample.name}", "seconds": plain_s.text(".3f"), "ratio": "1.00"},
@@ -118,14 +154,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=21, help="alternating rounds (default 21)")
     parser.add_argument("--pandas", action="store_true", help="also measure what importing pandas adds")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="another checkout (git archive COMMIT | tar -x -C DIR) whose process runs in the same "
+                             "rounds: the gain of a change")
     args = parser.parse_args(argv)
     print(machine())
-    found = measure(args.rounds)
-    show(f"Start-up: the whole process against the floor's process, seconds, median (min-max) of "
-         f"{args.rounds} alternating rounds (target: ratio at most {TARGET_RATIO})", startup_rows(found),
-         {"format": "", "file": "", "process_s": "", "floor_s": "", "ratio": "", "met": "",
+    for root in (ROOT, args.against) if args.against else (ROOT,):
+        compile_bytecode(root)
+    found = measure(args.rounds, args.against)
+    show(f"Start-up: `mag-plan ingest samples/plan_2024.*` against the floor's process, wall seconds, "
+         f"median (min-max) of {args.rounds} alternating rounds (target: ratio at most {TARGET_RATIO}; "
+         f"cpu_ratio: the same for user+system CPU time)", startup_rows(found),
+         {"format": "", "process_s": "", "floor_s": "", "ratio": "", "met": "", "cpu_ratio": "",
           "peak_mb": ".0f", "floor_peak_mb": ".0f"})
-    print(f"python -c pass: {found['pass'][0].text('.3f')} s, {found['pass'][1].median:.0f} MB")
+    bare = found["pass"]
+    print(f"python -c pass: {bare['seconds'].text('.3f')} s, CPU {bare['cpu'].text('.3f')} s, "
+          f"{bare['peak'].median:.0f} MB")
+    if args.against:
+        show(f"Against {args.against}: the same process from both checkouts, median (min-max); cpu_saved_ms "
+             "per round", gain_rows(found), {"format": "", "before_s": "", "after_s": "", "before_cpu_s": "",
+                                             "after_cpu_s": "", "cpu_saved_ms": ""})
     if args.pandas:
         show(f"pandas: median (min-max) of {args.rounds} alternating rounds", pandas_rows(args.rounds),
              {"command": "", "seconds": "", "ratio": ""})

@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import os
 import signal
-import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Literal, Sequence
@@ -227,13 +226,12 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
     An output that cannot be written (a read-only folder, a full disk, a locked database) stops the
     delivery with an OutputError naming it: every other input would fail the same way.
     """
-    from ingest.store import database as store
     from ingest.export.files import check_output_folder, output_stems, plan_files, write_files
 
     stems = delivery.stems or output_stems([r.input.path for r in results if r.status == "ok"])
     if delivery.output is not None:
         check_output_folder(delivery.output)
-    connection = store.connect(delivery.db) if delivery.db else None
+    connection = _connect(delivery.db) if delivery.db else None  # no --db: sqlite3 is never imported
     delivered = []
     try:
         for result in results:
@@ -248,9 +246,7 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
                     result = replace(result, written=tuple(written))
                 if connection is not None:
                     with phases("store"):
-                        result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
-            except sqlite3.Error as error:
-                raise store.database_error(error, delivery.db) from None
+                        result = replace(result, stored=_store(connection, result.plan, delivery.db))
             except OutputError:
                 raise
             except IngestError as error:
@@ -260,6 +256,25 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
         if connection is not None:
             connection.close()
     return delivered
+
+
+def _connect(db: Path):
+    """The store's connection (ingest.store, imported only when a run stores plans)."""
+    from ingest.store import database as store
+
+    return store.connect(db)
+
+
+def _store(connection, plan: Plan, db: Path) -> str:
+    """Store ``plan``; the store's action. A sqlite3 error is one line naming the database."""
+    import sqlite3
+
+    from ingest.store import database as store
+
+    try:
+        return store.store_plan_in(connection, plan).action
+    except sqlite3.Error as error:
+        raise store.database_error(error, db) from None
 
 
 def run_batch(arguments: Sequence[str | Path], delivery: Delivery, jobs: int | None = None,
