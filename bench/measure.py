@@ -83,6 +83,16 @@ def run_child(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> 
     return Child(float(seconds), float(cpu), int(peak_kb) / 1024, done.stdout.decode())
 
 
+def own_peak_mb() -> float:
+    """This process's own peak resident memory: /proc's VmHWM, which exec starts afresh, where
+    ``getrusage``'s ru_maxrss keeps the parent's peak from before the exec (see bench/peak.py)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
+
+
 def machine() -> str:
     """The line every benchmark prints first: Python, cores, load, date (figures are per machine)."""
     load = ", load %.1f %.1f %.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
