@@ -31,6 +31,7 @@ from samplekit.plan import Event  # noqa: E402
 SECTION_EVERY = 50
 TITLE = "План мероприятий Международной Ассамблеи столиц и крупных городов (МАГ) на 2024 год"
 HEADER = ("№ п/п", "Мероприятия", "Место, дата", "Примечание")
+LIBREOFFICE_TIMEOUT_S = 3600  # 10,000 events: over a minute on a quiet machine, over 3 on a busy one
 
 
 def events(count: int) -> list[tuple[str | None, Event]]:
@@ -202,12 +203,19 @@ def libreoffice_available() -> bool:
 def libreoffice_html(docx: Path, target: Path) -> Path:
     """``docx`` saved as HTML by LibreOffice, the producer of the HTML samples, into ``target``.
 
-    Raises SystemExit when LibreOffice is missing or fails (samples/make_samples.soffice).
+    Raises SystemExit when LibreOffice is missing, fails or runs past LIBREOFFICE_TIMEOUT_S.
     """
-    from make_samples import FILTERS, soffice
+    from make_samples import FILTERS
+
+    from parsers.errors import IngestError
+    from parsers.readers.office import run_soffice
 
     with tempfile.TemporaryDirectory() as work:
-        soffice(["--convert-to", FILTERS["html"], "--outdir", work, str(docx)], Path(work))
+        try:
+            run_soffice(["--convert-to", FILTERS["html"], "--outdir", work, str(docx)], Path(work),
+                        LIBREOFFICE_TIMEOUT_S)
+        except IngestError as error:
+            raise SystemExit(f"{docx.name}: {error}") from None
         produced = Path(work) / f"{docx.stem}.html"
         if not produced.exists():
             raise SystemExit(f"LibreOffice did not write {produced.name} from {docx.name}")
