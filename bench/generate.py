@@ -31,6 +31,7 @@ from samplekit.plan import Event  # noqa: E402
 SECTION_EVERY = 50
 TITLE = "План мероприятий Международной Ассамблеи столиц и крупных городов (МАГ) на 2024 год"
 HEADER = ("№ п/п", "Мероприятия", "Место, дата", "Примечание")
+SIGNATORY = "Исполнительный вице-президент МАГ В.И. Селиванов"
 LIBREOFFICE_TIMEOUT_S = 3600  # 10,000 events: over a minute on a quiet machine, over 3 on a busy one
 
 
@@ -87,8 +88,7 @@ def write_docx(count: int, target) -> None:
                     write("".join(chunk).encode("utf-8"))
                     chunk = []
             write("".join(chunk).encode("utf-8"))
-            closing = _paragraph("Исполнительный вице-президент МАГ В.И. Селиванов")
-            write(f"</w:tbl>{closing}{section}</w:body></w:document>".encode("utf-8"))
+            write(f"</w:tbl>{_paragraph(SIGNATORY)}{section}</w:body></w:document>".encode("utf-8"))
 
 
 # python-docx's XML for what python_docx_plan does: "Table Grid", four columns of its default
@@ -160,7 +160,7 @@ def python_docx_plan(count: int) -> bytes:
         _fill(cells[1], titles, items)
         _fill(cells[2], place_date, [])
         cells[3].text = note
-    document.add_paragraph("Исполнительный вице-президент МАГ В.И. Селиванов")
+    document.add_paragraph(SIGNATORY)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -191,7 +191,7 @@ def plan_html(count: int) -> bytes:
         rows.append(f"<tr><td>{number}.</td><td>{title}</td><td>{place}</td><td>{html.escape(note)}</td></tr>")
     page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>План</title></head><body>'
             f"<p><b>{html.escape(TITLE)}</b></p><table>{''.join(rows)}</table>"
-            "<p>Исполнительный вице-президент МАГ В.И. Селиванов</p></body></html>")
+            f"<p>{html.escape(SIGNATORY)}</p></body></html>")
     return page.encode("utf-8")
 
 
