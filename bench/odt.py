@@ -23,10 +23,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import statistics
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -34,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
 from bench.formats import GENERATED, generated, pipeline, show  # noqa: E402
+from bench.measure import alternate, own_peak_mb  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 SIZES = (100, 1_000, 10_000)
@@ -51,13 +50,7 @@ def odt_floor(data: bytes) -> None:
 
 def alternating(repeats: int, *works) -> list[float]:
     """Medians, in seconds, of each of ``works`` (no-argument callables) run in turn ``repeats`` times."""
-    times: list[list[float]] = [[] for _ in works]
-    for _ in range(repeats):
-        for work, found in zip(works, times):
-            start = time.perf_counter()
-            work()
-            found.append(time.perf_counter() - start)
-    return [statistics.median(found) for found in times]
+    return [spread.median for spread in alternate(repeats, *works)]
 
 
 def read_only(data: bytes) -> None:
@@ -126,12 +119,10 @@ def scaling_table(sizes, repeats: int) -> list[dict]:
 
 
 def child(path: str, docx_path: str, repeats: int) -> None:
-    """In a fresh process: peak memory after one ODT run, then alternating medians; JSON on stdout."""
-    import resource
-
+    """In a fresh process: its own peak memory after one ODT run, then alternating medians; JSON on stdout."""
     data = Path(path).read_bytes()
     pipeline(data, Path(path).name)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    peak_mb = own_peak_mb()  # not ru_maxrss: that is the benchmark's own size for small plans
     row = measure(data, Path(path).name, Path(docx_path).read_bytes(), repeats)
     print(json.dumps({**row, "peak_mb": peak_mb}))
 

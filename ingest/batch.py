@@ -226,13 +226,12 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
     An output that cannot be written (a read-only folder, a full disk, a locked database) stops the
     delivery with an OutputError naming it: every other input would fail the same way.
     """
-    from ingest.store import database as store
     from ingest.export.files import check_output_folder, output_stems, plan_files, write_files
 
     stems = delivery.stems or output_stems([r.input.path for r in results if r.status == "ok"])
     if delivery.output is not None:
         check_output_folder(delivery.output)
-    connection = store.connect(delivery.db) if delivery.db else None
+    connection = _connect(delivery.db) if delivery.db else None  # no --db: sqlite3 is never imported
     delivered = []
     try:
         for result in results:
@@ -247,7 +246,7 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
                     result = replace(result, written=tuple(written))
                 if connection is not None:
                     with phases("store"):
-                        result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
+                        result = replace(result, stored=_store(connection, result.plan))
             except OutputError:
                 raise
             except IngestError as error:
@@ -257,6 +256,20 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
         if connection is not None:
             connection.close()
     return delivered
+
+
+def _connect(db: Path):
+    """The store's connection (ingest.store, imported only when a run stores plans)."""
+    from ingest.store import database as store
+
+    return store.connect(db)
+
+
+def _store(connection, plan: Plan) -> str:
+    """Store ``plan`` through ``connection``; the store's action (its failures are one line)."""
+    from ingest.store import database as store
+
+    return store.store_plan_in(connection, plan).action
 
 
 def run_batch(arguments: Sequence[str | Path], delivery: Delivery, jobs: int | None = None,

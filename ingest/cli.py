@@ -196,10 +196,17 @@ def ingest(**options) -> int:
       {"schema_version":"...","source":{"file":"plan_2023.docx",...}
       {"schema_version":"...","source":{"file":"plan_2025.docx",...}
     """
+    from ingest.collector import collector_paused
+
+    with collector_paused(freeze=True):  # the whole command, its imports too (ingest/collector.py)
+        return ingest_files(SimpleNamespace(**options))
+
+
+def ingest_files(args: SimpleNamespace) -> int:
+    """The `ingest` command's work, its options in ``args``; the exit code."""
     from ingest.batch import Delivery, Interrupted, Progress, deliver, expand_inputs, read_many
     from ingest.export.files import check_output_folder
 
-    args = SimpleNamespace(**options)
     if args.quiet and args.verbose:
         raise click.UsageError("-q and -v contradict each other: choose one")
     args.stdout = args.stdout or args.nl

@@ -99,3 +99,32 @@ def test_batch_workers_read_paused(monkeypatch, tmp_path):
     monkeypatch.setattr(batch, "read_one", _collector_state)
     results = read_many([Input(tmp_path / "a.txt"), Input(tmp_path / "b.txt")], jobs=2)
     assert [result.message for result in results] == ["collector running: False"] * 2
+
+
+@pytest.fixture
+def collections(monkeypatch):
+    """The collector's runs (generation, collected), recorded while a test runs; frozen objects unfrozen after."""
+    found = []
+
+    def record(phase, info):
+        if phase == "stop":
+            found.append((info["generation"], info["collected"]))
+
+    gc.callbacks.append(record)
+    yield found
+    gc.callbacks.remove(record)
+    gc.unfreeze()
+
+
+def test_a_frozen_pause_leaves_nothing_for_the_next_collection(collections):
+    with collector_paused(freeze=True):
+        made = [[] for _ in range(5 * gc.get_threshold()[0])]  # enough to start a collection at once
+    assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+
+
+def test_the_ingest_command_runs_no_collection_and_resumes(collections, tmp_path, capsys):
+    assert main(["ingest", str(SAMPLE), "--output", str(tmp_path), "--quiet"]) == 0
+    assert collections == [] and gc.isenabled()
+    [] + [[] for _ in range(2 * gc.get_threshold()[0])]  # after the command: the collector works again
+    assert collections
