@@ -30,7 +30,8 @@ NEVER = ("sqlite3", "_sqlite3", "ingest.store", "ingest.store.database", "concur
 READERS = {
     "docx": ("parsers.readers.pdf", "parsers.readers.markup", "parsers.readers.odt", "pdfplumber", "pdfminer", "bs4"),
     "html": ("parsers.readers.pdf", "parsers.readers.docx", "parsers.readers.odt", "pdfplumber", "docx"),
-    "txt": ("parsers.readers.pdf", "parsers.readers.docx", "parsers.readers.odt", "pdfplumber", "docx"),
+    "txt": ("parsers.readers.pdf", "parsers.readers.docx", "parsers.readers.odt", "pdfplumber", "docx",
+            "bs4", "parsers.readers.markup.html", "parsers.readers.markup.markdown"),
 }
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import codecs
 
-from bs4.dammit import EncodingDetector
-
 from parsers.blocks import ReaderWarning
 
 # What browsers actually use for some declared names (WHATWG Encoding standard):
@@ -33,6 +31,9 @@ DECLARED_ALIASES = {
 # Tried in order when nothing is declared: strict UTF-8 rarely passes by accident.
 GUESSES = ("utf-8", "windows-1251")
 
+# The first byte of every byte-order mark (UTF-8 EF, UTF-16 FF/FE, UTF-32 00/FF).
+BOM_FIRST_BYTES = (b"\xef", b"\xff", b"\xfe", b"\x00")
+
 # How far into a page a charset declaration is looked for (browsers use 1024
 # bytes; Word's pages put several namespace declarations first).
 PRESCAN_BYTES = 4096
@@ -41,6 +42,10 @@ PRESCAN_BYTES = 4096
 def split_byte_order_mark(data: bytes) -> tuple[str | None, bytes]:
     """The encoding a byte-order mark names (or None) and the bytes after it (BeautifulSoup's
     EncodingDetector: UTF-8, UTF-16 and UTF-32 in either byte order)."""
+    if data[:1] not in BOM_FIRST_BYTES:  # no mark can start here: BeautifulSoup not needed
+        return None, data
+    from bs4.dammit import EncodingDetector
+
     body, encoding = EncodingDetector.strip_byte_order_mark(data)
     return encoding, body
 
@@ -48,6 +53,8 @@ def split_byte_order_mark(data: bytes) -> tuple[str | None, bytes]:
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares near its top (an XML prologue or a <meta> charset, as
     BeautifulSoup's EncodingDetector finds them), as a Python codec name, or None."""
+    from bs4.dammit import EncodingDetector
+
     name = EncodingDetector.find_declared_encoding(data[:PRESCAN_BYTES], is_html=True, search_entire_document=True)
     if not name:
         return None

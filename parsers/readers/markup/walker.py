@@ -16,7 +16,6 @@ from lxml import etree
 
 from parsers.blocks import Block, Footnote, Paragraph
 from parsers.limits import DEFAULT_LIMITS
-from parsers.readers.markup import soup
 from parsers.readers.markup.builder import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, BlockBuilder
 
 __all__ = ["LINE_SEPARATOR", "PARAGRAPH_SEPARATOR", "fragment_paragraphs", "read_page"]
@@ -31,6 +30,8 @@ def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
 
     Raises IngestError when elements nest deeper than ``max_depth``.
     """
+    from parsers.readers.markup import soup  # BeautifulSoup: not imported for text and Markdown cells
+
     tree = soup.parse(text, max_depth)
     builder = BlockBuilder(tables=True, max_depth=max_depth, style_sheet=tree.style_sheet())
     soup.replay(tree, builder)
