@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.readers.markup import encoding, walker as markup
+from parsers.readers.markup import encoding, soup, walker as markup
 from parsers.blocks import Document, ReaderWarning
 
 
@@ -25,7 +25,9 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise IngestError("the HTML page is empty")
     if "\x00" in text:
         raise IngestError("not an HTML page: the file holds binary data")
-    blocks, footnotes = markup.read_page(text, limits.max_html_depth)
+    tree = soup.parse(text, limits.max_html_depth)
+    del text  # the tree holds the page now: its decoded text (twice the bytes or more) need not wait
+    blocks, footnotes = markup.read_tree(tree)
     return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
 
 

@@ -19,7 +19,7 @@ from parsers.limits import DEFAULT_LIMITS
 from parsers.readers.markup import soup
 from parsers.readers.markup.builder import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, BlockBuilder
 
-__all__ = ["LINE_SEPARATOR", "PARAGRAPH_SEPARATOR", "fragment_paragraphs", "read_page"]
+__all__ = ["LINE_SEPARATOR", "PARAGRAPH_SEPARATOR", "fragment_paragraphs", "read_page", "read_tree"]
 
 # Characters without which a fragment is plain text (no tags, no entities).
 MARKUP_STARTS = ("<", "&")
@@ -31,10 +31,15 @@ def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
 
     Raises IngestError when elements nest deeper than ``max_depth``.
     """
-    tree = soup.parse(text, max_depth)
-    builder = BlockBuilder(tables=True, max_depth=max_depth, style_sheet=tree.style_sheet())
+    return read_tree(soup.parse(text, max_depth))
+
+
+def read_tree(tree: soup.BoundedSoup) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+    """Blocks and footnotes of a page parsed by ``soup.parse``; the tree is consumed (freed as
+    it is read, not by the collector), so a caller that holds nothing else of the page
+    peaks at its tree, not at its tree and its blocks."""
+    builder = BlockBuilder(tables=True, max_depth=tree.max_depth, style_sheet=tree.style_sheet())
     soup.replay(tree, builder)
-    tree.decompose()  # the tree links both ways: unlinked now, it is freed at once, not by the collector
     return tuple(builder.body), tuple(builder.footnotes)
 
 
