@@ -17,9 +17,10 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings.
 
     Raises IngestError for an empty page, bytes that are not text, a page over
-    ``limits.max_input_bytes`` or nested deeper than ``limits.max_html_depth``.
+    ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
+    limits.check_markup_size(len(data), "HTML page")
     text, warnings = decode_page(data)
     if not text.strip():
         raise IngestError("the HTML page is empty")
