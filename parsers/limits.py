@@ -32,6 +32,12 @@ class Limits:
 
     max_input_bytes: int = 50 * MB
     """The file as given (DOCX, PDF, HTML or text)."""
+    max_markup_bytes: int = 16 * MB
+    """Markup read whole into a tree or lines: an HTML, text, Markdown or flat ODT file, the XML
+    parts of a DOCX or ODT (as unpacked; pictures are not counted). Memory grows with the events
+    it holds, up to MEMORY_PER_MARKUP_MB per MB, so 16 MB keeps a document inside
+    MEMORY_CEILING_MB and still holds 12,800 events as LibreOffice writes them (a real plan holds
+    tens). Set together with ``max_input_bytes`` by --max-size and MAG_PLAN_MAX_SIZE."""
     max_unpacked_bytes: int = 100 * MB
     """A DOCX's or ODT's zip members together, as their headers say they inflate; checked before inflating."""
     max_compression_ratio: float = 200.0
@@ -76,6 +82,13 @@ class Limits:
             raise IngestError(f"the file is {human_size(size)}, over the {human_size(self.max_input_bytes)} "
                               "limit (raise it with --max-size or MAG_PLAN_MAX_SIZE)")
 
+    def check_markup_size(self, size: int, kind: str) -> None:
+        """Refuse a page of markup (``kind``: "HTML page") larger than ``max_markup_bytes``."""
+        if size > self.max_markup_bytes:
+            raise IngestError(f"the {kind} is {human_size(size)}, over the {human_size(self.max_markup_bytes)} "
+                              "limit for markup, which bounds the memory reading takes "
+                              "(raise it with --max-size or MAG_PLAN_MAX_SIZE)")
+
     def check_pages(self, pages: int, counting: bool = False) -> None:
         """Refuse a PDF with more than ``max_pages`` pages (``counting``: the count so far)."""
         if pages > self.max_pages:
@@ -104,6 +117,25 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# The memory one document may take: the peak resident memory of the whole `mag-plan ingest`
+# process (interpreter and imports included), which bench/memory.py measures per format and
+# size: peak <= MEMORY_BASE_MB + MEMORY_PER_MARKUP_MB x MB of markup (``max_markup_bytes`` says
+# what counts). Memory grows with the events a document holds, so the leanest markup, which
+# packs the most events in a MB, costs the most per MB.
+MEMORY_BASE_MB = 100
+"""Interpreter, imports and a small plan (the 2024 samples peak at 47-49 MB)."""
+MEMORY_PER_MARKUP_MB = 55
+"""Each MB of markup: its tree or lines, the blocks, the records and the files written from
+them. Measured: 52 MB for bare HTML, 50 for text (about 4,000 events a MB), 30 for LibreOffice's
+HTML (800 events a MB), 23 for a DOCX's XML."""
+MEMORY_CEILING_MB = 1024
+"""One document at the default limits stays under this (a worker's share of a small machine)."""
+
+
+def memory_budget_mb(markup_bytes: int) -> float:
+    """The peak resident memory, in MB, that a document of ``markup_bytes`` of markup may take."""
+    return MEMORY_BASE_MB + MEMORY_PER_MARKUP_MB * markup_bytes / MB
 
 # (deadline, seconds allowed) of the document being read in this context, if any.
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("mag_plan_deadline", default=None)
@@ -190,6 +222,8 @@ def limits_from(environ: Mapping[str, str], base: Limits = DEFAULT_LIMITS, **ove
             raise TypeError(f"no limit named {name}")
         if value is not None:
             changes[name] = value
+    if "max_input_bytes" in changes and "max_markup_bytes" not in changes:
+        changes["max_markup_bytes"] = changes["max_input_bytes"]  # one size a person sets: every format's
     return replace(base, **changes)
 
 
@@ -199,3 +233,4 @@ def human_size(size: int) -> str:
         if size >= factor:
             return f"{size / factor:.1f} {unit}"
     return f"{size} bytes"
+

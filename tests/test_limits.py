@@ -3,18 +3,24 @@ before the resource it protects is spent; ordinary files pass every guard."""
 
 from __future__ import annotations
 
+import io
+import random
 import sys
 import tracemalloc
+import zipfile
 
 import pytest
 
 from parsers.errors import IngestError
-from parsers.limits import DEFAULT_LIMITS, MB, Limits, limits_from, parse_size
+from parsers.limits import (
+    DEFAULT_LIMITS, MB, MEMORY_CEILING_MB, Limits, limits_from, memory_budget_mb, parse_size,
+)
 from ingest.pipeline import ingest_bytes, ingest_file
 from parsers.readers.docx.reader import read_docx
 from parsers.readers.markup.html import read_html
 from parsers.readers.markup.text import read_text
 from tests import hostile
+from tests.conftest import SAMPLES
 from tests.test_docx_reader import FOOTNOTES, footnote_ref, make_docx, p, r
 
 
@@ -224,6 +230,43 @@ def test_each_reader_checks_the_size_when_called_directly(reader):
         reader(b"x" * 11, Limits(max_input_bytes=10))
 
 
+# The memory budget, as bench/memory.py measures it: a page read whole costs the most per MB.
+def test_a_page_at_the_default_markup_limit_fits_the_memory_budget():
+    assert memory_budget_mb(DEFAULT_LIMITS.max_markup_bytes) <= MEMORY_CEILING_MB
+    assert DEFAULT_LIMITS.max_markup_bytes <= DEFAULT_LIMITS.max_input_bytes
+    # the file limit alone would let a page past the ceiling: why markup has a limit of its own
+    assert memory_budget_mb(DEFAULT_LIMITS.max_input_bytes) > MEMORY_CEILING_MB
+
+
+@pytest.mark.parametrize("suffix, kind", [("html", "HTML page"), ("txt", "text file"), ("md", "Markdown file")])
+def test_a_page_over_the_markup_limit_is_refused_in_every_markup_format(suffix, kind):
+    data = (SAMPLES / ("plan_2024_pandoc.md" if suffix == "md" else f"plan_2024.{suffix}")).read_bytes()
+    limits = Limits(max_markup_bytes=len(data) - 1)
+    with pytest.raises(IngestError, match=rf"the {kind} is .*, over the .* limit for markup"):
+        ingest_bytes(data, f"plan.{suffix}", limits)
+    assert ingest_bytes(data, f"plan.{suffix}", Limits(max_markup_bytes=len(data))).events
+
+
+def test_the_markup_limit_counts_the_xml_of_a_package_not_its_pictures():
+    docx = hostile.sample("docx")
+    with pytest.raises(IngestError, match=r"the XML of the DOCX is .*, over the 1\.0 KB limit for markup"):
+        ingest_bytes(docx, "plan.docx", Limits(max_markup_bytes=1024))
+    with pytest.raises(IngestError, match=r"the XML of the ODT is .*, over the 1\.0 KB limit for markup"):
+        ingest_bytes((SAMPLES / "plan_2024.odt").read_bytes(), "plan.odt", Limits(max_markup_bytes=1024))
+    # A picture of 2 MB beside the sample's XML: only the XML counts.
+    source, buffer = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for member in source.infolist():
+            package.writestr(member.filename, source.read(member))
+        package.writestr("word/media/image1.png", random.Random(1).randbytes(2 * MB))
+    xml = sum(member.file_size for member in source.infolist() if member.filename.endswith(".xml"))
+    assert len(ingest_bytes(buffer.getvalue(), "plan.docx", Limits(max_markup_bytes=xml)).events) == 19
+
+
+def test_the_markup_limit_leaves_a_pdf_alone():
+    assert ingest_bytes(hostile.sample("pdf"), "plan.pdf", Limits(max_markup_bytes=10)).events
+
+
 def test_too_many_table_cells_are_refused():
     with pytest.raises(IngestError, match=r"span \d+ grid cells .*, over the 10 cell limit"):
         ingest_bytes(hostile.sample("txt"), "plan.txt", Limits(max_table_cells=10))
@@ -338,9 +381,16 @@ def test_malformed_sizes_are_refused(text):
 
 def test_flags_override_the_environment_which_overrides_the_defaults():
     environ = {"MAG_PLAN_MAX_SIZE": "1M", "MAG_PLAN_MAX_PAGES": "7"}
-    assert limits_from(environ) == Limits(max_input_bytes=MB, max_pages=7)
-    assert limits_from(environ, max_input_bytes=2 * MB, max_pages=None) == Limits(max_input_bytes=2 * MB, max_pages=7)
+    assert limits_from(environ) == Limits(max_input_bytes=MB, max_markup_bytes=MB, max_pages=7)
+    assert limits_from(environ, max_input_bytes=2 * MB, max_pages=None) == Limits(
+        max_input_bytes=2 * MB, max_markup_bytes=2 * MB, max_pages=7)
     assert limits_from({}) == DEFAULT_LIMITS
+
+
+def test_the_size_a_person_sets_is_every_formats_but_the_library_keeps_them_apart():
+    assert limits_from({}, max_input_bytes=200 * MB).max_markup_bytes == 200 * MB
+    assert limits_from({}, max_input_bytes=200 * MB, max_markup_bytes=MB).max_markup_bytes == MB
+    assert Limits(max_input_bytes=200 * MB).max_markup_bytes == DEFAULT_LIMITS.max_markup_bytes
 
 
 def test_a_malformed_environment_value_names_the_variable():

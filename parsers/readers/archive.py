@@ -31,6 +31,10 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS, kind: str = "DOC
     if total > limits.max_unpacked_bytes:
         raise IngestError(f"refused: the {kind} would unpack to {human_size(total)}, over the "
                           f"{human_size(limits.max_unpacked_bytes)} limit (a zip bomb?)")
+    # The XML parts are what becomes a tree and blocks (pictures and fonts are never parsed):
+    # held to the limit of a page read whole, which bounds the memory (parsers/limits.py).
+    limits.check_markup_size(sum(member.file_size for member in members if member.filename.endswith(".xml")),
+                             f"XML of the {kind}")
     budget = Unpacked(limits)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in members:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.readers.markup import encoding, walker as markup
+from parsers.readers.markup import encoding, soup, walker as markup
 from parsers.blocks import Document, ReaderWarning
 
 
@@ -17,15 +17,18 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings.
 
     Raises IngestError for an empty page, bytes that are not text, a page over
-    ``limits.max_input_bytes`` or nested deeper than ``limits.max_html_depth``.
+    ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
+    limits.check_markup_size(len(data), "HTML page")
     text, warnings = decode_page(data)
     if not text.strip():
         raise IngestError("the HTML page is empty")
     if "\x00" in text:
         raise IngestError("not an HTML page: the file holds binary data")
-    blocks, footnotes = markup.read_page(text, limits.max_html_depth)
+    tree = soup.parse(text, limits.max_html_depth)
+    del text  # the tree holds the page now: its decoded text (twice the bytes or more) need not wait
+    blocks, footnotes = markup.read_tree(tree)
     return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
 
 

@@ -17,6 +17,14 @@ COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
 NO_BREAK_SPACE = "\xa0"
 
 
+def collapse(text: str) -> str:
+    """Each run of collapsible whitespace as one space. Most text has none to collapse (single
+    spaces between words): five substring tests are ten times cheaper than the regex's pass."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        return COLLAPSIBLE.sub(" ", text)
+    return text
+
+
 class Piece(NamedTuple):
     """Text waiting to become a run; ``mode`` says how its whitespace is treated."""
 
@@ -35,7 +43,7 @@ def normalise_runs(pieces: list[Piece]) -> tuple[Run, ...]:
     """
     if len(pieces) == 1 and pieces[0].mode == "flow":  # most paragraphs: one plain piece
         piece = pieces[0]
-        text = COLLAPSIBLE.sub(" ", piece.text).replace(NO_BREAK_SPACE, " ").strip(" \n")
+        text = collapse(piece.text).replace(NO_BREAK_SPACE, " ").strip(" \n")
         return (Run(text, piece.bold, piece.superscript),) if text else ()
     texts: list[list] = []  # [text, bold, superscript, note]
     after_space = True  # at a line start a collapsible space disappears
@@ -46,7 +54,7 @@ def normalise_runs(pieces: list[Piece]) -> tuple[Run, ...]:
             after_space = True
             continue
         if piece.mode == "flow":
-            text = COLLAPSIBLE.sub(" ", piece.text)
+            text = collapse(piece.text)
             if after_space:
                 text = text.lstrip(" ")
         else:

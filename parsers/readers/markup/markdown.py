@@ -63,9 +63,10 @@ def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a Markdown file: headings, paragraphs, lists, pipe and HTML tables, footnotes.
 
     Raises IngestError for an empty file, bytes that are not text, a file over
-    ``limits.max_input_bytes`` or raw HTML nested deeper than ``limits.max_html_depth``.
+    ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or raw HTML nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
+    limits.check_markup_size(len(data), "Markdown file")
     text, warnings = encoding.decode(data)
     if not text.strip():
         raise IngestError("the Markdown file is empty")

@@ -69,23 +69,30 @@ def replay(soup: BeautifulSoup, target) -> None:
     ``data(text)``, ``end(name)``, then ``close()``. Comments, the doctype and processing
     instructions are not reported (a parser target without those methods hears none).
 
-    Walked with a stack of child iterators, not recursion: the depth is the page's."""
+    The tree is consumed as it is reported: each string once reported and each element once
+    closed is emptied (its links to parent, siblings and children dropped), so the tree
+    shrinks while the blocks grow, and none of it waits for the cyclic collector (its links
+    run both ways; the CLI pauses the collector while a document is read). ``soup`` is empty
+    afterwards. Walked with a stack of child iterators, not recursion: the depth is the page's."""
     start, end, data = target.start, target.end, target.data
     text_types = TEXT
     iterators = [iter(soup.contents)]
-    names: list[str] = []
+    elements: list[Tag] = [soup]  # the open elements, the soup itself first
     while iterators:
         for node in iterators[-1]:
             kind = type(node)
             if kind is Tag:
                 start(node.name, node.attrs)
-                names.append(node.name)
+                elements.append(node)
                 iterators.append(iter(node.contents))
                 break
             if kind in text_types:
                 data(node)
+            node.__dict__.clear()
         else:  # this element's children are done
             iterators.pop()
-            if names:
-                end(names.pop())
+            element = elements.pop()
+            if elements:
+                end(element.name)
+            element.__dict__.clear()
     target.close()

@@ -54,9 +54,10 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a text export: tables, paragraphs and the footnotes after ``---``.
 
     Raises IngestError for an empty file, bytes that are not text, or a file over
-    ``limits.max_input_bytes``.
+    ``limits.max_input_bytes`` or ``limits.max_markup_bytes``.
     """
     limits.check_input_size(len(data))
+    limits.check_markup_size(len(data), "text file")
     text, warnings = encoding.decode(data)
     if not text.strip():
         raise IngestError("the text file is empty")

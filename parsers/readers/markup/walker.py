@@ -12,13 +12,18 @@ the builder directly. Both are libxml2's reading of the markup, event for event.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from parsers.blocks import Block, Footnote, Paragraph
 from parsers.limits import DEFAULT_LIMITS
 from parsers.readers.markup.builder import LINE_SEPARATOR, PARAGRAPH_SEPARATOR, BlockBuilder
 
-__all__ = ["LINE_SEPARATOR", "PARAGRAPH_SEPARATOR", "fragment_paragraphs", "read_page"]
+if TYPE_CHECKING:
+    from parsers.readers.markup import soup
+
+__all__ = ["LINE_SEPARATOR", "PARAGRAPH_SEPARATOR", "fragment_paragraphs", "read_page", "read_tree"]
 
 # Characters without which a fragment is plain text (no tags, no entities).
 MARKUP_STARTS = ("<", "&")
@@ -32,10 +37,17 @@ def read_page(text: str, max_depth: int = DEFAULT_LIMITS.max_html_depth
     """
     from parsers.readers.markup import soup  # BeautifulSoup: not imported for text and Markdown cells
 
-    tree = soup.parse(text, max_depth)
-    builder = BlockBuilder(tables=True, max_depth=max_depth, style_sheet=tree.style_sheet())
+    return read_tree(soup.parse(text, max_depth))
+
+
+def read_tree(tree: soup.BoundedSoup) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+    """Blocks and footnotes of a page parsed by ``soup.parse``; the tree is consumed (freed as
+    it is read, not by the collector), so a caller that holds nothing else of the page
+    peaks at its tree, not at its tree and its blocks."""
+    from parsers.readers.markup import soup
+
+    builder = BlockBuilder(tables=True, max_depth=tree.max_depth, style_sheet=tree.style_sheet())
     soup.replay(tree, builder)
-    tree.decompose()  # the tree links both ways: unlinked now, it is freed at once, not by the collector
     return tuple(builder.body), tuple(builder.footnotes)
 
 

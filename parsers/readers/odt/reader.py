@@ -104,6 +104,7 @@ def read_odt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
 def read_fodt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a flat OpenDocument text (one XML file) the same way."""
     limits.check_input_size(len(data))
+    limits.check_markup_size(len(data), "flat ODT")
     root = parse_xml(without_binary_data(data), "the document", "flat ODT")
     if root.tag != q("office:document"):
         raise IngestError(f"not a flat ODT: the root element is {etree.QName(root).localname}")
