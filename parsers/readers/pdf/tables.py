@@ -293,9 +293,11 @@ def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAU
     if head.ruled != draft.ruled or len(head.lefts) != len(draft.lefts):
         return False
     tolerance = settings.column_tolerance
-    same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
+    shift = draft.lefts[0] - head.lefts[0]
+    shift = shift if abs(shift) <= settings.page_shift else 0.0
+    same = all(abs(a + shift - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
     if head.ruled:
-        same = same and abs(head.rights[-1] - draft.rights[-1]) <= tolerance
+        same = same and abs(head.rights[-1] + shift - draft.rights[-1]) <= tolerance
     return same
 
 

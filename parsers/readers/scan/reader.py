@@ -33,7 +33,9 @@ from parsers.readers.scan.image import PageImage, binarise, image_pages, render_
 # Recognised words are measured by their ink, which is narrower than the advance widths a
 # PDF's glyphs have (each letter loses its side bearings): a word that "would have fitted"
 # after the line above needs this much more slack (points) before the line counts as ended early.
-OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0)
+# A sheet is laid on the glass (or photographed) a little differently each page: a table
+# continued on the next page may lie shifted as a whole by up to 5 mm.
+OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0, page_shift=14.0)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def read_page_images(pages, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> D
 def read_page(page: PageImage, engine: Engine, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> PageRead:
     """One page: straightened, its tables found and read cell by cell, its other text read."""
     grey = page.image
-    angle = skew_angle(binarise(grey))
+    angle = skew_angle(binarise(grey, page.dpi))
     if abs(angle) >= settings.min_skew:
         grey = rotate(grey, angle)
     read = _read_layout(page, grey, engine, settings)
@@ -143,9 +145,13 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     """
     from PIL import Image
 
-    ink = binarise(grey)
+    ink = binarise(grey, page.dpi)
+    ruled = find_tables(ink, page.dpi)
+    grids, loose = ruled.tables, ruled.loose
+    # The rules are taken out of the text: a rule a photo's perspective leaves slanting
+    # runs into the edge of a cell's crop, and is read as "|" or spoils the letters by it.
+    ink &= ~ruled.rules
     clean = Image.fromarray(255 - ink)
-    grids, loose = find_tables(ink, page.dpi)
     scale = 72 / page.dpi
     warnings: list[ReaderWarning] = []
     tables = [(grid, _read_cells(grid, clean, ink, page, engine, settings, warnings)) for grid in grids]
