@@ -244,3 +244,56 @@ def test_a_page_scanned_on_its_side_is_turned_and_read():
     document = read_image(stream.getvalue())
     table = next(block for block in document.blocks if hasattr(block, "rows"))
     assert len(table.rows) == 13 and table.rows[1].cells[1].text.startswith("XXX сессия МАГ")
+
+
+def _line(top: float, words: list[tuple[float, str]], size: float = 12.0):
+    """A recognised line: each word at its left edge, 6 pt a letter, a space glyph between words."""
+    from parsers.readers.pdf.lines import Glyph, make_line
+
+    glyphs = []
+    for x, text in words:
+        if glyphs:
+            glyphs.append(Glyph(" ", glyphs[-1].x1, x, top, top + size, size))
+        glyphs.extend(Glyph(ch, x + 6 * i, x + 6 * (i + 1), top, top + size, size) for i, ch in enumerate(text))
+    return make_line(glyphs)
+
+
+# Two columns, the left one's text reaching 0.5 em from the right one's edge (x = 200).
+COLUMNS = [_line(14 * i, [(40, "слово"), (80, "и"), (92, "ещё"), (112, "словоформ")]) for i in range(3)] + \
+    [_line(42, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки")]), _line(56, [(40, "кратко")])] + \
+    [_line(14 * i, [(206, "место")]) for i in range(5)]
+
+
+@pytest.mark.parametrize("line, start, end, cut", [
+    (_line(70, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки"), (206, "место")]), 160, 206, True),
+    # 0.5 em, and no neighbour has ink there: the gutter
+    (_line(70, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонкиxxxx"), (206, "место")]), 200, 206, True),
+    # 0.5 em between words where most neighbours reaching across have ink: a space
+    (_line(70, [(40, "словоформа"), (106, "до"), (124, "ещё")]), 100, 106, False),
+    # under column_gap: never a column's end
+    (_line(70, [(40, "слово"), (73, "и")]), 70, 73, False),
+    # over WIDE_GAP_EM: always one
+    (_line(70, [(40, "слово"), (90, "и")]), 70, 90, True),
+])
+def test_a_gap_ends_a_column_where_the_neighbouring_lines_leave_it_too(line, start, end, cut):
+    from parsers.readers.scan.columns import gutter_cuts
+
+    assert gutter_cuts(COLUMNS + [line])(line, start, end) is cut
+
+
+@needs_ocr
+def test_a_scan_of_a_table_without_rules_is_read_by_word_positions_and_each_table_is_a_warning(expected_2024):
+    from tests.test_samples import comparable, expected_records
+
+    plan = ingest_bytes((SCANS / "plan_2024_noborders_200dpi.pdf").read_bytes(), "scan.pdf")
+    unruled = [w for w in plan.warnings if w.code == "ocr_unruled"]
+    assert {w.where for w in unruled} == {"page 1", "page 2", "page 3"}
+    assert all("placed by where OCR found its words" in w.message for w in unruled)
+    for table in ("jubilees", "city_days"):
+        got = [comparable(record) for record in getattr(plan, table)]
+        want = expected_records(expected_2024, table)
+        assert [(r["city"], r["date"]) for r in got] == [(r["city"], r["date"]) for r in want]
+    events = {event.number: event for event in plan.events}
+    for want in expected_records(expected_2024, "events")[:11]:
+        event = events[want["number"]]
+        assert (event.place, event.date.model_dump(mode="json")) == (want["place"], want["date"])

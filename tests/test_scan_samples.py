@@ -87,3 +87,7 @@ def test_every_repair_keeps_the_raw_reading(scanned):
     repairs = [w for w in scanned.warnings if w.code == "ocr_repaired"]
     assert repairs and all(w.message.startswith("read '") and "taken as" in w.message for w in repairs)
     assert all(w.where and w.where.startswith("page ") for w in repairs)
+
+
+def test_a_ruled_scan_has_no_table_placed_by_word_positions(scanned):
+    assert not [w for w in scanned.warnings if w.code == "ocr_unruled"]

@@ -5,6 +5,7 @@ Each page is read in a chain of named steps:
     page image (rendered by pdfplumber, or an image file) → grey, coloured ink faded
     → deskewed → ruled tables (``grid``) → each cell read on its own (Tesseract ``--psm 6``)
     → the text outside the tables read as a block of lines
+    → tables without rules among those lines (``columns``: gutters the lines share)
     → bullets and footnote markers found in the ink; misreadings repaired (``repair``)
     → recognised characters as glyphs on the PDF reader's page layout (points)
 
@@ -23,8 +24,9 @@ from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
+from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft, find_aligned_tables
 from parsers.readers.scan import repair
+from parsers.readers.scan.columns import gutter_cuts
 from parsers.readers.scan.engine import Engine, Symbol, Word
 from parsers.readers.scan.grid import GridTable, find_tables
 from parsers.readers.scan.image import PageImage, binarise, image_pages, render_pdf_pages, rotate, skew_angle
@@ -168,12 +170,28 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     cap = page_cap_height(every)
     drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
     lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}", cap)
+    aligned, lines = _unruled_tables(lines, page.number, settings, warnings)
+    drafts = sorted(drafts + aligned, key=lambda draft: draft.top)
     for line_words in _doubtful(words, settings):
         warnings.append(_doubt(line_words, page.number, None))
     rules = [Rule(s.start * scale, s.end * scale, s.at * scale) for s in loose]
     layout = PageLayout(page.number, grey.size[1] * scale, drafts, lines, rules, text_frame(drafts, lines))
     mean = sum(w.confidence for w in every) / len(every) if every else 0.0
     return PageRead(layout, warnings, mean)
+
+
+def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
+                    warnings: list[ReaderWarning]) -> tuple[list[TableDraft], list[Line]]:
+    """Tables without rules among the page's text lines, as the PDF reader finds them
+    (``find_aligned_tables``), its columns cut at the gutters neighbouring lines share
+    (``columns.gutter_cuts``); each table is an ``ocr_unruled`` warning."""
+    aligned, rest = find_aligned_tables(lines, settings.pdf, gutter_cuts(lines, settings.pdf))
+    for draft in aligned:
+        for cell in (cell for row in draft.rows for cell in row.cells):
+            cell.lines = [_without_end_space(line, settings) for line in cell.lines]
+        warnings.append(ReaderWarning("ocr_unruled", UNRULED.format(rows=len(draft.rows), columns=len(draft.lefts)),
+                                      f"page {page}"))
+    return aligned, rest
 
 
 def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
@@ -222,6 +240,15 @@ def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, 
         row.cells.sort(key=lambda c: c.column)
     xs = [x * scale for x in grid.xs]
     return TableDraft(rows, xs[:-1], xs[1:], grid.ys[0] * scale, grid.ys[-1] * scale, page.number, ruled=True)
+
+
+def _without_end_space(line: Line, settings: ScanSettings) -> Line:
+    """A piece of a line cut at a gutter, without the space the reader put between its words:
+    OCR draws no spaces, and the PDF reader takes a line ending in one as wrapped there."""
+    glyphs = list(line.glyphs)
+    while glyphs and glyphs[-1].is_space:
+        glyphs.pop()
+    return line if len(glyphs) == len(line.glyphs) else make_line(glyphs, settings.pdf, line.page)
 
 
 def page_cap_height(words: list[Word]) -> float | None:
@@ -348,6 +375,8 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+UNRULED = ("a table without rules: its {rows} rows and {columns} columns are placed by where OCR found "
+           "its words, so a row or a cell may be split or joined wrongly; check it against the scan")
 # Share of a cell's area in ink from which a cell read as empty is reported (specks are less).
 UNREAD_INK = 0.002
 BULLET = "•"
