@@ -258,24 +258,23 @@ def _line(top: float, words: list[tuple[float, str]], size: float = 12.0):
     return make_line(glyphs)
 
 
-# Two columns, the left one's text reaching 0.5 em from the right one's edge (x = 200).
+# Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.
 COLUMNS = [_line(14 * i, [(40, "слово"), (80, "и"), (92, "ещё"), (112, "словоформ")]) for i in range(3)] + \
     [_line(42, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки")]), _line(56, [(40, "кратко")])] + \
     [_line(14 * i, [(206, "место")]) for i in range(5)]
 
 
 @pytest.mark.parametrize("line, start, end, cut", [
-    (_line(70, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки"), (206, "место")]), 160, 206, True),
-    # 0.5 em, and no neighbour has ink there: the gutter
-    (_line(70, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонкиxxxx"), (206, "место")]), 200, 206, True),
-    # 0.5 em between words where most neighbours reaching across have ink: a space
+    # half an em, and the next word starts where the column after it does on the lines around
+    (_line(70, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонкиxxxxxxx"), (208, "место")]), 202, 208, True),
+    # half an em before a word that starts where no word of the lines around does: a space
     (_line(70, [(40, "словоформа"), (106, "до"), (124, "ещё")]), 100, 106, False),
     # under column_gap: never a column's end
     (_line(70, [(40, "слово"), (73, "и")]), 70, 73, False),
     # over WIDE_GAP_EM: always one
     (_line(70, [(40, "слово"), (90, "и")]), 70, 90, True),
 ])
-def test_a_gap_ends_a_column_where_the_neighbouring_lines_leave_it_too(line, start, end, cut):
+def test_a_gap_ends_a_column_where_the_lines_around_start_their_next_column(line, start, end, cut):
     from parsers.readers.scan.columns import gutter_cuts
 
     assert gutter_cuts(COLUMNS + [line])(line, start, end) is cut
@@ -294,6 +293,30 @@ def test_a_scan_of_a_table_without_rules_is_read_by_word_positions_and_each_tabl
         want = expected_records(expected_2024, table)
         assert [(r["city"], r["date"]) for r in got] == [(r["city"], r["date"]) for r in want]
     events = {event.number: event for event in plan.events}
-    for want in expected_records(expected_2024, "events")[:11]:
+    # Event 12 runs on past the page break under the repeated header, which is read into it
+    # (its date then reads 'по отдельному Место, дата графику', with date_unknown and number_unread).
+    assert any(w.code == "date_unknown" and w.where == "event 2024-12" for w in plan.warnings)
+    for want in expected_records(expected_2024, "events"):
+        if want["number"] == 12:
+            continue
         event = events[want["number"]]
         assert (event.place, event.date.model_dump(mode="json")) == (want["place"], want["date"])
+
+
+@pytest.mark.parametrize("rows, band", [
+    ([(4, 24)], (4, 24)),              # a box 4 px too tall either side: cut to the ink
+    ([(4, 24), (28, 30)], (4, 24)),    # the top of a letter of the next line: not the word's
+    ([(2, 4), (6, 24)], (2, 24)),      # a dot two rows above its letter: the word's
+    ([], (0, 30)),                     # no ink: as read
+])
+def test_a_word_box_is_cut_to_its_ink_band(rows, band):
+    import numpy as np
+
+    from parsers.readers.scan.reader import _ink_band
+
+    ink = np.zeros((30, 20), dtype=np.uint8)
+    for top, bottom in rows:
+        ink[top:bottom, 5:15] = 255
+    word = Word("слово", 0, 0, 20, 30, 90.0, 0, ())
+    cut = _ink_band(word, ink)
+    assert (cut.top, cut.bottom) == band

@@ -1,13 +1,14 @@
-"""Columns of a scanned table without rules: a gap that the lines around it also leave is a gutter.
+"""Columns of a scanned table without rules: a gap ends a column where the next column's edge is.
 
 Recognised words are measured by their ink, and a line's type size by its words' boxes: a
 line measured a little small (OCR's boxes vary) makes the spaces between its words look as
 wide, in em, as the gutters ``pdf.lines.split_columns`` cuts a PDF's lines at. Down a page
-the two differ: a gutter stays at the same place on the lines around it, a space between
-words does not. So a gap that ``split_columns`` would cut at (wider than ``column_gap`` em)
-is kept as a space when, at every point across it, at least ``WORD_GAP_SHARE`` of the lines
-within ``WINDOW_EM`` above and below that reach across it have ink there; a gap wider than
-``WIDE_GAP_EM`` is always cut. ``pdf.tables.find_aligned_tables`` then makes the tables, as for a PDF.
+the two differ: the column after a gutter starts at one edge on the lines around it, the
+word after a space starts anywhere. So a gap that ``split_columns`` would cut at (wider
+than ``column_gap`` em) is cut only when at least ``ALIGNED_LINES`` lines within
+``WINDOW_EM`` above and below have a word starting where it ends (within ``ALIGN_EM``);
+a gap wider than ``WIDE_GAP_EM`` is always cut. ``pdf.tables.find_aligned_tables`` then
+makes the tables, as for a PDF.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
 WIDE_GAP_EM = 1.0  # a gap no space between words reaches
 WINDOW_EM = 6.0  # how far above and below a line its neighbours are looked at
-WORD_GAP_SHARE = 0.5  # of the neighbours with ink across a gap that make it a space between words
-MIN_NEIGHBOURS = 3  # fewer neighbours than this tell nothing: the gap is cut as in a PDF
+ALIGN_EM = 0.3  # how far apart (em) two words' left ink edges may be and still be one column's edge
+ALIGNED_LINES = 2  # neighbours with a word starting where the gap ends that make it a column's edge
 
 
 def word_extents(line: Line) -> list[tuple[float, float]]:
@@ -41,25 +42,20 @@ def word_extents(line: Line) -> list[tuple[float, float]]:
 def gutter_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
                 ) -> Callable[[Line, float, float], bool]:
     """The ``cuts`` test for ``find_aligned_tables`` on these lines (one page's)."""
-    words = {id(line): word_extents(line) for line in lines}
+    starts = {id(line): [x0 for x0, _ in word_extents(line)] for line in lines}
     middles = [((line.top + line.bottom) / 2, line) for line in lines]
 
-    def inked(line: Line, x: float) -> bool:
-        return any(x0 <= x <= x1 for x0, x1 in words.get(id(line)) or word_extents(line))
-
     def cuts(line: Line, start: float, end: float) -> bool:
+        em = line.size
         width = end - start
-        if width <= settings.column_gap * line.size:
+        if width <= settings.column_gap * em:
             return False
-        if width > WIDE_GAP_EM * line.size:
+        if width > WIDE_GAP_EM * em:
             return True
         middle = (line.top + line.bottom) / 2
-        near = [other for at, other in middles if other is not line and abs(at - middle) <= WINDOW_EM * line.size
-                and other.x0 < start and other.x1 > end]
-        if len(near) < MIN_NEIGHBOURS:
-            return True
-        steps = max(int(width), 1)
-        points = [start + width * (i + 0.5) / steps for i in range(steps)]
-        return min(sum(inked(other, x) for other in near) for x in points) < WORD_GAP_SHARE * len(near)
+        near = [other for at, other in middles if other is not line and abs(at - middle) <= WINDOW_EM * em]
+        aligned = sum(1 for other in near
+                      if any(abs(x0 - end) <= ALIGN_EM * em for x0 in starts.get(id(other), ())))
+        return aligned >= ALIGNED_LINES
 
     return cuts

@@ -169,7 +169,8 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
     cap = page_cap_height(every)
     drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
-    lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}", cap)
+    lines = _lines([_ink_band(w, ink) for w in words], 0, 0, scale, page.number, settings, warnings,
+                   f"page {page.number}", cap)
     aligned, lines = _unruled_tables(lines, page.number, settings, warnings)
     drafts = sorted(drafts + aligned, key=lambda draft: draft.top)
     for line_words in _doubtful(words, settings):
@@ -249,6 +250,33 @@ def _without_end_space(line: Line, settings: ScanSettings) -> Line:
     while glyphs and glyphs[-1].is_space:
         glyphs.pop()
     return line if len(glyphs) == len(line.glyphs) else make_line(glyphs, settings.pdf, line.page)
+
+
+def _ink_band(word: Word, ink) -> Word:
+    """The word's box cut down to its ink's main band: Tesseract's boxes of words read on a
+    whole page are at times a few pixels too tall, or reach a letter of the next line, and a
+    line's baseline and size are measured from them. The band is the longest run of ink rows
+    (a dot or breve above, a descender below, touch or nearly touch it, and stay)."""
+    import numpy as np
+
+    rows = (ink[word.top:word.bottom, word.x0:word.x1] > 0).any(axis=1)
+    if not rows.any():
+        return word
+    best, start, run = (0, 0), None, 0
+    for index, inked in enumerate(np.append(rows, False)):
+        if inked:
+            start = index if start is None else start
+            run = 0
+        elif start is not None:
+            run += 1
+            if run > BAND_GAP:
+                end = index - run + 1
+                best = max(best, (start, end), key=lambda band: band[1] - band[0])
+                start, run = None, 0
+    if start is not None:
+        best = max(best, (start, len(rows)), key=lambda band: band[1] - band[0])
+    top, bottom = word.top + best[0], word.top + best[1]
+    return word if (top, bottom) == (word.top, word.bottom) else replace(word, top=top, bottom=bottom)
 
 
 def page_cap_height(words: list[Word]) -> float | None:
@@ -375,6 +403,7 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
 UNRULED = ("a table without rules: its {rows} rows and {columns} columns are placed by where OCR found "
            "its words, so a row or a cell may be split or joined wrongly; check it against the scan")
 # Share of a cell's area in ink from which a cell read as empty is reported (specks are less).
