@@ -1,6 +1,6 @@
 """Make the scanned samples: the sample PDFs rasterised as a scanner would, saved as image-only files.
 
-    python samples/scans/make_scans.py          # writes samples/scans/*.pdf and *.png
+    python samples/scans/make_scans.py          # writes samples/scans/*.pdf, .png, .tif, .jpg
 
 Each page is rendered by pdfplumber's own renderer (pypdfium2), then made to look scanned
 (a little blur, paper grey, JPEG) and saved with Pillow, so the files have no text layer:
@@ -12,8 +12,8 @@ Each page is rendered by pdfplumber's own renderer (pypdfium2), then made to loo
 | ``plan_2024_stamped.pdf`` | 200 dpi colour: sensor noise, a blue round stamp and a blue-ink signature over the signature block |
 | ``plan_2024_200dpi.png`` | page 1 of the 200 dpi scan as a PNG image (a plan sent as a picture) |
 | ``plan_2024_200dpi.tif`` | the 200 dpi scan as a multi-page bilevel TIFF (CCITT G4, as office scanners send faxes and archives) |
-| ``plan_2024_photo.pdf`` | the pages photographed with a phone, as a phone's scanning app wraps its photos in an A4 PDF: light falling off across the sheet and at its corners, a soft shadow, a cream-grey paper, out-of-focus blur, sensor noise, the sheet a few pixels out of square (perspective), colour JPEG |
 | ``plan_2024_noborders_200dpi.pdf`` | ``plan_2024_noborders.pdf`` (no ruling lines: cells aligned by position only, a running header, page numbers) scanned as the 200 dpi scan is |
+| ``plan_2024_photo.pdf`` | the pages photographed with a phone, as a phone's scanning app wraps its photos in an A4 PDF: light falling off across the sheet and at its corners, a soft shadow, a cream-grey paper, out-of-focus blur, sensor noise, the sheet a few pixels out of square (perspective), colour JPEG |
 | ``plan_2024_photo.jpg`` | page 1 of that photo as the phone sends it: a JPEG that declares 72 dpi, as cameras do |
 
 Random effects use a fixed seed, so running it twice gives the same pixels.
