@@ -124,7 +124,7 @@ def main() -> None:
     args = parser.parse_args()
     expected = expected_plan()
     with tempfile.TemporaryDirectory() as folder:
-        # The PNG is page 1 alone: it is read by the tests, not scored against the whole plan.
+        # The PNG and the photo JPEG are page 1 alone: read by the tests, not scored against the whole plan.
         scans = args.scans or sorted(p for p in SCANS.iterdir() if p.suffix in (".pdf", ".tif")) + \
             [ten_pages(Path(folder))]
         runs: dict[Path, list[dict]] = {path: [] for path in scans}

@@ -136,6 +136,31 @@ def test_the_annex_table_continues_on_the_third_page(sample):
                           "Ростов-на-Дону", "Алматы"]
 
 
+@pytest.mark.parametrize("shift, page_shift, spread, continues", [
+    (0.0, 0.0, 0.0, True),
+    (2.0, 0.0, 0.0, True),      # within the column tolerance
+    (10.0, 0.0, 0.0, False),    # a printed page does not move
+    (10.0, 14.0, 0.0, True),    # a sheet laid again on the glass, 10 pt to the right
+    (-12.0, 14.0, 0.0, True),
+    (20.0, 14.0, 0.0, False),   # further than a sheet slips: another table
+    (10.0, 14.0, 8.0, False),   # shifted, and its columns of other widths
+])
+def test_a_table_continues_on_a_page_shifted_as_a_whole_only_where_pages_may_shift(shift, page_shift, spread,
+                                                                                  continues):
+    from dataclasses import replace
+
+    from parsers.readers.pdf.settings import DEFAULT_SETTINGS
+    from parsers.readers.pdf.tables import TableDraft, continues as table_continues
+
+    def draft(lefts, right):
+        return TableDraft([], lefts, lefts[1:] + [right], 0.0, 100.0, 1, ruled=True)
+
+    head = draft([57.0, 99.0, 326.0, 425.0], 538.0)
+    moved = [x + shift + spread * i for i, x in enumerate(head.lefts)]
+    settings = replace(DEFAULT_SETTINGS, page_shift=page_shift)
+    assert table_continues(head, draft(moved, 538.0 + shift + spread * 4), settings) is continues
+
+
 # -- pages --------------------------------------------------------------------
 
 def test_every_paragraph_and_row_knows_its_page(sample):

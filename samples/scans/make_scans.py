@@ -1,6 +1,6 @@
 """Make the scanned samples: the sample PDFs rasterised as a scanner would, saved as image-only files.
 
-    python samples/scans/make_scans.py          # writes samples/scans/*.pdf and *.png
+    python samples/scans/make_scans.py          # writes samples/scans/*.pdf, .png, .tif, .jpg
 
 Each page is rendered by pdfplumber's own renderer (pypdfium2), then made to look scanned
 (a little blur, paper grey, JPEG) and saved with Pillow, so the files have no text layer:
@@ -12,6 +12,9 @@ Each page is rendered by pdfplumber's own renderer (pypdfium2), then made to loo
 | ``plan_2024_stamped.pdf`` | 200 dpi colour: sensor noise, a blue round stamp and a blue-ink signature over the signature block |
 | ``plan_2024_200dpi.png`` | page 1 of the 200 dpi scan as a PNG image (a plan sent as a picture) |
 | ``plan_2024_200dpi.tif`` | the 200 dpi scan as a multi-page bilevel TIFF (CCITT G4, as office scanners send faxes and archives) |
+| ``plan_2024_noborders_200dpi.pdf`` | ``plan_2024_noborders.pdf`` (no ruling lines: cells aligned by position only, a running header, page numbers) scanned as the 200 dpi scan is |
+| ``plan_2024_photo.pdf`` | the pages photographed with a phone, as a phone's scanning app wraps its photos in an A4 PDF: light falling off across the sheet and at its corners, a soft shadow, a cream-grey paper, out-of-focus blur, sensor noise, the sheet a few pixels out of square (perspective), colour JPEG |
+| ``plan_2024_photo.jpg`` | page 1 of that photo as the phone sends it: a JPEG that declares 72 dpi, as cameras do |
 
 Random effects use a fixed seed, so running it twice gives the same pixels.
 """
@@ -33,6 +36,10 @@ SAMPLES = HERE.parent
 SEED = 2024
 PINNED_DATE = time.strptime("2024-01-15", "%Y-%m-%d")  # so reruns are byte-identical
 JPEG_QUALITY = 70
+PHOTO_QUALITY = 80  # a phone's JPEG
+PHOTO_PAPER = (226, 219, 204)  # office paper under room light: cream-grey, not white
+PHOTO_DPI = 200  # the photo's pixels over the A4 sheet (a 2 MP crop of the sheet)
+CAMERA_DPI = 72  # what a camera's JPEG declares, whatever it shows
 PAPER = 244  # a scanner's white is a light grey
 INK_BLUE = (40, 70, 190)
 STAMP_TEXT = "МЕЖДУНАРОДНАЯ АССАМБЛЕЯ СТОЛИЦ И КРУПНЫХ ГОРОДОВ * МОСКВА * "
@@ -97,6 +104,41 @@ def stamp(page: Image.Image, centre: tuple[int, int], dpi: int, rng: random.Rand
     return ImageChops.multiply(page, layer)
 
 
+def photographed(page: Image.Image, dpi: int, rng: random.Random) -> Image.Image:
+    """The page as a phone photographs it: out of square, lit unevenly, on cream paper, soft, noisy."""
+    import numpy as np
+
+    pixels = np.asarray(page.filter(ImageFilter.GaussianBlur(radius=dpi / 200 * 0.8)), dtype=np.float32) / 255
+    pixels = tilted(pixels, dpi, rng)
+    height, width = pixels.shape[:2]
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    u, v = xs / width, ys / height
+    # The lamp is up and to the left: the light falls off across the sheet, more at its corners
+    # (the lens's vignette), and the phone's shadow lies soft over the lower right.
+    light = 1.0 - 0.28 * (0.4 * u + 0.6 * v)
+    light *= 1.0 - 0.22 * ((u - 0.45) ** 2 + (v - 0.4) ** 2) / 0.5
+    shadow = np.exp(-(((u - 0.85) / 0.25) ** 2 + ((v - 0.95) / 0.2) ** 2))
+    light *= 1.0 - 0.25 * shadow
+    paper = np.array(PHOTO_PAPER, dtype=np.float32) / 255
+    photo = pixels * paper * light[..., None] * 255
+    return noisy(Image.fromarray(np.clip(photo, 0, 255).astype("uint8"), "RGB"), rng, amount=6)
+
+
+def tilted(pixels, dpi: int, rng: random.Random):
+    """The sheet not quite square to the lens: each corner moved by up to 0.04 in (8 px at
+    200 dpi), the uncovered edges left paper-white (``photographed`` tints them)."""
+    import cv2
+    import numpy as np
+
+    height, width = pixels.shape[:2]
+    reach = 0.04 * dpi
+    corners = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    moved = corners + np.float32([[rng.uniform(-reach, reach) for _ in range(2)] for _ in range(4)])
+    matrix = cv2.getPerspectiveTransform(corners, moved)
+    return cv2.warpPerspective(pixels, matrix, (width, height), flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_CONSTANT, borderValue=(1.0, 1.0, 1.0))
+
+
 def signature_centre(pdf_path: Path, dpi: int) -> tuple[int, tuple[int, int]]:
     """The page (0-based) and pixel point where the plan is signed: right of the signatory's name."""
     with pdfplumber.open(pdf_path) as pdf:
@@ -108,10 +150,11 @@ def signature_centre(pdf_path: Path, dpi: int) -> tuple[int, tuple[int, int]]:
     raise SystemExit(f"{pdf_path.name}: no signature block found to stamp")
 
 
-def save_pdf(pages: list[Image.Image], path: Path, dpi: int, grey: bool = True) -> None:
+def save_pdf(pages: list[Image.Image], path: Path, dpi: int, grey: bool = True,
+             quality: int = JPEG_QUALITY) -> None:
     """An image-only PDF, one JPEG per page (as scanners write them)."""
     images = [page.convert("L") if grey else page for page in pages]
-    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=JPEG_QUALITY,
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=quality,
                    creationDate=PINNED_DATE, modDate=PINNED_DATE)
 
 
@@ -150,6 +193,14 @@ def main() -> None:
                        for index, page in enumerate(pages)]
             save_pdf(stamped, HERE / "plan_2024_stamped.pdf", dpi, grey=False)
             written.append(HERE / "plan_2024_stamped.pdf")
+    unruled = [scanned(page, 200) for page in render(SAMPLES / "plan_2024_noborders.pdf", 200)]
+    save_pdf(unruled, HERE / "plan_2024_noborders_200dpi.pdf", 200)
+    written.append(HERE / "plan_2024_noborders_200dpi.pdf")
+    photos = [photographed(page, PHOTO_DPI, rng) for page in render(source, PHOTO_DPI)]
+    photos[0].save(HERE / "plan_2024_photo.jpg", "JPEG", quality=PHOTO_QUALITY, dpi=(CAMERA_DPI, CAMERA_DPI))
+    written.append(HERE / "plan_2024_photo.jpg")
+    save_pdf(photos, HERE / "plan_2024_photo.pdf", PHOTO_DPI, grey=False, quality=PHOTO_QUALITY)
+    written.append(HERE / "plan_2024_photo.pdf")
     for path in written:
         print(f"{path.relative_to(SAMPLES.parent)} {path.stat().st_size // 1024} KB")
 

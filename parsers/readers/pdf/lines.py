@@ -13,7 +13,7 @@ How one line follows another is ``joins``; lines into paragraphs is
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Callable, Iterable
 
 from parsers.blocks import Run, drawn_marker
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -207,20 +207,23 @@ def _touches(marker: Line, line: Line, settings: PdfSettings) -> bool:
     return (bool(left) and marker.x0 - max(left) <= gap) or (bool(right) and min(right) - marker.x1 <= gap)
 
 
-def split_columns(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """The line cut wherever its visible glyphs leave a gap wider than ``column_gap`` em.
+def split_columns(line: Line, settings: PdfSettings = DEFAULT_SETTINGS,
+                  cuts: Callable[[Line, float, float], bool] | None = None) -> list[Line]:
+    """The line cut wherever its visible glyphs leave a gap wider than ``column_gap`` em
+    (or, given ``cuts``, wherever ``cuts(line, gap_start, gap_end)`` says a column ends).
 
     Spaces are ignored when measuring (a cell's trailing space can reach
     towards the next column); a piece keeps its trailing spaces.
     """
     limit = settings.column_gap * line.size
+    cuts = cuts or (lambda _, start, end: end - start > limit)
     pieces: list[list[Glyph]] = [[]]
     last: Glyph | None = None
     for glyph in line.glyphs:
         if glyph.is_space:
             pieces[-1].append(glyph)
             continue
-        if last is not None and glyph.x0 - last.x1 > limit and not _only_bullet(pieces[-1]):
+        if last is not None and cuts(line, last.x1, glyph.x0) and not _only_bullet(pieces[-1]):
             pieces.append([])
         pieces[-1].append(glyph)
         last = glyph

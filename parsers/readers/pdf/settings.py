@@ -85,6 +85,9 @@ class PdfSettings:
     # -- tables over several pages --------------------------------------
     # Column edges of a table continued on the next page match within this (pt).
     column_tolerance: float = 3.0
+    # How far (pt) a page's content may lie shifted as a whole from the page before's: none in
+    # a printed PDF; a scanned or photographed sheet is never laid twice in the same place.
+    page_shift: float = 0.0
 
     # -- page furniture and footnotes -----------------------------------
     # A running header or footer lies within this share of the page height

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Callable
 
 from parsers.blocks import Cell, Row, Table
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, split_columns
@@ -150,19 +151,21 @@ class _Candidate:
     last_multi: int = -1  # index in entries of the last such line
 
 
-def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
+def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS,
+                        cuts: Callable[[Line, float, float], bool] | None = None
                         ) -> tuple[list[TableDraft], list[Line]]:
     """Tables made of text aligned in columns, and the lines left outside them.
 
     A table grows from lines whose text falls into two or more columns; lines
     with text in one place join it when table lines surround them, or when
-    they follow closely in one of its columns.
+    they follow closely in one of its columns. ``cuts`` tells where a line's
+    columns end (``split_columns``; by default a gap wider than ``column_gap``).
     """
     tables: list[TableDraft] = []
     rest: list[Line] = []
     current: _Candidate | None = None
     for line in lines:
-        pieces = split_columns(line, settings)
+        pieces = split_columns(line, settings, cuts)
         near = current is not None and (line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
                                         or _next_row(current, line, pieces, settings))
         if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
@@ -335,9 +338,11 @@ def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAU
     if head.ruled != draft.ruled or len(head.lefts) != len(draft.lefts):
         return False
     tolerance = settings.column_tolerance
-    same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
+    shift = draft.lefts[0] - head.lefts[0]
+    shift = shift if abs(shift) <= settings.page_shift else 0.0
+    same = all(abs(a + shift - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
     if head.ruled:
-        same = same and abs(head.rights[-1] - draft.rights[-1]) <= tolerance
+        same = same and abs(head.rights[-1] + shift - draft.rights[-1]) <= tolerance
     return same
 
 

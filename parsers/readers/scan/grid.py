@@ -84,8 +84,18 @@ def segments(mask, horizontal: bool) -> list[Segment]:
     return found
 
 
-def find_tables(ink, dpi: int) -> tuple[list[GridTable], list[Segment]]:
-    """The page's ruled tables, and the horizontal rules that belong to none (a footnote's rule)."""
+@dataclass
+class RuledPage:
+    """What the rules of a page show: its tables, the horizontal rules in none (a footnote's
+    rule), and every rule's ink (uint8 mask, 255), to be taken out of the text."""
+
+    tables: list[GridTable]
+    loose: list[Segment]
+    rules: object
+
+
+def find_tables(ink, dpi: int) -> RuledPage:
+    """The page's ruled tables, the rules in none, and the rules' ink."""
     import cv2
 
     horizontal, vertical = rule_masks(ink, dpi)
@@ -108,7 +118,7 @@ def find_tables(ink, dpi: int) -> tuple[list[GridTable], list[Segment]]:
         used.update(id(s) for s in mine_h)
         tables.append(GridTable(xs, ys, grid_cells(xs, ys, mine_h, mine_v, tolerance)))
     loose = [s for s in rows if id(s) not in used]
-    return sorted(tables, key=lambda table: table.ys[0]), loose
+    return RuledPage(sorted(tables, key=lambda table: table.ys[0]), loose, cv2.bitwise_or(horizontal, vertical))
 
 
 def cluster(values: list[float], tolerance: float) -> list[float]:

@@ -5,6 +5,7 @@ Each page is read in a chain of named steps:
     page image (rendered by pdfplumber, or an image file) → grey, coloured ink faded
     → deskewed → ruled tables (``grid``) → each cell read on its own (Tesseract ``--psm 6``)
     → the text outside the tables read as a block of lines
+    → tables without rules among those lines (``columns``: gutters the lines share)
     → bullets and footnote markers found in the ink; misreadings repaired (``repair``)
     → recognised characters as glyphs on the PDF reader's page layout (points)
 
@@ -23,8 +24,9 @@ from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
+from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft, find_aligned_tables
 from parsers.readers.scan import repair
+from parsers.readers.scan.columns import gutter_cuts
 from parsers.readers.scan.engine import Engine, Symbol, Word
 from parsers.readers.scan.grid import GridTable, find_tables
 from parsers.readers.scan.image import PageImage, binarise, image_pages, render_pdf_pages, rotate, skew_angle
@@ -33,7 +35,9 @@ from parsers.readers.scan.image import PageImage, binarise, image_pages, render_
 # Recognised words are measured by their ink, which is narrower than the advance widths a
 # PDF's glyphs have (each letter loses its side bearings): a word that "would have fitted"
 # after the line above needs this much more slack (points) before the line counts as ended early.
-OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0)
+# A sheet is laid on the glass (or photographed) a little differently each page: a table
+# continued on the next page may lie shifted as a whole by up to 5 mm.
+OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0, page_shift=14.0)
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def read_page_images(pages, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> D
 def read_page(page: PageImage, engine: Engine, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> PageRead:
     """One page: straightened, its tables found and read cell by cell, its other text read."""
     grey = page.image
-    angle = skew_angle(binarise(grey))
+    angle = skew_angle(binarise(grey, page.dpi))
     if abs(angle) >= settings.min_skew:
         grey = rotate(grey, angle)
     read = _read_layout(page, grey, engine, settings)
@@ -143,9 +147,13 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     """
     from PIL import Image
 
-    ink = binarise(grey)
+    ink = binarise(grey, page.dpi)
+    ruled = find_tables(ink, page.dpi)
+    grids, loose = ruled.tables, ruled.loose
+    # The rules are taken out of the text: a rule a photo's perspective leaves slanting
+    # runs into the edge of a cell's crop, and is read as "|" or spoils the letters by it.
+    ink &= ~ruled.rules
     clean = Image.fromarray(255 - ink)
-    grids, loose = find_tables(ink, page.dpi)
     scale = 72 / page.dpi
     warnings: list[ReaderWarning] = []
     tables = [(grid, _read_cells(grid, clean, ink, page, engine, settings, warnings)) for grid in grids]
@@ -161,13 +169,30 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
     cap = page_cap_height(every)
     drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
-    lines = _lines(words, 0, 0, scale, page.number, settings, warnings, f"page {page.number}", cap)
+    lines = _lines([_ink_band(w, ink) for w in words], 0, 0, scale, page.number, settings, warnings,
+                   f"page {page.number}", cap)
+    aligned, lines = _unruled_tables(lines, page.number, settings, warnings)
+    drafts = sorted(drafts + aligned, key=lambda draft: draft.top)
     for line_words in _doubtful(words, settings):
         warnings.append(_doubt(line_words, page.number, None))
     rules = [Rule(s.start * scale, s.end * scale, s.at * scale) for s in loose]
     layout = PageLayout(page.number, grey.size[1] * scale, drafts, lines, rules, text_frame(drafts, lines))
     mean = sum(w.confidence for w in every) / len(every) if every else 0.0
     return PageRead(layout, warnings, mean)
+
+
+def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
+                    warnings: list[ReaderWarning]) -> tuple[list[TableDraft], list[Line]]:
+    """Tables without rules among the page's text lines, as the PDF reader finds them
+    (``find_aligned_tables``), its columns cut at the gutters neighbouring lines share
+    (``columns.gutter_cuts``); each table is an ``ocr_unruled`` warning."""
+    aligned, rest = find_aligned_tables(lines, settings.pdf, gutter_cuts(lines, settings.pdf))
+    for draft in aligned:
+        for cell in (cell for row in draft.rows for cell in row.cells):
+            cell.lines = [_without_end_space(line, settings) for line in cell.lines]
+        warnings.append(ReaderWarning("ocr_unruled", UNRULED.format(rows=len(draft.rows), columns=len(draft.lefts)),
+                                      f"page {page}"))
+    return aligned, rest
 
 
 def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
@@ -216,6 +241,42 @@ def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, 
         row.cells.sort(key=lambda c: c.column)
     xs = [x * scale for x in grid.xs]
     return TableDraft(rows, xs[:-1], xs[1:], grid.ys[0] * scale, grid.ys[-1] * scale, page.number, ruled=True)
+
+
+def _without_end_space(line: Line, settings: ScanSettings) -> Line:
+    """A piece of a line cut at a gutter, without the space the reader put between its words:
+    OCR draws no spaces, and the PDF reader takes a line ending in one as wrapped there."""
+    glyphs = list(line.glyphs)
+    while glyphs and glyphs[-1].is_space:
+        glyphs.pop()
+    return line if len(glyphs) == len(line.glyphs) else make_line(glyphs, settings.pdf, line.page)
+
+
+def _ink_band(word: Word, ink) -> Word:
+    """The word's box cut down to its ink's main band: Tesseract's boxes of words read on a
+    whole page are at times a few pixels too tall, or reach a letter of the next line, and a
+    line's baseline and size are measured from them. The band is the longest run of ink rows
+    (a dot or breve above, a descender below, touch or nearly touch it, and stay)."""
+    import numpy as np
+
+    rows = (ink[word.top:word.bottom, word.x0:word.x1] > 0).any(axis=1)
+    if not rows.any():
+        return word
+    best, start, run = (0, 0), None, 0
+    for index, inked in enumerate(np.append(rows, False)):
+        if inked:
+            start = index if start is None else start
+            run = 0
+        elif start is not None:
+            run += 1
+            if run > BAND_GAP:
+                end = index - run + 1
+                best = max(best, (start, end), key=lambda band: band[1] - band[0])
+                start, run = None, 0
+    if start is not None:
+        best = max(best, (start, len(rows)), key=lambda band: band[1] - band[0])
+    top, bottom = word.top + best[0], word.top + best[1]
+    return word if (top, bottom) == (word.top, word.bottom) else replace(word, top=top, bottom=bottom)
 
 
 def page_cap_height(words: list[Word]) -> float | None:
@@ -342,6 +403,9 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
+UNRULED = ("a table without rules: its {rows} rows and {columns} columns are placed by where OCR found "
+           "its words, so a row or a cell may be split or joined wrongly; check it against the scan")
 # Share of a cell's area in ink from which a cell read as empty is reported (specks are less).
 UNREAD_INK = 0.002
 BULLET = "•"

@@ -1,0 +1,61 @@
+"""Columns of a scanned table without rules: a gap ends a column where the next column's edge is.
+
+Recognised words are measured by their ink, and a line's type size by its words' boxes: a
+line measured a little small (OCR's boxes vary) makes the spaces between its words look as
+wide, in em, as the gutters ``pdf.lines.split_columns`` cuts a PDF's lines at. Down a page
+the two differ: the column after a gutter starts at one edge on the lines around it, the
+word after a space starts anywhere. So a gap that ``split_columns`` would cut at (wider
+than ``column_gap`` em) is cut only when at least ``ALIGNED_LINES`` lines within
+``WINDOW_EM`` above and below have a word starting where it ends (within ``ALIGN_EM``);
+a gap wider than ``WIDE_GAP_EM`` is always cut. ``pdf.tables.find_aligned_tables`` then
+makes the tables, as for a PDF.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from parsers.readers.pdf.lines import Line
+from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+
+WIDE_GAP_EM = 1.0  # a gap no space between words reaches
+WINDOW_EM = 6.0  # how far above and below a line its neighbours are looked at
+ALIGN_EM = 0.3  # how far apart (em) two words' left ink edges may be and still be one column's edge
+ALIGNED_LINES = 2  # neighbours with a word starting where the gap ends that make it a column's edge
+
+
+def word_extents(line: Line) -> list[tuple[float, float]]:
+    """The left and right ink edges of each word of a line (runs of glyphs between spaces)."""
+    extents: list[tuple[float, float]] = []
+    open_word = False
+    for glyph in line.glyphs:
+        if glyph.is_space:
+            open_word = False
+        elif open_word:
+            extents[-1] = (extents[-1][0], max(extents[-1][1], glyph.x1))
+        else:
+            extents.append((glyph.x0, glyph.x1))
+            open_word = True
+    return extents
+
+
+def gutter_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
+                ) -> Callable[[Line, float, float], bool]:
+    """The ``cuts`` test for ``find_aligned_tables`` on these lines (one page's)."""
+    starts = {id(line): [x0 for x0, _ in word_extents(line)] for line in lines}
+    middles = [((line.top + line.bottom) / 2, line) for line in lines]
+
+    def cuts(line: Line, start: float, end: float) -> bool:
+        em = line.size
+        width = end - start
+        if width <= settings.column_gap * em:
+            return False
+        if width > WIDE_GAP_EM * em:
+            return True
+        middle = (line.top + line.bottom) / 2
+        near = [other for at, other in middles if other is not line and abs(at - middle) <= WINDOW_EM * em]
+        aligned = sum(1 for other in near
+                      if any(abs(x0 - end) <= ALIGN_EM * em for x0 in starts.get(id(other), ())))
+        return aligned >= ALIGNED_LINES
+
+    return cuts
