@@ -4,6 +4,8 @@ quadratic table search. Each hostile PDF is written object by object (tests/host
 
 from __future__ import annotations
 
+import re
+
 import time
 import zlib
 
@@ -73,6 +75,18 @@ def test_a_million_pages_are_refused_at_once():
 def test_a_page_without_a_media_box_is_one_error():
     data = hostile.one_page_pdf(hostile.stream_object(hostile.PAGE_TEXT), media_box=b"")
     with pytest.raises(IngestError, match="damaged PDF: page 1 has no MediaBox"):
+        read_pdf(data)
+
+
+@pytest.mark.parametrize("media_box, problem", [
+    (b"/MediaBox [0 0 595]", "page 1's MediaBox (its page size) is not four numbers"),  # pdfplumber: IndexError
+    (b"/MediaBox [/Zero 0 595 842]", "page 1 cannot be read"),  # pdfminer: TypeError on the keyword
+    (b"/MediaBox [(a) 0 595 842]", "page 1's MediaBox (its page size) is not four numbers"),
+    (b"/MediaBox 595", "page 1 cannot be read: its size (MediaBox)"),
+])
+def test_a_page_whose_media_box_is_not_four_numbers_is_one_error(media_box, problem):
+    data = hostile.one_page_pdf(hostile.stream_object(hostile.PAGE_TEXT), media_box=media_box)
+    with pytest.raises(IngestError, match=re.escape("damaged PDF: " + problem)):
         read_pdf(data)
 
 

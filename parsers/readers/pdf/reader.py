@@ -40,6 +40,8 @@ NO_TEXT = "no text layer: scanned image?"
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
+BAD_MEDIA_BOX = "page {}'s MediaBox (its page size) is not four numbers"
+BAD_PAGE = "page {} cannot be read: its size (MediaBox) or another of its attributes is damaged"
 # pdfminer's words for common kinds of damage, and what they mean to a person.
 DAMAGE_REASONS = {
     "Unexpected EOF": "the file ends too early (cut short in a download or a copy?)",
@@ -156,11 +158,23 @@ def check_page_tree(doc, limits: Limits) -> None:
     if isinstance(count, int):
         limits.check_pages(count)
     pages = 0
-    for pages, page in enumerate(PDFPage.create_pages(doc), start=1):
+    found = PDFPage.create_pages(doc)
+    while True:
+        try:
+            page = next(found, None)
+        except (TypeError, ValueError):  # pdfminer reads a page's attributes as it builds it
+            raise IngestError(DAMAGED.format(BAD_PAGE.format(pages + 1))) from None
+        if page is None:
+            return
+        pages += 1
         if pages > limits.max_pages:
             limits.check_pages(pages, counting=True)
-        if resolve1(page.attrs.get("MediaBox")) is None:
+        box = resolve1(page.attrs.get("MediaBox"))
+        if box is None:
             raise IngestError(DAMAGED.format(NO_MEDIA_BOX.format(pages)))
+        if not isinstance(box, (list, tuple)) or len(box) != 4 or \
+                not all(isinstance(resolve1(value), (int, float)) for value in box):
+            raise IngestError(DAMAGED.format(BAD_MEDIA_BOX.format(pages)))
 
 
 def _reason(error: BaseException) -> str:
