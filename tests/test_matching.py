@@ -255,3 +255,15 @@ def test_the_work_per_event_stays_flat_as_the_plan_grows(alike):
     large_join, large_candidates = _join_load(8000, alike)
     assert large_join < 1.5 * small_join + 0.5  # was 2.8 → 18.3 pairs per event at 0.583
     assert large_candidates < 1.5 * small_candidates  # was 1.3 → 5.5
+
+
+@pytest.mark.parametrize("rows, columns", [(30, 30), (25, 40), (40, 25)])
+def test_a_large_group_is_assigned_as_the_python_code_assigns_it(monkeypatch, rows, columns):
+    """Groups over LARGE rows or columns go to scipy; with no ties, the same pairs."""
+    pytest.importorskip("scipy")
+    import ingest.diff.assignment as assignment
+    generator = random.Random(rows * columns)
+    score = [[generator.random() if generator.random() < 0.2 else 0.0 for _ in range(columns)] for _ in range(rows)]
+    python = max_score_assignment(score)
+    monkeypatch.setattr(assignment, "LARGE", 10)
+    assert max_score_assignment(score) == python
