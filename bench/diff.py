@@ -4,7 +4,8 @@ The plans come from tests/plan_variants.py: a plan and its next year's version
 (renumbered, editions advanced, events moved, reworded, dropped and added) with the
 truth of which event continues as which. Each size runs in a fresh process, so its
 peak memory is its own; the time is the median of the repeats of ``diff_plans`` alone
-(the plans are built before the clock starts).
+(the plans are built before the clock starts), with the collector paused as `mag-plan diff`
+pauses it.
 
     python bench/diff.py                   # 1,000, 10,000 and 100,000 events, 3 repeats
     python bench/diff.py 2000 5000 -r 5
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
 def one(count: int, repeats: int) -> dict:
     """Diff two ``count``-event plans ``repeats`` times in this process; figures as a dict."""
+    from ingest.collector import collector_paused
     from ingest.diff import diff_plans
     from tests.diff_events import plan
     from tests.plan_variants import variant
@@ -37,7 +39,8 @@ def one(count: int, repeats: int) -> dict:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        result = diff_plans(old, new)
+        with collector_paused():
+            result = diff_plans(old, new)
         times.append(time.perf_counter() - start)
     found = {pair.old: pair.new for pair in result.pairs}
     right = sum(1 for old_id, new_id in found.items() if plans.truth.get(old_id) == new_id)

@@ -402,12 +402,14 @@ def diff(old: str, new: str, db: Path | None, fmt: str, show_all: bool, exit_cod
       ...
       $ mag-plan diff samples/plan_2024.docx samples/plan_2025.docx --format html > diff.html
     """
+    from ingest.collector import collector_paused
     from ingest.diff.plans import diff_plans
     from ingest.diff.render import render
     from ingest.diff.view import DiffView
 
     old_plan, new_plan = diff_sides(old, new, db, command_limits(max_size, max_pages))
-    result = diff_plans(old_plan, new_plan)
+    with collector_paused():  # pairing builds a profile per event and a record per pair: none cyclic
+        result = diff_plans(old_plan, new_plan)
     colour = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     sys.stdout.write(render(DiffView(result, old_plan, new_plan, show_all=show_all), fmt, colour=colour))
     if exit_code and result.has_differences:

@@ -84,6 +84,20 @@ def test_the_cli_reads_paused_and_resumes(collector_seen, tmp_path, capsys, comm
     assert gc.isenabled()
 
 
+def test_the_cli_diff_pairs_paused(monkeypatch, capsys):
+    import ingest.diff.plans as plans
+    seen = []
+    diff_plans = plans.diff_plans
+
+    def spy(old, new, *args):
+        seen.append(gc.isenabled())
+        return diff_plans(old, new, *args)
+
+    monkeypatch.setattr(plans, "diff_plans", spy)
+    assert main(["diff", str(SAMPLE), str(SAMPLE)]) == 0
+    assert seen == [False] and gc.isenabled()
+
+
 def test_a_batch_in_this_process_leaves_the_collector_running(collector_seen):
     [result] = read_many([Input(SAMPLE)], jobs=1)
     assert result.status == "ok" and collector_seen == [True]

@@ -140,6 +140,32 @@ def test_the_fast_matcher_equals_the_exhaustive_one(count, words, crowded, seed)
                [(m.old.id, m.new.id, m.score, m.reasons) for m in slow]
 
 
+def _short_titles(count: int, year: int, seed: int) -> list:
+    """Events with titles of one to three words out of 40, long titles among them, so that
+    pairs needing a single shared stem fill blocks too large to check pair by pair."""
+    generator = random.Random(seed)
+    words = [f"{letter}слово{letter}" for letter in "абвгдежзиклмнопрстуфхцчшщэюяйъыьё"][:40]
+    return [event(number, " ".join(generator.sample(words, generator.choice((1, 1, 2, 3, 8, 12)))), year=year,
+                  place=generator.choice(("Москва", "Минск")), date=generator.choice(("май", "июнь")))
+            for number in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_short_titles_that_need_one_shared_word_are_candidates(seed):
+    """Every pair that reaches the threshold is a candidate, and the assignment is as good as the
+    exhaustive one. (Pairs of exactly equal score can be chosen either way here, since the
+    position tie-break itself ties, so the pairs are compared by their total.)"""
+    from ingest.diff.candidates import candidate_pairs
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile, _candidate, match_events_exhaustive
+    old, new = _short_titles(150, 2024, seed), _short_titles(150, 2025, seed + 100)
+    olds, news = [Profile.of(e) for e in old], [Profile.of(e) for e in new]
+    reaching = {(i, j) for i in range(len(old)) for j in range(len(new))
+                if _candidate(olds[i], news[j], 1, DEFAULT_SETTINGS)}
+    assert reaching and reaching <= set(candidate_pairs(olds, news, 1, DEFAULT_SETTINGS))
+    fast, slow = match_events(old, new, 1), match_events_exhaustive(old, new, 1)
+    assert len(fast) == len(slow) and sum(m.score for m in fast) == pytest.approx(sum(m.score for m in slow))
+
+
 @pytest.mark.parametrize("settings", [
     MatchSettings(min_title_similarity=0.0),  # every pair is a candidate
     MatchSettings(threshold=0.9, organizers=0.4),
@@ -204,3 +230,40 @@ def test_a_pair_just_alike_enough_for_its_evidence_is_found(shared):
     new = [event(1, new_title, year=2025, **{**{k: v + "ово" for k, v in apart.items() if k not in given}, **given})]
     assert [m.new.id for m in match_events_exhaustive(old, new, 1)] == ["2025-01"]
     assert [m.new.id for m in match_events(old, new, 1)] == ["2025-01"]
+
+
+# Growing plans: the same vocabulary of 20,000 words shared by ever more titles, so that the
+# commonest stems are carried by thousands of events (issue 18: at 100,000 events the join looked
+# at pairs through them, ever more per event).
+def _join_load(count: int, alike: float) -> tuple[float, float]:
+    """Per event of a ``count``-event plan: the pairs the title join of the whole plan looks at
+    (at least ``alike`` alike possible), and the candidates of the whole matcher."""
+    from ingest.diff.candidates import FREQUENT, _join, _ranked, candidate_pairs
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile
+    from tests.plan_variants import variant
+    plans = variant(count, seed=count)
+    old, new = [Profile.of(e) for e in plans.old], [Profile.of(e) for e in plans.new]
+    old_titles, new_titles = _ranked(old, new)
+    looked_at = sum(1 for _ in _join(old_titles, new_titles, alike, list(range(len(old))), list(range(len(new))),
+                                     FREQUENT))
+    return looked_at / count, len(candidate_pairs(old, new, 1, DEFAULT_SETTINGS)) / count
+
+
+@pytest.mark.parametrize("alike", [0.583, 0.833])  # the blocks of one organizer, and of no evidence
+def test_the_work_per_event_stays_flat_as_the_plan_grows(alike):
+    small_join, small_candidates = _join_load(1000, alike)
+    large_join, large_candidates = _join_load(8000, alike)
+    assert large_join < 1.5 * small_join + 0.5  # was 2.8 → 18.3 pairs per event at 0.583
+    assert large_candidates < 1.5 * small_candidates  # was 1.3 → 5.5
+
+
+@pytest.mark.parametrize("rows, columns", [(30, 30), (25, 40), (40, 25)])
+def test_a_large_group_is_assigned_as_the_python_code_assigns_it(monkeypatch, rows, columns):
+    """Groups over LARGE rows or columns go to scipy; with no ties, the same pairs."""
+    pytest.importorskip("scipy")
+    import ingest.diff.assignment as assignment
+    generator = random.Random(rows * columns)
+    score = [[generator.random() if generator.random() < 0.2 else 0.0 for _ in range(columns)] for _ in range(rows)]
+    python = max_score_assignment(score)
+    monkeypatch.setattr(assignment, "LARGE", 10)
+    assert max_score_assignment(score) == python

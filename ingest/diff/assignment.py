@@ -1,7 +1,10 @@
 """The best one-to-one assignment of rows to columns: the Hungarian algorithm.
 
-Short enough to keep here rather than depend on scipy for one function
-(scipy.optimize.linear_sum_assignment does the same). O(n²·m) for n ≤ m.
+Short enough to keep here for the small groups of pairs that plans of a few hundred events
+make: O(n²·m) for n ≤ m, in Python. A group larger than LARGE rows or columns (plans of tens
+of thousands of events, whose look-alike titles join into one group) is handed to
+scipy.optimize.linear_sum_assignment, the same algorithm compiled, when scipy is installed
+(the ``fast`` extra); without it the Python code runs, slowly.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 INFINITY = float("inf")
+# Groups with more rows or columns than this go to scipy when it is installed.
+LARGE = 200
 
 
 def min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
@@ -27,6 +32,14 @@ def min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]
 
 def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     """The (row, column) pairs of greatest total score, each row and column used at most once."""
+    if score and score[0] and max(len(score), len(score[0])) > LARGE:
+        try:
+            from scipy.optimize import linear_sum_assignment
+        except ImportError:
+            pass
+        else:
+            rows, columns = linear_sum_assignment(score, maximize=True)
+            return sorted(zip(rows.tolist(), columns.tolist()))
     return min_cost_assignment([[-value for value in row] for row in score])
 
 

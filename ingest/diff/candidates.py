@@ -16,15 +16,28 @@ than S's weight, so it is found in S's block. Within a block the titles are join
 prefix filtering (as in the AllPairs and PPJoin algorithms): stems ordered rarest first,
 the same order for both plans; if two titles must share ``o`` stems, the first they share
 lies among the first ``len − o + 1`` of each, so looking up each title's prefix in an index
-of the other side's prefixes finds every such pair. Common words ("форум", "МАГ") fall
-at the ends of long titles and are never looked up.
+of the other side's prefixes finds every such pair, and the first two they share lie
+among the first ``len − o + 2``.
+
+A stem that many events carry would make its index entry long, and the pairs looked up
+through it would grow with the square of the plan (issue 18: most of the time at 100,000
+events). So a stem is *frequent* when the block would hold more than FREQUENT of its events
+(counted over both plans, scaled to the block's share of them); frequent stems come last in
+the order. A pair whose rarest shared stem is rare is found through that stem; one whose
+rarest shared stem is frequent shares only frequent stems, and when it needs two or more it
+is found through the first two, looked up as a pair (two common words together are far
+rarer than either). A pair that needs one shared stem has a title of one to three stems
+(at the default weights) and is found through any stem of that short title. Nothing is
+capped: every pair alike enough is found, as ``match_events_exhaustive`` would pair them.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.diff.profiles import Profile
@@ -32,6 +45,9 @@ from ingest.diff.titles import least_shared, similarity
 
 # A block this small (pairs ≤ SMALL_BLOCK × events) is checked pair by pair, not indexed.
 SMALL_BLOCK = 16
+# A stem that more events than this would carry in a block is looked up there only paired with
+# another frequent one: the index entries a title meets stay short however large the plan.
+FREQUENT = 2
 # Title similarities are compared with this much room for rounding, so no pair is lost to it.
 SLACK = 1e-9
 
@@ -53,14 +69,13 @@ RARE: dict[str, Callable[[int | None], tuple[Callable, Callable]]] = {
 
 def candidate_pairs(old: Sequence[Profile], new: Sequence[Profile], years: int | None,
                     settings) -> list[tuple[int, int]]:
-    """(old index, new index) of every pair that may score ``settings.threshold`` (a superset), sorted."""
+    """(old index, new index) of every pair that may score ``settings.threshold`` (a superset: each
+    has titles alike enough for the evidence of a block it is in), sorted."""
     least = settings.min_title_similarity
     if least <= 0 or settings.threshold <= 0:
         return [(i, j) for i in range(len(old)) for j in range(len(new))]
     found = set(_stemless_pairs(old, new))
-    rank = _rarest_first(old, new)
-    old_stems = [sorted(p.title.stems, key=rank.__getitem__) for p in old]
-    new_stems = [sorted(p.title.stems, key=rank.__getitem__) for p in new]
+    old_stems, new_stems = _ranked(old, new)
     old_values = {name: [tuple(offer(p)) for p in old] for name, offer in SHARED.items()}
     new_values = {name: [tuple(offer(p)) for p in new] for name, offer in SHARED.items()}
     for names, weight, (old_offers, new_offers) in _blockings(settings, years, old, new, old_values, new_values):
@@ -69,11 +84,13 @@ def candidate_pairs(old: Sequence[Profile], new: Sequence[Profile], years: int |
             continue  # no title similarity can make up for the missing evidence
         for old_block, new_block in _blocks(old, new, old_offers, new_offers):
             if len(old_block) * len(new_block) <= SMALL_BLOCK * (len(old_block) + len(new_block)):
-                found.update((i, j) for i in old_block for j in new_block  # cheaper than an index
-                             if (i, j) not in found and similarity(old[i].title, new[j].title) >= alike - SLACK)
-            else:
-                found.update(_join([old_stems[i] for i in old_block], [new_stems[j] for j in new_block],
-                                   alike, old_block, new_block))
+                pairs = ((i, j) for i in old_block for j in new_block)  # cheaper than an index
+            else:  # a stem is frequent when the block would hold more than FREQUENT of its events
+                frequent = FREQUENT * (len(old) + len(new)) // (len(old_block) + len(new_block))
+                pairs = _join([old_stems[i] for i in old_block], [new_stems[j] for j in new_block],
+                              alike, old_block, new_block, frequent)
+            found.update((i, j) for i, j in pairs
+                         if (i, j) not in found and similarity(old[i].title, new[j].title) >= alike - SLACK)
     return sorted(found)
 
 
@@ -126,47 +143,113 @@ def _stemless_pairs(old: Sequence[Profile], new: Sequence[Profile]) -> Iterable[
             yield from ((i, j) for i in by_key.get(profile.title.masked_key, ()))
 
 
-def _rarest_first(old: Sequence[Profile], new: Sequence[Profile]) -> dict[str, tuple[int, str]]:
+def _ranked(old: Sequence[Profile], new: Sequence[Profile]) -> tuple[list[Ranked], list[Ranked]]:
+    """Each side's titles as stems rarest first (fewest events of both plans, then by the stem)."""
     counts = Counter(stem for side in (old, new) for profile in side for stem in profile.title.stems)
-    return {stem: (count, stem) for stem, count in counts.items()}
+
+    def ranked(profile: Profile) -> Ranked:
+        stems = tuple(sorted(profile.title.stems, key=lambda stem: (counts[stem], stem)))
+        return Ranked(stems, tuple(counts[stem] for stem in stems))
+
+    return [ranked(p) for p in old], [ranked(p) for p in new]
 
 
-def _join(old: list[list[str]], new: list[list[str]], alike: float, old_ids: list[int],
-          new_ids: list[int]) -> Iterable[tuple[int, int]]:
-    """(old id, new id) of the pairs of these titles (stems rarest first) sharing a stem within both
-    prefixes: a superset of the pairs at least ``alike`` alike."""
-    yield from _prefix_join(old, new, alike, old_ids, new_ids, smaller_first=True)
-    yield from ((i, j) for j, i in _prefix_join(new, old, alike, new_ids, old_ids, smaller_first=False))
+def _join(old: list[Ranked], new: list[Ranked], alike: float, old_ids: list[int], new_ids: list[int],
+          frequent: int) -> Iterable[tuple[int, int]]:
+    """(old id, new id) of the pairs of these titles that may be ``alike`` alike: those needing one
+    shared stem that share one, and the others sharing a key their need allows in both prefixes.
+    A stem of more than ``frequent`` events is a key only paired with another."""
+    yield from _one_stem_pairs(old, new, alike, old_ids, new_ids, smaller_first=True)
+    yield from ((i, j) for j, i in _one_stem_pairs(new, old, alike, new_ids, old_ids, smaller_first=False))
+    yield from _prefix_join(old, new, alike, old_ids, new_ids, frequent, smaller_first=True)
+    yield from ((i, j) for j, i in _prefix_join(new, old, alike, new_ids, old_ids, frequent, smaller_first=False))
 
 
-def _prefix_join(indexed: list[list[str]], probing: list[list[str]], alike: float, indexed_ids: list[int],
-                 probing_ids: list[int], smaller_first: bool) -> Iterable[tuple[int, int]]:
-    """Pairs where the indexed title has at most as many stems as the probing one
-    (``smaller_first``; else fewer), sharing a stem within both prefixes."""
-    postings: dict[str, list[tuple[int, int, int]]] = {}
-    for i, stems in enumerate(indexed):
-        size = len(stems)
-        if size:
-            for position in range(size - _need(size, size, alike) + 1):
-                postings.setdefault(stems[position], []).append((i, size, position))
-    for j, stems in enumerate(probing):
-        larger = len(stems)
+def _prefix_join(indexed: list[Ranked], probing: list[Ranked], alike: float, indexed_ids: list[int],
+                 probing_ids: list[int], frequent: int, smaller_first: bool) -> Iterable[tuple[int, int]]:
+    """Pairs needing two shared stems or more where the indexed title has at most as many stems as
+    the probing one (``smaller_first``; else fewer) and the two share a key within both prefixes."""
+    postings: dict[str | tuple[str, str], list[tuple[int, int, int]]] = {}
+    for i, title in enumerate(indexed):
+        size = len(title.stems)
+        for key, end in _keys(title, _index_bounds(size, alike), frequent):
+            postings.setdefault(key, []).append((i, size, end))
+    for j, title in enumerate(probing):
+        larger = len(title.stems)
         seen = set()
-        for probe_position in range(_probe_length(larger, alike)):
-            for i, smaller, position in postings.get(stems[probe_position], ()):
-                if i in seen or smaller > larger or (smaller == larger and not smaller_first):
-                    continue
-                need = _need(smaller, larger, alike)
-                if position <= smaller - need and probe_position <= larger - need:
+        for key, probe_end in _keys(title, _probe_bounds(larger, alike), frequent):
+            for i, smaller, end in postings.get(key, ()):
+                if i not in seen and (smaller < larger or (smaller == larger and smaller_first)) \
+                        and _allows(isinstance(key, str), smaller, larger, end, probe_end, alike):
                     seen.add(i)
                     yield indexed_ids[i], probing_ids[j]
 
 
+def _one_stem_pairs(small: list[Ranked], other: list[Ranked], alike: float, small_ids: list[int],
+                    other_ids: list[int], smaller_first: bool) -> Iterable[tuple[int, int]]:
+    """(small id, other id) of the pairs that need one shared stem and share one, where the title of
+    ``small`` has fewer stems (``smaller_first``: or as many). Only short titles need one stem."""
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for i, title in enumerate(small):
+        size = len(title.stems)
+        if size and _need(size, size, alike) == 1:
+            for stem in title.stems:
+                postings.setdefault(stem, []).append((i, size))
+    if not postings:
+        return
+    for j, title in enumerate(other):
+        larger = len(title.stems)
+        seen = set()
+        for stem in title.stems:
+            for i, smaller in postings.get(stem, ()):
+                if i not in seen and (smaller < larger or (smaller == larger and smaller_first)) \
+                        and _need(smaller, larger, alike) == 1:
+                    seen.add(i)
+                    yield small_ids[i], other_ids[j]
+
+
+def _allows(rare: bool, smaller: int, larger: int, smaller_end: int, larger_end: int, alike: float) -> bool:
+    """Whether a pair of titles of these sizes that needs two shared stems or more can be found by
+    a key (a rare stem, or two frequent ones) ending at these positions."""
+    need = _need(smaller, larger, alike)
+    last = need if rare else need - 1
+    return 2 <= need <= smaller and smaller_end <= smaller - last and larger_end <= larger - last
+
+
+def _keys(title: Ranked, bounds: tuple[int, int], frequent: int) -> list[tuple[str | tuple[str, str], int]]:
+    """A title's keys, each with the position it ends at: its rare stems up to position ``bounds[0]``,
+    then pairs of its frequent stems ending by position ``bounds[1]``."""
+    stems = title.stems
+    rare = bisect.bisect_right(title.counts, frequent)
+    keys: list = [(stems[end], end) for end in range(min(rare, bounds[0] + 1))]
+    for end in range(rare + 1, min(len(stems), bounds[1] + 1)):
+        keys += [((stems[first], stems[end]), end) for first in range(rare, end)]
+    return keys
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A title's stems rarest first (fewest events of both plans, then by the stem) and their counts."""
+
+    stems: tuple[str, ...]
+    counts: tuple[int, ...]
+
+
 @lru_cache(maxsize=None)
-def _probe_length(larger: int, alike: float) -> int:
-    """How many of a title's first stems can hold the first stem it shares with any smaller title."""
-    return max((larger - _need(smaller, larger, alike) + 1 for smaller in range(1, larger + 1)
-                if _need(smaller, larger, alike) <= smaller), default=0)
+def _index_bounds(smaller: int, alike: float) -> tuple[int, int]:
+    """The last positions of the rare and pair keys of an indexed title, for partners at least as
+    large that need two shared stems or more (they need at least ``_need(smaller, smaller)``)."""
+    fewest = max(2, _need(smaller, smaller, alike))
+    return (smaller - fewest, smaller - fewest + 1) if fewest <= smaller else (-1, -1)
+
+
+@lru_cache(maxsize=None)
+def _probe_bounds(larger: int, alike: float) -> tuple[int, int]:
+    """The last positions of the rare and pair keys a probing title looks up, for partners no
+    larger that need two shared stems or more: as many as the one that needs the fewest allows."""
+    fewest = min((need for smaller in range(2, larger + 1) if 2 <= (need := _need(smaller, larger, alike)) <= smaller),
+                 default=None)
+    return (-1, -1) if fewest is None else (larger - fewest, larger - fewest + 1)
 
 
 @lru_cache(maxsize=None)
