@@ -174,7 +174,7 @@ def _read_in_pool(items: Sequence[Input], jobs: int, progress, limits: Limits,
 
     waiting = iter([index for index, result in enumerate(results) if result is None])
     done = len(items) - sum(result is None for result in results)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
     running: dict = {}
     try:
         while True:
@@ -203,9 +203,13 @@ def _read_in_pool(items: Sequence[Input], jobs: int, progress, limits: Limits,
     pool.shutdown()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which decides what to keep (the terminal signals them all)."""
+def _start_worker() -> None:
+    """A worker leaves Ctrl-C to the parent, which decides what to keep (the terminal signals them
+    all), and starts with the collector running, each read pausing it (``read_paused``)."""
+    from ingest.collector import reset_in_worker
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    reset_in_worker()
 
 
 def _abandon(pool) -> None:

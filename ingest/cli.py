@@ -197,14 +197,15 @@ def ingest(**options) -> int:
       {"schema_version":"...","source":{"file":"plan_2023.docx",...}
       {"schema_version":"...","source":{"file":"plan_2025.docx",...}
     """
-    from ingest.collector import collector_paused
+    from ingest.collector import startup_paused
 
-    with collector_paused(freeze=True):  # the whole command, its imports too (ingest/collector.py)
-        return ingest_files(SimpleNamespace(**options))
+    with startup_paused() as startup:  # its imports too; one document read inside (ingest/collector.py)
+        return ingest_files(SimpleNamespace(**options), startup)
 
 
-def ingest_files(args: SimpleNamespace) -> int:
-    """The `ingest` command's work, its options in ``args``; the exit code."""
+def ingest_files(args: SimpleNamespace, startup=None) -> int:
+    """The `ingest` command's work, its options in ``args``; the exit code. ``startup``: the
+    collector's start-up pause (``collector.StartUp``), ended before a batch of documents."""
     from ingest.batch import Delivery, Interrupted, Progress, deliver, expand_inputs, read_many
     from ingest.export.files import check_output_folder
 
@@ -221,6 +222,8 @@ def ingest_files(args: SimpleNamespace) -> int:
     if delivery.output is not None:
         check_output_folder(delivery.output)  # before the reading, which may take long
     report = sys.stderr if args.stdout else sys.stdout
+    if startup is not None and len(items) > 1:
+        startup.end()  # each document gets its own pause: garbage freed between them
     try:
         results = read_many(items, args.jobs, progress, limits, pause_collector=True)  # our process
     except Interrupted as interrupted:

@@ -2,9 +2,11 @@
 
 The CLI and the batch worker processes use it; the library call ``ingest_bytes`` does not, so a
 program that embeds mag-plan (a server thread, a notebook) keeps its collector running. The CLI's
-`ingest` command pauses it for the whole command, its imports included: importing pydantic, the
+`ingest` command also pauses it through its start-up (``startup_paused``): importing pydantic, the
 models and the reader makes about 45 collections that find nothing to free, 14 ms of a 0.3 s
-start-up; what the command made is then frozen (see ``collector_paused``).
+start-up. One document is read inside that pause; before a batch of several the pause ends, what
+start-up made is frozen, and each document then gets a pause of its own, so a long batch's
+cyclic garbage (a reader's parse tree) is freed between documents.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ _resume = False
 
 
 @contextmanager
-def collector_paused(freeze: bool = False):
+def collector_paused():
     """Pause Python's cyclic garbage collector while a document is read, then resume it.
 
     Only for code that owns its process (the CLI, the batch workers): the library's own
@@ -32,11 +34,6 @@ def collector_paused(freeze: bool = False):
     tree, which is freed once the collector resumes. Measured with bench/formats.py: 5-10 % of the time, and
     the same peak memory (10,000 events, 50 PDF pages). Nested and concurrent calls (threads)
     share one pause; the collector resumes when the last one ends, if it was running before.
-
-    With ``freeze`` (the CLI's `ingest`, which ends its process soon after), what the pause made
-    is moved out of the collector's reach before it resumes (``gc.freeze``): otherwise the first
-    collection after the pause walks every object made during it, the modules imported
-    included (16 ms at start-up), to free nothing.
     """
     global _pauses, _resume
     with _PAUSE_LOCK:
@@ -50,6 +47,45 @@ def collector_paused(freeze: bool = False):
         with _PAUSE_LOCK:
             _pauses -= 1
             if not _pauses and _resume:
-                if freeze:
-                    gc.freeze()
                 gc.enable()
+
+
+class StartUp:
+    """The collector off from a command's start until ``end`` (or the end of ``startup_paused``).
+
+    What start-up made is then frozen (``gc.freeze``): otherwise the first collection after the
+    pause walks every object made during it, the modules imported included (16 ms at start-up),
+    to free nothing."""
+
+    def __init__(self) -> None:
+        self.resume = gc.isenabled()
+        self.ended = False
+        gc.disable()
+
+    def end(self) -> None:
+        """Start-up is over: freeze what it made (it lives as long as the process) and resume."""
+        if not self.ended:
+            self.ended = True
+            if self.resume:
+                gc.freeze()
+                gc.enable()
+
+
+@contextmanager
+def startup_paused():
+    """The collector paused for a command that owns its process, until it calls ``end()`` on what
+    this yields (before a batch of documents) or returns."""
+    startup = StartUp()
+    try:
+        yield startup
+    finally:
+        startup.end()
+
+
+def reset_in_worker() -> None:
+    """A worker process starts with the collector running and no pause open, whatever the parent
+    was doing when it forked it: each document's pause (``collector_paused``) is then its own."""
+    global _pauses, _resume
+    with _PAUSE_LOCK:
+        _pauses, _resume = 0, False
+    gc.enable()

@@ -13,7 +13,7 @@ import ingest.batch as batch
 import ingest.pipeline as pipeline
 from ingest.batch import BatchResult, Input, read_many
 from ingest.cli import main
-from ingest.collector import collector_paused
+from ingest.collector import collector_paused, startup_paused
 from ingest.pipeline import ingest_bytes
 from parsers.errors import IngestError
 
@@ -130,10 +130,54 @@ def collections(monkeypatch):
     gc.unfreeze()
 
 
-def test_a_frozen_pause_leaves_nothing_for_the_next_collection(collections):
-    with collector_paused(freeze=True):
+def test_a_start_up_pause_freezes_what_it_made_and_resumes(collections):
+    with startup_paused():
         made = [[] for _ in range(5 * gc.get_threshold()[0])]  # enough to start a collection at once
+        assert not gc.isenabled()
     assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+
+
+def _worker_collector_after_a_read() -> tuple[bool, bool]:
+    """In a worker: the collector's state during a read and after it."""
+    seen = []
+    original = batch.read_one
+
+    def spy(item, limits):
+        seen.append(gc.isenabled())
+        return original(item, limits)
+
+    batch.read_one = spy
+    batch.read_paused(Input(SAMPLE))
+    return seen[0], gc.isenabled()
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="a forked worker inherits the parent's paused collector")
+def test_a_worker_forked_while_start_up_pauses_the_collector_resumes_it_after_each_read():
+    from concurrent.futures import ProcessPoolExecutor
+
+    with startup_paused():  # as the CLI forks its workers: the collector off in the parent
+        with ProcessPoolExecutor(1, initializer=batch._start_worker) as pool:
+            assert pool.submit(_worker_collector_after_a_read).result() == (False, True)
+
+
+@pytest.mark.parametrize("inputs, running_before_each", [(1, [False]), (2, [True, True])])
+def test_the_ingest_command_pauses_once_for_one_file_and_per_file_for_several(
+        monkeypatch, tmp_path, inputs, running_before_each):
+    seen, original = [], batch.read_paused
+
+    def spy(item, limits):
+        seen.append(gc.isenabled())
+        return original(item, limits)
+
+    monkeypatch.setattr(batch, "read_paused", spy)
+    files = []
+    for index in range(inputs):
+        files.append(tmp_path / f"plan_{index}.txt")
+        files[-1].write_bytes(SAMPLE.read_bytes())
+    assert main(["ingest", *map(str, files), "-j", "1", "--output", str(tmp_path / "out"), "--quiet"]) == 0
+    assert seen == running_before_each and gc.isenabled()
     gc.unfreeze()
 
 
