@@ -50,6 +50,19 @@ def test_a_decompression_bomb_is_refused_before_decoding():
 
 
 @needs_ocr
+@pytest.mark.parametrize("size", [(1, 1), (1, 2000), (150, 150)])
+def test_an_image_too_small_to_hold_text_is_one_error(size):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", size, 255).save(buffer, "PNG")
+    with pytest.raises(IngestError, match=rf"page 1 of the image is {size[0]} x {size[1]} pixels: too small"):
+        ingest_bytes(buffer.getvalue(), "tiny.png")
+
+
+@needs_ocr
 def test_the_pixel_limit_is_a_setting():
     with pytest.raises(IngestError, match="over the 1 million limit"):
         ingest_bytes(png_header(2000, 2000), "big.png", limits=Limits(max_image_pixels=1_000_000))

@@ -71,6 +71,11 @@ def scan_dpi(page) -> int:
     return int(min(max(best or MIN_DPI, MIN_DPI), MAX_DPI))
 
 
+# The shortest side a page image may have: an A5 sheet at 50 dpi (text a few pixels high) is
+# about 290 pixels wide; the reader's quarter-size steps need a few pixels left too.
+MIN_SIDE_PIXELS = 200
+
+
 def image_pages(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[PageImage]:
     """The pages (frames) of a PNG, JPEG or TIFF, each refused before decoding when its
     header declares more than ``limits.max_image_pixels`` pixels (a decompression bomb)."""
@@ -88,6 +93,9 @@ def image_pages(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[PageImage]
     for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
         width, height = frame.size
         limits.check_image_pixels(width * height, f"page {number}")
+        if min(width, height) < MIN_SIDE_PIXELS:
+            raise IngestError(f"page {number} of the image is {width} x {height} pixels: too small to hold "
+                              f"readable text (a scan has {MIN_SIDE_PIXELS} pixels a side at the least)")
         dpi = image_dpi(frame.info.get("dpi", (0, 0))[0], width, height)
         try:
             with _pillow_limit(limits):
