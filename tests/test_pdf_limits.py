@@ -78,6 +78,14 @@ def test_a_page_without_a_media_box_is_one_error():
         read_pdf(data)
 
 
+@pytest.mark.parametrize("attribute", [b"/CropBox [0 0 1]", b"/Rotate (x)", b"/CropBox [/A 0 1 1]"])
+def test_a_page_whose_crop_box_or_rotation_cannot_be_read_is_one_error(attribute):
+    data = hostile.one_page_pdf(hostile.stream_object(hostile.PAGE_TEXT),
+                                media_box=b"/MediaBox [0 0 595 842] " + attribute)
+    with pytest.raises(IngestError, match=r"^damaged PDF: "):
+        read_pdf(data)
+
+
 @pytest.mark.parametrize("media_box, problem", [
     (b"/MediaBox [0 0 595]", "page 1's MediaBox (its page size) is not four numbers"),  # pdfplumber: IndexError
     (b"/MediaBox [/Zero 0 595 842]", "page 1 cannot be read"),  # pdfminer: TypeError on the keyword

@@ -132,8 +132,10 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             pdf = pdfplumber.open(io.BytesIO(data))
             # Before any `with pdf`: pdfplumber's close() builds every page object.
             check_page_tree(pdf.doc, limits)
-            with pdf:
-                return [read_page(page, settings, limits) for page in pdf.pages]
+            try:
+                return [read_page(page, settings, limits) for page in _pages(pdf)]
+            finally:
+                _close(pdf)
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, IngestError):  # a limit crossed deep inside pdfminer
@@ -145,6 +147,28 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
         raise IngestError(ENCRYPTED) from None
     except (PSException, MalformedPDFException) as error:
         raise IngestError(DAMAGED.format(_reason(error))) from None
+
+
+# What pdfplumber raises setting up a page whose boxes or rotation are not what they should be.
+PAGE_SET_UP_ERRORS = (TypeError, ValueError, IndexError, KeyError)
+
+
+def _pages(pdf) -> list:
+    """pdfplumber's pages; its errors setting one up (a page box or rotation that is not what
+    it should be) as one line."""
+    try:
+        return pdf.pages
+    except PAGE_SET_UP_ERRORS:
+        raise IngestError(DAMAGED.format("a page's size (MediaBox, CropBox) or rotation cannot be read")) from None
+
+
+def _close(pdf) -> None:
+    """pdfplumber's close(), which builds the pages it closes: on pages that could not be set up
+    (``_pages``) it fails again, and the bytes are in memory, so nothing is left open."""
+    try:
+        pdf.close()
+    except PAGE_SET_UP_ERRORS:
+        pass
 
 
 def check_page_tree(doc, limits: Limits) -> None:
