@@ -74,6 +74,14 @@ def test_where_gaps_tell_the_rows_apart_the_first_column_is_not_asked():
     assert texts(tables[0])[1] == ("1.", "First event in three lines", "Moscow")
 
 
+def test_a_first_column_of_dates_does_not_number_the_rows():
+    # "2024 года" starts a line of the first row's date cell: a wrapped date, not a new row
+    lines = [line(100, (0, "12 июня"), (80, "First event")), line(111.5, (0, "2024 года"), (80, "continued")),
+             line(131.5, (0, "13 июня"), (80, "Second event"))]
+    tables, _ = find_aligned_tables(lines)
+    assert texts(tables[0]) == [("12 июня 2024 года", "First event continued"), ("13 июня", "Second event")]
+
+
 def test_rows_spaced_wider_than_a_table_gap_stay_one_table_while_they_start_at_its_columns():
     spaced = stacked(((0, "1."), (40, "Sochi"), (200, "April")), ((0, "2."), (40, "Perm"), (200, "June")),
                      ((0, "3."), (40, "Omsk"), (200, "July")), pitch=23.0)  # 1.3 em apart

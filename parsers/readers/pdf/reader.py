@@ -324,7 +324,7 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
         if items and isinstance(tail, TableDraft) and isinstance(items[0], _TextRun):
             _rows_after(tail, items, settings)
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], TableDraft):
-            _rows_before(previous, items[0], settings)
+            tail = _rows_before(previous, items[0], settings) if previous else tail
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
             stitch(tail, items.pop(0))
@@ -354,17 +354,19 @@ def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> N
         stitch(tail, draft)
 
 
-def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings) -> None:
-    """Move the lines ending a page that are rows of the table atop the next one into it."""
+def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings) -> Item | None:
+    """Move the lines ending a page that are rows of the table atop the next one into it; the
+    item that then ends the page before (a table above the lines taken may continue there)."""
     run = previous[-1]
     found = rows_at_break(run.lines, table, before=True, settings=settings)
     if found is None:
-        return
+        return run
     draft, taken = found
     run.lines = run.lines[:-taken]
     if not run.lines:
         previous.pop()
     table.rows[:0] = draft.rows
+    return previous[-1] if previous else None
 
 
 def all_lines(layouts: list[PageLayout]):

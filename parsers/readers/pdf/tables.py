@@ -300,8 +300,9 @@ def _numbers_per_gap_row(gapped: list[bool], numbered: list[bool]) -> int:
     return most
 
 
-# A row number as tables print them: "1", "1.", "12)", "1.2.", "IV."
-ROW_NUMBER = re.compile(r"(?:\d{1,4}(?:\.\d{1,3})*|[IVXLCDM]{1,7})[.)]?(?:\s|$)")
+# A row number as tables print it, alone in its cell's line: "1", "1.", "12)", "1.2.", "IV."
+# (not "12 июня" or "10.00 – 12.00": a first column of dates does not number rows).
+ROW_NUMBER = re.compile(r"(?:\d{1,4}(?:\.\d{1,3})*|[IVXLCDM]{1,7})[.)]?\s*$")
 
 
 def _first_column_text(pieces: list[Line], lefts: list[float], rights: list[float]) -> str | None:
