@@ -83,6 +83,47 @@ def test_rows_spaced_wider_than_a_table_gap_stay_one_table_while_they_start_at_i
     assert rest == [after]
 
 
+# Chromium's print of a borderless Word table: two cells' texts drawn 1.5 pt apart
+# (under the column gap), rows 1.3 em apart (over the table gap).
+SPACED = 23.0
+
+
+@pytest.mark.parametrize("header, first_row, rest_texts", [
+    # "№ п/п" ends at 22.5, "Title" starts at 24 where the rows' second column starts
+    (((0, "№ п/п"), (24, "Title"), (200, "Place")), ("№ п/п", "Title", "Place"), []),
+    # a word running over the edge with no gap between its letters is not cut
+    (((0, "Merged"), (200, "Place")), ("1.", "First", "Moscow"), ["MergedPlace"]),
+])
+def test_a_line_crossing_the_rows_column_edge_is_cut_there_only_at_a_gap(header, first_row, rest_texts):
+    tables, rest = find_aligned_tables(stacked(
+        header, ((0, "1."), (24, "First"), (200, "Moscow")), ((0, "2."), (24, "Second"), (200, "Kazan")),
+        ((0, "3."), (24, "Third"), (200, "Omsk"))))
+    assert [" ".join(line.text.split()) for line in rest] == rest_texts
+    assert texts(tables[0])[0] == first_row
+    assert texts(tables[0])[-1] == ("3.", "Third", "Omsk")
+
+
+def test_spaced_rows_with_their_numbers_set_right_in_the_first_column_join_the_header():
+    tables, rest = find_aligned_tables(stacked(
+        ((0, "No."), (40, "Title"), (200, "Place")),
+        ((5, "1."), (40, "First"), (200, "Moscow")), ((5, "2."), (40, "Second"), (200, "Kazan")), pitch=SPACED))
+    assert rest == []
+    assert texts(tables[0]) == [("No.", "Title", "Place"), ("1.", "First", "Moscow"), ("2.", "Second", "Kazan")]
+
+
+def test_a_cells_paragraph_spaced_as_the_rows_stays_in_the_table_and_a_line_at_the_margin_ends_it():
+    lines = stacked(HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((40, "Second paragraph"),),
+                    ((0, "2."), (40, "Second"), (200, "Kazan")), ((0, "A heading"),),
+                    ((0, "3."), (40, "Third"), (200, "Omsk")), ((0, "4."), (40, "Fourth"), (200, "Perm")),
+                    pitch=SPACED)
+    tables, rest = find_aligned_tables(lines)
+    # the gaps tell the rows apart: the paragraph is a row of its own, with no number
+    assert texts(tables[0]) == [("№", "Title", "Place"), ("1.", "First", "Moscow"), ("", "Second paragraph", ""),
+                                ("2.", "Second", "Kazan")]
+    assert [line.text for line in rest] == ["A heading"]
+    assert len(tables) == 2
+
+
 def layout(number: int, lines: list[Line]) -> PageLayout:
     tables, rest = find_aligned_tables(lines)
     page = PageLayout(number, 800.0, tables, rest, [], Frame(0.0, 400.0))

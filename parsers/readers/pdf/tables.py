@@ -23,7 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from parsers.blocks import Cell, Row, Table
-from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, split_columns
+from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, lstrip_glyphs, make_line, split_columns
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -161,10 +161,14 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     tables: list[TableDraft] = []
     rest: list[Line] = []
     current: _Candidate | None = None
-    for line in lines:
-        pieces = split_columns(line, settings)
+    split = [split_columns(line, settings) for line in lines]
+    edges = _established_edges(split, settings)
+    for line, pieces in zip(lines, split):
+        if len(pieces) > 1:
+            pieces = [cut for piece in pieces for cut in _cut_at_edges(piece, edges, settings)]
         near = current is not None and (line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
-                                        or _next_row(current, line, pieces, settings))
+                                        or _next_row(current, line, pieces, settings)
+                                        or _next_paragraph(current, line, pieces, settings))
         if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
             _close(current, tables, rest, settings)
             current = None
@@ -184,6 +188,47 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     return tables, rest
 
 
+def _established_edges(split: list[list[Line]], settings: PdfSettings) -> list[float]:
+    """The left edges where pieces of at least half the lines with text in two or more
+    columns start (and at least ``min_table_lines`` of them): the columns of a table."""
+    starts = sorted(piece.x0 for pieces in split if len(pieces) > 1 for piece in pieces)
+    multi = sum(1 for pieces in split if len(pieces) > 1)
+    needed = max(settings.min_table_lines, (multi + 1) // 2)
+    edges: list[float] = []
+    group: list[float] = []
+    for x in starts + [float("inf")]:
+        if group and x - group[0] > settings.align_tolerance:
+            if len(group) >= needed:
+                edges.append(group[0])
+            group = []
+        group.append(x)
+    return edges
+
+
+def _cut_at_edges(piece: Line, edges: list[float], settings: PdfSettings) -> list[Line]:
+    """The piece cut at each column edge it crosses where a glyph starts at the edge after a
+    gap of at least ``edge_gap`` em: two cells' texts drawn closer than a column gap (a
+    header's "№ п/п" beside "Мероприятия" in a narrow number column)."""
+    inner = [edge for edge in edges if piece.x0 + settings.align_tolerance < edge < piece.x1]
+    if not inner:
+        return [piece]
+    glyphs = list(piece.glyphs)
+    cuts: list[int] = []
+    last: Glyph | None = None
+    for index, glyph in enumerate(glyphs):
+        if glyph.is_space:
+            continue
+        if last is not None and glyph.x0 - last.x1 >= settings.edge_gap * piece.size and any(
+                abs(glyph.x0 - edge) <= settings.align_tolerance for edge in inner):
+            cuts.append(index)
+        last = glyph
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(glyphs)]
+    return [make_line(lstrip_glyphs(glyphs[start:end]), settings, piece.page)
+            for start, end in zip(bounds, bounds[1:])]
+
+
 def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
     """A line further below the table than its own gaps allow that still starts a row of it: its
     text in two or more columns, each piece starting at one of the table's column edges (rows
@@ -191,6 +236,18 @@ def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: Pdf
     if line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
         return False
     return _starts_row(pieces, current.columns, settings) and _fits(current.columns, pieces)
+
+
+def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
+    """A one-place line further below than the table's gaps allow, inside one of its columns
+    but the first: a cell's next paragraph spaced out as its rows are (a row's first column,
+    where text outside the table starts too, does not count). ``_close`` gives it back when no
+    row follows."""
+    if len(pieces) != 1 or line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
+        return False
+    lefts = [column[0] for column in current.columns]
+    slot = bisect_right(lefts, line.x0 + settings.align_tolerance) - 1
+    return slot >= 1 and _inside_one(line, current.columns, settings)
 
 
 def _overlaps(piece: Line, column: list[float]) -> bool:
@@ -381,9 +438,14 @@ def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: 
 
 
 def _starts_row(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
-    """Text in two or more columns, each piece at one of the columns' left edges."""
-    return len(pieces) > 1 and all(any(abs(piece.x0 - column[0]) <= settings.align_tolerance for column in columns)
-                                   for piece in pieces)
+    """Text in two or more columns, each piece at one of the columns' left edges, save
+    a first piece inside the first column (a row number set right or centred in it)."""
+    if len(pieces) < 2 or not columns:
+        return False
+    first = pieces[0]
+    numbered = first.x0 >= columns[0][0] and first.x1 <= columns[0][1] + settings.align_tolerance
+    return all(any(abs(piece.x0 - column[0]) <= settings.align_tolerance for column in columns)
+               for piece in pieces[1 if numbered else 0:])
 
 
 def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) -> bool:
