@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
-from parsers.readers.pdf.reader import PageLayout, join_pages, page_items
+from parsers.readers.pdf.reader import PageLayout, assemble, join_pages, page_items
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS
 from parsers.readers.pdf.tables import TableDraft, find_aligned_tables
 
@@ -93,6 +93,8 @@ SPACED = 23.0
     (((0, "№ п/п"), (24, "Title"), (200, "Place")), ("№ п/п", "Title", "Place"), []),
     # a word running over the edge with no gap between its letters is not cut
     (((0, "Merged"), (200, "Place")), ("1.", "First", "Moscow"), ["MergedPlace"]),
+    # nor is one at a drawn space: words of one cell (the edge another table's)
+    (((0, "№ п/п Title"), (200, "Place")), ("1.", "First", "Moscow"), ["№ п/п TitlePlace"]),
 ])
 def test_a_line_crossing_the_rows_column_edge_is_cut_there_only_at_a_gap(header, first_row, rest_texts):
     tables, rest = find_aligned_tables(stacked(
@@ -122,6 +124,16 @@ def test_a_cells_paragraph_spaced_as_the_rows_stays_in_the_table_and_a_line_at_t
                                 ("2.", "Second", "Kazan")]
     assert [line.text for line in rest] == ["A heading"]
     assert len(tables) == 2
+
+
+def test_a_space_after_a_row_number_alone_in_its_cell_says_nothing_about_wraps():
+    # Chromium draws "1. " with its space and no space where it wraps a line: a line with
+    # no space after it, the next word too long for it, is wrapped, not ended by hand
+    page = layout(1, stacked(HEADER, ((0, "1. "), (40, "First event"), (200, "Moscow")), ((40, "continued"),),
+                             ((0, "2. "), (40, "Second event title"), (200, "Kazan")),
+                             ((0, "3. "), (40, "Third"), (200, "Omsk"))))
+    table = assemble([page]).blocks[0]
+    assert [paragraph.text for paragraph in table.rows[1].cells[1].blocks] == ["First event continued"]
 
 
 def layout(number: int, lines: list[Line]) -> PageLayout:

@@ -110,7 +110,7 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
         notes.extend(take_footnotes(layout, settings, cited, widest))
         layout.items = page_items(layout)
     join_pages(layouts, settings)
-    wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
+    wrap_spaces = draws_wrap_spaces(followed_lines(layouts), settings)
     blocks: list[Block] = []
     for layout in layouts:
         for item in layout.items:
@@ -329,15 +329,18 @@ def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings)
     table.rows[:0] = draft.rows
 
 
-def all_lines(layouts: list[PageLayout]):
-    """Every body and cell line of the document, after the pages are put together."""
+def followed_lines(layouts: list[PageLayout]):
+    """Every body and cell line of the document with another line after it in its cell or run
+    of text, after the pages are put together: only such a line can end at a wrap (a cell's
+    last line, "1. " in a number cell, keeps its trailing space for nothing)."""
     for layout in layouts:
         for item in layout.items:
             if isinstance(item, TableDraft):
                 for row in item.rows:
-                    yield from row.lines()
+                    for cell in row.cells:
+                        yield from cell.lines[:-1]
             else:
-                yield from item.lines
+                yield from item.lines[:-1]
 
 
 def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:

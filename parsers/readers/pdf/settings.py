@@ -77,6 +77,9 @@ class PdfSettings:
     # the one before it (two cells' texts closer than ``column_gap``; a word's letters
     # are at most a few hundredths of an em apart).
     edge_gap: float = 0.05
+    # A column edge is where pieces of at least this share of the page's lines with text
+    # in two or more columns start.
+    edge_share: float = 0.25
     # A vertical gap wider than this (em) separates two rows.
     row_gap: float = 0.4
     # A vertical gap wider than this (em) ends the table ...

@@ -189,11 +189,12 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
 
 
 def _established_edges(split: list[list[Line]], settings: PdfSettings) -> list[float]:
-    """The left edges where pieces of at least half the lines with text in two or more
-    columns start (and at least ``min_table_lines`` of them): the columns of a table."""
+    """The left edges where pieces of at least ``edge_share`` of the lines with text in two
+    or more columns start (and at least ``min_table_lines`` of them): a table's columns.
+    A column holding a row's first lines only (a place, a date) is shown by fewer than half."""
     starts = sorted(piece.x0 for pieces in split if len(pieces) > 1 for piece in pieces)
     multi = sum(1 for pieces in split if len(pieces) > 1)
-    needed = max(settings.min_table_lines, (multi + 1) // 2)
+    needed = max(settings.min_table_lines, multi * settings.edge_share)
     edges: list[float] = []
     group: list[float] = []
     for x in starts + [float("inf")]:
@@ -207,21 +208,24 @@ def _established_edges(split: list[list[Line]], settings: PdfSettings) -> list[f
 
 def _cut_at_edges(piece: Line, edges: list[float], settings: PdfSettings) -> list[Line]:
     """The piece cut at each column edge it crosses where a glyph starts at the edge after a
-    gap of at least ``edge_gap`` em: two cells' texts drawn closer than a column gap (a
-    header's "№ п/п" beside "Мероприятия" in a narrow number column)."""
+    gap of at least ``edge_gap`` em and no drawn space: two cells' texts drawn closer than a
+    column gap (a header's "№ п/п" beside "Мероприятия" in a narrow number column). Words
+    of one cell are parted by a space where the PDF draws spaces."""
     inner = [edge for edge in edges if piece.x0 + settings.align_tolerance < edge < piece.x1]
     if not inner:
         return [piece]
     glyphs = list(piece.glyphs)
     cuts: list[int] = []
     last: Glyph | None = None
+    spaced = False  # a space drawn since the last glyph: words of one cell
     for index, glyph in enumerate(glyphs):
         if glyph.is_space:
+            spaced = True
             continue
-        if last is not None and glyph.x0 - last.x1 >= settings.edge_gap * piece.size and any(
+        if last is not None and not spaced and glyph.x0 - last.x1 >= settings.edge_gap * piece.size and any(
                 abs(glyph.x0 - edge) <= settings.align_tolerance for edge in inner):
             cuts.append(index)
-        last = glyph
+        last, spaced = glyph, False
     if not cuts:
         return [piece]
     bounds = [0, *cuts, len(glyphs)]
