@@ -105,12 +105,43 @@ def test_a_line_crossing_the_rows_column_edge_is_cut_there_only_at_a_gap(header,
     assert texts(tables[0])[-1] == ("3.", "Third", "Omsk")
 
 
+@pytest.mark.parametrize("title, first_row, rest_texts", [
+    # a capital touching a small letter at the edge: a word run into the next cell
+    ("Title", ("Nnn", "Title", "Place"), []),
+    ("title", ("1.", "First", "Moscow"), ["NnntitlePlace"]),  # small letters touching: one word
+])
+def test_a_line_touching_the_rows_column_edge_is_cut_only_where_a_capital_follows(title, first_row, rest_texts):
+    tables, rest = find_aligned_tables(stacked(
+        ((0, "Nnn"), (15, title), (200, "Place")), ((0, "1."), (15, "First"), (200, "Moscow")),
+        ((0, "2."), (15, "Second"), (200, "Kazan")), ((0, "3."), (15, "Third"), (200, "Omsk"))))
+    assert [" ".join(line.text.split()) for line in rest] == rest_texts
+    assert texts(tables[0])[0] == first_row
+
+
 def test_spaced_rows_with_their_numbers_set_right_in_the_first_column_join_the_header():
     tables, rest = find_aligned_tables(stacked(
         ((0, "No."), (40, "Title"), (200, "Place")),
         ((5, "1."), (40, "First"), (200, "Moscow")), ((5, "2."), (40, "Second"), (200, "Kazan")), pitch=SPACED))
     assert rest == []
     assert texts(tables[0]) == [("No.", "Title", "Place"), ("1.", "First", "Moscow"), ("2.", "Second", "Kazan")]
+
+
+def test_spaced_rows_numbered_past_nine_set_right_stay_one_table():
+    tables, rest = find_aligned_tables(stacked(
+        ((10, "9."), (40, "Ninth"), (200, "Moscow")), ((5, "10."), (40, "Tenth"), (200, "Kazan")),
+        ((5, "11."), (40, "Eleventh"), (200, "Omsk")), pitch=SPACED))
+    assert rest == []
+    assert texts(tables[0]) == [("9.", "Ninth", "Moscow"), ("10.", "Tenth", "Kazan"), ("11.", "Eleventh", "Omsk")]
+
+
+def test_a_table_set_right_in_its_first_column_continues_on_the_next_page():
+    first = stacked(((5, "8."), (40, "Eighth"), (200, "Moscow")), ((5, "9."), (40, "Ninth"), (200, "Perm")))
+    second = stacked(((0, "10."), (40, "Tenth"), (200, "Kazan")), ((0, "11."), (40, "Eleventh"), (200, "Omsk")),
+                     top=60.0, page=2)
+    pages = joined(second, first)
+    assert texts(pages[0].items[0]) == [("8.", "Eighth", "Moscow"), ("9.", "Ninth", "Perm"),
+                                        ("10.", "Tenth", "Kazan"), ("11.", "Eleventh", "Omsk")]
+    assert pages[1].items == []
 
 
 def test_a_cells_paragraph_spaced_as_the_rows_stays_in_the_table_and_a_line_at_the_margin_ends_it():

@@ -209,8 +209,10 @@ def _established_edges(split: list[list[Line]], settings: PdfSettings) -> list[f
 def _cut_at_edges(piece: Line, edges: list[float], settings: PdfSettings) -> list[Line]:
     """The piece cut at each column edge it crosses where a glyph starts at the edge after a
     gap of at least ``edge_gap`` em and no drawn space: two cells' texts drawn closer than a
-    column gap (a header's "№ п/п" beside "Мероприятия" in a narrow number column). Words
-    of one cell are parted by a space where the PDF draws spaces."""
+    column gap (a header's "№ п/п" beside "Мероприятия" in a narrow number column), or
+    touching it where a capital follows a small letter (a word too long for its cell runs
+    into the next one's: "31октябрь-1ноябрь" + "Организатор:"; a word does not turn to
+    capitals midway). Words of one cell are parted by a space where the PDF draws spaces."""
     inner = [edge for edge in edges if piece.x0 + settings.align_tolerance < edge < piece.x1]
     if not inner:
         return [piece]
@@ -222,8 +224,9 @@ def _cut_at_edges(piece: Line, edges: list[float], settings: PdfSettings) -> lis
         if glyph.is_space:
             spaced = True
             continue
-        if last is not None and not spaced and glyph.x0 - last.x1 >= settings.edge_gap * piece.size and any(
-                abs(glyph.x0 - edge) <= settings.align_tolerance for edge in inner):
+        parted = last is not None and (glyph.x0 - last.x1 >= settings.edge_gap * piece.size
+                                       or last.text.islower() and glyph.text.isupper())
+        if parted and not spaced and any(abs(glyph.x0 - edge) <= settings.align_tolerance for edge in inner):
             cuts.append(index)
         last, spaced = glyph, False
     if not cuts:
@@ -396,7 +399,10 @@ def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAU
     if head.ruled != draft.ruled or len(head.lefts) != len(draft.lefts):
         return False
     tolerance = settings.column_tolerance
-    same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
+    same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts[1:], draft.lefts[1:]))
+    # the first column's text may be set right (row numbers): its left or its right edge matches
+    same = same and (abs(head.lefts[0] - draft.lefts[0]) <= tolerance
+                     or not head.ruled and abs(head.rights[0] - draft.rights[0]) <= tolerance)
     if head.ruled:
         same = same and abs(head.rights[-1] - draft.rights[-1]) <= tolerance
     return same
@@ -443,11 +449,12 @@ def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: 
 
 def _starts_row(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
     """Text in two or more columns, each piece at one of the columns' left edges, save
-    a first piece inside the first column (a row number set right or centred in it)."""
+    a first piece in the first column, short of the second (a row number set right or
+    centred: "10." starts left of "9.")."""
     if len(pieces) < 2 or not columns:
         return False
     first = pieces[0]
-    numbered = first.x0 >= columns[0][0] and first.x1 <= columns[0][1] + settings.align_tolerance
+    numbered = first.x1 > columns[0][0] and (len(columns) < 2 or first.x1 < columns[1][0])
     return all(any(abs(piece.x0 - column[0]) <= settings.align_tolerance for column in columns)
                for piece in pieces[1 if numbered else 0:])
 
