@@ -144,17 +144,35 @@ def test_a_table_set_right_in_its_first_column_continues_on_the_next_page():
     assert pages[1].items == []
 
 
-def test_a_cells_paragraph_spaced_as_the_rows_stays_in_the_table_and_a_line_at_the_margin_ends_it():
+@pytest.mark.parametrize("after, tables_rows, rest_texts", [
+    # a row follows: the line at the margin is a row spanning the table (a section's heading)
+    ([((0, "3."), (40, "Third"), (200, "Omsk"))], [6], []),
+    # nothing follows: the table ends above it
+    ([], [4], ["A heading"]),
+    # rows of other columns follow: the table ends above it, and they are a table of their own
+    ([((0, "1."), (80, "Omsk"), (300, "240")), ((0, "2."), (80, "Perm"), (300, "300"))], [4, 2], ["A heading"]),
+])
+def test_a_cells_paragraph_or_a_heading_spaced_as_the_rows_stays_in_the_table_when_rows_follow(
+        after, tables_rows, rest_texts):
     lines = stacked(HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((40, "Second paragraph"),),
-                    ((0, "2."), (40, "Second"), (200, "Kazan")), ((0, "A heading"),),
-                    ((0, "3."), (40, "Third"), (200, "Omsk")), ((0, "4."), (40, "Fourth"), (200, "Perm")),
-                    pitch=SPACED)
+                    ((0, "2."), (40, "Second"), (200, "Kazan")), ((0, "A heading"),), *after, pitch=SPACED)
     tables, rest = find_aligned_tables(lines)
     # the gaps tell the rows apart: the paragraph is a row of its own, with no number
-    assert texts(tables[0]) == [("№", "Title", "Place"), ("1.", "First", "Moscow"), ("", "Second paragraph", ""),
-                                ("2.", "Second", "Kazan")]
-    assert [line.text for line in rest] == ["A heading"]
-    assert len(tables) == 2
+    assert texts(tables[0])[:4] == [("№", "Title", "Place"), ("1.", "First", "Moscow"), ("", "Second paragraph", ""),
+                                    ("2.", "Second", "Kazan")]
+    assert [len(table.rows) for table in tables] == tables_rows
+    assert [line.text for line in rest] == rest_texts
+
+
+def test_a_continuation_with_a_column_left_empty_continues_the_table_on_its_grid():
+    first = stacked(((0, "№"), (40, "Title"), (200, "Place"), (300, "Note")),
+                    ((0, "1."), (40, "First"), (200, "Moscow"), (300, "By MAG")),
+                    ((0, "2."), (40, "Second"), (200, "Kazan"), (300, "By MAG")))
+    second = stacked(((0, "3."), (40, "Third"), (200, "Omsk")), ((0, "4."), (40, "Fourth"), (200, "Perm")),
+                     top=60.0, page=2)
+    pages = joined(second, first)
+    assert texts(pages[0].items[0])[-2:] == [("3.", "Third", "Omsk", ""), ("4.", "Fourth", "Perm", "")]
+    assert pages[1].items == []
 
 
 def test_a_space_after_a_row_number_alone_in_its_cell_says_nothing_about_wraps():

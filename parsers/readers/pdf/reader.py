@@ -289,7 +289,7 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
             _rows_before(previous, items[0], settings)
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
-            stitch(tail, items.pop(0))
+            stitch(tail, items.pop(0), settings)
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
             tail.lines.extend(items.pop(0).lines)
         if items:
@@ -313,7 +313,7 @@ def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> N
         following.rows[:0] = draft.rows  # the table atop the page starts with the cut row's rest
         following.top = draft.top
     else:
-        stitch(tail, draft)
+        stitch(tail, draft, settings)
 
 
 def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings) -> None:

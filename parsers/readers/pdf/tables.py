@@ -247,13 +247,15 @@ def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: Pdf
 
 def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
     """A one-place line further below than the table's gaps allow, inside one of its columns
-    but the first: a cell's next paragraph spaced out as its rows are (a row's first column,
-    where text outside the table starts too, does not count). ``_close`` gives it back when no
-    row follows."""
+    but the first (a cell's next paragraph spaced out as its rows are), or starting at the
+    table's left edge or before it (a row spanning the table: a section's heading; text
+    after the table starts there too, and ``_close`` gives it back when no row follows)."""
     if len(pieces) != 1 or line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
         return False
     lefts = [column[0] for column in current.columns]
     slot = bisect_right(lefts, line.x0 + settings.align_tolerance) - 1
+    if line.x0 <= lefts[0] + settings.align_tolerance:
+        return True
     return slot >= 1 and _inside_one(line, current.columns, settings)
 
 
@@ -395,8 +397,13 @@ def _complete(row: RowDraft, width: int) -> None:
 # -- across pages ------------------------------------------------------------
 
 def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
-    """True when ``draft`` (atop a page) has the columns of ``head`` (ending the page before)."""
-    if head.ruled != draft.ruled or len(head.lefts) != len(draft.lefts):
+    """True when ``draft`` (atop a page) has the columns of ``head`` (ending the page before);
+    an aligned table may show only some of them (its rows leave a column empty)."""
+    if head.ruled != draft.ruled:
+        return False
+    if not head.ruled and len(draft.lefts) < len(head.lefts):
+        return _column_map(head, draft, settings) is not None
+    if len(head.lefts) != len(draft.lefts):
         return False
     tolerance = settings.column_tolerance
     same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts[1:], draft.lefts[1:]))
@@ -406,6 +413,36 @@ def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAU
     if head.ruled:
         same = same and abs(head.rights[-1] - draft.rights[-1]) <= tolerance
     return same
+
+
+def _column_map(head: TableDraft, draft: TableDraft, settings: PdfSettings) -> list[int] | None:
+    """For each column of ``draft``, the column of ``head`` it is, in order: its left edge
+    matches (the first column's text may be set right: its right edge); None when one has none."""
+    tolerance = settings.column_tolerance
+    found: list[int] = []
+    for index, (left, right) in enumerate(zip(draft.lefts, draft.rights)):
+        start = found[-1] + 1 if found else 0
+        match = next((j for j in range(start, len(head.lefts)) if abs(head.lefts[j] - left) <= tolerance
+                      or index == j == 0 and abs(head.rights[0] - right) <= tolerance), None)
+        if match is None:
+            return None
+        found.append(match)
+    return found
+
+
+def _regrid(draft: TableDraft, head: TableDraft, settings: PdfSettings) -> None:
+    """Put a continuation showing only some of ``head``'s columns on ``head``'s grid."""
+    mapping = _column_map(head, draft, settings)
+    if mapping is None or len(mapping) == len(head.lefts):
+        return
+    ends = mapping[1:] + [len(head.lefts)]
+    for row in draft.rows:
+        for cell in row.cells:
+            last = cell.column + cell.col_span - 1
+            cell.col_span = ends[last] - mapping[cell.column] if cell.col_span > 1 else 1
+            cell.column = mapping[cell.column]
+        _complete(row, len(head.lefts))
+    draft.lefts, draft.rights = list(head.lefts), list(head.rights)
 
 
 def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: bool = False,
@@ -466,9 +503,11 @@ def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) 
     return slot >= 0 and (slot == len(lefts) - 1 or piece.x1 < lefts[slot + 1])
 
 
-def stitch(head: TableDraft, draft: TableDraft) -> None:
+def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
     """Append a table's continuation to it: drop a repeated header row, join a
     row cut by the page break (its continuation has an empty first cell)."""
+    if not head.ruled and len(draft.lefts) < len(head.lefts):
+        _regrid(draft, head, settings)
     rows = list(draft.rows)
     if rows and head.rows and rows[0].texts() == head.rows[0].texts():
         rows.pop(0)
