@@ -407,23 +407,31 @@ def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAU
         return False
     tolerance = settings.column_tolerance
     same = all(abs(a - b) <= tolerance for a, b in zip(head.lefts[1:], draft.lefts[1:]))
-    # the first column's text may be set right (row numbers): its left or its right edge matches
     same = same and (abs(head.lefts[0] - draft.lefts[0]) <= tolerance
-                     or not head.ruled and abs(head.rights[0] - draft.rights[0]) <= tolerance)
+                     or not head.ruled and _same_first_column(head, draft))
     if head.ruled:
         same = same and abs(head.rights[-1] - draft.rights[-1]) <= tolerance
     return same
 
 
+def _same_first_column(head: TableDraft, draft: TableDraft) -> bool:
+    """True when two aligned tables' first columns overlap, each short of the other's second:
+    row numbers set right ("10." starts left of "9."), a header wider than the numbers."""
+    if len(head.lefts) < 2 or len(draft.lefts) < 2:
+        return False
+    return (head.lefts[0] < draft.rights[0] and draft.lefts[0] < head.rights[0]
+            and head.rights[0] < draft.lefts[1] and draft.rights[0] < head.lefts[1])
+
+
 def _column_map(head: TableDraft, draft: TableDraft, settings: PdfSettings) -> list[int] | None:
     """For each column of ``draft``, the column of ``head`` it is, in order: its left edge
-    matches (the first column's text may be set right: its right edge); None when one has none."""
+    matches (or, the first, as ``_same_first_column`` says); None when one has none."""
     tolerance = settings.column_tolerance
     found: list[int] = []
-    for index, (left, right) in enumerate(zip(draft.lefts, draft.rights)):
+    for index, left in enumerate(draft.lefts):
         start = found[-1] + 1 if found else 0
         match = next((j for j in range(start, len(head.lefts)) if abs(head.lefts[j] - left) <= tolerance
-                      or index == j == 0 and abs(head.rights[0] - right) <= tolerance), None)
+                      or index == j == 0 and _same_first_column(head, draft)), None)
         if match is None:
             return None
         found.append(match)
