@@ -227,6 +227,22 @@ def test_a_cut_rows_rest_in_one_column_joins_it_when_the_table_goes_on_under_it(
     assert pages[1].items == []
 
 
+@pytest.mark.parametrize("rows_after", [
+    (((0, "3."), (40, "Third"), (200, "Omsk"), (300, "By MAG")),),
+    (((0, "3."), (40, "Third"), (200, "Omsk")),),  # the table atop the page shows fewer columns
+])
+def test_a_cut_rows_rest_joins_it_when_the_table_goes_on_under_it_spaced_out(rows_after):
+    first = stacked(((0, "№"), (40, "Title"), (200, "Place"), (300, "Note")),
+                    ((0, "1."), (40, "First"), (200, "Moscow"), (300, "By MAG")),
+                    ((0, "2."), (40, "Second"), (200, "Kazan"), (300, "By the city")), pitch=SPACED)
+    second = stacked(((300, "of Kazan"),), *rows_after, *[((0, "4."), (40, "Fourth"), (200, "Perm"))],
+                     top=60.0, pitch=SPACED, page=2)
+    pages = joined(second, first)
+    assert texts(pages[0].items[0])[2:4] == [("2.", "Second", "Kazan", "By the city of Kazan"),
+                                             ("3.", "Third", "Omsk", "By MAG" if len(rows_after[0]) == 4 else "")]
+    assert pages[1].items == []
+
+
 @pytest.mark.parametrize("second_page", [
     [line(60, (40, "Text in one column"), page=2)],  # nothing follows: not enough to tell
     stacked(((40, "Text in one column"),), ((0, "A paragraph at the margin, wider than a column"),),

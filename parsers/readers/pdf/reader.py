@@ -32,7 +32,7 @@ from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, rows_at_break, ruled_table,
+from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, regrid, rows_at_break, ruled_table,
                                         stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
@@ -297,11 +297,12 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
 
 
 def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> None:
-    """Move the lines atop a page that are rows of the table ending the page before into it."""
+    """Move the lines atop a page that are rows of the table ending the page before into it
+    (a table continuing it may follow them as far as spaced rows follow each other)."""
     run = items[0]
     following = items[1] if len(items) > 1 else None
     followed = isinstance(following, TableDraft) and continues(tail, following, settings) \
-        and following.top - run.lines[-1].bottom <= settings.row_gap * run.lines[-1].size
+        and following.top - run.lines[-1].bottom <= settings.spaced_row_gap * run.lines[-1].size
     found = rows_at_break(run.lines, tail, before=False, followed=followed, settings=settings)
     if found is None:
         return
@@ -310,6 +311,7 @@ def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> N
     if not run.lines:
         items.pop(0)
     if followed and not run.lines:
+        regrid(following, tail, settings)
         following.rows[:0] = draft.rows  # the table atop the page starts with the cut row's rest
         following.top = draft.top
     else:

@@ -438,10 +438,12 @@ def _column_map(head: TableDraft, draft: TableDraft, settings: PdfSettings) -> l
     return found
 
 
-def _regrid(draft: TableDraft, head: TableDraft, settings: PdfSettings) -> None:
+def regrid(draft: TableDraft, head: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
     """Put a continuation showing only some of ``head``'s columns on ``head``'s grid."""
+    if head.ruled or len(draft.lefts) >= len(head.lefts):
+        return
     mapping = _column_map(head, draft, settings)
-    if mapping is None or len(mapping) == len(head.lefts):
+    if mapping is None:
         return
     ends = mapping[1:] + [len(head.lefts)]
     for row in draft.rows:
@@ -514,8 +516,7 @@ def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) 
 def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
     """Append a table's continuation to it: drop a repeated header row, join a
     row cut by the page break (its continuation has an empty first cell)."""
-    if not head.ruled and len(draft.lefts) < len(head.lefts):
-        _regrid(draft, head, settings)
+    regrid(draft, head, settings)
     rows = list(draft.rows)
     if rows and head.rows and rows[0].texts() == head.rows[0].texts():
         rows.pop(0)
