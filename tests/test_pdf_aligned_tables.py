@@ -243,6 +243,29 @@ def test_a_cut_rows_rest_joins_it_when_the_table_goes_on_under_it_spaced_out(row
     assert pages[1].items == []
 
 
+def test_a_last_rows_line_wider_than_the_columns_other_lines_stays_in_its_row():
+    # the line ends past the widest first line of a row in its column, short of the next column
+    tables, rest = find_aligned_tables(stacked(
+        HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((0, "2."), (40, "Second"), (200, "Kazan")),
+        ((40, "a much longer line"),)))
+    assert rest == []
+    assert texts(tables[0])[-1] == ("2.", "Second a much longer line", "Kazan")
+
+
+@pytest.mark.parametrize("second_page, heading_moves", [
+    (stacked(HEADER, ((0, "3."), (40, "Third"), (200, "Omsk")), top=60.0, page=2), True),
+    # the table atop the next page has other columns: the heading stays text
+    (stacked(((0, "1."), (80, "Omsk"), (300, "240")), ((0, "2."), (80, "Perm"), (300, "300")), top=60.0, page=2),
+     False),
+])
+def test_a_heading_row_alone_at_a_pages_end_joins_the_table_it_ends_when_that_goes_on(second_page, heading_moves):
+    first = stacked(*FIRST_PAGE) + [line(100 + 2 * CLOSE + 25, (0, "A section of the table, spanning its columns"))]
+    pages = joined(second_page, first)
+    rows = texts(pages[0].items[0])
+    assert (("A section of the table, spanning its columns",) in rows) is heading_moves
+    assert len(pages[0].items) == (1 if heading_moves else 2)
+
+
 @pytest.mark.parametrize("second_page", [
     [line(60, (40, "Text in one column"), page=2)],  # nothing follows: not enough to tell
     stacked(((40, "Text in one column"),), ((0, "A paragraph at the margin, wider than a column"),),

@@ -32,8 +32,8 @@ from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, regrid, rows_at_break, ruled_table,
-                                        stitch, to_table)
+from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, heading_rows, regrid, rows_at_break,
+                                        ruled_table, stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
@@ -281,18 +281,22 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
     """
     tail: Item | None = None
     previous: list[Item] = []
+    above: Item | None = None  # the item ``tail`` follows
     for layout in layouts:
         items = layout.items
         if items and isinstance(tail, TableDraft) and isinstance(items[0], _TextRun):
             _rows_after(tail, items, settings)
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], TableDraft):
             _rows_before(previous, items[0], settings)
+            if isinstance(above, TableDraft) and _heading_before(previous, above, items[0], settings):
+                tail = above
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
             stitch(tail, items.pop(0), settings)
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
             tail.lines.extend(items.pop(0).lines)
         if items:
+            above = items[-2] if len(items) > 1 else tail
             tail, previous = items[-1], items
 
 
@@ -329,6 +333,21 @@ def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings)
     if not run.lines:
         previous.pop()
     table.rows[:0] = draft.rows
+
+
+def _heading_before(previous: list[Item], head: TableDraft, table: TableDraft, settings: PdfSettings) -> bool:
+    """Move the lines ending a page (``previous``'s last item) that are a heading row of
+    ``head``, the table above them, into it, when ``table``, atop the next page, continues
+    ``head``; True when they moved."""
+    if not previous or not isinstance(previous[-1], _TextRun) or not continues(head, table, settings):
+        return False
+    rows = heading_rows(head, previous[-1].lines, settings)
+    if rows is None:
+        return False
+    head.rows.extend(rows)
+    head.bottom = previous[-1].lines[-1].bottom
+    previous.pop()
+    return True
 
 
 def followed_lines(layouts: list[PageLayout]):

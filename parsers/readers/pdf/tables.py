@@ -308,9 +308,9 @@ def _trails(previous: Line, line: Line, columns: list[list[float]], settings: Pd
     """A one-place line after the table's last full line: more of the same row,
     or a row starting at one of the table's column edges."""
     gap = line.top - previous.bottom
-    if gap <= settings.row_gap * line.size:
+    if gap <= settings.row_gap * line.size:  # in a column, or in its slot up to the next one
         return any(column[0] - settings.align_tolerance <= line.x0 and line.x1 <= column[1] + line.size
-                   for column in columns)
+                   for column in columns) or _inside_one(line, columns, settings)
     aligned = any(abs(line.x0 - column[0]) <= settings.align_tolerance for column in columns)
     return aligned and gap <= settings.table_gap * line.size
 
@@ -492,6 +492,30 @@ def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: 
     draft = _aligned_table(entries, columns, settings)
     draft.lefts, draft.rights = list(table.lefts), list(table.rights)
     return draft, len(entries)
+
+
+def heading_rows(table: TableDraft, lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
+                 ) -> list[RowDraft] | None:
+    """``lines`` after ``table`` at a page's end as rows spanning it (a section's heading
+    left alone there, the table going on on the next page), or None when they are not: each
+    line in one place from the table's left edge or before it, the first as near the table
+    as spaced rows are, the next as near as a table's lines; lines closer than a row gap
+    make one row."""
+    if table.ruled or not lines or lines[0].top - table.bottom > settings.spaced_row_gap * lines[0].size:
+        return None
+    rows: list[RowDraft] = []
+    previous: Line | None = None
+    for line in lines:
+        if len(split_columns(line, settings)) != 1 or line.x0 > table.lefts[0] + settings.align_tolerance:
+            return None
+        gap = None if previous is None else line.top - previous.bottom
+        if gap is not None and gap > settings.table_gap * line.size:
+            return None
+        if gap is None or gap > settings.row_gap * line.size:
+            rows.append(RowDraft([CellDraft(0, len(table.lefts))], line.page))
+        rows[-1].cells[0].lines.append(line)
+        previous = line
+    return rows
 
 
 def _starts_row(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
