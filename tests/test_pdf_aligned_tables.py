@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
-from parsers.readers.pdf.reader import PageLayout, join_pages, page_items
+from parsers.readers.pdf.reader import PageLayout, assemble, join_pages, page_items
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS
 from parsers.readers.pdf.tables import TableDraft, find_aligned_tables
 
@@ -91,6 +91,112 @@ def test_rows_spaced_wider_than_a_table_gap_stay_one_table_while_they_start_at_i
     assert rest == [after]
 
 
+# Chromium's print of a borderless Word table: two cells' texts drawn 1.5 pt apart
+# (under the column gap), rows 1.3 em apart (over the table gap).
+SPACED = 23.0
+
+
+@pytest.mark.parametrize("header, first_row, rest_texts", [
+    # "№ п/п" ends at 22.5, "Title" starts at 24 where the rows' second column starts
+    (((0, "№ п/п"), (24, "Title"), (200, "Place")), ("№ п/п", "Title", "Place"), []),
+    # a word running over the edge with no gap between its letters is not cut
+    (((0, "Merged"), (200, "Place")), ("1.", "First", "Moscow"), ["MergedPlace"]),
+    # nor is one at a drawn space: words of one cell (the edge another table's)
+    (((0, "№ п/п Title"), (200, "Place")), ("1.", "First", "Moscow"), ["№ п/п TitlePlace"]),
+])
+def test_a_line_crossing_the_rows_column_edge_is_cut_there_only_at_a_gap(header, first_row, rest_texts):
+    tables, rest = find_aligned_tables(stacked(
+        header, ((0, "1."), (24, "First"), (200, "Moscow")), ((0, "2."), (24, "Second"), (200, "Kazan")),
+        ((0, "3."), (24, "Third"), (200, "Omsk"))))
+    assert [" ".join(line.text.split()) for line in rest] == rest_texts
+    assert texts(tables[0])[0] == first_row
+    assert texts(tables[0])[-1] == ("3.", "Third", "Omsk")
+
+
+@pytest.mark.parametrize("title, first_row, rest_texts", [
+    # a capital touching a small letter at the edge: a word run into the next cell
+    ("Title", ("Nnn", "Title", "Place"), []),
+    ("title", ("1.", "First", "Moscow"), ["NnntitlePlace"]),  # small letters touching: one word
+])
+def test_a_line_touching_the_rows_column_edge_is_cut_only_where_a_capital_follows(title, first_row, rest_texts):
+    tables, rest = find_aligned_tables(stacked(
+        ((0, "Nnn"), (15, title), (200, "Place")), ((0, "1."), (15, "First"), (200, "Moscow")),
+        ((0, "2."), (15, "Second"), (200, "Kazan")), ((0, "3."), (15, "Third"), (200, "Omsk"))))
+    assert [" ".join(line.text.split()) for line in rest] == rest_texts
+    assert texts(tables[0])[0] == first_row
+
+
+def test_spaced_rows_with_their_numbers_set_right_in_the_first_column_join_the_header():
+    tables, rest = find_aligned_tables(stacked(
+        ((0, "No."), (40, "Title"), (200, "Place")),
+        ((5, "1."), (40, "First"), (200, "Moscow")), ((5, "2."), (40, "Second"), (200, "Kazan")), pitch=SPACED))
+    assert rest == []
+    assert texts(tables[0]) == [("No.", "Title", "Place"), ("1.", "First", "Moscow"), ("2.", "Second", "Kazan")]
+
+
+def test_spaced_rows_numbered_past_nine_set_right_stay_one_table():
+    tables, rest = find_aligned_tables(stacked(
+        ((10, "9."), (40, "Ninth"), (200, "Moscow")), ((5, "10."), (40, "Tenth"), (200, "Kazan")),
+        ((5, "11."), (40, "Eleventh"), (200, "Omsk")), pitch=SPACED))
+    assert rest == []
+    assert texts(tables[0]) == [("9.", "Ninth", "Moscow"), ("10.", "Tenth", "Kazan"), ("11.", "Eleventh", "Omsk")]
+
+
+@pytest.mark.parametrize("header", [
+    (),  # the numbers alone: their right edges match
+    (((0, "№ п/п №"), (40, "Title"), (200, "Place")),),  # a header wider than the numbers
+])
+def test_a_table_set_right_in_its_first_column_continues_on_the_next_page(header):
+    first = stacked(*header, ((10, "8."), (40, "Eighth"), (200, "Moscow")), ((10, "9."), (40, "Ninth"), (200, "Perm")))
+    second = stacked(((5, "10."), (40, "Tenth"), (200, "Kazan")), ((5, "11."), (40, "Eleventh"), (200, "Omsk")),
+                     top=60.0, page=2)
+    pages = joined(second, first)
+    assert texts(pages[0].items[0])[-4:] == [("8.", "Eighth", "Moscow"), ("9.", "Ninth", "Perm"),
+                                             ("10.", "Tenth", "Kazan"), ("11.", "Eleventh", "Omsk")]
+    assert pages[1].items == []
+
+
+@pytest.mark.parametrize("after, tables_rows, rest_texts", [
+    # a row follows: the line at the margin is a row spanning the table (a section's heading)
+    ([((0, "3."), (40, "Third"), (200, "Omsk"))], [6], []),
+    # nothing follows: the table ends above it
+    ([], [4], ["A heading"]),
+    # rows of other columns follow: the table ends above it, and they are a table of their own
+    ([((0, "1."), (80, "Omsk"), (300, "240")), ((0, "2."), (80, "Perm"), (300, "300"))], [4, 2], ["A heading"]),
+])
+def test_a_cells_paragraph_or_a_heading_spaced_as_the_rows_stays_in_the_table_when_rows_follow(
+        after, tables_rows, rest_texts):
+    lines = stacked(HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((40, "Second paragraph"),),
+                    ((0, "2."), (40, "Second"), (200, "Kazan")), ((0, "A heading"),), *after, pitch=SPACED)
+    tables, rest = find_aligned_tables(lines)
+    # the gaps tell the rows apart: the paragraph is a row of its own, with no number
+    assert texts(tables[0])[:4] == [("№", "Title", "Place"), ("1.", "First", "Moscow"), ("", "Second paragraph", ""),
+                                    ("2.", "Second", "Kazan")]
+    assert [len(table.rows) for table in tables] == tables_rows
+    assert [line.text for line in rest] == rest_texts
+
+
+def test_a_continuation_with_a_column_left_empty_continues_the_table_on_its_grid():
+    first = stacked(((0, "№"), (40, "Title"), (200, "Place"), (300, "Note")),
+                    ((0, "1."), (40, "First"), (200, "Moscow"), (300, "By MAG")),
+                    ((0, "2."), (40, "Second"), (200, "Kazan"), (300, "By MAG")))
+    second = stacked(((0, "3."), (40, "Third"), (200, "Omsk")), ((0, "4."), (40, "Fourth"), (200, "Perm")),
+                     top=60.0, page=2)
+    pages = joined(second, first)
+    assert texts(pages[0].items[0])[-2:] == [("3.", "Third", "Omsk", ""), ("4.", "Fourth", "Perm", "")]
+    assert pages[1].items == []
+
+
+def test_a_space_after_a_row_number_alone_in_its_cell_says_nothing_about_wraps():
+    # Chromium draws "1. " with its space and no space where it wraps a line: a line with
+    # no space after it, the next word too long for it, is wrapped, not ended by hand
+    page = layout(1, stacked(HEADER, ((0, "1. "), (40, "First event"), (200, "Moscow")), ((40, "continued"),),
+                             ((0, "2. "), (40, "Second event title"), (200, "Kazan")),
+                             ((0, "3. "), (40, "Third"), (200, "Omsk"))))
+    table = assemble([page]).blocks[0]
+    assert [paragraph.text for paragraph in table.rows[1].cells[1].blocks] == ["First event continued"]
+
+
 def layout(number: int, lines: list[Line]) -> PageLayout:
     tables, rest = find_aligned_tables(lines)
     page = PageLayout(number, 800.0, tables, rest, [], Frame(0.0, 400.0))
@@ -127,6 +233,45 @@ def test_a_cut_rows_rest_in_one_column_joins_it_when_the_table_goes_on_under_it(
     pages = joined(stacked(((40, "goes on"),), ((0, "3."), (40, "Third"), (200, "Omsk")), top=60.0, page=2))
     assert texts(pages[0].items[0])[-2:] == [("2.", "Second event goes on", "Kazan"), ("3.", "Third", "Omsk")]
     assert pages[1].items == []
+
+
+@pytest.mark.parametrize("rows_after", [
+    (((0, "3."), (40, "Third"), (200, "Omsk"), (300, "By MAG")),),
+    (((0, "3."), (40, "Third"), (200, "Omsk")),),  # the table atop the page shows fewer columns
+])
+def test_a_cut_rows_rest_joins_it_when_the_table_goes_on_under_it_spaced_out(rows_after):
+    first = stacked(((0, "№"), (40, "Title"), (200, "Place"), (300, "Note")),
+                    ((0, "1."), (40, "First"), (200, "Moscow"), (300, "By MAG")),
+                    ((0, "2."), (40, "Second"), (200, "Kazan"), (300, "By the city")), pitch=SPACED)
+    second = stacked(((300, "of Kazan"),), *rows_after, *[((0, "4."), (40, "Fourth"), (200, "Perm"))],
+                     top=60.0, pitch=SPACED, page=2)
+    pages = joined(second, first)
+    assert texts(pages[0].items[0])[2:4] == [("2.", "Second", "Kazan", "By the city of Kazan"),
+                                             ("3.", "Third", "Omsk", "By MAG" if len(rows_after[0]) == 4 else "")]
+    assert pages[1].items == []
+
+
+def test_a_last_rows_line_wider_than_the_columns_other_lines_stays_in_its_row():
+    # the line ends past the widest first line of a row in its column, short of the next column
+    tables, rest = find_aligned_tables(stacked(
+        HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((0, "2."), (40, "Second"), (200, "Kazan")),
+        ((40, "a much longer line"),)))
+    assert rest == []
+    assert texts(tables[0])[-1] == ("2.", "Second a much longer line", "Kazan")
+
+
+@pytest.mark.parametrize("second_page, heading_moves", [
+    (stacked(HEADER, ((0, "3."), (40, "Third"), (200, "Omsk")), top=60.0, page=2), True),
+    # the table atop the next page has other columns: the heading stays text
+    (stacked(((0, "1."), (80, "Omsk"), (300, "240")), ((0, "2."), (80, "Perm"), (300, "300")), top=60.0, page=2),
+     False),
+])
+def test_a_heading_row_alone_at_a_pages_end_joins_the_table_it_ends_when_that_goes_on(second_page, heading_moves):
+    first = stacked(*FIRST_PAGE) + [line(100 + 2 * CLOSE + 25, (0, "A section of the table, spanning its columns"))]
+    pages = joined(second_page, first)
+    rows = texts(pages[0].items[0])
+    assert (("A section of the table, spanning its columns",) in rows) is heading_moves
+    assert len(pages[0].items) == (1 if heading_moves else 2)
 
 
 @pytest.mark.parametrize("second_page", [

@@ -34,6 +34,10 @@ SAMPLE_FILES = {
     # rows as close as a cell's lines, list spacing between the annex rows, rows cut at breaks
     "pdf-word-noborders": "plan_2024_word_noborders.pdf",
     "pdf-word-noborders-line": "plan_2024_word_noborders_line.pdf",
+    # the same DOCX saved as HTML by LibreOffice and printed by Chromium: no wrap spaces,
+    # numbers set right; borders off with rows 1.7 em apart, and ruled with the annex as tables
+    "pdf-word-chrome-noborders": "plan_2024_word_chrome_noborders.pdf",
+    "pdf-word-chrome-tables": "plan_2024_word_chrome_tables.pdf",
     # the DOCX saved again by LibreOffice: read natively (ODT) or through LibreOffice (RTF, .doc)
     "odt": "plan_2024.odt",
     "fodt": "plan_2024.fodt",

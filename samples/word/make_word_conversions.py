@@ -21,7 +21,19 @@ DOCX (samplekit/wordml.py writes it as Word 2016 does, in a temporary folder) to
                                        is text in one column only, and the last city-day
                                        row stands alone on the last page
 
-Usage: python samples/word/make_word_conversions.py   (needs LibreOffice; the same bytes every run)
+and two prints by Chromium of the HTML LibreOffice saves from such a DOCX (a browser's
+print of Word's plan as a web page): Chromium draws no space where it wraps a line, sets
+the row numbers right ("10." left of "9.") and keeps the spacing of Word's paragraphs
+between the rows; the number cells end in a space.
+
+    plan_2024_word_chrome_noborders.pdf  borders off, place and date on one line, one table,
+                                       auto-numbered, no repeated header: a header's
+                                       "№ п/п" drawn 1.5 pt before "Мероприятия", rows
+                                       1.7 em apart, the last page's rows without notes
+    plan_2024_word_chrome_tables.pdf   ruled, place and date in two columns, the annex as
+                                       tables, auto-numbered, the header repeated
+
+Usage: python samples/word/make_word_conversions.py   (needs LibreOffice and Chromium; the same bytes every run)
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ SAMPLES = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(SAMPLES))
 sys.path.insert(0, str(SAMPLES.parent))
 
-from make_samples import convert_to  # noqa: E402
+from make_samples import convert_to, print_with_chromium  # noqa: E402
 from plans import plan_2024  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
 from samplekit.wordml import render_docx  # noqa: E402
@@ -42,6 +54,12 @@ from samplekit.wordml import render_docx  # noqa: E402
 PDFS = {
     "plan_2024_word_noborders": Layout(numbers="list", borders=False),
     "plan_2024_word_noborders_line": Layout(place_date="line", borders=False, repeat_header=False),
+}
+
+CHROME_PDFS = {
+    "plan_2024_word_chrome_noborders": Layout(place_date="line", lines="paragraphs", numbers="list",
+                                              borders=False, repeat_header=False),
+    "plan_2024_word_chrome_tables": Layout(place_date="columns", annex="tables", numbers="list"),
 }
 
 
@@ -53,6 +71,12 @@ def main() -> int:
             docx = Path(work) / f"{name}.docx"
             docx.write_bytes(render_docx(plan_document(plan, layout), " ".join(plan.title_lines)))
             print(convert_to(docx, "pdf", Path(work), SAMPLES).relative_to(SAMPLES.parent))
+        for name, layout in CHROME_PDFS.items():
+            docx = Path(work) / f"{name}.docx"
+            docx.write_bytes(render_docx(plan_document(plan, layout), " ".join(plan.title_lines)))
+            page = convert_to(docx, "html", Path(work), Path(work) / "html")
+            target = SAMPLES / f"{name}.pdf"
+            print(print_with_chromium(page, target, Path(work)).relative_to(SAMPLES.parent))
     return 0
 
 

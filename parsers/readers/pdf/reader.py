@@ -32,8 +32,8 @@ from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, rows_at_break, ruled_table,
-                                        stitch, to_table)
+from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, heading_rows, regrid, rows_at_break,
+                                        ruled_table, stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
@@ -112,7 +112,7 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
         notes.extend(take_footnotes(layout, settings, cited, widest))
         layout.items = page_items(layout)
     join_pages(layouts, settings)
-    wrap_spaces = draws_wrap_spaces(all_lines(layouts), settings)
+    wrap_spaces = draws_wrap_spaces(followed_lines(layouts), settings)
     blocks: list[Block] = []
     for layout in layouts:
         for item in layout.items:
@@ -319,27 +319,32 @@ def join_pages(layouts: list[PageLayout], settings: PdfSettings) -> None:
     """
     tail: Item | None = None
     previous: list[Item] = []
+    above: Item | None = None  # the item ``tail`` follows
     for layout in layouts:
         items = layout.items
         if items and isinstance(tail, TableDraft) and isinstance(items[0], _TextRun):
             _rows_after(tail, items, settings)
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], TableDraft):
             tail = _rows_before(previous, items[0], settings) if previous else tail
+            if isinstance(above, TableDraft) and _heading_before(previous, above, items[0], settings):
+                tail = above
         if items and isinstance(tail, TableDraft) and isinstance(items[0], TableDraft) \
                 and continues(tail, items[0], settings):
-            stitch(tail, items.pop(0))
+            stitch(tail, items.pop(0), settings)
         elif items and isinstance(tail, _TextRun) and isinstance(items[0], _TextRun):
             tail.lines.extend(items.pop(0).lines)
         if items:
+            above = items[-2] if len(items) > 1 else tail
             tail, previous = items[-1], items
 
 
 def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> None:
-    """Move the lines atop a page that are rows of the table ending the page before into it."""
+    """Move the lines atop a page that are rows of the table ending the page before into it
+    (a table continuing it may follow them as far as spaced rows follow each other)."""
     run = items[0]
     following = items[1] if len(items) > 1 else None
     followed = isinstance(following, TableDraft) and continues(tail, following, settings) \
-        and following.top - run.lines[-1].bottom <= settings.row_gap * run.lines[-1].size
+        and following.top - run.lines[-1].bottom <= settings.spaced_row_gap * run.lines[-1].size
     found = rows_at_break(run.lines, tail, before=False, followed=followed, settings=settings)
     if found is None:
         return
@@ -348,10 +353,11 @@ def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> N
     if not run.lines:
         items.pop(0)
     if followed and not run.lines:
+        regrid(following, tail, settings)
         following.rows[:0] = draft.rows  # the table atop the page starts with the cut row's rest
         following.top = draft.top
     else:
-        stitch(tail, draft)
+        stitch(tail, draft, settings)
 
 
 def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings) -> Item | None:
@@ -369,15 +375,33 @@ def _rows_before(previous: list[Item], table: TableDraft, settings: PdfSettings)
     return previous[-1] if previous else None
 
 
-def all_lines(layouts: list[PageLayout]):
-    """Every body and cell line of the document, after the pages are put together."""
+def _heading_before(previous: list[Item], head: TableDraft, table: TableDraft, settings: PdfSettings) -> bool:
+    """Move the lines ending a page (``previous``'s last item) that are a heading row of
+    ``head``, the table above them, into it, when ``table``, atop the next page, continues
+    ``head``; True when they moved."""
+    if not previous or not isinstance(previous[-1], _TextRun) or not continues(head, table, settings):
+        return False
+    rows = heading_rows(head, previous[-1].lines, settings)
+    if rows is None:
+        return False
+    head.rows.extend(rows)
+    head.bottom = previous[-1].lines[-1].bottom
+    previous.pop()
+    return True
+
+
+def followed_lines(layouts: list[PageLayout]):
+    """Every body and cell line of the document with another line after it in its cell or run
+    of text, after the pages are put together: only such a line can end at a wrap (a cell's
+    last line, "1. " in a number cell, keeps its trailing space for nothing)."""
     for layout in layouts:
         for item in layout.items:
             if isinstance(item, TableDraft):
                 for row in item.rows:
-                    yield from row.lines()
+                    for cell in row.cells:
+                        yield from cell.lines[:-1]
             else:
-                yield from item.lines
+                yield from item.lines[:-1]
 
 
 def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:

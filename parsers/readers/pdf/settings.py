@@ -72,6 +72,14 @@ class PdfSettings:
     # A gap between glyphs wider than this (em), spaces ignored, separates
     # two columns' text on one line.
     column_gap: float = 0.4
+    # A line's piece that crosses a column edge where the table's other lines start a
+    # column is cut there when a glyph starts at the edge at least this far (em) from
+    # the one before it (two cells' texts closer than ``column_gap``; a word's letters
+    # are at most a few hundredths of an em apart).
+    edge_gap: float = 0.05
+    # A column edge is where pieces of at least this share of the page's lines with text
+    # in two or more columns start.
+    edge_share: float = 0.25
     # A vertical gap wider than this (em) separates two rows.
     row_gap: float = 0.4
     # A vertical gap wider than this (em) ends the table ...

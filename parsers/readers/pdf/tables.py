@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from parsers.blocks import Cell, Row, Table
-from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, split_columns
+from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, lstrip_glyphs, make_line, split_columns
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -164,10 +164,14 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     tables: list[TableDraft] = []
     rest: list[Line] = []
     current: _Candidate | None = None
-    for line in lines:
-        pieces = split_columns(line, settings, cuts)
+    split = [split_columns(line, settings, cuts) for line in lines]
+    edges = _established_edges(split, settings) if cuts is None else []  # OCR: its own gutters (``cuts``)
+    for line, pieces in zip(lines, split):
+        if len(pieces) > 1 and edges:
+            pieces = [cut for piece in pieces for cut in _cut_at_edges(piece, edges, settings)]
         near = current is not None and (line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
-                                        or _next_row(current, line, pieces, settings))
+                                        or _next_row(current, line, pieces, settings)
+                                        or _next_paragraph(current, line, pieces, settings))
         if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
             _close(current, tables, rest, settings)
             current = None
@@ -187,6 +191,54 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     return tables, rest
 
 
+def _established_edges(split: list[list[Line]], settings: PdfSettings) -> list[float]:
+    """The left edges where pieces of at least ``edge_share`` of the lines with text in two
+    or more columns start (and at least ``min_table_lines`` of them): a table's columns.
+    A column holding a row's first lines only (a place, a date) is shown by fewer than half."""
+    starts = sorted(piece.x0 for pieces in split if len(pieces) > 1 for piece in pieces)
+    multi = sum(1 for pieces in split if len(pieces) > 1)
+    needed = max(settings.min_table_lines, multi * settings.edge_share)
+    edges: list[float] = []
+    group: list[float] = []
+    for x in starts + [float("inf")]:
+        if group and x - group[0] > settings.align_tolerance:
+            if len(group) >= needed:
+                edges.append(group[0])
+            group = []
+        group.append(x)
+    return edges
+
+
+def _cut_at_edges(piece: Line, edges: list[float], settings: PdfSettings) -> list[Line]:
+    """The piece cut at each column edge it crosses where a glyph starts at the edge after a
+    gap of at least ``edge_gap`` em and no drawn space: two cells' texts drawn closer than a
+    column gap (a header's "№ п/п" beside "Мероприятия" in a narrow number column), or
+    touching it where a capital follows a small letter (a word too long for its cell runs
+    into the next one's: "31октябрь-1ноябрь" + "Организатор:"; a word does not turn to
+    capitals midway). Words of one cell are parted by a space where the PDF draws spaces."""
+    inner = [edge for edge in edges if piece.x0 + settings.align_tolerance < edge < piece.x1]
+    if not inner:
+        return [piece]
+    glyphs = list(piece.glyphs)
+    cuts: list[int] = []
+    last: Glyph | None = None
+    spaced = False  # a space drawn since the last glyph: words of one cell
+    for index, glyph in enumerate(glyphs):
+        if glyph.is_space:
+            spaced = True
+            continue
+        parted = last is not None and (glyph.x0 - last.x1 >= settings.edge_gap * piece.size
+                                       or last.text.islower() and glyph.text.isupper())
+        if parted and not spaced and any(abs(glyph.x0 - edge) <= settings.align_tolerance for edge in inner):
+            cuts.append(index)
+        last, spaced = glyph, False
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(glyphs)]
+    return [make_line(lstrip_glyphs(glyphs[start:end]), settings, piece.page)
+            for start, end in zip(bounds, bounds[1:])]
+
+
 def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
     """A line further below the table than its own gaps allow that still starts a row of it: its
     text in two or more columns, each piece starting at one of the table's column edges (rows
@@ -194,6 +246,20 @@ def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: Pdf
     if line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
         return False
     return _starts_row(pieces, current.columns, settings) and _fits(current.columns, pieces)
+
+
+def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
+    """A one-place line further below than the table's gaps allow, inside one of its columns
+    but the first (a cell's next paragraph spaced out as its rows are), or starting at the
+    table's left edge or before it (a row spanning the table: a section's heading; text
+    after the table starts there too, and ``_close`` gives it back when no row follows)."""
+    if len(pieces) != 1 or line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
+        return False
+    lefts = [column[0] for column in current.columns]
+    slot = bisect_right(lefts, line.x0 + settings.align_tolerance) - 1
+    if line.x0 <= lefts[0] + settings.align_tolerance:
+        return True
+    return slot >= 1 and _inside_one(line, current.columns, settings)
 
 
 def _overlaps(piece: Line, column: list[float]) -> bool:
@@ -245,9 +311,9 @@ def _trails(previous: Line, line: Line, columns: list[list[float]], settings: Pd
     """A one-place line after the table's last full line: more of the same row,
     or a row starting at one of the table's column edges."""
     gap = line.top - previous.bottom
-    if gap <= settings.row_gap * line.size:
+    if gap <= settings.row_gap * line.size:  # in a column, or in its slot up to the next one
         return any(column[0] - settings.align_tolerance <= line.x0 and line.x1 <= column[1] + line.size
-                   for column in columns)
+                   for column in columns) or _inside_one(line, columns, settings)
     aligned = any(abs(line.x0 - column[0]) <= settings.align_tolerance for column in columns)
     return aligned and gap <= settings.table_gap * line.size
 
@@ -335,16 +401,64 @@ def _complete(row: RowDraft, width: int) -> None:
 # -- across pages ------------------------------------------------------------
 
 def continues(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
-    """True when ``draft`` (atop a page) has the columns of ``head`` (ending the page before)."""
-    if head.ruled != draft.ruled or len(head.lefts) != len(draft.lefts):
+    """True when ``draft`` (atop a page) has the columns of ``head`` (ending the page before);
+    an aligned table may show only some of them (its rows leave a column empty)."""
+    if head.ruled != draft.ruled:
+        return False
+    if not head.ruled and len(draft.lefts) < len(head.lefts):
+        return _column_map(head, draft, settings) is not None
+    if len(head.lefts) != len(draft.lefts):
         return False
     tolerance = settings.column_tolerance
     shift = draft.lefts[0] - head.lefts[0]
-    shift = shift if abs(shift) <= settings.page_shift else 0.0
-    same = all(abs(a + shift - b) <= tolerance for a, b in zip(head.lefts, draft.lefts))
+    shift = shift if abs(shift) <= settings.page_shift else 0.0  # a scan's page laid a little aside
+    same = all(abs(a + shift - b) <= tolerance for a, b in zip(head.lefts[1:], draft.lefts[1:]))
+    same = same and (abs(head.lefts[0] + shift - draft.lefts[0]) <= tolerance
+                     or not head.ruled and _same_first_column(head, draft))
     if head.ruled:
         same = same and abs(head.rights[-1] + shift - draft.rights[-1]) <= tolerance
     return same
+
+
+def _same_first_column(head: TableDraft, draft: TableDraft) -> bool:
+    """True when two aligned tables' first columns overlap, each short of the other's second:
+    row numbers set right ("10." starts left of "9."), a header wider than the numbers."""
+    if len(head.lefts) < 2 or len(draft.lefts) < 2:
+        return False
+    return (head.lefts[0] < draft.rights[0] and draft.lefts[0] < head.rights[0]
+            and head.rights[0] < draft.lefts[1] and draft.rights[0] < head.lefts[1])
+
+
+def _column_map(head: TableDraft, draft: TableDraft, settings: PdfSettings) -> list[int] | None:
+    """For each column of ``draft``, the column of ``head`` it is, in order: its left edge
+    matches (or, the first, as ``_same_first_column`` says); None when one has none."""
+    tolerance = settings.column_tolerance
+    found: list[int] = []
+    for index, left in enumerate(draft.lefts):
+        start = found[-1] + 1 if found else 0
+        match = next((j for j in range(start, len(head.lefts)) if abs(head.lefts[j] - left) <= tolerance
+                      or index == j == 0 and _same_first_column(head, draft)), None)
+        if match is None:
+            return None
+        found.append(match)
+    return found
+
+
+def regrid(draft: TableDraft, head: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
+    """Put a continuation showing only some of ``head``'s columns on ``head``'s grid."""
+    if head.ruled or len(draft.lefts) >= len(head.lefts):
+        return
+    mapping = _column_map(head, draft, settings)
+    if mapping is None:
+        return
+    ends = mapping[1:] + [len(head.lefts)]
+    for row in draft.rows:
+        for cell in row.cells:
+            last = cell.column + cell.col_span - 1
+            cell.col_span = ends[last] - mapping[cell.column] if cell.col_span > 1 else 1
+            cell.column = mapping[cell.column]
+        _complete(row, len(head.lefts))
+    draft.lefts, draft.rights = list(head.lefts), list(head.rights)
 
 
 def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: bool = False,
@@ -386,10 +500,40 @@ def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: 
     return draft, len(entries)
 
 
+def heading_rows(table: TableDraft, lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
+                 ) -> list[RowDraft] | None:
+    """``lines`` after ``table`` at a page's end as rows spanning it (a section's heading
+    left alone there, the table going on on the next page), or None when they are not: each
+    line in one place from the table's left edge or before it, the first as near the table
+    as spaced rows are, the next as near as a table's lines; lines closer than a row gap
+    make one row."""
+    if table.ruled or not lines or lines[0].top - table.bottom > settings.spaced_row_gap * lines[0].size:
+        return None
+    rows: list[RowDraft] = []
+    previous: Line | None = None
+    for line in lines:
+        if len(split_columns(line, settings)) != 1 or line.x0 > table.lefts[0] + settings.align_tolerance:
+            return None
+        gap = None if previous is None else line.top - previous.bottom
+        if gap is not None and gap > settings.table_gap * line.size:
+            return None
+        if gap is None or gap > settings.row_gap * line.size:
+            rows.append(RowDraft([CellDraft(0, len(table.lefts))], line.page))
+        rows[-1].cells[0].lines.append(line)
+        previous = line
+    return rows
+
+
 def _starts_row(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
-    """Text in two or more columns, each piece at one of the columns' left edges."""
-    return len(pieces) > 1 and all(any(abs(piece.x0 - column[0]) <= settings.align_tolerance for column in columns)
-                                   for piece in pieces)
+    """Text in two or more columns, each piece at one of the columns' left edges, save
+    a first piece in the first column, short of the second (a row number set right or
+    centred: "10." starts left of "9.")."""
+    if len(pieces) < 2 or not columns:
+        return False
+    first = pieces[0]
+    numbered = first.x1 > columns[0][0] and (len(columns) < 2 or first.x1 < columns[1][0])
+    return all(any(abs(piece.x0 - column[0]) <= settings.align_tolerance for column in columns)
+               for piece in pieces[1 if numbered else 0:])
 
 
 def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) -> bool:
@@ -399,9 +543,10 @@ def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) 
     return slot >= 0 and (slot == len(lefts) - 1 or piece.x1 < lefts[slot + 1])
 
 
-def stitch(head: TableDraft, draft: TableDraft) -> None:
+def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
     """Append a table's continuation to it: drop a repeated header row, join a
     row cut by the page break (its continuation has an empty first cell)."""
+    regrid(draft, head, settings)
     rows = list(draft.rows)
     if rows and head.rows and rows[0].texts() == head.rows[0].texts():
         rows.pop(0)
