@@ -294,3 +294,14 @@ def test_a_row_alone_at_a_pages_end_opens_the_table_atop_the_next():
     assert [line.text for line in pages[0].items[-1].lines] == ["Capital city days, a heading wider than a column"]
     assert texts(pages[1].items[0]) == [("1.", "Bishkek", "April"), ("2.", "Dushanbe", "April"),
                                         ("3.", "Astana", "July")]
+
+
+def test_a_numbered_row_right_under_a_spanning_heading_is_a_row_of_its_own():
+    # the annex of one table, its rows spread by list spacing: the city days' heading spans the
+    # first two columns and the first city day follows it as closely as a cell's lines
+    spaced = stacked(((0, "7."), (40, "Ростов"), (200, "275")), ((0, "8."), (40, "Алматы"), (200, "170")),
+                     pitch=23.0)
+    heading = line(spaced[-1].top + 23.0, (0, "Дни городов-столиц членов"))
+    first = line(heading.top + CLOSE, (0, "1."), (40, "Бишкек"), (200, "146"))
+    tables, _ = find_aligned_tables(spaced + [heading, first])
+    assert texts(tables[0])[-2:] == [("Дни городов-столиц членов",), ("1.", "Бишкек", "146")]

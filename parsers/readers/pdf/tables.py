@@ -341,6 +341,9 @@ def _aligned_table(entries: list[tuple[Line, list[Line]]], columns: list[list[fl
     for index, (line, pieces) in enumerate(entries):
         starts = gapped[index] or (by_first_column and keys[index] is not None and (
             numbered[index] or keys[index - 1] is None or numbered[index - 1]))
+        heading = cells.get(0)
+        if numbered[index] and heading is not None and heading.col_span > 1 and len(pieces) > 1:
+            starts = True  # a numbered row right under a heading spanning the first columns
         if starts:
             cells = {}
             rows.append(RowDraft([], line.page))
