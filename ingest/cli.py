@@ -99,7 +99,8 @@ def limit_options(command):
                                 "or MAG_PLAN_MAX_PAGES).")(command)
     return click.option("--max-size", type=SIZE, metavar="SIZE",
                         help=f"Refuse inputs larger than this, e.g. 200M (default "
-                             f"{human_size(DEFAULT_LIMITS.max_input_bytes)}; HTML, text and Markdown "
+                             f"{human_size(DEFAULT_LIMITS.max_input_bytes)}; markup read whole - HTML, text, Markdown, "
+                             f"flat ODT, a DOCX's or ODT's parts but pictures - "
                              f"{human_size(DEFAULT_LIMITS.max_markup_bytes)}; or MAG_PLAN_MAX_SIZE).")(command)
 
 

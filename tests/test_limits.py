@@ -259,8 +259,28 @@ def test_the_markup_limit_counts_the_xml_of_a_package_not_its_pictures():
         for member in source.infolist():
             package.writestr(member.filename, source.read(member))
         package.writestr("word/media/image1.png", random.Random(1).randbytes(2 * MB))
-    xml = sum(member.file_size for member in source.infolist() if member.filename.endswith(".xml"))
-    assert len(ingest_bytes(buffer.getvalue(), "plan.docx", Limits(max_markup_bytes=xml)).events) == 19
+    parts = sum(member.file_size for member in source.infolist())  # every part of the sample is markup
+    assert len(ingest_bytes(buffer.getvalue(), "plan.docx", Limits(max_markup_bytes=parts)).events) == 19
+
+
+def _renamed(docx: bytes, old: str, new: str) -> bytes:
+    """The package with part ``old`` stored as ``new``, its content type and relationship following."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for member in source.infolist():
+            data = source.read(member).replace(old.encode(), new.encode())
+            data = data.replace(old.rsplit("/", 1)[-1].encode(), new.rsplit("/", 1)[-1].encode())
+            package.writestr(new if member.filename == old else member.filename, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["word/document.dat", "word/document.XML", "word/media/document.png"])
+def test_a_part_named_to_look_like_no_xml_still_counts_as_markup(name):
+    docx = hostile.sample("docx")
+    size = zipfile.ZipFile(io.BytesIO(docx)).getinfo("word/document.xml").file_size
+    renamed = _renamed(docx, "word/document.xml", name)
+    with pytest.raises(IngestError, match=r"the XML of the DOCX is .*, over the .* limit for markup"):
+        ingest_bytes(renamed, "plan.docx", Limits(max_markup_bytes=size))
 
 
 def test_the_markup_limit_leaves_a_pdf_alone():

@@ -31,15 +31,29 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS, kind: str = "DOC
     if total > limits.max_unpacked_bytes:
         raise IngestError(f"refused: the {kind} would unpack to {human_size(total)}, over the "
                           f"{human_size(limits.max_unpacked_bytes)} limit (a zip bomb?)")
-    # The XML parts are what becomes a tree and blocks (pictures and fonts are never parsed):
-    # held to the limit of a page read whole, which bounds the memory (parsers/limits.py).
-    limits.check_markup_size(sum(member.file_size for member in members if member.filename.endswith(".xml")),
-                             f"XML of the {kind}")
+    # The parts that become a tree and blocks are held to the limit of a page read whole, which
+    # bounds the memory (parsers/limits.py): every part but pictures, fonts and other media,
+    # whatever it is named, and a "picture" that holds markup counts too (a part may be named
+    # anything: the package's content types say how it is read).
+    markup = sum(member.file_size for member in members if not _is_media_name(member.filename))
+    limits.check_markup_size(markup, f"XML of the {kind}")
     budget = Unpacked(limits)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in members:
-            for _ in member_chunks(archive, member, budget, kind):
-                pass
+            media = _is_media_name(member.filename)
+            for number, chunk in enumerate(member_chunks(archive, member, budget, kind)):
+                if media and number == 0 and chunk.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+                    markup += member.file_size
+                    limits.check_markup_size(markup, f"XML of the {kind}")
+
+
+# Pictures, fonts and embedded media: never parsed into a tree (by name, case aside).
+MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".wdp", ".jfif",
+                  ".ttf", ".otf", ".odttf", ".woff", ".bin", ".mp3", ".mp4", ".wav", ".avi", ".svm", ".pdf")
+
+
+def _is_media_name(name: str) -> bool:
+    return name.lower().endswith(MEDIA_SUFFIXES)
 
 
 class Unpacked:
