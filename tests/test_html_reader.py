@@ -100,6 +100,22 @@ PARAGRAPH_CASES = {
          P("three", list_kind="number", list_label="3."), P("nine", list_kind="number", list_label="9."),
          P("eight", list_kind="number", list_label="8."), P("one", list_kind="number", list_label="1.")],
     ),
+    "an item holding only a table shows its number before it, not in the table's cell": (
+        "<ol><li><table><tr><td>a</td></tr></table></li></ol>",
+        [P(list_kind="number", list_label="1.")],  # the cell keeps "a" alone (the table is not listed here)
+    ),
+    "an item holding only a nested list shows its own number in its own list's kind": (
+        "<ol start='5'><li><ul><li>x</li></ul></li></ol>",
+        [P(list_kind="number", list_label="5."), P("x", list_kind="bullet", list_level=1)],
+    ),
+    "a reversed list without its start gives no number (a browser counts its items first)": (
+        "<ol reversed><li>a<li>b<li value='7'>c</ol>",
+        [P("a", list_kind="number"), P("b", list_kind="number"), P("c", list_kind="number", list_label="7.")],
+    ),
+    "a number typed into the item as well is shown once": (
+        "<ol><li>1. typed</li><li>second</li></ol>",
+        [P("1. typed", list_kind="number"), P("second", list_kind="number", list_label="2.")],
+    ),
     "an empty item still shows its number (pandoc's cell of Word's numbered column)": (
         "<ol start='2' type='1'><li></li></ol>",
         [P(list_kind="number", list_label="2.")],

@@ -186,8 +186,9 @@ class BlockBuilder:
         first paragraph shows (a producer's own drawn marker in the item takes its place); an
         item with no text shows it alone."""
         kind, numbering = self.lists[-1] if self.lists else ("bullet", None)
-        undo_block = self.enter_block(list_kind=kind, list_level=max(len(self.lists) - 1, 0))
+        self.flush()
         self.show_pending_label()  # an item opening inside an item that showed nothing yet
+        undo_block = self.enter_block(list_kind=kind, list_level=max(len(self.lists) - 1, 0))
         self.pending_label = numbering.label(attrs) if numbering is not None else None
 
         def undo():
@@ -297,8 +298,8 @@ class BlockBuilder:
 
     def enter_note_body(self, attrs: dict[str, str]):
         self.flush()
-        outer = (self.note_marker, self.props, self.lists)
-        self.note_marker, self.props, self.lists = [None], _ParagraphProps(), []
+        outer = (self.note_marker, self.props, self.lists, self.pending_label)
+        self.note_marker, self.props, self.lists, self.pending_label = [None], _ParagraphProps(), [], None
         paragraphs: list[Paragraph] = []
         self.containers.append(paragraphs)
 
@@ -309,7 +310,7 @@ class BlockBuilder:
             text = " ".join(paragraph.text for paragraph in paragraphs).strip()
             if marker or text:
                 self.footnotes.append(Footnote(marker=marker, text=text))
-            self.note_marker, self.props, self.lists = outer
+            self.note_marker, self.props, self.lists, self.pending_label = outer
 
         return undo
 
@@ -317,6 +318,8 @@ class BlockBuilder:
 
     def enter_table(self):
         """A table at the top level becomes a Table; one inside a cell or note is flattened."""
+        self.flush()
+        self.show_pending_label()  # an <ol> item holding a table: its number before the table
         if not self.tables or self.table is not None or self.containers[-1] is not self.body:
             undo_block = self.enter_block()
             self.flattened += 1
@@ -360,8 +363,8 @@ class BlockBuilder:
         if table.cells is None:  # a cell outside any <tr>
             table.open_row()
         self.flush()
-        outer = (self.props, self.lists)
-        self.props, self.lists = _ParagraphProps(), []
+        outer = (self.props, self.lists, self.pending_label)
+        self.props, self.lists, self.pending_label = _ParagraphProps(), [], None
         paragraphs: list[Paragraph] = []
         self.containers.append(paragraphs)
         header = name == "th"
@@ -371,7 +374,7 @@ class BlockBuilder:
         def undo():
             self.flush()
             self.containers.pop()
-            self.props, self.lists = outer
+            self.props, self.lists, self.pending_label = outer
             cell = Cell(tuple(paragraphs), col_span, row_span)
             if table.cells is None:
                 table.open_row()
@@ -419,6 +422,8 @@ class BlockBuilder:
             self.pending_label = None  # the producer drew the item's marker itself
         elif visible and self.pending_label is not None:
             label, self.pending_label = self.pending_label, None
+            if lists.starts_with_number(runs[0].text):
+                label = None  # the number typed in as well ("<li>1. text"): shown once
         if visible or label is not None:  # a drawn number alone is Word's numbered № cell
             # runs, style, heading_level, list_kind, list_level, page, list_label: positional,
             # as a frozen dataclass is built a fifth faster so (a paragraph per cell line)

@@ -61,20 +61,34 @@ class OrderedList:
     step: int = 1
     style: str = "1"
 
+    counted: bool = True  # False: a reversed list without its start (browsers count its items first)
+
     @classmethod
     def from_attributes(cls, attrs: dict[str, str]) -> "OrderedList":
         style = (attrs.get("type") or "1").strip()
-        step = -1 if "reversed" in attrs else 1
-        return cls(_bounded(attrs.get("start"), 1), step, style if style in ("1", "a", "A", "i", "I") else "1")
+        style = style if style in ("1", "a", "A", "i", "I") else "1"
+        if "reversed" in attrs:
+            start = _bounded(attrs.get("start"), None)
+            return cls(start or 0, -1, style, counted=start is not None)
+        return cls(_bounded(attrs.get("start"), 1), 1, style)
 
-    def label(self, attrs: dict[str, str]) -> str:
-        """The label of the item opening now ("3.", "c.", "iv."), a ``value`` attribute obeyed."""
-        self.next = _bounded(attrs.get("value"), self.next)
+    def label(self, attrs: dict[str, str]) -> str | None:
+        """The label of the item opening now ("3.", "c.", "iv."), a ``value`` attribute obeyed;
+        None where it cannot be known as the item opens (a reversed list counting from its end)."""
+        value = _bounded(attrs.get("value"), None)
+        if value is not None:
+            self.next, self.counted = value, True
         number, self.next = self.next, self.next + self.step
-        return f"{_number_text(number, self.style)}."
+        return f"{_number_text(number, self.style)}." if self.counted else None
 
 
-def _bounded(value: str | None, default: int) -> int:
+def starts_with_number(text: str) -> bool:
+    """True when ``text`` opens with a numbered marker and a space ("1. text", "iv) text")."""
+    head = text.lstrip().split(maxsplit=1)
+    return len(head) == 2 and is_numbered_marker(head[0]) and head[0][-1] in ".)"
+
+
+def _bounded(value: str | None, default: int | None) -> int | None:
     try:
         number = int((value or "").strip())
     except ValueError:
