@@ -302,6 +302,9 @@ RAISED_MARKER_CASES = [
     ("a raised word is no marker", glyphs("МАГ") + raised("СНГ", 15.0, 0.8), ["СНГ", "МАГ"], None),
     ("larger than the line's text", glyphs("МАГ", size=10.0) + raised("1", 15.0, 0.8, size=12.0),
      ["1", "МАГ"], None),
+    ("a row number raised a little, a column away from the text: not a marker",
+     raised("1", 0.0, 0.3) + glyphs("Подведение итогов", x0=40.0), ["1Подведение итогов"],
+     [Run("1 Подведение итогов")]),
 ]
 
 

@@ -90,16 +90,18 @@ def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
     marked = _mark_raised_markers(tuple(
         Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, True)
         if g.size < size * settings.superscript_size and g.bottom < baseline - raised else g
-        for g in ordered), baseline - settings.marker_raise * size)
+        for g in ordered), baseline - settings.marker_raise * size, settings.marker_gap * size)
     shown = tuple(glyph for glyph in marked if not glyph.is_space)
     lettering = [glyph for glyph in shown if not glyph.superscript and glyph.size >= size * settings.superscript_size]
     return Line(marked, visible[0].x0, visible[-1].x1,
                 min(glyph.top for glyph in lettering or main), baseline, size, page, shown)
 
 
-def _mark_raised_markers(glyphs: tuple[Glyph, ...], limit: float) -> tuple[Glyph, ...]:
+def _mark_raised_markers(glyphs: tuple[Glyph, ...], limit: float, gap: float) -> tuple[Glyph, ...]:
     """The glyphs with every run of them whose baseline is above ``limit`` and which reads
-    as a note marker ("1", "[1]", "*") marked superscript, whatever its size."""
+    as a note marker ("1", "[1]", "*") marked superscript, whatever its size, when it stands
+    within ``gap`` of the line's text on either side (a number raised by a vertically centred
+    cell, further off, is no marker: it stays text)."""
     if min(glyph.bottom for glyph in glyphs) >= limit:  # most lines: nothing raised
         return glyphs
     marked = list(glyphs)
@@ -109,10 +111,19 @@ def _mark_raised_markers(glyphs: tuple[Glyph, ...], limit: float) -> tuple[Glyph
         if glyph is not None and not glyph.is_space and glyph.bottom < limit:
             start = index if start is None else start
             continue
-        if start is not None and drawn_marker("".join(g.text for g in marked[start:index])) is not None:
+        if start is not None and drawn_marker("".join(g.text for g in marked[start:index])) is not None \
+                and _beside_text(marked, start, index, gap):
             marked[start:index] = [replace(g, superscript=True) for g in marked[start:index]]
         start = None
     return tuple(marked)
+
+
+def _beside_text(glyphs: list[Glyph], start: int, end: int, gap: float) -> bool:
+    """True when the nearest visible glyph before ``glyphs[start:end]`` or after it is within ``gap``."""
+    before = next((g for g in reversed(glyphs[:start]) if not g.is_space), None)
+    after = next((g for g in glyphs[end:] if not g.is_space), None)
+    return (before is not None and glyphs[start].x0 - before.x1 <= gap) or \
+        (after is not None and after.x0 - glyphs[end - 1].x1 <= gap)
 
 
 def _main_size(glyphs: list[Glyph]) -> float:
