@@ -306,8 +306,12 @@ def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
 
 
 def _db_file(connection: sqlite3.Connection) -> str | None:
-    """The file of the connection's main database."""
-    row = connection.execute("PRAGMA database_list").fetchone()
+    """The file of the connection's main database (None when even that cannot be asked: the
+    error being reported is then named without it, rather than replaced by this one)."""
+    try:
+        row = connection.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
     return row[2] if row else None
 
 
