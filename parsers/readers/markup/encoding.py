@@ -11,8 +11,11 @@ text and the warnings a guess deserves, and never raises on odd bytes.
 from __future__ import annotations
 
 import codecs
+from typing import Callable
 
 from parsers.blocks import ReaderWarning
+from parsers.errors import IngestError
+from parsers.limits import Limits
 
 # What browsers actually use for some declared names (WHATWG Encoding standard):
 # a page that says "iso-8859-1" is decoded as windows-1252, one that says
@@ -116,3 +119,18 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderW
             continue
     warnings.append(ReaderWarning("bytes_replaced", f"some bytes are not valid {GUESSES[-1]}; they were replaced"))
     return body.decode(GUESSES[-1], errors="replace"), tuple(warnings)
+
+
+def read_text_file(data: bytes, limits: Limits, kind: str, binary: str,
+                   decoder: Callable[[bytes], tuple[str, tuple[ReaderWarning, ...]]] | None = None
+                   ) -> tuple[str, tuple[ReaderWarning, ...]]:
+    """A markup file's text and its charset warnings (``decoder``, by default ``decode``), once
+    it is within the markup limit (its reader checked the input limit); IngestError for an empty
+    file ("the {kind} is empty") or one holding NUL bytes (``binary``, the reader's words for it)."""
+    limits.check_markup_size(len(data), kind)
+    text, warnings = (decoder or decode)(data)
+    if not text.strip():
+        raise IngestError(f"the {kind} is empty")
+    if "\x00" in text:
+        raise IngestError(binary)
+    return text, warnings

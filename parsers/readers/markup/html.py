@@ -7,7 +7,6 @@ events into blocks. This module only decides the charset and reports damage.
 
 from __future__ import annotations
 
-from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding, soup, walker as markup
 from parsers.blocks import Document, ReaderWarning
@@ -20,12 +19,8 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
-    limits.check_markup_size(len(data), "HTML page")
-    text, warnings = decode_page(data)
-    if not text.strip():
-        raise IngestError("the HTML page is empty")
-    if "\x00" in text:
-        raise IngestError("not an HTML page: the file holds binary data")
+    text, warnings = encoding.read_text_file(data, limits, "HTML page", "not an HTML page: the file holds binary data",
+                                             decode_page)
     tree = soup.parse(text, limits.max_html_depth)
     del text  # the tree holds the page now: its decoded text (twice the bytes or more) need not wait
     blocks, footnotes = markup.read_tree(tree)

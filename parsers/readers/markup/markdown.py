@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Table
-from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding, pandoc_tables
 from parsers.readers.markup.gridtable import BORDER as GRID_BORDER, grid_rows
@@ -66,12 +65,8 @@ def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or raw HTML nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
-    limits.check_markup_size(len(data), "Markdown file")
-    text, warnings = encoding.decode(data)
-    if not text.strip():
-        raise IngestError("the Markdown file is empty")
-    if "\x00" in text:
-        raise IngestError("not a Markdown file: it holds binary data")
+    text, warnings = encoding.read_text_file(data, limits, "Markdown file",
+                                             "not a Markdown file: it holds binary data")
     reader = _Reader(limits.max_html_depth)
     tokens = _parser().parse(text, reader.env)
     reader.read(tokens)

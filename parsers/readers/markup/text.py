@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.markup import encoding
 from parsers.blocks import Block, Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Table
@@ -57,12 +56,7 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     ``limits.max_input_bytes`` or ``limits.max_markup_bytes``.
     """
     limits.check_input_size(len(data))
-    limits.check_markup_size(len(data), "text file")
-    text, warnings = encoding.decode(data)
-    if not text.strip():
-        raise IngestError("the text file is empty")
-    if "\x00" in text:
-        raise IngestError("not a text file: it holds binary data")
+    text, warnings = encoding.read_text_file(data, limits, "text file", "not a text file: it holds binary data")
     reader = _Reader(limits=limits)
     html_rows: list[int] = []
     for number, line in enumerate(LINE_END.split(text), start=1):
