@@ -28,3 +28,18 @@ def _ocr_missing() -> str | None:
 # skip with this reason; .ci/run installs all of it, so in CI they run.
 OCR_MISSING = _ocr_missing()
 OCR_READY = OCR_MISSING is None
+
+
+def terminal_chunks(leader: int):
+    """What a child writes to the terminal whose ``leader`` end is given, chunk by chunk, until it
+    closes it (a test reads all along: a full terminal buffer would block the child)."""
+    import os
+
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            return
+        if not chunk:
+            return
+        yield chunk

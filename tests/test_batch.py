@@ -162,7 +162,7 @@ def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path
     import threading
     import time
 
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, terminal_chunks
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -175,14 +175,8 @@ def test_ctrl_c_stops_a_batch_at_once_keeps_what_was_read_and_exits_130(tmp_path
     os.close(follower)
     shown, started = bytearray(), threading.Event()
 
-    def drain() -> None:  # read the terminal all along: a full terminal buffer would block the child
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
+    def drain() -> None:
+        for chunk in terminal_chunks(leader):
             shown.extend(chunk)
             if re.search(rb"\] [3-9]/300 ", shown):  # a few files read, most not
                 started.set()

@@ -17,7 +17,7 @@ from icalendar import Calendar
 
 from ingest.cli import main
 from ingest.sources import load_plan_any
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, terminal_chunks
 from tests.test_cli import run
 
 GOOD = ("plan_2024.txt", "plan_2024.docx", "plan_2024.html")
@@ -96,15 +96,7 @@ def test_the_progress_bar_shows_on_a_terminal_only(docs, tmp_path):
     leader, follower = pty.openpty()
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, cwd=ROOT, env=env) as process:
         os.close(follower)
-        stderr = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            stderr += chunk
+        stderr = b"".join(terminal_chunks(leader))
         process.wait()
     os.close(leader)
     assert process.returncode == 0
