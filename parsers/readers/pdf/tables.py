@@ -255,11 +255,10 @@ def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], setting
     after the table starts there too, and ``_close`` gives it back when no row follows)."""
     if len(pieces) != 1 or line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
         return False
-    lefts = [column[0] for column in current.columns]
-    slot = bisect_right(lefts, line.x0 + settings.align_tolerance) - 1
-    if line.x0 <= lefts[0] + settings.align_tolerance:
+    if line.x0 <= current.columns[0][0] + settings.align_tolerance:
         return True
-    return slot >= 1 and _inside_one(line, current.columns, settings)
+    slot = _column_slot(line, current.columns, settings)
+    return slot is not None and slot >= 1
 
 
 def _overlaps(piece: Line, column: list[float]) -> bool:
@@ -313,7 +312,7 @@ def _trails(previous: Line, line: Line, columns: list[list[float]], settings: Pd
     gap = line.top - previous.bottom
     if gap <= settings.row_gap * line.size:  # in a column, or in its slot up to the next one
         return any(column[0] - settings.align_tolerance <= line.x0 and line.x1 <= column[1] + line.size
-                   for column in columns) or _inside_one(line, columns, settings)
+                   for column in columns) or _column_slot(line, columns, settings) is not None
     aligned = any(abs(line.x0 - column[0]) <= settings.align_tolerance for column in columns)
     return aligned and gap <= settings.table_gap * line.size
 
@@ -482,7 +481,7 @@ def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: 
     entries: list[tuple[Line, list[Line]]] = []
     for line in (reversed(lines) if before else lines):
         pieces = split_columns(line, settings)
-        if not all(_inside_one(piece, columns, settings) for piece in pieces):
+        if any(_column_slot(piece, columns, settings) is None for piece in pieces):
             break
         if entries:
             (upper, _), (lower, lower_pieces) = ((line, pieces), entries[-1]) if before else (entries[-1], (line, pieces))
@@ -539,11 +538,11 @@ def _starts_row(pieces: list[Line], columns: list[list[float]], settings: PdfSet
                for piece in pieces[1 if numbered else 0:])
 
 
-def _inside_one(piece: Line, columns: list[list[float]], settings: PdfSettings) -> bool:
-    """True when the piece lies in one column's slot: from its left edge to the next column's."""
+def _column_slot(piece: Line, columns: list[list[float]], settings: PdfSettings) -> int | None:
+    """The column whose slot (from its left edge to the next column's) holds the piece, or None."""
     lefts = [column[0] for column in columns]
     slot = bisect_right(lefts, piece.x0 + settings.align_tolerance) - 1
-    return slot >= 0 and (slot == len(lefts) - 1 or piece.x1 < lefts[slot + 1])
+    return slot if slot >= 0 and (slot == len(lefts) - 1 or piece.x1 < lefts[slot + 1]) else None
 
 
 def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
