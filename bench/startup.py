@@ -15,7 +15,11 @@ is the median of the rounds (lowest-highest), a ratio the median of the rounds' 
 - floor: a fresh `python -c` doing what the reader library alone does with the same file:
   DOCX, python-docx opening it and walking every table cell's text; HTML,
   `BeautifulSoup(page, "lxml")`; text, reading the file and splitting its lines at the tabs;
-- `python -c pass`, the interpreter alone, for scale.
+- `python -c pass`, the interpreter alone, for scale;
+- models: `python -c "import schemas.plan"`, the interpreter importing pydantic and building the
+  record models, and nothing else: the least any process that validates with them can take. Its
+  ratio to a floor is the lowest ratio that format's process could reach (for text it is over 2:
+  the target cannot be met while pydantic validates, the design card's choice).
 
 This checkout's modules are compiled to bytecode first, as an install would have them (see
 ``compile_bytecode``).
@@ -62,7 +66,8 @@ def environment(root: Path) -> dict[str, str]:
 def commands(output: str, against: Path | None = None) -> dict[str, tuple[list[str], Path]]:
     """Every command of a round, by name, with the folder it runs in: the bare interpreter, then
     per format ours and the floor (and ours from the ``against`` checkout)."""
-    found = {"pass": ([sys.executable, "-c", "pass"], ROOT)}
+    found = {"pass": ([sys.executable, "-c", "pass"], ROOT),
+             "models": ([sys.executable, "-c", "import schemas.plan"], ROOT)}
     for fmt, path in SAMPLES.items():
         ingest = [sys.executable, "-m", "ingest", "ingest", str(path), "-o", output, "-q"]
         found[f"{fmt} process"] = (ingest, ROOT)
@@ -170,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     bare = found["pass"]
     print(f"python -c pass: {bare['seconds'].text('.3f')} s, CPU {bare['cpu'].text('.3f')} s, "
           f"{bare['peak'].median:.0f} MB")
+    models = found["models"]
+    floors = ", ".join(f"{fmt} {ratios(models['seconds'], found[f'{fmt} floor']['seconds']).text('.2f')}"
+                       for fmt in SAMPLES)
+    print(f"models alone (python -c 'import schemas.plan'): {models['seconds'].text('.3f')} s, "
+          f"{models['peak'].median:.0f} MB; its ratio to each floor, the least a validating process "
+          f"can reach: {floors}")
     if args.against:
         show(f"Against {args.against}: the same process from both checkouts, median (min-max); cpu_saved_ms "
              "per round", gain_rows(found), {"format": "", "before_s": "", "after_s": "", "before_cpu_s": "",
