@@ -176,10 +176,10 @@ def _word_pattern(word: str) -> str:
     """The word, or three or more of its first letters and a dot."""
     if len(word) < 5 or not word.isalpha():
         return re.escape(word)
-    cut = ""
-    for letter in reversed(word[3:-1]):
-        cut = f"(?:{re.escape(letter)}{cut})?"
-    return f"(?:{re.escape(word)}|{re.escape(word[:3])}{cut}(?:\\.|$))"  # folding strips a last dot
+    # The cuts as a flat alternation, longest first: re compiles it in a third of the time nested
+    # optional letters take ("отд(?:е(?:л…)?)?"), and every process compiles it once.
+    cuts = "|".join(re.escape(word[:length]) for length in range(len(word) - 1, 2, -1))
+    return f"(?:{re.escape(word)}|(?:{cuts})(?:\\.|$))"  # folding strips a last dot
 
 
 @functools.lru_cache(maxsize=16384)
