@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.blocks import Run
-from parsers.readers.pdf.joins import draws_wrap_spaces, first_fragment_width, join_kind
+from parsers.readers.pdf.joins import CutWords, draws_wrap_spaces, first_fragment_width, join_kind
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, line_runs, make_line, split_columns
 from parsers.readers.pdf.paragraphs import paragraphs
 
@@ -167,6 +167,58 @@ CUT_CASES = [
                          [case[1:] for case in CUT_CASES], ids=[case[0] for case in CUT_CASES])
 def test_a_word_at_the_column_edge_is_glued_only_when_cut(above, below, right, wrap_spaces, expected):
     assert join_kind(above, below, Frame(0.0, right), wrap_spaces=wrap_spaces) == expected
+
+
+# Where the geometry cannot tell (no wrap spaces, a tail of over cut_tail_letters letters),
+# the document's own words decide: the pieces found as one word elsewhere, or either piece
+# found alone elsewhere; neither or both leave two words and a warning.
+WORD_CASES = [
+    # id, line above, line below, frame right, the rest of the document, read, warned
+    ("the whole word is found in another row: one word",
+     line("Минэкономраз"), opening_wide("вития РФ"), 66.0, ["Минэкономразвития РФ, МАГ"],
+     "Минэкономразвития РФ", False),
+    ("the piece below is found alone, in marks: two words",
+     line("федеративному"), opening_wide("устройству и"), 68.0, ["О «устройству», МАГ"],
+     "федеративному устройству и", False),
+    ("the piece above is found alone, at a cell's end: two words",
+     line("«Леонтьевский"), opening_wide("центр» и МАГ"), 66.0, ["Организатор: НП «Леонтьевский»"],
+     "«Леонтьевский центр» и МАГ", False),
+    ("nothing found: two words, and a warning",
+     line("Минэкономраз"), opening_wide("вития РФ"), 66.0, ["Круглый стол МАГ"],
+     "Минэкономраз вития РФ", True),
+    ("both found: two words, and a warning",
+     line("Минэкономраз"), opening_wide("вития РФ"), 66.0, ["Минэкономразвития", "и вития"],
+     "Минэкономраз вития РФ", True),
+]
+
+
+@pytest.mark.parametrize("above, below, right, elsewhere, read, warned",
+                         [case[1:] for case in WORD_CASES], ids=[case[0] for case in WORD_CASES])
+def test_a_word_at_the_column_edge_is_told_by_the_documents_words(above, below, right, elsewhere, read, warned):
+    cuts, frame = CutWords(), Frame(0.0, right)
+    found = paragraphs([above, below], frame, cuts=cuts)
+    assert found[0].text == above.text + " " + below.text  # the first pass reads two words
+    if cuts.decide([found[0].text, *elsewhere]):
+        found = paragraphs([above, below], frame, cuts=cuts)
+    assert found[0].text == read
+    assert [(w.code, w.where) for w in cuts.doubts] == ([("word_cut_unsure", "page 1")] if warned else [])
+    if warned:
+        assert f"'{above.text} {below.text.split()[0]}'" in cuts.doubts[0].message
+
+
+def test_the_pieces_of_pairs_are_no_evidence_for_each_other():
+    cuts, frame = CutWords(), Frame(0.0, 66.0)
+    texts = [paragraph.text for _ in range(2)
+             for paragraph in paragraphs([line("Минэкономраз"), opening_wide("вития РФ")], frame, cuts=cuts)]
+    assert not cuts.decide(texts)
+    assert [w.code for w in cuts.doubts] == ["word_cut_unsure"] * 2
+
+
+def test_a_cut_the_geometry_tells_is_not_left_to_the_words():
+    cuts = CutWords()
+    found = paragraphs([line("Минэкономразвит"), opening_wide("ия РФ")], Frame(0.0, 78.0), cuts=cuts)
+    assert found[0].text == "Минэкономразвития РФ"
+    assert not cuts.decide([found[0].text]) and not cuts.doubts
 
 
 @pytest.mark.parametrize("texts, expected", [

@@ -9,8 +9,11 @@ knows about plans.
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Literal
 
+from parsers.blocks import ReaderWarning
 from parsers.readers.pdf.lines import Frame, Line, lstrip_glyphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.vocab import BULLETS, DASH_BULLETS
@@ -141,14 +144,25 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
                 wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> bool:
     """True when the line above is one word cut at the column's edge (no hyphen).
 
-    The line above must be a single word with no hyphen of its own, after which
-    not even the next line's first letter would have fitted, both sides of the
-    cut being letters of one case (or the tail lower-case). A whole word that
-    fills its line looks the same, so one more sign is needed: with
-    ``wrap_spaces``, a space would have fitted yet none was drawn (the line did
-    not end at a word's end); otherwise the piece on the next line is short
-    (``cut_tail_letters``), as a cut word's tail usually is.
+    It must look cut (``looks_cut``), and since a whole word that fills its line looks
+    the same, one more sign is needed: with ``wrap_spaces``, a space would have fitted
+    yet none was drawn (the line did not end at a word's end); otherwise the piece on
+    the next line is short (``cut_tail_letters``), as a cut word's tail usually is.
+    A pair that looks cut without either sign is left to the document's own words
+    (``CutWords``).
     """
+    if not looks_cut(previous, line, frame):
+        return False
+    if wrap_spaces and space_fits(previous, frame, drawn):
+        return True
+    return leading_letters(line) <= settings.cut_tail_letters
+
+
+def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
+    """True when the line above may be one word cut at the column's edge: a single word
+    with no hyphen of its own and no space drawn after it, after which not even the next
+    line's first letter would have fitted, both sides of the break being letters of one
+    case (or the tail lower-case)."""
     above, below = previous.visible(), line.visible()
     if ends_with_space(previous):
         return False  # the space drawn after the word says the word ended there
@@ -161,11 +175,7 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
         return False
     if not (first.text.islower() or last.text.isupper() and first.text.isupper()):
         return False  # a capital after a small letter opens a word; capitals go on in capitals
-    if previous.x1 + (first.x1 - first.x0) <= frame.right:
-        return False  # the next letter would have fitted: nothing was cut for want of room
-    if wrap_spaces and space_fits(previous, frame, drawn):
-        return True
-    return leading_letters(line) <= settings.cut_tail_letters
+    return previous.x1 + (first.x1 - first.x0) > frame.right  # else nothing was cut for want of room
 
 
 def leading_letters(line: Line) -> int:
@@ -249,3 +259,53 @@ def _indented(previous: Line, line: Line, frame: Frame, settings: PdfSettings) -
     if abs(previous.x0 - frame.left) > settings.align_tolerance:
         return False
     return line.x0 - text_left(previous, settings) > settings.indent * line.size
+
+
+class CutWords:
+    """Tells a word cut at a line's end (no hyphen) from a whole word that fills its line,
+    where the line's geometry cannot (``looks_cut`` but not ``breaks_word``), from the
+    document's own words, in two passes.
+
+    The first pass reads every such pair as two words and notes it (``join``). ``decide``
+    then counts the words of what was read: the two pieces found as one word elsewhere
+    ("Минэкономразвития", in another row) say the pair is one word cut; either piece found
+    alone elsewhere ("центр") says they are two. A second pass reads the pairs so decided
+    as one word; with neither sign, or both, a pair stays two words and a
+    ``word_cut_unsure`` warning is kept in ``doubts``.
+    """
+
+    def __init__(self) -> None:
+        self.pairs: dict[tuple[int, int], tuple[str, str, int | None]] = {}
+        self.decided: dict[tuple[int, int], JoinKind] = {}
+        self.doubts: list[ReaderWarning] = []
+
+    def join(self, previous: Line, line: Line) -> JoinKind:
+        """How the pair is read in this pass: two words until ``decide`` says otherwise."""
+        key = (id(previous), id(line))
+        if key not in self.decided:
+            self.pairs[key] = (previous.text.strip(), line.text.strip().split(" ")[0], line.page)
+        return self.decided.get(key, "space")
+
+    def decide(self, texts: Iterable[str]) -> bool:
+        """Decide every pair from the words of ``texts`` (all the document read in the first
+        pass); True when a pair is now one word, so the document must be read again."""
+        found = Counter(filter(None, map(_bare_word, (word for text in texts for word in text.split()))))
+        own = Counter(_bare_word(piece) for head, tail, _ in self.pairs.values() for piece in (head, tail))
+        for key, (head, tail, page) in self.pairs.items():
+            whole = found[_bare_word(head + tail)] > 0
+            apart = any(found[word] > own[word] for word in (_bare_word(head), _bare_word(tail)) if word)
+            if whole != apart:
+                self.decided[key] = "glue" if whole else "space"
+                continue
+            self.doubts.append(ReaderWarning(
+                "word_cut_unsure", f"'{head} {tail}' may be one word cut at the column's edge without a "
+                f"hyphen ('{head}{tail}'); read as two words", None if page is None else f"page {page}"))
+        self.pairs.clear()
+        return "glue" in self.decided.values()
+
+
+def _bare_word(text: str) -> str:
+    """A word without the marks around it, lower-cased ("«Центр»," -> "центр"); "" when
+    it holds no letter."""
+    word = text.strip("«»\"'„“”()[],.:;!?…").lower()
+    return word if any(char.isalpha() for char in word) else ""

@@ -20,12 +20,12 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Iterator, Union
 
 from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits, check_time
-from parsers.blocks import Block, Document, Footnote, ReaderWarning
-from parsers.readers.pdf.joins import draws_wrap_spaces
+from parsers.blocks import Block, Document, Footnote, ReaderWarning, Table
+from parsers.readers.pdf.joins import CutWords, draws_wrap_spaces
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.objects import find_ruled_tables, page_objects
@@ -113,11 +113,22 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
         layout.items = page_items(layout)
     join_pages(layouts, settings)
     wrap_spaces = draws_wrap_spaces(followed_lines(layouts), settings)
-    blocks: list[Block] = []
-    for layout in layouts:
-        for item in layout.items:
-            blocks.extend(item_blocks(item, layout.frame, settings, wrap_spaces))
-    return Document(tuple(blocks), tuple(notes), tuple(warnings))
+    cuts = CutWords()
+    blocks = [block for layout in layouts for item in layout.items
+              for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
+    if cuts.decide(block_texts(blocks)):  # a word cut at a line's end, told by the document's words
+        blocks = [block for layout in layouts for item in layout.items
+                  for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
+    return Document(tuple(blocks), tuple(notes), (*warnings, *cuts.doubts))
+
+
+def block_texts(blocks: list[Block]) -> Iterator[str]:
+    """The text of every paragraph, in the body and in table cells."""
+    for block in blocks:
+        if isinstance(block, Table):
+            yield from (cell.text for row in block.rows for cell in row.cells)
+        else:
+            yield block.text
 
 
 def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
@@ -404,8 +415,9 @@ def followed_lines(layouts: list[PageLayout]):
                 yield from item.lines[:-1]
 
 
-def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:
-    """The finished blocks of one page item."""
+def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool,
+                cuts: CutWords | None = None) -> list[Block]:
+    """The finished blocks of one page item (``cuts`` as ``paragraphs`` takes it)."""
     if isinstance(item, TableDraft):
-        return [to_table(item, settings, wrap_spaces)]
-    return list(paragraphs(item.lines, frame, settings, wrap_spaces))
+        return [to_table(item, settings, wrap_spaces, cuts)]
+    return list(paragraphs(item.lines, frame, settings, wrap_spaces, cuts))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from parsers.blocks import Cell, Row, Table
+from parsers.readers.pdf.joins import CutWords
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines, lstrip_glyphs, make_line, split_columns
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -602,12 +603,13 @@ def _join_rows(first: RowDraft, rest: RowDraft) -> None:
                 target.confidence = min(cell.confidence, target.confidence or 100.0)
 
 
-def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False) -> Table:
+def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_spaces: bool = False,
+             cuts: CutWords | None = None) -> Table:
     """The finished block: each cell's lines made into paragraphs and list items
-    (``wrap_spaces`` as ``joins.join_kind`` takes it)."""
+    (``wrap_spaces`` and ``cuts`` as ``paragraphs`` takes them)."""
     rows = []
     for index, row in enumerate(draft.rows):
-        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),
+        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces, cuts)),
                            cell.col_span, cell.row_span, cell.confidence) for cell in row.cells)
         rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
     return Table(tuple(rows), draft.page)
