@@ -412,32 +412,55 @@ def chromium_print(page: Path, target: Path) -> Path:
         return print_with_chromium(page, target, Path(work))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the producer samples beside this script."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--plan", default="2024", choices=("2023", "2024", "2025"),
-                        help="the plan to write (samples/plans/plan_YEAR.py); default 2024")
-    parser.add_argument("--out", type=Path, default=HERE, help="the folder to write to; default samples/")
-    parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice XHTML export")
-    parser.add_argument("--no-chromium", action="store_true", help="skip the Chromium print of Word's page")
-    args = parser.parse_args(argv)
-    plan = importlib.import_module(f"plans.plan_{args.plan}").PLAN
-    stem, out = f"plan_{args.plan}", args.out
+# The other years' Word pages are committed only as Chromium prints (their pages stay in a
+# temporary folder): what a print of Word's page loses differs with where its lines fall.
+PRINTED_YEARS = ("2023", "2025")
+
+
+def write_pages(year: str, out: Path, libreoffice: bool = True, chromium: bool = True) -> list[Path]:
+    """The producers' pages of the plan of ``year`` (samples/plans/plan_YEAR.py) written into
+    ``out``, with LibreOffice's XHTML of samples/plan_YEAR.docx and Chromium's print of Word's page."""
+    plan = importlib.import_module(f"plans.plan_{year}").PLAN
+    stem = f"plan_{year}"
     out.mkdir(parents=True, exist_ok=True)
-    written = {
+    pages = {
         f"{stem}_word.html": WordPage(plan, filtered=False, name=f"{stem}_word").page(),
         f"{stem}_word_filtered.html": WordPage(plan, filtered=True, name=f"{stem}_word_filtered").page(),
         f"{stem}_google_docs.html": GooglePage(plan).page(),
     }
-    for name, data in written.items():
+    written = []
+    for name, data in pages.items():
         (out / name).write_bytes(data)
-        print(f"wrote {out / name}")
-    if not args.no_libreoffice:
-        libreoffice_xhtml(HERE / f"{stem}.docx", out / f"{stem}_libreoffice.xhtml.html")
-        print(f"wrote {out / f'{stem}_libreoffice.xhtml.html'}")
-    if not args.no_chromium:
-        chromium_print(out / f"{stem}_word.html", out / f"{stem}_word_chrome.pdf")
-        print(f"wrote {out / f'{stem}_word_chrome.pdf'}")
+        written.append(out / name)
+    if libreoffice:
+        written.append(libreoffice_xhtml(HERE / f"{stem}.docx", out / f"{stem}_libreoffice.xhtml.html"))
+    if chromium:
+        written.append(chromium_print(out / f"{stem}_word.html", out / f"{stem}_word_chrome.pdf"))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the producer samples beside this script, or one year's pages where asked."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan", choices=("2023", "2024", "2025"),
+                        help="write every page of this year's plan (samples/plans/plan_YEAR.py) "
+                             "into --out; default: the committed samples")
+    parser.add_argument("--out", type=Path, default=HERE, help="the folder --plan writes to; default samples/")
+    parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice XHTML export")
+    parser.add_argument("--no-chromium", action="store_true", help="skip the Chromium prints of Word's pages")
+    args = parser.parse_args(argv)
+    libreoffice, chromium = not args.no_libreoffice, not args.no_chromium
+    if args.plan:
+        written = write_pages(args.plan, args.out, libreoffice, chromium)
+    else:
+        written = write_pages("2024", HERE, libreoffice, chromium)
+        for year in PRINTED_YEARS if chromium else ():
+            with tempfile.TemporaryDirectory() as work:
+                (printed,) = write_pages(year, Path(work), libreoffice=False)[-1:]
+                written.append(HERE / printed.name)
+                written[-1].write_bytes(printed.read_bytes())
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

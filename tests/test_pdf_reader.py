@@ -452,6 +452,46 @@ def test_rows_a_page_break_left_open_are_closed():
     assert closing_edges(vertical, horizontal + closing) == []
 
 
+def _grid(left: float, middle: float, top: float, bottom: float) -> tuple[list[dict], list[dict]]:
+    """A ruled table of two columns and one row: its vertical and horizontal edges."""
+    return ([_edge("v", x, x, top, bottom) for x in (left, middle, 400.0)],
+            [_edge("h", left, 400.0, y, y) for y in (top, bottom)])
+
+
+EDGE_GROUP_CASES = {
+    "two tables apart up the page are snapped apart": ((100.0, 200.0), (250.0, 300.0), 2),
+    "tables 3 pt apart or less are one group": ((100.0, 200.0), (203.0, 300.0), 1),
+    "a table whose rows touch is one group": ((100.0, 200.0), (200.0, 300.0), 1),
+}
+
+
+@pytest.mark.parametrize(("upper", "lower", "groups"), EDGE_GROUP_CASES.values(), ids=EDGE_GROUP_CASES.keys())
+def test_edges_are_grouped_by_the_tables_they_draw(upper, lower, groups):
+    from parsers.readers.pdf.objects import edge_groups
+
+    (v1, h1), (v2, h2) = _grid(50.0, 150.0, *upper), _grid(52.0, 152.0, *lower)
+    found = edge_groups(v1 + v2, h1 + h2)
+    assert len(found) == groups
+    assert sorted(len(v) + len(h) for v, h in found) == ([5, 5] if groups == 2 else [10])
+
+
+def test_two_tables_on_a_page_keep_their_own_column_edges():
+    """Column rules 2 pt apart in two tables one above the other: pdfplumber alone snaps
+    them to their mean; found group by group, each table keeps its own."""
+    from parsers.readers.pdf.objects import find_ruled_tables
+
+    (v1, h1), (v2, h2) = _grid(50.0, 150.0, 100.0, 200.0), _grid(52.0, 152.0, 250.0, 300.0)
+    shapes = [{"object_type": "line", "x0": e["x0"], "x1": e["x1"], "top": e["top"], "bottom": e["bottom"],
+               "doctop": e["top"], "width": e["x1"] - e["x0"], "height": e["bottom"] - e["top"]}
+              for e in v1 + h1 + v2 + h2]
+
+    class Page:
+        page_number, bbox = 1, (0, 0, 600, 800)
+
+    lefts = [sorted({round(cell[0], 2) for cell in table.cells}) for table in find_ruled_tables(Page, shapes)]
+    assert lefts == [[50.0, 150.0], [52.0, 152.0]]
+
+
 
 def test_a_reader_warning_keeps_its_code_and_page_in_the_plan():
     import dataclasses

@@ -53,3 +53,20 @@ def test_word_full_sample_is_windows_1251_as_word_saves_it():
     data = (SAMPLES / "plan_2024_word.html").read_bytes()
     assert b"charset=windows-1251" in data and b"xmlns:o=" in data and b"mso-list:Ignore" in data
     assert "Предложения".encode("cp1251") in data
+
+
+# Word's page of the years either side printed by Chromium (samples/make_producer_html.py,
+# PRINTED_YEARS): the event table ends on the page where the annex table starts, their
+# columns 1.5-3 pt apart. A paragraph break in a cell that falls where a line would have
+# wrapped anyway leaves no sign in a print (no space between Word's paragraphs, no indent),
+# so a title's paragraphs (``parts``) may run together; the title they make is the same.
+@pytest.mark.parametrize("year", ["2023", "2025"])
+def test_chromiums_print_of_words_page_reads_as_the_docx(year):
+    printed = ingest_file(SAMPLES / f"plan_{year}_word_chrome.pdf")
+    docx = ingest_file(SAMPLES / f"plan_{year}.docx")
+    for table in RECORD_TABLES:
+        got = [record.model_dump(mode="json", exclude={"source", "parts"}) for record in getattr(printed, table)]
+        want = [record.model_dump(mode="json", exclude={"source", "parts"}) for record in getattr(docx, table)]
+        assert got == want
+    assert (printed.title, printed.footnotes, printed.signatory, printed.warnings) == \
+        (docx.title, docx.footnotes, docx.signatory, [])

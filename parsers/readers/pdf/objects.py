@@ -7,7 +7,8 @@ far less: each glyph's text, box, size and font, and the edges of drawn lines
 and boxes. So this module walks ``page.layout`` (pdfminer's layout, which
 pdfplumber makes and caches) once, builds exactly that, and hands the edges to
 pdfplumber's own table finder as explicit lines (``find_ruled_tables``), which
-then snaps, joins and intersects them as its ``lines`` strategy would.
+then snaps, joins and intersects them as its ``lines`` strategy would, one group of
+edges at a time (``edge_groups``: tables one above another are snapped apart).
 
 Coordinates follow pdfplumber's ``Page.process_object``: ``top``/``bottom``
 measured down from the top of the page, shifted by the media box origin; the
@@ -34,6 +35,9 @@ EDGE_PREFILTER = 1.0
 CLOSE_TOLERANCE = 1.0
 CLOSE_DIGITS = 0
 COVERED_SHARE = 0.9
+# Edges further apart than this up the page (pt) are tables of their own, snapped apart
+# (``edge_groups``): pdfplumber's snap and join tolerance.
+GROUP_GAP = 3.0
 # A filled shape of this many distinct corners or fewer is no round bullet.
 TRIANGLE_CORNERS = 3
 
@@ -118,7 +122,15 @@ def find_ruled_tables(page, shapes: list[dict], limits: Limits = DEFAULT_LIMITS)
             elif edge["orientation"] == "h" and edge["width"] >= EDGE_PREFILTER:
                 horizontal.append(edge)
     limits.check_page_rules(len(vertical) + len(horizontal), page.page_number)
-    horizontal.extend(closing_edges(vertical, horizontal))
+    tables = []
+    for group_vertical, group_horizontal in edge_groups(vertical, horizontal):
+        tables.extend(_tables_of(page, group_vertical, group_horizontal))
+    return sorted(tables, key=lambda table: (table.bbox[1], table.bbox[0]))
+
+
+def _tables_of(page, vertical: list[dict], horizontal: list[dict]) -> list:
+    """pdfplumber's tables on one group of edges (``edge_groups``)."""
+    horizontal = horizontal + closing_edges(vertical, horizontal)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []  # no grid can be drawn with fewer
     settings = TableSettings.resolve({
@@ -126,6 +138,23 @@ def find_ruled_tables(page, shapes: list[dict], limits: Limits = DEFAULT_LIMITS)
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
     })
     return TableFinder(page, settings).tables
+
+
+def edge_groups(vertical: list[dict], horizontal: list[dict],
+                gap: float = GROUP_GAP) -> list[tuple[list[dict], list[dict]]]:
+    """The edges in groups, one above another with more than ``gap`` between them, each
+    (vertical, horizontal). pdfplumber snaps edges within 3 pt of each other to their mean
+    over all it is given: two tables on one page whose columns lie that close (an event
+    table ending above an annex table) would have each one's column edges moved towards the
+    other's, and its cells' frames with them. Snapped one group at a time, they keep their own."""
+    groups: list[tuple[float, list[dict], list[dict]]] = []
+    for edge in sorted(vertical + horizontal, key=lambda e: e["top"]):
+        if not groups or edge["top"] > groups[-1][0] + gap:
+            groups.append((edge["bottom"], [], []))
+        bottom, group_vertical, group_horizontal = groups[-1]
+        (group_vertical if edge["orientation"] == "v" else group_horizontal).append(edge)
+        groups[-1] = (max(bottom, edge["bottom"]), group_vertical, group_horizontal)
+    return [(group_vertical, group_horizontal) for _, group_vertical, group_horizontal in groups]
 
 
 def closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:
