@@ -169,16 +169,29 @@ def test_a_word_at_the_column_edge_is_glued_only_when_cut(above, below, right, w
     assert join_kind(above, below, Frame(0.0, right), wrap_spaces=wrap_spaces) == expected
 
 
+def pairs(*texts: str, frame: Frame = FRAME):
+    """Consecutive lines (as ``lines``), each with the next and the frame: what
+    ``draws_wrap_spaces`` weighs."""
+    made = lines(*texts)
+    return [(above, below, frame) for above, below in zip(made, made[1:])]
+
+
+# A 100 pt frame holds 20 characters: "Международного " (15 and a space) leaves no room
+# for "сотрудничества"; "ОКМО " leaves room for "ВАРМСУ".
 @pytest.mark.parametrize("texts, expected", [
-    (["Круглый стол ", "по тематике ", "Умного города"], False),
-    (["Круглый стол ", "по тематике ", "Умного города ", "Итоги "], True),
+    (["Форум городского ", "сотрудничества", "Международного "], False),
+    (["Форум городского ", "сотрудничества ", "Международного ", "сотрудничества"], True),
     # Chromium's print of Word's HTML: the 7-point filler after each list number is a
     # run of no-break spaces at the number cell's line end, not the space of a wrap.
     (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "3.\xa0\xa0\xa0\xa0\xa0 ", "Умного города"], False),
-    (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "по тематике ", "Умного города ", "Итоги "], True),
+    (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "Форум городского ", "сотрудничества ",
+      "Международного ", "сотрудничества"], True),
+    # Chromium's print of LibreOffice's XHTML: list items whose text ends in a space, the
+    # next item's word fitting after it: no line breaker wrapped there.
+    (["ОКМО ", "ВАРМСУ ", "АГП ", "АГУ ", "АСДГ"], False),
 ])
-def test_draws_wrap_spaces_needs_a_few_lines_ending_in_a_space(texts, expected):
-    assert draws_wrap_spaces(lines(*texts)) is expected
+def test_draws_wrap_spaces_needs_a_few_lines_ending_in_a_space_where_a_wrap_was_due(texts, expected):
+    assert draws_wrap_spaces(pairs(*texts)) is expected
 
 
 # -- lines into paragraphs and list items ---------------------------------------

@@ -192,12 +192,19 @@ def ends_with_space(line: Line) -> bool:
     return line.glyphs[-1].is_space
 
 
-def draws_wrap_spaces(lines: Iterable[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+def draws_wrap_spaces(pairs: Iterable[tuple[Line, Line, Frame]], settings: PdfSettings = DEFAULT_SETTINGS,
+                      drawn: Mapping[float, float] | None = None) -> bool:
     """True when the PDF's producer leaves the space it wrapped a line at on the
     line's end (LibreOffice does): then a line ending without one was ended by hand.
-    A wrap leaves one space: a run of them is filler (Word's no-break spaces after a
-    list number, printed from its HTML), which says nothing about wraps."""
-    return sum(1 for line in lines if ends_with_one_space(line)) >= settings.wrap_space_lines
+    ``pairs``: each line with the line after it and its frame. Only a space left where
+    the next line's first word would not have fitted counts: a line breaker wraps
+    there and nowhere else, so a space before a word that fitted (a list item's text
+    ending in one, the next item below) says nothing about wraps. A wrap leaves one
+    space: a run of them is filler (Word's no-break spaces after a list number,
+    printed from its HTML), which says nothing either."""
+    return sum(1 for line, after, frame in pairs
+               if ends_with_one_space(line) and not ends_early(line, after, frame, settings, drawn)) \
+        >= settings.wrap_space_lines
 
 
 def ends_with_one_space(line: Line) -> bool:

@@ -32,8 +32,8 @@ from parsers.readers.pdf.objects import find_ruled_tables, page_objects
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, heading_rows, regrid, rows_at_break,
-                                        ruled_table, stitch, to_table)
+from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, regrid,
+                                        rows_at_break, ruled_table, stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
@@ -392,16 +392,18 @@ def _heading_before(previous: list[Item], head: TableDraft, table: TableDraft, s
 
 def followed_lines(layouts: list[PageLayout]):
     """Every body and cell line of the document with another line after it in its cell or run
-    of text, after the pages are put together: only such a line can end at a wrap (a cell's
-    last line, "1. " in a number cell, keeps its trailing space for nothing)."""
+    of text, after the pages are put together, as (line, the line after it, their frame):
+    only such a line can end at a wrap (a cell's last line, "1. " in a number cell, keeps
+    its trailing space for nothing)."""
     for layout in layouts:
         for item in layout.items:
             if isinstance(item, TableDraft):
                 for row in item.rows:
                     for cell in row.cells:
-                        yield from cell.lines[:-1]
+                        frame = cell_frame(item, cell)
+                        yield from ((line, after, frame) for line, after in zip(cell.lines, cell.lines[1:]))
             else:
-                yield from item.lines[:-1]
+                yield from ((line, after, layout.frame) for line, after in zip(item.lines, item.lines[1:]))
 
 
 def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool) -> list[Block]:

@@ -607,13 +607,13 @@ def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_s
     (``wrap_spaces`` as ``joins.join_kind`` takes it)."""
     rows = []
     for index, row in enumerate(draft.rows):
-        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces)),
+        cells = tuple(Cell(tuple(paragraphs(cell.lines, cell_frame(draft, cell), settings, wrap_spaces)),
                            cell.col_span, cell.row_span, cell.confidence) for cell in row.cells)
         rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
     return Table(tuple(rows), draft.page)
 
 
-def _frame(draft: TableDraft, cell: CellDraft) -> Frame:
+def cell_frame(draft: TableDraft, cell: CellDraft) -> Frame:
     """The cell's own frame, or (aligned tables) its columns' text edges."""
     if cell.frame is not None:
         return cell.frame
