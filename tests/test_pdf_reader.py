@@ -435,6 +435,23 @@ def test_a_small_filled_dot_is_a_bullet(width, tall, fill, bullet):
         assert abs((glyph.top + glyph.bottom) / 2 - (842.0 - 500.0 - tall / 2)) < 1e-9
 
 
+@pytest.mark.parametrize("fill, stroke, colour, shows", [
+    (True, False, (1.0, 1.0, 1.0), False),  # Chromium's white page background: no rules
+    (True, False, 1.0, False),              # white in grey
+    (True, False, (0.0, 0.0, 0.0, 0.0), False),  # white in CMYK
+    (True, False, (0.0, 0.0, 0.0), True),   # a black box: how Chromium draws a border
+    (True, False, (0.85, 0.85, 0.85), True),  # a shaded cell
+    (True, True, (1.0, 1.0, 1.0), True),    # white inside, its outline drawn
+    (False, True, None, True),              # an outline
+])
+def test_a_box_painted_white_draws_no_rules(fill, stroke, colour, shows):
+    from pdfminer.layout import LTRect
+    from parsers.readers.pdf.objects import _paints_white
+
+    box = LTRect(0.75, (27.75, 28.5, 583.5, 764.25), stroke=stroke, fill=fill, non_stroking_color=colour)
+    assert _paints_white(box) is not shows
+
+
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
     return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
 

@@ -38,6 +38,8 @@ COVERED_SHARE = 0.9
 # Edges further apart than this up the page (pt) are tables of their own, snapped apart
 # (``edge_groups``): pdfplumber's snap and join tolerance.
 GROUP_GAP = 3.0
+# White in the grey, RGB and CMYK colour spaces.
+WHITE = frozenset({(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0)})
 # A filled shape of this many distinct corners or fewer is no round bullet.
 TRIANGLE_CORNERS = 3
 
@@ -69,6 +71,8 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             found.glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0,
                                       height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
         elif isinstance(obj, LTCurve):
+            if _paints_white(obj):
+                continue  # a background on white paper (a browser paints the page's own): no rule
             if _is_dot(obj, settings):
                 found.glyphs.append(_dot_glyph(obj, height, mb_x0, mb_top, settings))
             else:
@@ -78,6 +82,23 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
     return found
+
+
+def _paints_white(obj: LTCurve) -> bool:
+    """True for a shape filled in white and not stroked: it shows nothing on the page (Chromium
+    paints a page's white background as a box the size of the text area, whose sides are no
+    table's rules)."""
+    return bool(obj.fill) and not obj.stroke and _colour(obj.non_stroking_color) in WHITE
+
+
+def _colour(value) -> tuple:
+    """A PDF colour as a tuple of floats (pdfminer gives a number, a tuple or a list)."""
+    if isinstance(value, (int, float)):
+        return (float(value),)
+    try:
+        return tuple(float(part) for part in value)
+    except (TypeError, ValueError):
+        return ()  # a pattern or a named colour: not known to be white
 
 
 def _is_dot(obj: LTCurve, settings: PdfSettings) -> bool:
