@@ -412,14 +412,17 @@ def chromium_print(page: Path, target: Path) -> Path:
         return print_with_chromium(page, target, Path(work))
 
 
-# The other years' Word pages are committed only as Chromium prints (their pages stay in a
-# temporary folder): what a print of Word's page loses differs with where its lines fall.
-PRINTED_YEARS = ("2023", "2025")
+# The other years' pages are committed only as Chromium's prints (the pages themselves stay
+# in a temporary folder): what a print loses differs with where its lines fall. Google Docs'
+# 2025 page paints its white background as a box, and lets a word too long for its column
+# overflow it.
+PRINTED = {"2023": ("word",), "2025": ("word", "google_docs")}
 
 
-def write_pages(year: str, out: Path, libreoffice: bool = True, chromium: bool = True) -> list[Path]:
+def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[str, ...] = ("word",)) -> list[Path]:
     """The producers' pages of the plan of ``year`` (samples/plans/plan_YEAR.py) written into
-    ``out``, with LibreOffice's XHTML of samples/plan_YEAR.docx and Chromium's print of Word's page."""
+    ``out``, with LibreOffice's XHTML of samples/plan_YEAR.docx and Chromium's prints of the
+    pages named in ``prints`` ("word" prints plan_YEAR_word.html as plan_YEAR_word_chrome.pdf)."""
     plan = importlib.import_module(f"plans.plan_{year}").PLAN
     stem = f"plan_{year}"
     out.mkdir(parents=True, exist_ok=True)
@@ -434,8 +437,8 @@ def write_pages(year: str, out: Path, libreoffice: bool = True, chromium: bool =
         written.append(out / name)
     if libreoffice:
         written.append(libreoffice_xhtml(HERE / f"{stem}.docx", out / f"{stem}_libreoffice.xhtml.html"))
-    if chromium:
-        written.append(chromium_print(out / f"{stem}_word.html", out / f"{stem}_word_chrome.pdf"))
+    for kind in prints:
+        written.append(chromium_print(out / f"{stem}_{kind}.html", out / f"{stem}_{kind}_chrome.pdf"))
     return written
 
 
@@ -444,21 +447,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", choices=("2023", "2024", "2025"),
                         help="write every page of this year's plan (samples/plans/plan_YEAR.py) "
-                             "into --out; default: the committed samples")
+                             "and Chromium's print of each into --out; default: the committed samples")
     parser.add_argument("--out", type=Path, default=HERE, help="the folder --plan writes to; default samples/")
     parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice XHTML export")
-    parser.add_argument("--no-chromium", action="store_true", help="skip the Chromium prints of Word's pages")
+    parser.add_argument("--no-chromium", action="store_true", help="skip Chromium's prints")
     args = parser.parse_args(argv)
     libreoffice, chromium = not args.no_libreoffice, not args.no_chromium
     if args.plan:
-        written = write_pages(args.plan, args.out, libreoffice, chromium)
+        kinds = ("word", "word_filtered", "google_docs") if chromium else ()
+        written = write_pages(args.plan, args.out, libreoffice, kinds)
     else:
-        written = write_pages("2024", HERE, libreoffice, chromium)
-        for year in PRINTED_YEARS if chromium else ():
+        written = write_pages("2024", HERE, libreoffice, ("word",) if chromium else ())
+        for year, kinds in PRINTED.items() if chromium else ():
             with tempfile.TemporaryDirectory() as work:
-                (printed,) = write_pages(year, Path(work), libreoffice=False)[-1:]
-                written.append(HERE / printed.name)
-                written[-1].write_bytes(printed.read_bytes())
+                for printed in write_pages(year, Path(work), libreoffice=False, prints=kinds)[-len(kinds):]:
+                    written.append(HERE / printed.name)
+                    written[-1].write_bytes(printed.read_bytes())
     for path in written:
         print(f"wrote {path}")
     return 0

@@ -160,6 +160,10 @@ CUT_CASES = [
      line("«ГОРОДСКИ"), opening_wide("Е ТЕХНОЛОГИИ»"), 50.0, False, "glue"),
     ("a space drawn after the word: the word ended there",
      line("Ассоциация "), opening_wide("и городов"), 54.0, True, "space"),
+    ("a word too long for its column runs past the edge: overflowed, not cut",
+     line("взаимопонимание"), opening_wide("в XXI веке»"), 74.0, False, "space"),
+    ("a word cut right at the edge is glued",
+     line("взаимопонимани"), opening_wide("е в XXI веке»"), 70.0, False, "glue"),
 ]
 
 

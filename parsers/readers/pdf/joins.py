@@ -21,6 +21,9 @@ HYPHENS: tuple[str, ...] = ("-", "\u2010", "\u2011")
 SOFT_HYPHEN = "\u00ad"
 # Marks written straight after a word, never before one: no space goes before them.
 CLOSING_MARKS: tuple[str, ...] = (",", ".", ":", ";", "!", "?", ")", "]", "»", "”", "…")
+# How far (pt) a line may reach past its frame's right edge and still end inside it: a
+# line-breaker cuts a word to fit, so a line reaching further is a whole word overflowing.
+OVERFLOW_SLACK = 0.1
 # A space's width when a line draws none, as a share of the font size.
 SPACE_EM = 0.25
 
@@ -143,7 +146,9 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
 
     The line above must be a single word with no hyphen of its own, after which
     not even the next line's first letter would have fitted, both sides of the
-    cut being letters of one case (or the tail lower-case). A whole word that
+    cut being letters of one case (or the tail lower-case), and the line must not reach
+    past the frame's edge (a cut word is cut to fit; a word too long for its column
+    that a browser lets overflow was not cut). A whole word that
     fills its line looks the same, so one more sign is needed: with
     ``wrap_spaces``, a space would have fitted yet none was drawn (the line did
     not end at a word's end); otherwise the piece on the next line is short
@@ -163,6 +168,8 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
         return False  # a capital after a small letter opens a word; capitals go on in capitals
     if previous.x1 + (first.x1 - first.x0) <= frame.right:
         return False  # the next letter would have fitted: nothing was cut for want of room
+    if previous.x1 > frame.right + OVERFLOW_SLACK:
+        return False  # the word runs past the edge: a browser lets a word too long overflow, uncut
     if wrap_spaces and space_fits(previous, frame, drawn):
         return True
     return leading_letters(line) <= settings.cut_tail_letters
