@@ -519,3 +519,18 @@ def test_a_reader_warning_keeps_its_code_and_page_in_the_plan():
     plan = plan_from_document(dataclasses.replace(document, warnings=(warning,)),
                               Source(file="p.pdf", format="pdf", sha256="0" * 64))
     assert PlanWarning(code="page_unread", message="the page has no text layer", where="page 2") in plan.warnings
+
+
+def test_glyphs_that_map_to_no_character_are_a_warning_not_cid_text():
+    """samples/lossy/plan_2024_libreoffice_chrome.pdf (samples/lossy/make_lossy.py): Chromium
+    drew LibreOffice's U+F0B7 list labels in a font without them, as glyphs pdfminer reads as
+    "(cid:0)". They were text of the records, silently; now each is U+FFFD and a warning per
+    page counts them."""
+    from ingest.pipeline import ingest_file
+
+    plan = ingest_file(SAMPLES / "lossy" / "plan_2024_libreoffice_chrome.pdf")
+    unread = [(w.where, w.message.split(" ")[0]) for w in plan.warnings if w.code == "glyph_unread"]
+    # event 12's six items, each label two glyphs: the first item ends page 1
+    assert unread == [("page 1", "2"), ("page 2", "10")]
+    dumped = plan.model_dump_json()
+    assert "(cid:" not in dumped and "\ufffd" in dumped

@@ -167,9 +167,9 @@ def test_a_table_flattened_to_a_line_per_cell_is_a_warning(text, where):
 
 
 def test_libreoffices_text_export_of_a_plan_fails_saying_its_tables_are_lost():
-    """samples/text/plan_2024_word.txt (samples/text/make_text_exports.py): the error names
+    """samples/lossy/plan_2024_word.txt (samples/lossy/make_lossy.py): the error names
     what was lost and what to send instead, not a bare "no event table"."""
-    path = SAMPLES / "text" / "plan_2024_word.txt"
+    path = SAMPLES / "lossy" / "plan_2024_word.txt"
     (warning,) = read_text(path.read_bytes()).warnings
     assert warning.code == "table_unread" and "each cell on a line of its own" in warning.message
     with pytest.raises(IngestError) as raised:

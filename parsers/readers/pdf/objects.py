@@ -17,6 +17,7 @@ tests check them against ``page.chars`` and ``page.find_tables()``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
@@ -38,6 +39,11 @@ COVERED_SHARE = 0.9
 # Edges further apart than this up the page (pt) are tables of their own, snapped apart
 # (``edge_groups``): pdfplumber's snap and join tolerance.
 GROUP_GAP = 3.0
+# pdfminer's text for a glyph whose font maps it to no character ("(cid:0)": a font's
+# .notdef, drawn where the font lacks the character; "(cid:37)": a font with no ToUnicode
+# map): the reader reads it as the replacement character and counts it for a warning.
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+UNMAPPED_TEXT = "\ufffd"
 # White in the grey, RGB and CMYK colour spaces.
 WHITE = frozenset({(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0)})
 # A filled shape of this many distinct corners or fewer is no round bullet.
@@ -51,6 +57,7 @@ class PageObjects:
     glyphs: list[Glyph] = field(default_factory=list)
     shapes: list[dict] = field(default_factory=list)  # lines, boxes, curves as pdfplumber dicts
     images: int = 0
+    unmapped: int = 0  # glyphs whose font maps them to no character (read as UNMAPPED_TEXT)
 
 
 def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
@@ -68,7 +75,11 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             bold = bold_fonts.get(font)
             if bold is None:
                 bold = bold_fonts[font] = any(word in font.lower() for word in bold_words)
-            found.glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0,
+            text = obj.get_text()
+            if text.startswith("(cid:") and UNMAPPED.fullmatch(text):
+                text = UNMAPPED_TEXT
+                found.unmapped += 1
+            found.glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0,
                                       height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
         elif isinstance(obj, LTCurve):
             if _paints_white(obj):

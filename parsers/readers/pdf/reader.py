@@ -37,6 +37,8 @@ from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
+UNMAPPED_GLYPHS = ("{} glyph(s) have no text in the PDF (the font maps them to no character, or lacked "
+                   "the character and drew its blank): their text is lost, each read as '\ufffd'")
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
@@ -82,6 +84,7 @@ class PageLayout:
     images: int = 0
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    unmapped: int = 0  # glyphs whose font maps them to no character (objects.UNMAPPED)
 
 
 def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -97,6 +100,8 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
         raise NoTextLayer(NO_TEXT)
     warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
+    warnings += [ReaderWarning("glyph_unread", UNMAPPED_GLYPHS.format(layout.unmapped), f"page {layout.number}")
+                 for layout in layouts if layout.unmapped]
     return assemble(layouts, settings, warnings)
 
 
@@ -233,7 +238,8 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = D
     rules = _rules(drawn.shapes, boxes)
     height = float(page.height)
     page.close()  # the layout is no longer needed: keep memory flat on long documents
-    return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images)
+    return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images,
+                      unmapped=drawn.unmapped)
 
 
 def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
