@@ -203,15 +203,20 @@ def draws_wrap_spaces(pairs: Iterable[tuple[Line, Line, Frame]], settings: PdfSe
                       drawn: Mapping[float, float] | None = None) -> bool:
     """True when the PDF's producer leaves the space it wrapped a line at on the
     line's end (LibreOffice does): then a line ending without one was ended by hand.
-    ``pairs``: each line with the line after it and its frame. Only a space left where
-    the next line's first word would not have fitted counts: a line breaker wraps
-    there and nowhere else, so a space before a word that fitted (a list item's text
-    ending in one, the next item below) says nothing about wraps. A wrap leaves one
-    space: a run of them is filler (Word's no-break spaces after a list number,
-    printed from its HTML), which says nothing either."""
-    return sum(1 for line, after, frame in pairs
-               if ends_with_one_space(line) and not ends_early(line, after, frame, settings, drawn)) \
-        >= settings.wrap_space_lines
+    ``pairs``: each line with the line after it and its frame. Only lines where a wrap
+    was due count, those after which the next line's first word would not have fitted:
+    a line breaker wraps there and nowhere else, so a space before a word that fitted (a
+    list item's text ending in one, the next item below) says nothing about wraps. The
+    producer must leave one on ``settings.wrap_space_lines`` of them at least, and on
+    ``settings.wrap_space_share`` of them: a few among many without are the text's own.
+    A wrap leaves one space: a run of them is filler (Word's no-break spaces after a list
+    number, printed from its HTML), which says nothing either."""
+    due = spaced = 0
+    for line, after, frame in pairs:
+        if not ends_early(line, after, frame, settings, drawn):
+            due += 1
+            spaced += ends_with_one_space(line)
+    return spaced >= settings.wrap_space_lines and spaced >= settings.wrap_space_share * due
 
 
 def ends_with_one_space(line: Line) -> bool:
