@@ -534,3 +534,32 @@ def test_glyphs_that_map_to_no_character_are_a_warning_not_cid_text():
     assert unread == [("page 1", "2"), ("page 2", "10")]
     dumped = plan.model_dump_json()
     assert "(cid:" not in dumped and "\ufffd" in dumped
+
+
+
+def _glyphs(text: str, x0: float, top: float, size: float = 12.0) -> list:
+    """A line of 6 pt glyphs from ``x0`` at ``top``."""
+    from parsers.readers.pdf.lines import Glyph
+
+    return [Glyph(char, x0 + 6.0 * i, x0 + 6.0 * (i + 1), top, top + size, size) for i, char in enumerate(text)]
+
+
+# A row cut by a page break: the last line of page 1, "городских" at x 100 (р at 112,
+# д at 124). Chromium draws it again atop page 2, clipped, keeping what reaches in.
+LAST_LINE = _glyphs("городских", 100.0, 752.6)
+CARRIED_CASES = {
+    "descenders drawn again above the first line are dropped": (
+        [_glyphs("городских", 100.0, 16.1)[i] for i in (2, 4)] + _glyphs("ЕАЭС", 100.0, 28.1), "ЕАЭС"),
+    "a first line that repeats nothing stays": (_glyphs("ЕАЭС", 100.0, 28.1), "ЕАЭС"),
+    "glyphs above the first line that are not repeats stay": (
+        _glyphs("рдр", 40.0, 16.1) + _glyphs("ЕАЭС", 100.0, 28.1), "рдрЕАЭС"),
+    "repeats below the first line stay": (_glyphs("ЕАЭС", 100.0, 28.1) + _glyphs("гор", 100.0, 40.1), "ЕАЭСгор"),
+}
+
+
+@pytest.mark.parametrize(("page", "kept"), CARRIED_CASES.values(), ids=CARRIED_CASES.keys())
+def test_a_line_a_browser_draws_again_atop_the_next_page_is_dropped(page, kept):
+    from parsers.readers.pdf.objects import bottom_line_keys, without_carried
+
+    carried = bottom_line_keys(_glyphs("Москва", 300.0, 740.6) + LAST_LINE)
+    assert "".join(glyph.text for glyph in without_carried(page, carried)) == kept

@@ -44,6 +44,12 @@ GROUP_GAP = 3.0
 # map): the reader reads it as the replacement character and counts it for a warning.
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 UNMAPPED_TEXT = "\ufffd"
+# A glyph drawn again on the next page keeps its x to this many decimals; glyphs whose
+# bottoms lie within SAME_LINE of their size are one line; TOUCH (pt): a line's bottom that
+# close to the next line's top sits above it.
+KEY_DIGITS = 1
+SAME_LINE = 0.25
+TOUCH = 0.5
 # White in the grey, RGB and CMYK colour spaces.
 WHITE = frozenset({(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0)})
 # A filled shape of this many distinct corners or fewer is no round bullet.
@@ -110,6 +116,44 @@ def _colour(value) -> tuple:
         return tuple(float(part) for part in value)
     except (TypeError, ValueError):
         return ()  # a pattern or a named colour: not known to be white
+
+
+GlyphKey = tuple[str, float]
+
+
+def glyph_key(glyph: Glyph) -> GlyphKey:
+    """What a glyph drawn again on the next page keeps: its text and where it starts across."""
+    return glyph.text, round(glyph.x0, KEY_DIGITS)
+
+
+def bottom_line_keys(glyphs: list[Glyph]) -> frozenset[GlyphKey]:
+    """The keys of the page's lowest line of text (the glyphs whose bottom is the lowest)."""
+    visible = [glyph for glyph in glyphs if glyph.text.strip()]
+    if not visible:
+        return frozenset()
+    lowest = max(glyph.bottom for glyph in visible)
+    return frozenset(glyph_key(g) for g in visible if lowest - g.bottom <= SAME_LINE * g.size)
+
+
+def without_carried(glyphs: list[Glyph], carried: frozenset[GlyphKey]) -> list[Glyph]:
+    """The page's glyphs without a line drawn again from the page before: a browser draws
+    a line that a page break cuts on both pages, clipped to each, and the next page keeps
+    the glyphs whose ink reaches into it (descenders: "р", "д", "у" of "городских"), above
+    its first line, each where it stood in the previous page's last line. Those are dropped
+    only when all the glyphs above the page's first other line are such repeats."""
+    if not carried:
+        return glyphs
+    visible = [glyph for glyph in glyphs if glyph.text.strip()]
+    repeats = [glyph for glyph in visible if glyph_key(glyph) in carried]
+    others = [glyph for glyph in visible if glyph_key(glyph) not in carried]
+    if not repeats or not others:
+        return glyphs
+    first_top = min(glyph.top for glyph in others)
+    above = [glyph for glyph in glyphs if glyph.bottom <= first_top + TOUCH]
+    if not above or any(glyph_key(glyph) not in carried for glyph in above if glyph.text.strip()):
+        return glyphs
+    dropped = {id(glyph) for glyph in above}
+    return [glyph for glyph in glyphs if id(glyph) not in dropped]
 
 
 def _is_dot(obj: LTCurve, settings: PdfSettings) -> bool:

@@ -28,7 +28,7 @@ from parsers.blocks import Block, Document, Footnote, ReaderWarning
 from parsers.readers.pdf.joins import draws_wrap_spaces
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
 from parsers.readers.pdf.paragraphs import paragraphs
-from parsers.readers.pdf.objects import find_ruled_tables, page_objects
+from parsers.readers.pdf.objects import bottom_line_keys, find_ruled_tables, page_objects, without_carried
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
@@ -85,6 +85,7 @@ class PageLayout:
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     unmapped: int = 0  # glyphs whose font maps them to no character (objects.UNMAPPED)
+    bottom_line: frozenset = frozenset()  # keys of the page's lowest line (objects.bottom_line_keys)
 
 
 def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -138,7 +139,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             # Before any `with pdf`: pdfplumber's close() builds every page object.
             check_page_tree(pdf.doc, limits)
             try:
-                return [read_page(page, settings, limits) for page in _pages(pdf)]
+                return read_each(_pages(pdf), settings, limits)
             finally:
                 _close(pdf)
     except PdfminerException as error:
@@ -215,11 +216,25 @@ def _reason(error: BaseException) -> str:
     return re.sub(r"\s+", " ", text)[:120]
 
 
-def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> PageLayout:
-    """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
+def read_each(pages: list, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
+    """The pages read in order, each told the last line of the page before (``read_page``)."""
+    layouts: list[PageLayout] = []
+    carried: frozenset = frozenset()
+    for page in pages:
+        layouts.append(read_page(page, settings, limits, carried))
+        carried = layouts[-1].bottom_line
+    return layouts
+
+
+def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS,
+              carried: frozenset = frozenset()) -> PageLayout:
+    """One pdfplumber page: ruled tables, aligned tables, the lines outside them. ``carried``:
+    the previous page's last line (``objects.bottom_line_keys``), whose glyphs drawn again
+    above this page's first line are dropped (``objects.without_carried``)."""
     number = page.page_number
     check_time(f"page {number}")
     drawn = page_objects(page, settings)
+    drawn.glyphs = without_carried(drawn.glyphs, carried)
     found = find_ruled_tables(page, drawn.shapes, limits)
     boxes = [table.bbox for table in found]
     inside: list[list[Glyph]] = [[] for _ in found]
@@ -239,7 +254,7 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = D
     height = float(page.height)
     page.close()  # the layout is no longer needed: keep memory flat on long documents
     return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images,
-                      unmapped=drawn.unmapped)
+                      unmapped=drawn.unmapped, bottom_line=bottom_line_keys(drawn.glyphs))
 
 
 def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
