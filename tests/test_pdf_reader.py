@@ -563,3 +563,39 @@ def test_a_line_a_browser_draws_again_atop_the_next_page_is_dropped(page, kept):
 
     carried = bottom_line_keys(_glyphs("Москва", 300.0, 740.6) + LAST_LINE)
     assert "".join(glyph.text for glyph in without_carried(page, carried)) == kept
+
+
+def _row(*texts: str, top: float = 100.0, page: int = 1):
+    """A ruled table's row draft, one cell per text (an empty text: an empty cell)."""
+    from parsers.readers.pdf.lines import make_line
+    from parsers.readers.pdf.tables import CellDraft, RowDraft
+
+    cells = [CellDraft(column, 1, 1) for column in range(len(texts))]
+    for cell, text in zip(cells, texts):
+        if text:
+            cell.lines = [make_line(_glyphs(text, 100.0 + 100.0 * cell.column, top), page=page)]
+    return RowDraft(cells, page)
+
+
+def _ruled(rows: list, top: float, page: int):
+    from parsers.readers.pdf.tables import TableDraft
+
+    return TableDraft(rows, [100.0, 200.0, 300.0], [200.0, 300.0, 400.0], top, top + 300.0, page, ruled=True)
+
+
+@pytest.mark.parametrize("atop", [[], [("", "", "")], [("", "", ""), ("", "", "")]],
+                         ids=["straight on", "a row with no text atop", "two"])
+def test_a_row_cut_by_a_page_break_joins_its_rest_past_empty_rows_atop_the_page(atop):
+    """Chromium draws a cut row's rules again above the next page's margin: a row with no
+    text atop the continuation, before the cut row's rest (its first cell empty)."""
+    from parsers.readers.pdf.tables import stitch
+
+    head = _ruled([_row("№", "Мероприятия", "Примечание"), _row("14.", "Смотр-конкурс", "Организаторы:")],
+                  100.0, 1)
+    rest = _ruled([*(_row(*texts, top=4.0, page=2) for texts in atop),
+                   _row("", "СНГ и ЕАЭС", "по федеративному", top=28.0, page=2),
+                   _row("15.", "Конференция", "МАГ", top=60.0, page=2)], 4.0, 2)
+    stitch(head, rest)
+    assert [row.texts() for row in head.rows] == [
+        ("№", "Мероприятия", "Примечание"), ("14.", "Смотр-конкурс СНГ и ЕАЭС", "Организаторы: по федеративному"),
+        ("15.", "Конференция", "МАГ")]

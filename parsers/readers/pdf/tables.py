@@ -546,10 +546,13 @@ def _column_slot(piece: Line, columns: list[list[float]], settings: PdfSettings)
 
 
 def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
-    """Append a table's continuation to it: drop a repeated header row, join a
+    """Append a table's continuation to it: drop rows with no text atop it (a browser draws a
+    cut row's rules again above the next page's margin) and a repeated header row, join a
     row cut by the page break (its continuation has an empty first cell)."""
     regrid(draft, head, settings)
     rows = list(draft.rows)
+    while rows and not any(rows[0].texts()):
+        rows.pop(0)  # no text: the cut row's rules drawn again, clipped, in the page's top margin
     if rows and head.rows and rows[0].texts() == head.rows[0].texts():
         rows.pop(0)
         head.header_repeats += 1
