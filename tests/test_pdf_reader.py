@@ -599,3 +599,35 @@ def test_a_row_cut_by_a_page_break_joins_its_rest_past_empty_rows_atop_the_page(
     assert [row.texts() for row in head.rows] == [
         ("№", "Мероприятия", "Примечание"), ("14.", "Смотр-конкурс СНГ и ЕАЭС", "Организаторы: по федеративному"),
         ("15.", "Конференция", "МАГ")]
+
+
+def _unmapped(x0: float, x1: float, top: float = 28.1):
+    from parsers.readers.pdf.lines import Glyph
+
+    return Glyph("\ufffd", x0, x1, top, top + 12.0, 12.0)
+
+
+def _wide(text: str, x0: float, x1: float, top: float = 28.1):
+    from parsers.readers.pdf.lines import Glyph
+
+    return Glyph(text, x0, x1, top, top + 12.0, 12.0)
+
+
+# Chromium's print of LibreOffice's XHTML of Word's DOCX: the bullet label, two glyphs the
+# font lacks, drawn over the item's first letters ("В" at 130.4, the label at 130.4-139.2).
+HIDDEN_CASES = {
+    "a label drawn over the text is left out": (
+        [_unmapped(130.4, 134.8), _wide("В", 130.4, 138.4), _unmapped(134.8, 139.2), *_glyphs("АРМСУ", 138.4, 28.1)],
+        "ВАРМСУ"),
+    "a label beside the text stays, read as U+FFFD": (
+        [_unmapped(127.4, 131.8), _unmapped(131.8, 136.2), *_glyphs("ОКМО", 137.8, 28.1)], "\ufffd\ufffdОКМО"),
+    "a label over another line's text stays": (
+        [_unmapped(130.4, 134.8, top=60.0), *_glyphs("ВАРМСУ", 130.4, 28.1)], "\ufffdВАРМСУ"),
+}
+
+
+@pytest.mark.parametrize(("glyphs", "kept"), HIDDEN_CASES.values(), ids=HIDDEN_CASES.keys())
+def test_an_unmapped_glyph_drawn_over_text_is_left_out(glyphs, kept):
+    from parsers.readers.pdf.objects import without_hidden_unmapped
+
+    assert "".join(glyph.text for glyph in without_hidden_unmapped(glyphs)) == kept

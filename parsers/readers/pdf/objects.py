@@ -98,7 +98,24 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             found.images += 1
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
+    if found.unmapped:
+        found.glyphs = without_hidden_unmapped(found.glyphs)
     return found
+
+
+def without_hidden_unmapped(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs without the unmapped ones drawn over another glyph of the same line (more
+    than half their width on it): a label the font could not draw, set on top of the text
+    (Chromium's print of LibreOffice's XHTML list labels), shows nothing and hides nothing;
+    read as text it would split the word under it ("\ufffdВ\ufffdАРМСУ"). They stay counted."""
+    mapped = [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()]
+
+    def hidden(glyph: Glyph) -> bool:
+        width = glyph.x1 - glyph.x0
+        return any(min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2
+                   and abs(other.top - glyph.top) <= SAME_LINE * glyph.size for other in mapped)
+
+    return [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT or not hidden(glyph)]
 
 
 def _paints_white(obj: LTCurve) -> bool:

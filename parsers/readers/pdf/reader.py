@@ -38,7 +38,8 @@ from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
 UNMAPPED_GLYPHS = ("{} glyph(s) have no text in the PDF (the font maps them to no character, or lacked "
-                   "the character and drew its blank): their text is lost, each read as '\ufffd'")
+                   "the character and drew its blank): their text is lost, each read as '\ufffd' "
+                   "(left out where drawn over other text)")
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
