@@ -112,6 +112,15 @@ def table_cells(document: Document) -> int:
     return sum(grid_cells(block) for block in document.blocks if isinstance(block, Table))
 
 
+def with_reader_warnings(message: str, warnings, shown: int = 2) -> str:
+    """``message`` followed by what the reader warned of (the first ``shown`` warnings): when no
+    plan is found, that is often why (a table the reader could not read as one)."""
+    said = [f"{w.message} ({w.where})" if w.where else w.message for w in warnings[:shown]]
+    if len(warnings) > shown:
+        said.append(f"{len(warnings) - shown} more warning(s)")
+    return "; the reader warned: ".join([message, "; ".join(said)]) if said else message
+
+
 def plan_from_document(document: Document, source: Source) -> Plan:
     """Extract and validate the plan records of a block model."""
     from parsers.plan import NoEventTable, extract_plan
@@ -119,7 +128,7 @@ def plan_from_document(document: Document, source: Source) -> Plan:
     try:
         return extract_plan(document, source)
     except NoEventTable as error:
-        raise IngestError(str(error)) from None
+        raise IngestError(with_reader_warnings(str(error), document.warnings)) from None
     except ValidationError as error:  # a record the extractor built wrongly is a bug, not bad input
         raise RuntimeError(f"extracted records do not validate: {error}") from error
 

@@ -23,3 +23,12 @@ TYPED_BULLETS: tuple[str, ...] = BULLETS + DASH_BULLETS + (ASTERISK_BULLET,)
 
 # Bullets that also separate items written inline on one line ("A: • B • C").
 INLINE_BULLETS: tuple[str, ...] = ("•", "●", "▪", "■", "◦")
+
+# Endings of Russian full adjectives and participles in every case ("международного",
+# "стратегическое", "информационных"): a word that ends in one ended there. The PDF reader
+# weighs them where a word fills its narrow line and lower-case letters go on below, which
+# a word cut without a hyphen would look like too ("Минэкономра" + "звития").
+ADJECTIVE_ENDINGS: tuple[str, ...] = (
+    "ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
+    "ых", "их", "ым", "им", "ую", "юю",
+)

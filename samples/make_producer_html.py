@@ -30,14 +30,17 @@ conventions, as Word 2016 and Google Docs write them:
   <sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>, the notes after an <hr> as
   <p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;text</span></p>.
 
-Usage: python samples/make_producer_html.py [--no-libreoffice] [--no-chromium]
-Run twice, get the same files.
+Usage: python samples/make_producer_html.py [--plan YEAR] [--out DIR] [--no-libreoffice] [--no-chromium]
+Run twice, get the same files. ``--plan 2023`` (or 2025) writes the same pages of that year's
+plan (samples/plans/plan_2023.py), named plan_2023_*, the XHTML from samples/plan_2023.docx;
+``--out`` writes them elsewhere than beside this script (the committed samples are 2024's).
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import importlib
 import sys
 import tempfile
 from pathlib import Path
@@ -45,7 +48,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from plans.plan_2024 import PLAN  # noqa: E402
 from samplekit.plan import AnnexPart, Event, Heading, Plan, Section  # noqa: E402
 
 NBSP = "&nbsp;"
@@ -66,9 +68,10 @@ def text(value: str) -> str:
 class WordPage:
     """One Word HTML page: full ("Web Page") or filtered."""
 
-    def __init__(self, plan: Plan, filtered: bool):
+    def __init__(self, plan: Plan, filtered: bool, name: str = "plan_2024_word"):
         self.plan = plan
         self.filtered = filtered
+        self.name = name  # the page's file name without .html: Word names its folder of parts after it
         self.lists = 0  # Word's list override numbers (lfo) given out so far
 
     # Paragraphs ------------------------------------------------------------
@@ -249,10 +252,10 @@ class WordPage:
                 "<meta http-equiv=Content-Type content=\"text/html; charset=windows-1251\">\r\n"
                 "<meta name=ProgId content=Word.Document>\r\n<meta name=Generator content=\"Microsoft Word 15\">\r\n"
                 "<meta name=Originator content=\"Microsoft Word 15\">\r\n"
-                "<link rel=File-List href=\"plan_2024_word_files/filelist.xml\">\r\n"
+                f"<link rel=File-List href=\"{self.name}_files/filelist.xml\">\r\n"
                 "<!--[if gte mso 9]><xml>\r\n <o:DocumentProperties>\r\n  <o:Author>МАГ</o:Author>\r\n"
                 "  <o:Pages>3</o:Pages>\r\n  <o:Version>16.00</o:Version>\r\n </o:DocumentProperties>\r\n"
-                "</xml><![endif]-->\r\n<link rel=themeData href=\"plan_2024_word_files/themedata.thmx\">\r\n"
+                f"</xml><![endif]-->\r\n<link rel=themeData href=\"{self.name}_files/themedata.thmx\">\r\n"
                 "<!--[if gte mso 9]><xml>\r\n <w:WordDocument>\r\n  <w:SpellingState>Clean</w:SpellingState>\r\n"
                 "  <w:GrammarState>Clean</w:GrammarState>\r\n  <w:TrackMoves>false</w:TrackMoves>\r\n"
                 "  <w:LidThemeOther>RU</w:LidThemeOther>\r\n </w:WordDocument>\r\n</xml><![endif]-->\r\n"
@@ -409,26 +412,59 @@ def chromium_print(page: Path, target: Path) -> Path:
         return print_with_chromium(page, target, Path(work))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the producer samples beside this script."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice XHTML export")
-    parser.add_argument("--no-chromium", action="store_true", help="skip the Chromium print of Word's page")
-    args = parser.parse_args(argv)
-    written = {
-        "plan_2024_word.html": WordPage(PLAN, filtered=False).page(),
-        "plan_2024_word_filtered.html": WordPage(PLAN, filtered=True).page(),
-        "plan_2024_google_docs.html": GooglePage(PLAN).page(),
+# The other years' pages are committed only as Chromium's prints (the pages themselves stay
+# in a temporary folder): what a print loses differs with where its lines fall. Google Docs'
+# 2025 page paints its white background as a box, and lets a word too long for its column
+# overflow it.
+PRINTED = {"2023": ("word",), "2025": ("word", "google_docs")}
+
+
+def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[str, ...] = ("word",)) -> list[Path]:
+    """The producers' pages of the plan of ``year`` (samples/plans/plan_YEAR.py) written into
+    ``out``, with LibreOffice's XHTML of samples/plan_YEAR.docx and Chromium's prints of the
+    pages named in ``prints`` ("word" prints plan_YEAR_word.html as plan_YEAR_word_chrome.pdf)."""
+    plan = importlib.import_module(f"plans.plan_{year}").PLAN
+    stem = f"plan_{year}"
+    out.mkdir(parents=True, exist_ok=True)
+    pages = {
+        f"{stem}_word.html": WordPage(plan, filtered=False, name=f"{stem}_word").page(),
+        f"{stem}_word_filtered.html": WordPage(plan, filtered=True, name=f"{stem}_word_filtered").page(),
+        f"{stem}_google_docs.html": GooglePage(plan).page(),
     }
-    for name, data in written.items():
-        (HERE / name).write_bytes(data)
-        print(f"wrote samples/{name}")
-    if not args.no_libreoffice:
-        libreoffice_xhtml(HERE / "plan_2024.docx", HERE / "plan_2024_libreoffice.xhtml.html")
-        print("wrote samples/plan_2024_libreoffice.xhtml.html")
-    if not args.no_chromium:
-        chromium_print(HERE / "plan_2024_word.html", HERE / "plan_2024_word_chrome.pdf")
-        print("wrote samples/plan_2024_word_chrome.pdf")
+    written = []
+    for name, data in pages.items():
+        (out / name).write_bytes(data)
+        written.append(out / name)
+    if libreoffice:
+        written.append(libreoffice_xhtml(HERE / f"{stem}.docx", out / f"{stem}_libreoffice.xhtml.html"))
+    for kind in prints:
+        written.append(chromium_print(out / f"{stem}_{kind}.html", out / f"{stem}_{kind}_chrome.pdf"))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the producer samples beside this script, or one year's pages where asked."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan", choices=("2023", "2024", "2025"),
+                        help="write every page of this year's plan (samples/plans/plan_YEAR.py) "
+                             "and Chromium's print of each into --out; default: the committed samples")
+    parser.add_argument("--out", type=Path, default=HERE, help="the folder --plan writes to; default samples/")
+    parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice XHTML export")
+    parser.add_argument("--no-chromium", action="store_true", help="skip Chromium's prints")
+    args = parser.parse_args(argv)
+    libreoffice, chromium = not args.no_libreoffice, not args.no_chromium
+    if args.plan:
+        kinds = ("word", "word_filtered", "google_docs") if chromium else ()
+        written = write_pages(args.plan, args.out, libreoffice, kinds)
+    else:
+        written = write_pages("2024", HERE, libreoffice, ("word",) if chromium else ())
+        for year, kinds in PRINTED.items() if chromium else ():
+            with tempfile.TemporaryDirectory() as work:
+                for printed in write_pages(year, Path(work), libreoffice=False, prints=kinds)[-len(kinds):]:
+                    written.append(HERE / printed.name)
+                    written[-1].write_bytes(printed.read_bytes())
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

@@ -57,6 +57,7 @@ FILTERS = {
     "fodt": "fodt:OpenDocument Text Flat XML",
     "rtf": "rtf:Rich Text Format",
     "doc": "doc:MS Word 97",
+    "txt": "txt:Text (encoded):UTF8",
 }
 FIXED_TIME = "2024-01-01T00:00:00Z"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -280,7 +281,8 @@ def unchanged(data: bytes) -> bytes:
 
 
 NORMALISERS = {"docx": normalise_docx, "html": normalise_html, "pdf": normalise_pdf,
-               "odt": normalise_odt, "fodt": normalise_odf_settings, "rtf": unchanged, "doc": unchanged}
+               "odt": normalise_odt, "fodt": normalise_odf_settings, "rtf": unchanged, "doc": unchanged,
+               "txt": unchanged}
 
 
 if __name__ == "__main__":

@@ -160,6 +160,10 @@ CUT_CASES = [
      line("«ГОРОДСКИ"), opening_wide("Е ТЕХНОЛОГИИ»"), 50.0, False, "glue"),
     ("a space drawn after the word: the word ended there",
      line("Ассоциация "), opening_wide("и городов"), 54.0, True, "space"),
+    ("a word too long for its column runs past the edge: overflowed, not cut",
+     line("взаимопонимание"), opening_wide("в XXI веке»"), 74.0, False, "space"),
+    ("a word cut right at the edge is glued",
+     line("взаимопонимани"), opening_wide("е в XXI веке»"), 70.0, False, "glue"),
 ]
 
 
@@ -186,6 +190,9 @@ WORD_CASES = [
     ("nothing found: two words, and a warning",
      line("Минэкономраз"), opening_wide("вития РФ"), 66.0, ["Круглый стол МАГ"],
      "Минэкономраз вития РФ", True),
+    ("the piece above ends as an adjective: two words",
+     line("федеративному"), opening_wide("устройству и"), 68.0, ["Круглый стол МАГ"],
+     "федеративному устройству и", False),
     ("both found: two words, and a warning",
      line("Минэкономраз"), opening_wide("вития РФ"), 66.0, ["Минэкономразвития", "и вития"],
      "Минэкономраз вития РФ", True),
@@ -221,16 +228,34 @@ def test_a_cut_the_geometry_tells_is_not_left_to_the_words():
     assert not cuts.decide([found[0].text]) and not cuts.doubts
 
 
+def pairs(*texts: str, frame: Frame = FRAME):
+    """Consecutive lines (as ``lines``), each with the next and the frame: what
+    ``draws_wrap_spaces`` weighs."""
+    made = lines(*texts)
+    return [(above, below, frame) for above, below in zip(made, made[1:])]
+
+
+# A 100 pt frame holds 20 characters: "Международного " (15 and a space) leaves no room
+# for "сотрудничества"; "ОКМО " leaves room for "ВАРМСУ".
 @pytest.mark.parametrize("texts, expected", [
-    (["Круглый стол ", "по тематике ", "Умного города"], False),
-    (["Круглый стол ", "по тематике ", "Умного города ", "Итоги "], True),
+    (["Форум городского ", "сотрудничества", "Международного "], False),
+    (["Форум городского ", "сотрудничества ", "Международного ", "сотрудничества"], True),
     # Chromium's print of Word's HTML: the 7-point filler after each list number is a
     # run of no-break spaces at the number cell's line end, not the space of a wrap.
     (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "3.\xa0\xa0\xa0\xa0\xa0 ", "Умного города"], False),
-    (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "по тематике ", "Умного города ", "Итоги "], True),
+    (["1.\xa0\xa0\xa0\xa0\xa0 ", "2.\xa0\xa0\xa0\xa0\xa0 ", "Форум городского ", "сотрудничества ",
+      "Международного ", "сотрудничества"], True),
+    # Chromium's print of LibreOffice's XHTML: list items whose text ends in a space, the
+    # next item's word fitting after it: no line breaker wrapped there.
+    (["ОКМО ", "ВАРМСУ ", "АГП ", "АГУ ", "АСДГ"], False),
+    # ... and of Word's runs, where a space that closes a run stays at the line's end: three
+    # spaces among ten due wraps are the text's own, not a producer's wrap spaces
+    (["Форум городского ", "сотрудничества", "Международного ", "сотрудничества", "Международного ",
+      "сотрудничества", "Международного", "сотрудничества", "Международного", "сотрудничества",
+      "Международного"], False),
 ])
-def test_draws_wrap_spaces_needs_a_few_lines_ending_in_a_space(texts, expected):
-    assert draws_wrap_spaces(lines(*texts)) is expected
+def test_draws_wrap_spaces_needs_a_few_lines_ending_in_a_space_where_a_wrap_was_due(texts, expected):
+    assert draws_wrap_spaces(pairs(*texts)) is expected
 
 
 # -- lines into paragraphs and list items ---------------------------------------

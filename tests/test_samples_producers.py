@@ -53,3 +53,24 @@ def test_word_full_sample_is_windows_1251_as_word_saves_it():
     data = (SAMPLES / "plan_2024_word.html").read_bytes()
     assert b"charset=windows-1251" in data and b"xmlns:o=" in data and b"mso-list:Ignore" in data
     assert "Предложения".encode("cp1251") in data
+
+
+# The years either side printed by Chromium from the producers' pages
+# (samples/make_producer_html.py, PRINTED). Word's: the event table ends on the page where
+# the annex table starts, their columns 1.5-3 pt apart. Google Docs' 2025 page: its white
+# background painted as a box the size of the text area on page 2, and a word too long for
+# its column ("взаимопонимание") overflowing it. A paragraph break in a cell that falls
+# where a line would have wrapped anyway leaves no sign in a print (no space between the
+# paragraphs, no indent), so a title's paragraphs (``parts``) may run together; the title
+# they make is the same.
+@pytest.mark.parametrize("name", ["plan_2023_word_chrome.pdf", "plan_2025_word_chrome.pdf",
+                                  "plan_2025_google_docs_chrome.pdf"])
+def test_chromiums_print_of_a_producers_page_reads_as_the_docx(name):
+    printed = ingest_file(SAMPLES / name)
+    docx = ingest_file(SAMPLES / f"{name[:9]}.docx")
+    for table in RECORD_TABLES:
+        got = [record.model_dump(mode="json", exclude={"source", "parts"}) for record in getattr(printed, table)]
+        want = [record.model_dump(mode="json", exclude={"source", "parts"}) for record in getattr(docx, table)]
+        assert got == want
+    assert (printed.title, printed.footnotes, printed.signatory, printed.warnings) == \
+        (docx.title, docx.footnotes, docx.signatory, [])

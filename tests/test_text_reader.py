@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest.pipeline import ingest_file
 from parsers.errors import IngestError
 from parsers.blocks import Footnote, Paragraph, Table
 from parsers.readers.markup.html import read_html
@@ -148,6 +149,35 @@ def test_footnote_forms_before_the_rule_are_ordinary_text():
     assert document.footnotes == (Footnote("1", "note"),)
 
 
+# A table exported with each cell on a line of its own (LibreOffice's "Text" filter).
+FLAT_ROWS = "№ п/п\nМероприятия\nМесто, дата\nПримечание\n1.\nСессия МАГ\nМосква\nмай\nОрганизатор: МАГ\n"
+FLAT_TABLE_CASES = {
+    "cells on lines of their own, no table row": ("План\n\n" + FLAT_ROWS, "lines 3-11"),
+    "the longest run of lines is the one named": ("a\nb\n\n" + FLAT_ROWS + "\nc", "lines 4-12"),
+    "a short note is no flattened table": ("просто текст\nи ещё строка\n", None),
+    "paragraphs apart are no run": ("\n\n".join(FLAT_ROWS.split("\n")), None),
+    "a text with a table row warns of nothing": ("1.\tСессия\n" + FLAT_ROWS, None),
+}
+
+
+@pytest.mark.parametrize(("text", "where"), FLAT_TABLE_CASES.values(), ids=FLAT_TABLE_CASES.keys())
+def test_a_table_flattened_to_a_line_per_cell_is_a_warning(text, where):
+    warnings = read(text).warnings
+    assert [(w.code, w.where) for w in warnings] == ([("table_unread", where)] if where else [])
+
+
+def test_libreoffices_text_export_of_a_plan_fails_saying_its_tables_are_lost():
+    """samples/lossy/plan_2024_word.txt (samples/lossy/make_lossy.py): the error names
+    what was lost and what to send instead, not a bare "no event table"."""
+    path = SAMPLES / "lossy" / "plan_2024_word.txt"
+    (warning,) = read_text(path.read_bytes()).warnings
+    assert warning.code == "table_unread" and "each cell on a line of its own" in warning.message
+    with pytest.raises(IngestError) as raised:
+        ingest_file(path)
+    message = raised.value.message
+    assert message.startswith("no event table found") and warning.message in message
+    assert "export the document as DOCX, ODT or HTML" in message
+
 # --- Charsets and damage ----------------------------------------------------
 
 TEXT = "Дни городов\tуказаны"
@@ -277,7 +307,6 @@ def test_markdown_headings_are_heading_paragraphs(line, level, text):
 
 def test_a_line_of_millions_of_tabs_is_refused_before_it_is_split():
     """10 MB of tabs on one line took 30 s and 2.5 GB before the pipeline's count refused it."""
-    from parsers.errors import IngestError
     from parsers.limits import Limits
 
     data = ("№ п/п\tМероприятия\tМесто, дата\tПримечание\n1." + "\t" * 5_000 + "\n").encode()

@@ -59,13 +59,16 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, warnings = encoding.read_text_file(data, limits, "text file", "not a text file: it holds binary data")
     reader = _Reader(limits=limits)
     html_rows: list[int] = []
-    for number, line in enumerate(LINE_END.split(text), start=1):
+    lines = LINE_END.split(text)
+    for number, line in enumerate(lines, start=1):
         if HTML_TABLE_ROWS.search(line):
             html_rows.append(number)
         reader.line(line)
     reader.close()
     if html_rows:
         warnings = (*warnings, html_table_read_as_text(html_rows))
+    elif flat := flattened_table(lines, reader.blocks):
+        warnings = (*warnings, flat)
     return Document(blocks=tuple(reader.blocks), footnotes=tuple(reader.footnotes), warnings=warnings)
 
 
@@ -75,6 +78,31 @@ def html_table_read_as_text(lines: list[int]) -> ReaderWarning:
         code="table_unread", where=f"line {lines[0]}",
         message=f"{len(lines)} line(s) hold HTML table rows (<tr>, <td>) that were read as text, "
                 "their cells run together: in a text export a table is tab-separated lines")
+
+
+# A table flattened to a line per cell, as an export that writes each paragraph on a line of
+# its own and nothing between cells or rows leaves it (LibreOffice's "Text" filter): a text
+# with no table row at all and at least this many lines in a row with no blank between them.
+FLAT_TABLE_LINES = 8
+
+
+def flattened_table(lines: list[str], blocks: list[Block]) -> ReaderWarning | None:
+    """The warning for a text with no table but a run of lines as long as a flattened table's
+    (``where``: the run's lines), or None."""
+    if any(isinstance(block, Table) for block in blocks):
+        return None
+    run, longest, end = 0, 0, 0
+    for number, line in enumerate(lines, start=1):
+        run = run + 1 if line.strip() else 0
+        if run > longest:
+            longest, end = run, number
+    if longest < FLAT_TABLE_LINES:
+        return None
+    return ReaderWarning(
+        code="table_unread", where=f"lines {end - longest + 1}-{end}",
+        message="the text holds no table, only lines (a text export's table is tab-separated lines); "
+                "an export that puts each cell on a line of its own, as LibreOffice's \"Text\" filter does, "
+                "has lost its tables: export the document as DOCX, ODT or HTML")
 
 
 def footnote_line(line: str) -> Footnote | None:

@@ -16,7 +16,7 @@ from typing import Literal
 from parsers.blocks import ReaderWarning
 from parsers.readers.pdf.lines import Frame, Line, lstrip_glyphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.vocab import BULLETS, DASH_BULLETS
+from parsers.vocab import ADJECTIVE_ENDINGS, BULLETS, DASH_BULLETS
 
 # Line-end hyphens that join a wrapped compound without a space; a soft
 # hyphen is dropped, the others kept ("информационно-" + "аналитического").
@@ -24,6 +24,9 @@ HYPHENS: tuple[str, ...] = ("-", "\u2010", "\u2011")
 SOFT_HYPHEN = "\u00ad"
 # Marks written straight after a word, never before one: no space goes before them.
 CLOSING_MARKS: tuple[str, ...] = (",", ".", ":", ";", "!", "?", ")", "]", "»", "”", "…")
+# How far (pt) a line may reach past its frame's right edge and still end inside it: a
+# line-breaker cuts a word to fit, so a line reaching further is a whole word overflowing.
+OVERFLOW_SLACK = 0.1
 # A space's width when a line draws none, as a share of the font size.
 SPACE_EM = 0.25
 
@@ -162,7 +165,9 @@ def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
     """True when the line above may be one word cut at the column's edge: a single word
     with no hyphen of its own and no space drawn after it, after which not even the next
     line's first letter would have fitted, both sides of the break being letters of one
-    case (or the tail lower-case)."""
+    case (or the tail lower-case), and the line not reaching past the frame's edge (a cut
+    word is cut to fit; a word too long for its column that a browser lets overflow was
+    not cut)."""
     above, below = previous.visible(), line.visible()
     if ends_with_space(previous):
         return False  # the space drawn after the word says the word ended there
@@ -175,7 +180,9 @@ def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
         return False
     if not (first.text.islower() or last.text.isupper() and first.text.isupper()):
         return False  # a capital after a small letter opens a word; capitals go on in capitals
-    return previous.x1 + (first.x1 - first.x0) > frame.right  # else nothing was cut for want of room
+    if previous.x1 + (first.x1 - first.x0) <= frame.right:
+        return False  # the next letter would have fitted: nothing was cut for want of room
+    return previous.x1 <= frame.right + OVERFLOW_SLACK  # past the edge: a browser lets a word too long overflow, uncut
 
 
 def leading_letters(line: Line) -> int:
@@ -202,12 +209,24 @@ def ends_with_space(line: Line) -> bool:
     return line.glyphs[-1].is_space
 
 
-def draws_wrap_spaces(lines: Iterable[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+def draws_wrap_spaces(pairs: Iterable[tuple[Line, Line, Frame]], settings: PdfSettings = DEFAULT_SETTINGS,
+                      drawn: Mapping[float, float] | None = None) -> bool:
     """True when the PDF's producer leaves the space it wrapped a line at on the
     line's end (LibreOffice does): then a line ending without one was ended by hand.
-    A wrap leaves one space: a run of them is filler (Word's no-break spaces after a
-    list number, printed from its HTML), which says nothing about wraps."""
-    return sum(1 for line in lines if ends_with_one_space(line)) >= settings.wrap_space_lines
+    ``pairs``: each line with the line after it and its frame. Only lines where a wrap
+    was due count, those after which the next line's first word would not have fitted:
+    a line breaker wraps there and nowhere else, so a space before a word that fitted (a
+    list item's text ending in one, the next item below) says nothing about wraps. The
+    producer must leave one on ``settings.wrap_space_lines`` of them at least, and on
+    ``settings.wrap_space_share`` of them: a few among many without are the text's own.
+    A wrap leaves one space: a run of them is filler (Word's no-break spaces after a list
+    number, printed from its HTML), which says nothing either."""
+    due = spaced = 0
+    for line, after, frame in pairs:
+        if not ends_early(line, after, frame, settings, drawn):
+            due += 1
+            spaced += ends_with_one_space(line)
+    return spaced >= settings.wrap_space_lines and spaced >= settings.wrap_space_share * due
 
 
 def ends_with_one_space(line: Line) -> bool:
@@ -269,9 +288,10 @@ class CutWords:
     The first pass reads every such pair as two words and notes it (``join``). ``decide``
     then counts the words of what was read: the two pieces found as one word elsewhere
     ("Минэкономразвития", in another row) say the pair is one word cut; either piece found
-    alone elsewhere ("центр") says they are two. A second pass reads the pairs so decided
-    as one word; with neither sign, or both, a pair stays two words and a
-    ``word_cut_unsure`` warning is kept in ``doubts``.
+    alone elsewhere ("центр"), or the piece above ending as an adjective does
+    ("международного", ``vocab.ADJECTIVE_ENDINGS``), says they are two. A second pass reads
+    the pairs so decided as one word; with neither sign, or both, a pair stays two words
+    and a ``word_cut_unsure`` warning is kept in ``doubts``.
     """
 
     def __init__(self) -> None:
@@ -293,7 +313,8 @@ class CutWords:
         own = Counter(_bare_word(piece) for head, tail, _ in self.pairs.values() for piece in (head, tail))
         for key, (head, tail, page) in self.pairs.items():
             whole = found[_bare_word(head + tail)] > 0
-            apart = any(found[word] > own[word] for word in (_bare_word(head), _bare_word(tail)) if word)
+            apart = any(found[word] > own[word] for word in (_bare_word(head), _bare_word(tail)) if word) \
+                or _bare_word(head).endswith(ADJECTIVE_ENDINGS)
             if whole != apart:
                 self.decided[key] = "glue" if whole else "space"
                 continue

@@ -7,7 +7,8 @@ far less: each glyph's text, box, size and font, and the edges of drawn lines
 and boxes. So this module walks ``page.layout`` (pdfminer's layout, which
 pdfplumber makes and caches) once, builds exactly that, and hands the edges to
 pdfplumber's own table finder as explicit lines (``find_ruled_tables``), which
-then snaps, joins and intersects them as its ``lines`` strategy would.
+then snaps, joins and intersects them as its ``lines`` strategy would, one group of
+edges at a time (``edge_groups``: tables one above another are snapped apart).
 
 Coordinates follow pdfplumber's ``Page.process_object``: ``top``/``bottom``
 measured down from the top of the page, shifted by the media box origin; the
@@ -16,6 +17,7 @@ tests check them against ``page.chars`` and ``page.find_tables()``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
@@ -34,6 +36,22 @@ EDGE_PREFILTER = 1.0
 CLOSE_TOLERANCE = 1.0
 CLOSE_DIGITS = 0
 COVERED_SHARE = 0.9
+# Edges further apart than this up the page (pt) are tables of their own, snapped apart
+# (``edge_groups``): pdfplumber's snap and join tolerance.
+GROUP_GAP = 3.0
+# pdfminer's text for a glyph whose font maps it to no character ("(cid:0)": a font's
+# .notdef, drawn where the font lacks the character; "(cid:37)": a font with no ToUnicode
+# map): the reader reads it as the replacement character and counts it for a warning.
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+UNMAPPED_TEXT = "\ufffd"
+# A glyph drawn again on the next page keeps its x to this many decimals; glyphs whose
+# bottoms lie within SAME_LINE of their size are one line; TOUCH (pt): a line's bottom that
+# close to the next line's top sits above it.
+KEY_DIGITS = 1
+SAME_LINE = 0.25
+TOUCH = 0.5
+# White in the grey, RGB and CMYK colour spaces.
+WHITE = frozenset({(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0)})
 # A filled shape of this many distinct corners or fewer is no round bullet.
 TRIANGLE_CORNERS = 3
 
@@ -45,6 +63,7 @@ class PageObjects:
     glyphs: list[Glyph] = field(default_factory=list)
     shapes: list[dict] = field(default_factory=list)  # lines, boxes, curves as pdfplumber dicts
     images: int = 0
+    unmapped: int = 0  # glyphs whose font maps them to no character (read as UNMAPPED_TEXT)
 
 
 def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
@@ -62,9 +81,15 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             bold = bold_fonts.get(font)
             if bold is None:
                 bold = bold_fonts[font] = any(word in font.lower() for word in bold_words)
-            found.glyphs.append(Glyph(obj.get_text(), obj.x0 + mb_x0, obj.x1 + mb_x0,
+            text = obj.get_text()
+            if text.startswith("(cid:") and UNMAPPED.fullmatch(text):
+                text = UNMAPPED_TEXT
+                found.unmapped += 1
+            found.glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0,
                                       height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
         elif isinstance(obj, LTCurve):
+            if _paints_white(obj):
+                continue  # a background on white paper (a browser paints the page's own): no rule
             if _is_dot(obj, settings):
                 found.glyphs.append(_dot_glyph(obj, height, mb_x0, mb_top, settings))
             else:
@@ -73,7 +98,79 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             found.images += 1
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
+    if found.unmapped:
+        found.glyphs = without_hidden_unmapped(found.glyphs)
     return found
+
+
+def without_hidden_unmapped(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs without the unmapped ones drawn over another glyph of the same line (more
+    than half their width on it): a label the font could not draw, set on top of the text
+    (Chromium's print of LibreOffice's XHTML list labels), shows nothing and hides nothing;
+    read as text it would split the word under it ("\ufffdВ\ufffdАРМСУ"). They stay counted."""
+    mapped = [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()]
+
+    def hidden(glyph: Glyph) -> bool:
+        width = glyph.x1 - glyph.x0
+        return any(min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2
+                   and abs(other.top - glyph.top) <= SAME_LINE * glyph.size for other in mapped)
+
+    return [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT or not hidden(glyph)]
+
+
+def _paints_white(obj: LTCurve) -> bool:
+    """True for a shape filled in white and not stroked: it shows nothing on the page (Chromium
+    paints a page's white background as a box the size of the text area, whose sides are no
+    table's rules)."""
+    return bool(obj.fill) and not obj.stroke and _colour(obj.non_stroking_color) in WHITE
+
+
+def _colour(value) -> tuple:
+    """A PDF colour as a tuple of floats (pdfminer gives a number, a tuple or a list)."""
+    if isinstance(value, (int, float)):
+        return (float(value),)
+    try:
+        return tuple(float(part) for part in value)
+    except (TypeError, ValueError):
+        return ()  # a pattern or a named colour: not known to be white
+
+
+GlyphKey = tuple[str, float]
+
+
+def glyph_key(glyph: Glyph) -> GlyphKey:
+    """What a glyph drawn again on the next page keeps: its text and where it starts across."""
+    return glyph.text, round(glyph.x0, KEY_DIGITS)
+
+
+def bottom_line_keys(glyphs: list[Glyph]) -> frozenset[GlyphKey]:
+    """The keys of the page's lowest line of text (the glyphs whose bottom is the lowest)."""
+    visible = [glyph for glyph in glyphs if glyph.text.strip()]
+    if not visible:
+        return frozenset()
+    lowest = max(glyph.bottom for glyph in visible)
+    return frozenset(glyph_key(g) for g in visible if lowest - g.bottom <= SAME_LINE * g.size)
+
+
+def without_carried(glyphs: list[Glyph], carried: frozenset[GlyphKey]) -> list[Glyph]:
+    """The page's glyphs without a line drawn again from the page before: a browser draws
+    a line that a page break cuts on both pages, clipped to each, and the next page keeps
+    the glyphs whose ink reaches into it (descenders: "р", "д", "у" of "городских"), above
+    its first line, each where it stood in the previous page's last line. Those are dropped
+    only when all the glyphs above the page's first other line are such repeats."""
+    if not carried:
+        return glyphs
+    visible = [glyph for glyph in glyphs if glyph.text.strip()]
+    repeats = [glyph for glyph in visible if glyph_key(glyph) in carried]
+    others = [glyph for glyph in visible if glyph_key(glyph) not in carried]
+    if not repeats or not others:
+        return glyphs
+    first_top = min(glyph.top for glyph in others)
+    above = [glyph for glyph in glyphs if glyph.bottom <= first_top + TOUCH]
+    if not above or any(glyph_key(glyph) not in carried for glyph in above if glyph.text.strip()):
+        return glyphs
+    dropped = {id(glyph) for glyph in above}
+    return [glyph for glyph in glyphs if id(glyph) not in dropped]
 
 
 def _is_dot(obj: LTCurve, settings: PdfSettings) -> bool:
@@ -118,7 +215,15 @@ def find_ruled_tables(page, shapes: list[dict], limits: Limits = DEFAULT_LIMITS)
             elif edge["orientation"] == "h" and edge["width"] >= EDGE_PREFILTER:
                 horizontal.append(edge)
     limits.check_page_rules(len(vertical) + len(horizontal), page.page_number)
-    horizontal.extend(closing_edges(vertical, horizontal))
+    tables = []
+    for group_vertical, group_horizontal in edge_groups(vertical, horizontal):
+        tables.extend(_tables_of(page, group_vertical, group_horizontal))
+    return sorted(tables, key=lambda table: (table.bbox[1], table.bbox[0]))
+
+
+def _tables_of(page, vertical: list[dict], horizontal: list[dict]) -> list:
+    """pdfplumber's tables on one group of edges (``edge_groups``)."""
+    horizontal = horizontal + closing_edges(vertical, horizontal)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []  # no grid can be drawn with fewer
     settings = TableSettings.resolve({
@@ -126,6 +231,23 @@ def find_ruled_tables(page, shapes: list[dict], limits: Limits = DEFAULT_LIMITS)
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
     })
     return TableFinder(page, settings).tables
+
+
+def edge_groups(vertical: list[dict], horizontal: list[dict],
+                gap: float = GROUP_GAP) -> list[tuple[list[dict], list[dict]]]:
+    """The edges in groups, one above another with more than ``gap`` between them, each
+    (vertical, horizontal). pdfplumber snaps edges within 3 pt of each other to their mean
+    over all it is given: two tables on one page whose columns lie that close (an event
+    table ending above an annex table) would have each one's column edges moved towards the
+    other's, and its cells' frames with them. Snapped one group at a time, they keep their own."""
+    groups: list[tuple[float, list[dict], list[dict]]] = []
+    for edge in sorted(vertical + horizontal, key=lambda e: e["top"]):
+        if not groups or edge["top"] > groups[-1][0] + gap:
+            groups.append((edge["bottom"], [], []))
+        bottom, group_vertical, group_horizontal = groups[-1]
+        (group_vertical if edge["orientation"] == "v" else group_horizontal).append(edge)
+        groups[-1] = (max(bottom, edge["bottom"]), group_vertical, group_horizontal)
+    return [(group_vertical, group_horizontal) for _, group_vertical, group_horizontal in groups]
 
 
 def closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:

@@ -28,15 +28,18 @@ from parsers.blocks import Block, Document, Footnote, ReaderWarning, Table
 from parsers.readers.pdf.joins import CutWords, draws_wrap_spaces
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
 from parsers.readers.pdf.paragraphs import paragraphs
-from parsers.readers.pdf.objects import find_ruled_tables, page_objects
+from parsers.readers.pdf.objects import bottom_line_keys, find_ruled_tables, page_objects, without_carried
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import (TableDraft, continues, find_aligned_tables, heading_rows, regrid, rows_at_break,
-                                        ruled_table, stitch, to_table)
+from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, regrid,
+                                        rows_at_break, ruled_table, stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
 NO_TEXT = "no text layer: scanned image?"
+UNMAPPED_GLYPHS = ("{} glyph(s) have no text in the PDF (the font maps them to no character, or lacked "
+                   "the character and drew its blank): their text is lost, each read as '\ufffd' "
+                   "(left out where drawn over other text)")
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
@@ -82,6 +85,8 @@ class PageLayout:
     images: int = 0
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    unmapped: int = 0  # glyphs whose font maps them to no character (objects.UNMAPPED)
+    bottom_line: frozenset = frozenset()  # keys of the page's lowest line (objects.bottom_line_keys)
 
 
 def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -97,6 +102,8 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
         raise NoTextLayer(NO_TEXT)
     warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
+    warnings += [ReaderWarning("glyph_unread", UNMAPPED_GLYPHS.format(layout.unmapped), f"page {layout.number}")
+                 for layout in layouts if layout.unmapped]
     return assemble(layouts, settings, warnings)
 
 
@@ -144,7 +151,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             # Before any `with pdf`: pdfplumber's close() builds every page object.
             check_page_tree(pdf.doc, limits)
             try:
-                return [read_page(page, settings, limits) for page in _pages(pdf)]
+                return read_each(_pages(pdf), settings, limits)
             finally:
                 _close(pdf)
     except PdfminerException as error:
@@ -221,11 +228,25 @@ def _reason(error: BaseException) -> str:
     return re.sub(r"\s+", " ", text)[:120]
 
 
-def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> PageLayout:
-    """One pdfplumber page: ruled tables, aligned tables, the lines outside them."""
+def read_each(pages: list, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
+    """The pages read in order, each told the last line of the page before (``read_page``)."""
+    layouts: list[PageLayout] = []
+    carried: frozenset = frozenset()
+    for page in pages:
+        layouts.append(read_page(page, settings, limits, carried))
+        carried = layouts[-1].bottom_line
+    return layouts
+
+
+def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS,
+              carried: frozenset = frozenset()) -> PageLayout:
+    """One pdfplumber page: ruled tables, aligned tables, the lines outside them. ``carried``:
+    the previous page's last line (``objects.bottom_line_keys``), whose glyphs drawn again
+    above this page's first line are dropped (``objects.without_carried``)."""
     number = page.page_number
     check_time(f"page {number}")
     drawn = page_objects(page, settings)
+    drawn.glyphs = without_carried(drawn.glyphs, carried)
     found = find_ruled_tables(page, drawn.shapes, limits)
     boxes = [table.bbox for table in found]
     inside: list[list[Glyph]] = [[] for _ in found]
@@ -244,7 +265,8 @@ def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = D
     rules = _rules(drawn.shapes, boxes)
     height = float(page.height)
     page.close()  # the layout is no longer needed: keep memory flat on long documents
-    return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images)
+    return PageLayout(number, height, tables, lines, rules, text_frame(tables, lines), drawn.images,
+                      unmapped=drawn.unmapped, bottom_line=bottom_line_keys(drawn.glyphs))
 
 
 def _rules(shapes: list[dict], boxes: list[tuple]) -> list[Rule]:
@@ -403,16 +425,18 @@ def _heading_before(previous: list[Item], head: TableDraft, table: TableDraft, s
 
 def followed_lines(layouts: list[PageLayout]):
     """Every body and cell line of the document with another line after it in its cell or run
-    of text, after the pages are put together: only such a line can end at a wrap (a cell's
-    last line, "1. " in a number cell, keeps its trailing space for nothing)."""
+    of text, after the pages are put together, as (line, the line after it, their frame):
+    only such a line can end at a wrap (a cell's last line, "1. " in a number cell, keeps
+    its trailing space for nothing)."""
     for layout in layouts:
         for item in layout.items:
             if isinstance(item, TableDraft):
                 for row in item.rows:
                     for cell in row.cells:
-                        yield from cell.lines[:-1]
+                        frame = cell_frame(item, cell)
+                        yield from ((line, after, frame) for line, after in zip(cell.lines, cell.lines[1:]))
             else:
-                yield from item.lines[:-1]
+                yield from ((line, after, layout.frame) for line, after in zip(item.lines, item.lines[1:]))
 
 
 def item_blocks(item: Item, frame: Frame, settings: PdfSettings, wrap_spaces: bool,

@@ -59,6 +59,11 @@ class PdfSettings:
     # on at least this many lines of a document; then a line without one was
     # ended by hand, even where the next word would not have fitted.
     wrap_space_lines: int = 3
+    # ... and on at least this share of the lines where a wrap was due (the next line's first
+    # word would not have fitted): such a producer leaves one at every wrap, while a few
+    # spaces among many wraps without one are the text's own, ending a run of it (Chromium
+    # draws a space that closes a <span> at the line's end, and none inside one).
+    wrap_space_share: float = 0.5
     # A word is cut without a hyphen only when it is longer than its column, and
     # then usually by a little: the piece carried to the next line is short. A
     # line too full for a space after it looks the same whether it ends a whole

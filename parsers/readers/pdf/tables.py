@@ -547,10 +547,13 @@ def _column_slot(piece: Line, columns: list[list[float]], settings: PdfSettings)
 
 
 def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
-    """Append a table's continuation to it: drop a repeated header row, join a
+    """Append a table's continuation to it: drop rows with no text atop it (a browser draws a
+    cut row's rules again above the next page's margin) and a repeated header row, join a
     row cut by the page break (its continuation has an empty first cell)."""
     regrid(draft, head, settings)
     rows = list(draft.rows)
+    while rows and not any(rows[0].texts()):
+        rows.pop(0)  # no text: the cut row's rules drawn again, clipped, in the page's top margin
     if rows and head.rows and rows[0].texts() == head.rows[0].texts():
         rows.pop(0)
         head.header_repeats += 1
@@ -609,13 +612,13 @@ def to_table(draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS, wrap_s
     (``wrap_spaces`` and ``cuts`` as ``paragraphs`` takes them)."""
     rows = []
     for index, row in enumerate(draft.rows):
-        cells = tuple(Cell(tuple(paragraphs(cell.lines, _frame(draft, cell), settings, wrap_spaces, cuts)),
+        cells = tuple(Cell(tuple(paragraphs(cell.lines, cell_frame(draft, cell), settings, wrap_spaces, cuts)),
                            cell.col_span, cell.row_span, cell.confidence) for cell in row.cells)
         rows.append(Row(cells, row.page, is_header=index == 0 and draft.header_repeats > 0))
     return Table(tuple(rows), draft.page)
 
 
-def _frame(draft: TableDraft, cell: CellDraft) -> Frame:
+def cell_frame(draft: TableDraft, cell: CellDraft) -> Frame:
     """The cell's own frame, or (aligned tables) its columns' text edges."""
     if cell.frame is not None:
         return cell.frame
