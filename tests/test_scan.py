@@ -333,3 +333,43 @@ def test_a_word_box_is_cut_to_its_ink_band(rows, band):
     word = Word("слово", 0, 0, 20, 30, 90.0, 0, ())
     cut = _ink_band(word, ink)
     assert (cut.top, cut.bottom) == band
+
+
+def ruled_grid(middle_rules: bool, strokes=(), gap=None):
+    """Ink (255) of a 200 dpi ruled table of three rows and three 1-inch columns; the middle row
+    has its column rules only when ``middle_rules`` (else it is one merged heading cell).
+    ``strokes`` are letter stems (x0, top, x1, bottom) drawn in; ``gap`` (top, bottom) a stretch
+    the scan left out of the middle row's column rules."""
+    import numpy as np
+
+    ink = np.zeros((260, 720), dtype=np.uint8)
+    xs, ys = (60, 260, 460, 660), (60, 100, 140, 180)
+    for y in ys:
+        ink[y - 1:y + 2, xs[0] - 1:xs[-1] + 2] = 255
+    for x in xs:
+        for top, bottom in zip(ys, ys[1:]):
+            inner = x not in (xs[0], xs[-1])
+            if inner and top == 100 and not middle_rules:
+                continue
+            ink[top:bottom + 1, x - 1:x + 2] = 255
+            if inner and top == 100 and gap:
+                ink[gap[0]:gap[1], x - 1:x + 2] = 0
+    for x0, top, x1, bottom in strokes:
+        ink[top:bottom, x0:x1] = 255
+    return ink
+
+
+@pytest.mark.parametrize("middle_rules, strokes, gap, cells", [
+    (False, (), None, 1),                          # a merged heading row
+    # a bold "р" standing on the bottom rule against the column rule below: still merged
+    (False, [(261, 115, 268, 141), (461, 115, 468, 141)], None, 1),
+    (False, [(261, 99, 268, 125)], None, 1),     # a capital's stem hanging from the top rule
+    (True, (), None, 3),                           # ruled cells
+    (True, (), (115, 121), 3),                     # a rule the scan broke in the middle
+])
+def test_a_rule_parts_two_cells_only_when_it_runs_across_the_row(middle_rules, strokes, gap, cells):
+    pytest.importorskip("cv2")
+    from parsers.readers.scan.grid import find_tables
+
+    table, = find_tables(ruled_grid(middle_rules, strokes, gap), 200).tables
+    assert len(table.ys) == 4 and len([cell for cell in table.cells if cell.row == 1]) == cells
