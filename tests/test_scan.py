@@ -373,3 +373,18 @@ def test_a_rule_parts_two_cells_only_when_it_runs_across_the_row(middle_rules, s
 
     table, = find_tables(ruled_grid(middle_rules, strokes, gap), 200).tables
     assert len(table.ys) == 4 and len([cell for cell in table.cells if cell.row == 1]) == cells
+
+
+@pytest.mark.parametrize("box, kept", [
+    ((10, 10, 60, 30), True),     # a word over its ink
+    ((100, 10, 110, 30), False),  # a dash read in the empty gutter between two columns
+    ((58, 10, 100, 30), True),    # a box that holds a little of the ink (a full stop)
+])
+def test_a_word_read_where_the_scan_has_no_ink_is_no_word(box, kept):
+    from PIL import Image, ImageDraw
+
+    from parsers.readers.scan.reader import _inked
+
+    page = Image.new("L", (200, 40), 255)
+    ImageDraw.Draw(page).rectangle((12, 12, 59, 28), fill=0)
+    assert _inked(page, Word("—", *box, 56.0, 0, ()), 0, 0) is kept

@@ -162,7 +162,7 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     for grid in grids:
         masked.paste(255, grid.box)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
-    words = [w for w in words if not any(_inside(w, grid.box) for grid in grids)]
+    words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
     repairs: list[tuple[str, str]] = []
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
@@ -305,6 +305,7 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
         again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
         if again and min(w.confidence for w in again) > least:
             words = again
+    words = [w for w in words if _inked(clean, w, box[0], box[1])]
     words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
     return mark_bullets(words, clean, box[0], box[1])
 
@@ -403,6 +404,7 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+MIN_WORD_INK = 2  # ink pixels a word's box must hold to be a word at all
 BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
 UNRULED = ("a table without rules: its {rows} rows and {columns} columns are placed by where OCR found "
            "its words, so a row or a cell may be split or joined wrongly; check it against the scan")
@@ -476,6 +478,18 @@ def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
                     symbols=tuple(Symbol(s.text, move(s.x0), move(s.top), move(s.x1), move(s.bottom))
                                   for s in w.symbols))
             for w in words]
+
+
+def _inked(clean, word: Word, dx: int, dy: int) -> bool:
+    """True when the word's box holds ink. Tesseract reads a dash now and then in the empty
+    gutter between two columns of a table without rules ("ООН-Хабитат — по отдельному", the
+    dash at 56 %), and the gutter, cut in two, no longer ends a column."""
+    import numpy as np
+
+    box = (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy)
+    if box[2] <= box[0] or box[3] <= box[1]:
+        return False
+    return int((np.asarray(clean.crop(box)) < 128).sum()) >= MIN_WORD_INK
 
 
 def _padded(clean, box, margin: int):
@@ -590,6 +604,8 @@ def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSet
 # A serif or sans font's ascent and descent, and its capital height, as shares of its size.
 ASCENT, DESCENT, CAP_HEIGHT, X_HEIGHT = 0.8, 0.2, 0.68, 0.47
 # Letters that reach below the baseline, and those that reach the capital height.
+# ("д" stands at the x-height on feet below the baseline, "з" on it, "ф" reaches both ways:
+# as Liberation, DejaVu and Times draw them upright.)
 DESCENDERS = set("рудфцщзуДЦЩgjpqy,;()[]{}/|")
 TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбдйёABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
 
