@@ -388,3 +388,20 @@ def test_a_word_read_where_the_scan_has_no_ink_is_no_word(box, kept):
     page = Image.new("L", (200, 40), 255)
     ImageDraw.Draw(page).rectangle((12, 12, 59, 28), fill=0)
     assert _inked(page, Word("—", *box, 56.0, 0, ()), 0, 0) is kept
+
+
+# Word boxes of Liberation Serif at 33 px (12 pt at 200 dpi), baseline at y = 100: small letters
+# stand 15 px tall, capitals and ascenders 22 px, descenders reach 7 px below.
+@pytest.mark.parametrize("words", [
+    [("Москва", 78, 100), ("июль", 78, 100)],                  # a capital; letters on the baseline
+    [("городская", 85, 107), ("среда»", 85, 107)],            # every word with a descender (р, д)
+    [("XXIX", 78, 100), ("сессия", 85, 100), ("МАГ", 78, 100), ("«Комфортная", 78, 107)],
+    [("задача", 85, 107)],                                     # "з" on the baseline, "д" below it
+    [("фонд", 78, 107)],                                       # "ф" reaches up and down
+])
+def test_a_line_s_font_size_is_told_by_its_words_whatever_their_letters(words):
+    from parsers.readers.scan.reader import line_metrics
+
+    line = [Word(text, 0, top, 10 * len(text), bottom, 90.0, 0, ()) for text, top, bottom in words]
+    baseline, font = line_metrics(line)
+    assert abs(baseline - 100) <= 2 and abs(font - 33) <= 3.5, (baseline, font)

@@ -606,8 +606,8 @@ ASCENT, DESCENT, CAP_HEIGHT, X_HEIGHT = 0.8, 0.2, 0.68, 0.47
 # Letters that reach below the baseline, and those that reach the capital height.
 # ("д" stands at the x-height on feet below the baseline, "з" on it, "ф" reaches both ways:
 # as Liberation, DejaVu and Times draw them upright.)
-DESCENDERS = set("рудфцщзуДЦЩgjpqy,;()[]{}/|")
-TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбдйёABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
+DESCENDERS = set("рудфцщуДЦЩgjpqy,;()[]{}/|")
+TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбйёфABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
 
 
 def line_metrics(words: list[Word]) -> tuple[float, float]:
@@ -619,9 +619,14 @@ def line_metrics(words: list[Word]) -> tuple[float, float]:
         return values[len(values) // 2]
 
     flat = [w for w in words if not DESCENDERS & set(w.text)]
-    baseline = median([w.bottom for w in flat]) if flat else \
-        median([w.bottom for w in words]) - DESCENT * median([w.bottom - w.top for w in words])
-    tall = [baseline - w.top for w in words if TALL & set(w.text)]
+    if flat:
+        baseline = median([w.bottom for w in flat])
+    else:  # every word reaches below the baseline, by its font's descent
+        fonts = [(w.bottom - w.top) / ((CAP_HEIGHT if TALL & set(w.text) else X_HEIGHT) + DESCENT) for w in words]
+        baseline = median([w.bottom - DESCENT * font for w, font in zip(words, fonts)])
+    # Of an even count, the lower middle: a footnote marker raised over its word ("МАГ¹") makes
+    # that word taller than the type, and a short line has few words to outvote it.
+    tall = sorted(baseline - w.top for w in words if TALL & set(w.text))
     if tall:
-        return baseline, max(median(tall) / CAP_HEIGHT, 1.0)
+        return baseline, max(tall[(len(tall) - 1) // 2] / CAP_HEIGHT, 1.0)
     return baseline, max(median([baseline - w.top for w in words]) / X_HEIGHT, 1.0)
