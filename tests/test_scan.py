@@ -405,3 +405,40 @@ def test_a_line_s_font_size_is_told_by_its_words_whatever_their_letters(words):
     line = [Word(text, 0, top, 10 * len(text), bottom, 90.0, 0, ()) for text, top, bottom in words]
     baseline, font = line_metrics(line)
     assert abs(baseline - 100) <= 2 and abs(font - 33) <= 3.5, (baseline, font)
+
+
+def _draft(top: float, lefts: list[float], rows: list[list[str]]):
+    """An aligned table's draft: each row's cells from its first column on, 14 pt a row."""
+    from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
+
+    drafts = []
+    for index, texts in enumerate(rows):
+        y = top + 14 * index
+        drafts.append(RowDraft([CellDraft(column, lines=[_line(y, [(lefts[column], text)])] if text else [])
+                                for column, text in enumerate(texts)], 1))
+    return TableDraft(drafts, list(lefts), [left + 80 for left in lefts], top, top + 14 * len(rows), 1, ruled=False)
+
+
+HEAD = [60, 100, 300, 400]
+
+
+@pytest.mark.parametrize("second, between, tables, columns", [
+    # a row whose gutter OCR missed ended the table: the rest, no line between, is the same table
+    (_draft(100, [60, 100, 400], [["5.", "Форум Новосибирск апрель", "МАГ"]]), [], 1, [4]),
+    (_draft(100, HEAD, [["5.", "Форум", "Казань", "МАГ"]]), [], 1, [4]),
+    # a line between (a heading, the signature): two tables
+    (_draft(120, HEAD, [["1.", "Сочи", "185", "21 апреля"]]), [_line(102, [(60, "Юбилеи городов МАГ")])], 2, [4, 4]),
+    # columns of its own: another table
+    (_draft(100, [60, 250], [["Москва", "876 лет"]]), [], 2, [4, 2]),
+])
+def test_tables_without_rules_one_after_another_with_the_same_columns_are_one(second, between, tables, columns):
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, _rejoined
+
+    first = _draft(44, HEAD, [["№", "Мероприятия", "Место, дата", "Примечание"],
+                              ["4.", "Семинар", "Минск", "МАГ"], ["", "городов", "", ""]])
+    found = _rejoined([first, second], between, DEFAULT_SCAN_SETTINGS)
+    assert len(found) == tables and [len(draft.lefts) for draft in found] == columns
+    if tables == 1:
+        assert [row.cells[0].lines[0].text if row.cells[0].lines else "" for row in found[0].rows] == \
+            ["№", "4.", "", "5."]
+        assert all(cell.column < 4 for row in found[0].rows for cell in row.cells)

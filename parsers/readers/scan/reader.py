@@ -24,7 +24,8 @@ from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft, find_aligned_tables
+from parsers.readers.pdf.tables import (CellDraft, RowDraft, TableDraft, continues, find_aligned_tables, regrid,
+                                        stitch)
 from parsers.readers.scan import repair
 from parsers.readers.scan.columns import gutter_cuts
 from parsers.readers.scan.engine import Engine, Symbol, Word
@@ -187,12 +188,40 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
     (``find_aligned_tables``), its columns cut at the gutters neighbouring lines share
     (``columns.gutter_cuts``); each table is an ``ocr_unruled`` warning."""
     aligned, rest = find_aligned_tables(lines, settings.pdf, gutter_cuts(lines, settings.pdf))
+    aligned = _rejoined(aligned, rest, settings)
     for draft in aligned:
         for cell in (cell for row in draft.rows for cell in row.cells):
             cell.lines = [_without_end_space(line, settings) for line in cell.lines]
         warnings.append(ReaderWarning("ocr_unruled", UNRULED.format(rows=len(draft.rows), columns=len(draft.lefts)),
                                       f"page {page}"))
     return aligned, rest
+
+
+def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSettings) -> list[TableDraft]:
+    """Tables without rules that follow one another on the page, no line between them, and
+    show the same columns (``continues``, as a table carried to the next page does), as one.
+
+    One row whose gutter OCR did not see (a word read across it, a cell's text run close to
+    the next) fits none of the table's columns and ends the table there; the rows after it
+    would start a table of their own with no header, whose rows fit no column of the plan.
+    """
+    out: list[TableDraft] = []
+    for draft in drafts:
+        head = out[-1] if out else None
+        between = head is not None and any(head.bottom <= (line.top + line.bottom) / 2 <= draft.top
+                                           for line in lines)
+        if head is None or between:
+            out.append(draft)
+        elif continues(head, draft, settings.pdf):
+            stitch(head, draft, settings.pdf)
+        elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
+            regrid(head, draft, settings.pdf)  # the first piece showed fewer columns
+            draft.rows[:0] = head.rows
+            draft.top = head.top
+            out[-1] = draft
+        else:
+            out.append(draft)
+    return out
 
 
 def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
