@@ -316,6 +316,21 @@ def test_a_scan_of_a_table_without_rules_is_read_by_word_positions_and_each_tabl
         assert (event.place, event.date.model_dump(mode="json")) == (want["place"], want["date"])
 
 
+@needs_ocr
+def test_a_cell_s_text_run_close_to_the_next_column_is_cut_at_the_column_the_page_shows(expected_2024):
+    """plan_2024_paras_noborder_200dpi.pdf: "регионах" ends 0.4 em before "октябрь" (the
+    place column) atop page 2's table, its neighbours too few to show that column."""
+    from tests.test_samples import expected_records
+
+    plan = ingest_bytes((SCANS / "plan_2024_paras_noborder_200dpi.pdf").read_bytes(), "scan.pdf")
+    assert not [w for w in plan.warnings if w.code in ("row_unplaced", "records_missing", "date_unknown")]
+    for table, fields in (("events", ("number", "place", "date", "organizers")),
+                          ("jubilees", ("city", "date", "anniversary")), ("city_days", ("city", "date", "age"))):
+        got = [record.model_dump(mode="json") for record in getattr(plan, table)]
+        want = expected_records(expected_2024, table)
+        assert [[r[f] for f in fields] for r in got] == [[r[f] for f in fields] for r in want]
+
+
 @pytest.mark.parametrize("rows, band", [
     ([(4, 24)], (4, 24)),              # a box 4 px too tall either side: cut to the ink
     ([(4, 24), (28, 30)], (4, 24)),    # the top of a letter of the next line: not the word's
