@@ -331,6 +331,19 @@ def test_a_cell_s_text_run_close_to_the_next_column_is_cut_at_the_column_the_pag
         assert [[r[f] for f in fields] for r in got] == [[r[f] for f in fields] for r in want]
 
 
+@needs_ocr
+def test_a_row_whose_cells_tesseract_reads_as_lines_of_their_own_is_one_row(expected_2024):
+    """plan_2024_word_noborders_line_200dpi.pdf: the last city day stands alone atop page 3,
+    and Tesseract gives each of its four cells a text line of its own."""
+    from tests.test_samples import expected_records
+
+    plan = ingest_bytes((SCANS / "plan_2024_word_noborders_line_200dpi.pdf").read_bytes(), "scan.pdf")
+    want = expected_records(expected_2024, "city_days")
+    got = [record.model_dump(mode="json") for record in plan.city_days]
+    assert [(r["city"], r["age"], r["date"]) for r in got] == [(r["city"], r["age"], r["date"]) for r in want]
+    assert [(f.marker, f.text) for f in plan.footnotes] == [(f["marker"], f["text"]) for f in expected_2024["footnotes"]]
+
+
 @pytest.mark.parametrize("rows, band", [
     ([(4, 24)], (4, 24)),              # a box 4 px too tall either side: cut to the ink
     ([(4, 24), (28, 30)], (4, 24)),    # the top of a letter of the next line: not the word's
@@ -457,3 +470,24 @@ def test_tables_without_rules_one_after_another_with_the_same_columns_are_one(se
         assert [row.cells[0].lines[0].text if row.cells[0].lines else "" for row in found[0].rows] == \
             ["№", "4.", "", "5."]
         assert all(cell.column < 4 for row in found[0].rows for cell in row.cells)
+
+
+@pytest.mark.parametrize("words, lines", [
+    # a row without rules read as four text lines, one a cell: one line
+    ([("7.", 120, 0, 0), ("Москва", 210, 0, 1), ("876", 580, 1, 2), ("лет", 640, 1, 2), ("9-10", 835, 0, 3)],
+     [["7.", "Москва", "876", "лет", "9-10"]]),
+    # a cell's two lines, one under the other: two lines
+    ([("Участие", 210, 0, 0), ("форуме", 210, 28, 1)], [["Участие"], ["форуме"]]),
+    # a line whose band shares less than half of its height with another's: its own
+    ([("Москва", 210, 0, 0), ("ноябрь", 580, 14, 1)], [["Москва"], ["ноябрь"]]),
+    # words across each other (two lines of text set over one another): not one line
+    ([("Москва", 210, 0, 0), ("ноябрь", 230, 4, 1)], [["Москва"], ["ноябрь"]]),
+])
+def test_the_words_on_one_baseline_are_one_line(words, lines):
+    from parsers.readers.scan.reader import one_line_per_baseline
+
+    read = [Word(text, x, top, x + 14 * len(text), top + 22, 90.0, line, ()) for text, x, top, line in words]
+    found: dict[int, list[str]] = {}
+    for word in sorted(one_line_per_baseline(read), key=lambda w: (w.line, w.x0)):
+        found.setdefault(word.line, []).append(word.text)
+    assert list(found.values()) == lines

@@ -164,6 +164,7 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
         masked.paste(255, grid.box)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
+    words = one_line_per_baseline(words)
     repairs: list[tuple[str, str]] = []
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
@@ -195,6 +196,38 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
         warnings.append(ReaderWarning("ocr_unruled", UNRULED.format(rows=len(draft.rows), columns=len(draft.lefts)),
                                       f"page {page}"))
     return aligned, rest
+
+
+def one_line_per_baseline(words: list[Word]) -> list[Word]:
+    """The page's words with one text line for all the words on one baseline, as a PDF's
+    lines are made: Tesseract (``--psm 4``) may give each cell of a row without rules a text
+    line of its own ("7." / "Москва" / "876 лет" / "9-10 сентября" atop a page), and a
+    row read as four one-place lines is a row of no table.
+
+    Lines are joined when their bands (top to bottom of their words) overlap by more than
+    ``SAME_BASELINE`` of the lower one's height and their words do not overlap across."""
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    bands = sorted(((min(w.top for w in group), max(w.bottom for w in group), key) for key, group in lines.items()))
+    groups: list[list] = []  # [top, bottom, keys, spans]
+    for top, bottom, key in bands:
+        spans = [(w.x0, w.x1) for w in lines[key]]
+        for group in groups:
+            overlap = min(bottom, group[1]) - max(top, group[0])
+            height = min(bottom - top, group[1] - group[0])
+            clear = not any(a < d and c < b for a, b in spans for c, d in group[3])
+            if height > 0 and overlap > SAME_BASELINE * height and clear:
+                group[0], group[1] = min(top, group[0]), max(bottom, group[1])
+                group[2].append(key)
+                group[3].extend(spans)
+                break
+        else:
+            groups.append([top, bottom, [key], spans])
+    renumbered = {key: index for index, group in enumerate(groups) for key in group[2]}
+    if len(groups) == len(lines):
+        return words
+    return [replace(word, line=renumbered[word.line]) for word in words]
 
 
 def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSettings) -> list[TableDraft]:
@@ -433,6 +466,7 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+SAME_BASELINE = 0.5  # share of a line's height another must share to stand on its baseline
 MIN_WORD_INK = 2  # ink pixels a word's box must hold to be a word at all
 BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
 UNRULED = ("a table without rules: its {rows} rows and {columns} columns are placed by where OCR found "
