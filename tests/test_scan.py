@@ -109,6 +109,8 @@ def word(text: str, x0: int = 0) -> Word:
     (["OKMO", "и", "АГП"], ["ОКМО", "и", "АГП"]),    # Latin twins in Russian text
     (["XVII", "Международный"], ["XVII", "Международный"]),  # a Roman numeral stays Latin
     (["CD", "версией"], ["CD", "версией"]),         # D has no Cyrillic twin
+    (["no", "отдельному", "графику"], ["по", "отдельному", "графику"]),  # a serif "п" read as "n"
+    (["online", "конференция"], ["online", "конференция"]),  # l and i have no Cyrillic twin
     (["З1октябрь-"], ["31октябрь-"]),
     (["информационно—"], ["информационно-"]),
 ])
