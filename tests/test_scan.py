@@ -493,3 +493,24 @@ def test_the_words_on_one_baseline_are_one_line(words, lines):
     for word in sorted(one_line_per_baseline(read), key=lambda w: (w.line, w.x0)):
         found.setdefault(word.line, []).append(word.text)
     assert list(found.values()) == lines
+
+
+@needs_ocr
+@pytest.mark.parametrize("read_already, found", [
+    ([], ["3.", "4."]),                                   # the page's reading dropped the column
+    ([Word("3.", 60, 100, 100, 125, 96.0, 0, ())], ["4."]),  # what it read is not read again
+])
+def test_ink_the_page_s_reading_left_out_is_read_on_its_own(read_already, found):
+    from PIL import Image, ImageDraw, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
+
+    page = Image.new("L", (600, 300), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 33)
+    for index, number in enumerate(("3.", "4.")):
+        ImageDraw.Draw(page).text((62, 100 + 40 * index), number, font=font, fill=0)
+    with Engine() as engine:
+        words = unread_words(page, read_already, engine, 200, DEFAULT_SCAN_SETTINGS, [])
+    assert [word.text for word in words] == found
+    assert all(word.x0 >= 60 and word.top >= 95 for word in words)  # on the page, not in the patch

@@ -164,8 +164,8 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
         masked.paste(255, grid.box)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
-    words = one_line_per_baseline(words)
     repairs: list[tuple[str, str]] = []
+    words = one_line_per_baseline(words + unread_words(masked, words, engine, page.dpi, settings, repairs))
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
@@ -196,6 +196,41 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
         warnings.append(ReaderWarning("ocr_unruled", UNRULED.format(rows=len(draft.rows), columns=len(draft.lefts)),
                                       f"page {page}"))
     return aligned, rest
+
+
+def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
+                 repairs: list[tuple[str, str]]) -> list[Word]:
+    """The words in ink that reading the page left out, each patch read on its own as a cell is.
+
+    Tesseract's page layout (``--psm 4``) now and then drops a narrow column whole: the row
+    numbers "3." to "9." of a table without rules atop a page, clear of the cities beside
+    them. Ink no word's box covers is joined letter to letter into patches; a patch the size
+    of print (``UNREAD_HEIGHT_IN``) is read, and its words join the page's."""
+    import cv2
+    import numpy as np
+
+    ink = (np.asarray(clean) < 128).astype(np.uint8)
+    pad = max(2, dpi // 100)
+    for word in words:
+        ink[max(word.top - pad, 0):word.bottom + pad, max(word.x0 - pad, 0):word.x1 + pad] = 0
+    letters = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (int(UNREAD_JOIN_IN * dpi) | 1, 1)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(letters, connectivity=8)
+    low, high = (int(limit * dpi) for limit in UNREAD_HEIGHT_IN)
+    found: list[Word] = []
+    line = max((word.line for word in words), default=-1) + 1
+    for x, y, width, height, _ in stats[1:]:
+        if not low <= height <= high or int(ink[y:y + height, x:x + width].sum()) < settings.min_cell_ink:
+            continue
+        box = (int(x), int(y), int(x + width), int(y + height))
+        read = [w for w in _read_region(clean, box, engine, dpi, settings, repairs)
+                if w.confidence >= settings.confidence_threshold]
+        for word in read:
+            found.append(replace(word, x0=word.x0 + box[0], x1=word.x1 + box[0], top=word.top + box[1],
+                                 bottom=word.bottom + box[1], line=line + word.line,
+                                 symbols=tuple(Symbol(s.text, s.x0 + box[0], s.top + box[1], s.x1 + box[0],
+                                                      s.bottom + box[1]) for s in word.symbols)))
+        line += 1 + max((word.line for word in read), default=0)
+    return found
 
 
 def one_line_per_baseline(words: list[Word]) -> list[Word]:
@@ -466,6 +501,8 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+UNREAD_JOIN_IN = 0.06  # gap between letters closed to make a patch of unread ink a word
+UNREAD_HEIGHT_IN = (0.06, 0.4)  # heights of a patch of unread ink that can be print (a digit, a line)
 SAME_BASELINE = 0.5  # share of a line's height another must share to stand on its baseline
 MIN_WORD_INK = 2  # ink pixels a word's box must hold to be a word at all
 BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
