@@ -109,6 +109,8 @@ def word(text: str, x0: int = 0) -> Word:
     (["OKMO", "и", "АГП"], ["ОКМО", "и", "АГП"]),    # Latin twins in Russian text
     (["XVII", "Международный"], ["XVII", "Международный"]),  # a Roman numeral stays Latin
     (["CD", "версией"], ["CD", "версией"]),         # D has no Cyrillic twin
+    (["no", "отдельному", "графику"], ["по", "отдельному", "графику"]),  # a serif "п" read as "n"
+    (["online", "конференция"], ["online", "конференция"]),  # l and i have no Cyrillic twin
     (["З1октябрь-"], ["31октябрь-"]),
     (["информационно—"], ["информационно-"]),
 ])
@@ -316,6 +318,34 @@ def test_a_scan_of_a_table_without_rules_is_read_by_word_positions_and_each_tabl
         assert (event.place, event.date.model_dump(mode="json")) == (want["place"], want["date"])
 
 
+@needs_ocr
+def test_a_cell_s_text_run_close_to_the_next_column_is_cut_at_the_column_the_page_shows(expected_2024):
+    """plan_2024_paras_noborder_200dpi.pdf: "регионах" ends 0.4 em before "октябрь" (the
+    place column) atop page 2's table, its neighbours too few to show that column."""
+    from tests.test_samples import expected_records
+
+    plan = ingest_bytes((SCANS / "plan_2024_paras_noborder_200dpi.pdf").read_bytes(), "scan.pdf")
+    assert not [w for w in plan.warnings if w.code in ("row_unplaced", "records_missing", "date_unknown")]
+    for table, fields in (("events", ("number", "place", "date", "organizers")),
+                          ("jubilees", ("city", "date", "anniversary")), ("city_days", ("city", "date", "age"))):
+        got = [record.model_dump(mode="json") for record in getattr(plan, table)]
+        want = expected_records(expected_2024, table)
+        assert [[r[f] for f in fields] for r in got] == [[r[f] for f in fields] for r in want]
+
+
+@needs_ocr
+def test_a_row_whose_cells_tesseract_reads_as_lines_of_their_own_is_one_row(expected_2024):
+    """plan_2024_word_noborders_line_200dpi.pdf: the last city day stands alone atop page 3,
+    and Tesseract gives each of its four cells a text line of its own."""
+    from tests.test_samples import expected_records
+
+    plan = ingest_bytes((SCANS / "plan_2024_word_noborders_line_200dpi.pdf").read_bytes(), "scan.pdf")
+    want = expected_records(expected_2024, "city_days")
+    got = [record.model_dump(mode="json") for record in plan.city_days]
+    assert [(r["city"], r["age"], r["date"]) for r in got] == [(r["city"], r["age"], r["date"]) for r in want]
+    assert [(f.marker, f.text) for f in plan.footnotes] == [(f["marker"], f["text"]) for f in expected_2024["footnotes"]]
+
+
 @pytest.mark.parametrize("rows, band", [
     ([(4, 24)], (4, 24)),              # a box 4 px too tall either side: cut to the ink
     ([(4, 24), (28, 30)], (4, 24)),    # the top of a letter of the next line: not the word's
@@ -333,3 +363,154 @@ def test_a_word_box_is_cut_to_its_ink_band(rows, band):
     word = Word("слово", 0, 0, 20, 30, 90.0, 0, ())
     cut = _ink_band(word, ink)
     assert (cut.top, cut.bottom) == band
+
+
+def ruled_grid(middle_rules: bool, strokes=(), gap=None):
+    """Ink (255) of a 200 dpi ruled table of three rows and three 1-inch columns; the middle row
+    has its column rules only when ``middle_rules`` (else it is one merged heading cell).
+    ``strokes`` are letter stems (x0, top, x1, bottom) drawn in; ``gap`` (top, bottom) a stretch
+    the scan left out of the middle row's column rules."""
+    import numpy as np
+
+    ink = np.zeros((260, 720), dtype=np.uint8)
+    xs, ys = (60, 260, 460, 660), (60, 100, 140, 180)
+    for y in ys:
+        ink[y - 1:y + 2, xs[0] - 1:xs[-1] + 2] = 255
+    for x in xs:
+        for top, bottom in zip(ys, ys[1:]):
+            inner = x not in (xs[0], xs[-1])
+            if inner and top == 100 and not middle_rules:
+                continue
+            ink[top:bottom + 1, x - 1:x + 2] = 255
+            if inner and top == 100 and gap:
+                ink[gap[0]:gap[1], x - 1:x + 2] = 0
+    for x0, top, x1, bottom in strokes:
+        ink[top:bottom, x0:x1] = 255
+    return ink
+
+
+@pytest.mark.parametrize("middle_rules, strokes, gap, cells", [
+    (False, (), None, 1),                          # a merged heading row
+    # a bold "р" standing on the bottom rule against the column rule below: still merged
+    (False, [(261, 115, 268, 141), (461, 115, 468, 141)], None, 1),
+    (False, [(261, 99, 268, 125)], None, 1),     # a capital's stem hanging from the top rule
+    (True, (), None, 3),                           # ruled cells
+    (True, (), (115, 121), 3),                     # a rule the scan broke in the middle
+])
+def test_a_rule_parts_two_cells_only_when_it_runs_across_the_row(middle_rules, strokes, gap, cells):
+    pytest.importorskip("cv2")
+    from parsers.readers.scan.grid import find_tables
+
+    table, = find_tables(ruled_grid(middle_rules, strokes, gap), 200).tables
+    assert len(table.ys) == 4 and len([cell for cell in table.cells if cell.row == 1]) == cells
+
+
+@pytest.mark.parametrize("box, kept", [
+    ((10, 10, 60, 30), True),     # a word over its ink
+    ((100, 10, 110, 30), False),  # a dash read in the empty gutter between two columns
+    ((58, 10, 100, 30), True),    # a box that holds a little of the ink (a full stop)
+])
+def test_a_word_read_where_the_scan_has_no_ink_is_no_word(box, kept):
+    from PIL import Image, ImageDraw
+
+    from parsers.readers.scan.reader import _inked
+
+    page = Image.new("L", (200, 40), 255)
+    ImageDraw.Draw(page).rectangle((12, 12, 59, 28), fill=0)
+    assert _inked(page, Word("—", *box, 56.0, 0, ()), 0, 0) is kept
+
+
+# Word boxes of Liberation Serif at 33 px (12 pt at 200 dpi), baseline at y = 100: small letters
+# stand 15 px tall, capitals and ascenders 22 px, descenders reach 7 px below.
+@pytest.mark.parametrize("words", [
+    [("Москва", 78, 100), ("июль", 78, 100)],                  # a capital; letters on the baseline
+    [("городская", 85, 107), ("среда»", 85, 107)],            # every word with a descender (р, д)
+    [("XXIX", 78, 100), ("сессия", 85, 100), ("МАГ", 78, 100), ("«Комфортная", 78, 107)],
+    [("задача", 85, 107)],                                     # "з" on the baseline, "д" below it
+    [("фонд", 78, 107)],                                       # "ф" reaches up and down
+])
+def test_a_line_s_font_size_is_told_by_its_words_whatever_their_letters(words):
+    from parsers.readers.scan.reader import line_metrics
+
+    line = [Word(text, 0, top, 10 * len(text), bottom, 90.0, 0, ()) for text, top, bottom in words]
+    baseline, font = line_metrics(line)
+    assert abs(baseline - 100) <= 2 and abs(font - 33) <= 3.5, (baseline, font)
+
+
+def _draft(top: float, lefts: list[float], rows: list[list[str]]):
+    """An aligned table's draft: each row's cells from its first column on, 14 pt a row."""
+    from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft
+
+    drafts = []
+    for index, texts in enumerate(rows):
+        y = top + 14 * index
+        drafts.append(RowDraft([CellDraft(column, lines=[_line(y, [(lefts[column], text)])] if text else [])
+                                for column, text in enumerate(texts)], 1))
+    return TableDraft(drafts, list(lefts), [left + 80 for left in lefts], top, top + 14 * len(rows), 1, ruled=False)
+
+
+HEAD = [60, 100, 300, 400]
+
+
+@pytest.mark.parametrize("second, between, tables, columns", [
+    # a row whose gutter OCR missed ended the table: the rest, no line between, is the same table
+    (_draft(100, [60, 100, 400], [["5.", "Форум Новосибирск апрель", "МАГ"]]), [], 1, [4]),
+    (_draft(100, HEAD, [["5.", "Форум", "Казань", "МАГ"]]), [], 1, [4]),
+    # a line between (a heading, the signature): two tables
+    (_draft(120, HEAD, [["1.", "Сочи", "185", "21 апреля"]]), [_line(102, [(60, "Юбилеи городов МАГ")])], 2, [4, 4]),
+    # columns of its own: another table
+    (_draft(100, [60, 250], [["Москва", "876 лет"]]), [], 2, [4, 2]),
+])
+def test_tables_without_rules_one_after_another_with_the_same_columns_are_one(second, between, tables, columns):
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, _rejoined
+
+    first = _draft(44, HEAD, [["№", "Мероприятия", "Место, дата", "Примечание"],
+                              ["4.", "Семинар", "Минск", "МАГ"], ["", "городов", "", ""]])
+    found = _rejoined([first, second], between, DEFAULT_SCAN_SETTINGS)
+    assert len(found) == tables and [len(draft.lefts) for draft in found] == columns
+    if tables == 1:
+        assert [row.cells[0].lines[0].text if row.cells[0].lines else "" for row in found[0].rows] == \
+            ["№", "4.", "", "5."]
+        assert all(cell.column < 4 for row in found[0].rows for cell in row.cells)
+
+
+@pytest.mark.parametrize("words, lines", [
+    # a row without rules read as four text lines, one a cell: one line
+    ([("7.", 120, 0, 0), ("Москва", 210, 0, 1), ("876", 580, 1, 2), ("лет", 640, 1, 2), ("9-10", 835, 0, 3)],
+     [["7.", "Москва", "876", "лет", "9-10"]]),
+    # a cell's two lines, one under the other: two lines
+    ([("Участие", 210, 0, 0), ("форуме", 210, 28, 1)], [["Участие"], ["форуме"]]),
+    # a line whose band shares less than half of its height with another's: its own
+    ([("Москва", 210, 0, 0), ("ноябрь", 580, 14, 1)], [["Москва"], ["ноябрь"]]),
+    # words across each other (two lines of text set over one another): not one line
+    ([("Москва", 210, 0, 0), ("ноябрь", 230, 4, 1)], [["Москва"], ["ноябрь"]]),
+])
+def test_the_words_on_one_baseline_are_one_line(words, lines):
+    from parsers.readers.scan.reader import one_line_per_baseline
+
+    read = [Word(text, x, top, x + 14 * len(text), top + 22, 90.0, line, ()) for text, x, top, line in words]
+    found: dict[int, list[str]] = {}
+    for word in sorted(one_line_per_baseline(read), key=lambda w: (w.line, w.x0)):
+        found.setdefault(word.line, []).append(word.text)
+    assert list(found.values()) == lines
+
+
+@needs_ocr
+@pytest.mark.parametrize("read_already, found", [
+    ([], ["3.", "4."]),                                   # the page's reading dropped the column
+    ([Word("3.", 60, 100, 100, 125, 96.0, 0, ())], ["4."]),  # what it read is not read again
+])
+def test_ink_the_page_s_reading_left_out_is_read_on_its_own(read_already, found):
+    from PIL import Image, ImageDraw, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
+
+    page = Image.new("L", (600, 300), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 33)
+    for index, number in enumerate(("3.", "4.")):
+        ImageDraw.Draw(page).text((62, 100 + 40 * index), number, font=font, fill=0)
+    with Engine() as engine:
+        words = unread_words(page, read_already, engine, 200, DEFAULT_SCAN_SETTINGS, [])
+    assert [word.text for word in words] == found
+    assert all(word.x0 >= 60 and word.top >= 95 for word in words)  # on the page, not in the patch

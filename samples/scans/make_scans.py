@@ -13,6 +13,8 @@ Each page is rendered by pdfplumber's own renderer (pypdfium2), then made to loo
 | ``plan_2024_200dpi.png`` | page 1 of the 200 dpi scan as a PNG image (a plan sent as a picture) |
 | ``plan_2024_200dpi.tif`` | the 200 dpi scan as a multi-page bilevel TIFF (CCITT G4, as office scanners send faxes and archives) |
 | ``plan_2024_noborders_200dpi.pdf`` | ``plan_2024_noborders.pdf`` (no ruling lines: cells aligned by position only, a running header, page numbers) scanned as the 200 dpi scan is |
+| ``plan_2024_paras_noborder_200dpi.pdf`` | ``plan_2024_paras_noborder.pdf`` (no rules, the title and signature lines as paragraphs) scanned as the 200 dpi scan is: a cell's text runs close to the next column ("регионах" ending 0.4 em before "октябрь"), too far from the other lines showing that column for their gutters alone to cut it |
+| ``plan_2024_word_noborders_line_200dpi.pdf`` | ``plan_2024_word_noborders_line.pdf`` (Word's DOCX with its borders off, place and date on one line, printed by LibreOffice; samples/word/make_word_conversions.py) scanned as the 200 dpi scan is: the last city day alone atop page 3, each of its cells a text line of its own to Tesseract |
 | ``plan_2024_photo.pdf`` | the pages photographed with a phone, as a phone's scanning app wraps its photos in an A4 PDF: light falling off across the sheet and at its corners, a soft shadow, a cream-grey paper, out-of-focus blur, sensor noise, the sheet a few pixels out of square (perspective), colour JPEG |
 | ``plan_2024_photo.jpg`` | page 1 of that photo as the phone sends it: a JPEG that declares 72 dpi, as cameras do |
 
@@ -193,9 +195,10 @@ def main() -> None:
                        for index, page in enumerate(pages)]
             save_pdf(stamped, HERE / "plan_2024_stamped.pdf", dpi, grey=False)
             written.append(HERE / "plan_2024_stamped.pdf")
-    unruled = [scanned(page, 200) for page in render(SAMPLES / "plan_2024_noborders.pdf", 200)]
-    save_pdf(unruled, HERE / "plan_2024_noborders_200dpi.pdf", 200)
-    written.append(HERE / "plan_2024_noborders_200dpi.pdf")
+    for name in ("plan_2024_noborders", "plan_2024_paras_noborder", "plan_2024_word_noborders_line"):
+        unruled = [scanned(page, 200) for page in render(SAMPLES / f"{name}.pdf", 200)]
+        save_pdf(unruled, HERE / f"{name}_200dpi.pdf", 200)
+        written.append(HERE / f"{name}_200dpi.pdf")
     photos = [photographed(page, PHOTO_DPI, rng) for page in render(source, PHOTO_DPI)]
     photos[0].save(HERE / "plan_2024_photo.jpg", "JPEG", quality=PHOTO_QUALITY, dpi=(CAMERA_DPI, CAMERA_DPI))
     written.append(HERE / "plan_2024_photo.jpg")

@@ -166,7 +166,7 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     rest: list[Line] = []
     current: _Candidate | None = None
     split = [split_columns(line, settings, cuts) for line in lines]
-    edges = _established_edges(split, settings) if cuts is None else []  # OCR: its own gutters (``cuts``)
+    edges = established_edges(split, settings) if cuts is None else []  # OCR: its own gutters (``cuts``)
     for line, pieces in zip(lines, split):
         if len(pieces) > 1 and edges:
             pieces = [cut for piece in pieces for cut in _cut_at_edges(piece, edges, settings)]
@@ -192,7 +192,7 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
     return tables, rest
 
 
-def _established_edges(split: list[list[Line]], settings: PdfSettings) -> list[float]:
+def established_edges(split: list[list[Line]], settings: PdfSettings) -> list[float]:
     """The left edges where pieces of at least ``edge_share`` of the lines with text in two
     or more columns start (and at least ``min_table_lines`` of them): a table's columns.
     A column holding a row's first lines only (a place, a date) is shown by fewer than half."""

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from parsers.readers.pdf.lines import Line
+from parsers.readers.pdf.lines import Line, split_columns
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.tables import established_edges
 
 WIDE_GAP_EM = 1.0  # a gap no space between words reaches
 WINDOW_EM = 6.0  # how far above and below a line its neighbours are looked at
@@ -41,7 +42,27 @@ def word_extents(line: Line) -> list[tuple[float, float]]:
 
 def gutter_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
                 ) -> Callable[[Line, float, float], bool]:
-    """The ``cuts`` test for ``find_aligned_tables`` on these lines (one page's)."""
+    """The ``cuts`` test for ``find_aligned_tables`` on these lines (one page's): a gap cut by
+    the lines around it (``near_cuts``), or one wider than ``column_gap`` em that ends at a
+    column edge the page's lines establish (``pdf.tables.established_edges``, on the lines as
+    ``near_cuts`` splits them): a cell's text run close to the next column, whose neighbours
+    within ``WINDOW_EM`` are too few to show the column ("регионах октябрь", a table's first
+    row on its page under a printer's narrow padding)."""
+    near = near_cuts(lines, settings)
+    edges = established_edges([split_columns(line, settings, near) for line in lines], settings)
+
+    def cuts(line: Line, start: float, end: float) -> bool:
+        if near(line, start, end):
+            return True
+        return end - start > settings.column_gap * line.size \
+            and any(abs(edge - end) <= ALIGN_EM * line.size for edge in edges)
+
+    return cuts
+
+
+def near_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
+              ) -> Callable[[Line, float, float], bool]:
+    """The gaps the lines around a line show as a column's end (see the module's docstring)."""
     starts = {id(line): [x0 for x0, _ in word_extents(line)] for line in lines}
     middles = [((line.top + line.bottom) / 2, line) for line in lines]
 

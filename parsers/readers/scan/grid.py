@@ -132,11 +132,29 @@ def cluster(values: list[float], tolerance: float) -> list[float]:
     return [sum(group) / len(group) for group in groups]
 
 
-def _covered(rules: list[Segment], at: float, start: float, end: float, tolerance: float) -> bool:
-    """True when rules at ``at`` cover most of the stretch ``start``..``end``."""
-    need = (end - start) * SIDE_COVER
-    covered = sum(max(0.0, min(s.end, end) - max(s.start, start)) for s in rules if abs(s.at - at) <= tolerance)
-    return covered >= need
+def _separates(rules: list[Segment], at: float, start: float, end: float, tolerance: float) -> bool:
+    """True when rules at ``at`` part the boxes either side of the stretch ``start``..``end``:
+    they cover most of it and reach both its ends (the rules across it).
+
+    A rule of the box above or below pokes through their crossing a few pixels into the
+    stretch, and a letter whose stroke touches the rule there (a bold "р" standing on a merged
+    heading row's bottom rule, right where the rows below have their column rule) carries the
+    rule on into the stretch: a rule reaching in from one end only is not a side of the box.
+    """
+    span = end - start
+    pieces = []
+    for s in rules:
+        if abs(s.at - at) > tolerance:
+            continue
+        piece = (max(s.start, start), min(s.end, end))
+        whole = piece[0] <= start and piece[1] >= end
+        if piece[1] - piece[0] >= tolerance or whole:
+            pieces.append(piece)
+    if not pieces:
+        return False
+    covered = sum(max(0.0, b - a) for a, b in pieces)
+    first, last = min(a for a, _ in pieces), max(b for _, b in pieces)
+    return covered >= span * SIDE_COVER and first <= start + tolerance and last >= end - tolerance
 
 
 def grid_cells(xs: list[float], ys: list[float], rows: list[Segment], columns: list[Segment],
@@ -153,9 +171,9 @@ def grid_cells(xs: list[float], ys: list[float], rows: list[Segment], columns: l
 
     for r in range(height):
         for c in range(width):
-            if c + 1 < width and not _covered(columns, xs[c + 1], ys[r], ys[r + 1], tolerance):
+            if c + 1 < width and not _separates(columns, xs[c + 1], ys[r], ys[r + 1], tolerance):
                 parent[root(r * width + c + 1)] = root(r * width + c)
-            if r + 1 < height and not _covered(rows, ys[r + 1], xs[c], xs[c + 1], tolerance):
+            if r + 1 < height and not _separates(rows, ys[r + 1], xs[c], xs[c + 1], tolerance):
                 parent[root((r + 1) * width + c)] = root(r * width + c)
     groups: dict[int, list[tuple[int, int]]] = {}
     for r in range(height):

@@ -24,7 +24,8 @@ from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.tables import CellDraft, RowDraft, TableDraft, find_aligned_tables
+from parsers.readers.pdf.tables import (CellDraft, RowDraft, TableDraft, continues, find_aligned_tables, regrid,
+                                        stitch)
 from parsers.readers.scan import repair
 from parsers.readers.scan.columns import gutter_cuts
 from parsers.readers.scan.engine import Engine, Symbol, Word
@@ -162,8 +163,9 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     for grid in grids:
         masked.paste(255, grid.box)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
-    words = [w for w in words if not any(_inside(w, grid.box) for grid in grids)]
+    words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
     repairs: list[tuple[str, str]] = []
+    words = one_line_per_baseline(words + unread_words(masked, words, engine, page.dpi, settings, repairs))
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
@@ -187,12 +189,107 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
     (``find_aligned_tables``), its columns cut at the gutters neighbouring lines share
     (``columns.gutter_cuts``); each table is an ``ocr_unruled`` warning."""
     aligned, rest = find_aligned_tables(lines, settings.pdf, gutter_cuts(lines, settings.pdf))
+    aligned = _rejoined(aligned, rest, settings)
     for draft in aligned:
         for cell in (cell for row in draft.rows for cell in row.cells):
             cell.lines = [_without_end_space(line, settings) for line in cell.lines]
         warnings.append(ReaderWarning("ocr_unruled", UNRULED.format(rows=len(draft.rows), columns=len(draft.lefts)),
                                       f"page {page}"))
     return aligned, rest
+
+
+def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
+                 repairs: list[tuple[str, str]]) -> list[Word]:
+    """The words in ink that reading the page left out, each patch read on its own as a cell is.
+
+    Tesseract's page layout (``--psm 4``) now and then drops a narrow column whole: the row
+    numbers "3." to "9." of a table without rules atop a page, clear of the cities beside
+    them. Ink no word's box covers is joined letter to letter into patches; a patch the size
+    of print (``UNREAD_HEIGHT_IN``) is read, and its words join the page's."""
+    import cv2
+    import numpy as np
+
+    ink = (np.asarray(clean) < 128).astype(np.uint8)
+    pad = max(2, dpi // 100)
+    for word in words:
+        ink[max(word.top - pad, 0):word.bottom + pad, max(word.x0 - pad, 0):word.x1 + pad] = 0
+    letters = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (int(UNREAD_JOIN_IN * dpi) | 1, 1)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(letters, connectivity=8)
+    low, high = (int(limit * dpi) for limit in UNREAD_HEIGHT_IN)
+    found: list[Word] = []
+    line = max((word.line for word in words), default=-1) + 1
+    for x, y, width, height, _ in stats[1:]:
+        if not low <= height <= high or int(ink[y:y + height, x:x + width].sum()) < settings.min_cell_ink:
+            continue
+        box = (int(x), int(y), int(x + width), int(y + height))
+        read = [w for w in _read_region(clean, box, engine, dpi, settings, repairs)
+                if w.confidence >= settings.confidence_threshold]
+        for word in read:
+            found.append(replace(word, x0=word.x0 + box[0], x1=word.x1 + box[0], top=word.top + box[1],
+                                 bottom=word.bottom + box[1], line=line + word.line,
+                                 symbols=tuple(Symbol(s.text, s.x0 + box[0], s.top + box[1], s.x1 + box[0],
+                                                      s.bottom + box[1]) for s in word.symbols)))
+        line += 1 + max((word.line for word in read), default=0)
+    return found
+
+
+def one_line_per_baseline(words: list[Word]) -> list[Word]:
+    """The page's words with one text line for all the words on one baseline, as a PDF's
+    lines are made: Tesseract (``--psm 4``) may give each cell of a row without rules a text
+    line of its own ("7." / "Москва" / "876 лет" / "9-10 сентября" atop a page), and a
+    row read as four one-place lines is a row of no table.
+
+    Lines are joined when their bands (top to bottom of their words) overlap by more than
+    ``SAME_BASELINE`` of the lower one's height and their words do not overlap across."""
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    bands = sorted(((min(w.top for w in group), max(w.bottom for w in group), key) for key, group in lines.items()))
+    groups: list[list] = []  # [top, bottom, keys, spans]
+    for top, bottom, key in bands:
+        spans = [(w.x0, w.x1) for w in lines[key]]
+        for group in groups:
+            overlap = min(bottom, group[1]) - max(top, group[0])
+            height = min(bottom - top, group[1] - group[0])
+            clear = not any(a < d and c < b for a, b in spans for c, d in group[3])
+            if height > 0 and overlap > SAME_BASELINE * height and clear:
+                group[0], group[1] = min(top, group[0]), max(bottom, group[1])
+                group[2].append(key)
+                group[3].extend(spans)
+                break
+        else:
+            groups.append([top, bottom, [key], spans])
+    renumbered = {key: index for index, group in enumerate(groups) for key in group[2]}
+    if len(groups) == len(lines):
+        return words
+    return [replace(word, line=renumbered[word.line]) for word in words]
+
+
+def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSettings) -> list[TableDraft]:
+    """Tables without rules that follow one another on the page, no line between them, and
+    show the same columns (``continues``, as a table carried to the next page does), as one.
+
+    One row whose gutter OCR did not see (a word read across it, a cell's text run close to
+    the next) fits none of the table's columns and ends the table there; the rows after it
+    would start a table of their own with no header, whose rows fit no column of the plan.
+    """
+    out: list[TableDraft] = []
+    for draft in drafts:
+        head = out[-1] if out else None
+        between = head is not None and any(head.bottom <= (line.top + line.bottom) / 2 <= draft.top
+                                           for line in lines)
+        if head is None or between:
+            out.append(draft)
+        elif continues(head, draft, settings.pdf):
+            stitch(head, draft, settings.pdf)
+        elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
+            regrid(head, draft, settings.pdf)  # the first piece showed fewer columns
+            draft.rows[:0] = head.rows
+            draft.top = head.top
+            out[-1] = draft
+        else:
+            out.append(draft)
+    return out
 
 
 def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, settings: ScanSettings,
@@ -305,6 +402,7 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
         again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
         if again and min(w.confidence for w in again) > least:
             words = again
+    words = [w for w in words if _inked(clean, w, box[0], box[1])]
     words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
     return mark_bullets(words, clean, box[0], box[1])
 
@@ -403,6 +501,10 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+UNREAD_JOIN_IN = 0.06  # gap between letters closed to make a patch of unread ink a word
+UNREAD_HEIGHT_IN = (0.06, 0.4)  # heights of a patch of unread ink that can be print (a digit, a line)
+SAME_BASELINE = 0.5  # share of a line's height another must share to stand on its baseline
+MIN_WORD_INK = 2  # ink pixels a word's box must hold to be a word at all
 BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
 UNRULED = ("a table without rules: its {rows} rows and {columns} columns are placed by where OCR found "
            "its words, so a row or a cell may be split or joined wrongly; check it against the scan")
@@ -476,6 +578,18 @@ def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
                     symbols=tuple(Symbol(s.text, move(s.x0), move(s.top), move(s.x1), move(s.bottom))
                                   for s in w.symbols))
             for w in words]
+
+
+def _inked(clean, word: Word, dx: int, dy: int) -> bool:
+    """True when the word's box holds ink. Tesseract reads a dash now and then in the empty
+    gutter between two columns of a table without rules ("ООН-Хабитат — по отдельному", the
+    dash at 56 %), and the gutter, cut in two, no longer ends a column."""
+    import numpy as np
+
+    box = (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy)
+    if box[2] <= box[0] or box[3] <= box[1]:
+        return False
+    return int((np.asarray(clean.crop(box)) < 128).sum()) >= MIN_WORD_INK
 
 
 def _padded(clean, box, margin: int):
@@ -590,8 +704,10 @@ def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSet
 # A serif or sans font's ascent and descent, and its capital height, as shares of its size.
 ASCENT, DESCENT, CAP_HEIGHT, X_HEIGHT = 0.8, 0.2, 0.68, 0.47
 # Letters that reach below the baseline, and those that reach the capital height.
-DESCENDERS = set("рудфцщзуДЦЩgjpqy,;()[]{}/|")
-TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбдйёABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
+# ("д" stands at the x-height on feet below the baseline, "з" on it, "ф" reaches both ways:
+# as Liberation, DejaVu and Times draw them upright.)
+DESCENDERS = set("рудфцщуДЦЩgjpqy,;()[]{}/|")
+TALL = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯбйёфABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789()")
 
 
 def line_metrics(words: list[Word]) -> tuple[float, float]:
@@ -603,9 +719,14 @@ def line_metrics(words: list[Word]) -> tuple[float, float]:
         return values[len(values) // 2]
 
     flat = [w for w in words if not DESCENDERS & set(w.text)]
-    baseline = median([w.bottom for w in flat]) if flat else \
-        median([w.bottom for w in words]) - DESCENT * median([w.bottom - w.top for w in words])
-    tall = [baseline - w.top for w in words if TALL & set(w.text)]
+    if flat:
+        baseline = median([w.bottom for w in flat])
+    else:  # every word reaches below the baseline, by its font's descent
+        fonts = [(w.bottom - w.top) / ((CAP_HEIGHT if TALL & set(w.text) else X_HEIGHT) + DESCENT) for w in words]
+        baseline = median([w.bottom - DESCENT * font for w, font in zip(words, fonts)])
+    # Of an even count, the lower middle: a footnote marker raised over its word ("МАГ¹") makes
+    # that word taller than the type, and a short line has few words to outvote it.
+    tall = sorted(baseline - w.top for w in words if TALL & set(w.text))
     if tall:
-        return baseline, max(median(tall) / CAP_HEIGHT, 1.0)
+        return baseline, max(tall[(len(tall) - 1) // 2] / CAP_HEIGHT, 1.0)
     return baseline, max(median([baseline - w.top for w in words]) / X_HEIGHT, 1.0)

@@ -110,15 +110,17 @@ FLAT_SMALL = set("авгежзиклмнопстхчшъыьэюя")
 SMALL_CAPS_RATIO = 0.85  # a word of capitals under this share of the page's capital height is small letters
 
 
-# Latin letters drawn exactly as Cyrillic ones: in Russian text a word made only of these was
-# read in the wrong script ("OKMO" for "ОКМО"), unless it is a Roman numeral.
-LATIN_TWINS = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
+# Latin letters drawn as Cyrillic ones: in Russian text a word made only of these was read in
+# the wrong script ("OKMO" for "ОКМО", "no" for "по": a serif "п" is an "n" with a flat top),
+# unless it is a Roman numeral.
+TWIN_LETTERS = "ABCEHKMOPTXYaceopxyn"
+LATIN_TWINS = str.maketrans(TWIN_LETTERS, "АВСЕНКМОРТХУасеорхуп")
 
 
 def to_cyrillic(text: str) -> str | None:
     """The word in Cyrillic when every letter of it is a Latin twin of a Cyrillic one, else None."""
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 2 or any(ch not in "ABCEHKMOPTXYaceopxy" for ch in letters):
+    if len(letters) < 2 or any(ch not in TWIN_LETTERS for ch in letters):
         return None
     if ROMAN.match("".join(letters)):
         return None
