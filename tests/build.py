@@ -43,5 +43,6 @@ def doc(*blocks, footnotes: dict[str, str] | None = None) -> Document:
 
 HEADER = row("№ п/п", "Мероприятия", "Место, дата", "Примечание")
 TITLE = p("План мероприятий на 2024 год", bold=True)
+SIGNATURE = p("Генеральный директор МАГ В.И. Селиванов")  # a plan is signed (else signatory_missing)
 # Where a built document "was read from": the extractor records it in the plan untouched.
 SOURCE = Source(file="built.docx", format="docx", sha256="0" * 64)

@@ -6,10 +6,10 @@ from parsers.plan.extract import NoEventTable, extract_plan
 from parsers.plan.rows import number_of
 from parsers.blocks import Paragraph, Run
 from parsers.errors import IngestError
-from tests.build import HEADER, SOURCE, TITLE, c, doc, li, p, row, table
+from tests.build import HEADER, SIGNATURE, SOURCE, TITLE, c, doc, li, p, row, table
 
 
-def events_of(*rows, before=(TITLE,), after=(), **kw):
+def events_of(*rows, before=(TITLE,), after=(SIGNATURE,), **kw):
     return extract_plan(doc(*before, table(*rows), *after, **kw), SOURCE)
 
 
@@ -184,7 +184,8 @@ def test_city_tables_after_heading_paragraphs_with_their_own_header_rows():
     found = events_of(
         HEADER, row("1.", "А", "май", ""),
         after=(p("Юбилеи городов", bold=True), table(row("Город", "Юбилей", "Дата"), row("Киров", "650", "12 июня")),
-               p("Дни городов", bold=True), table(row("Город", "Возраст", "Дата"), row("Минск", "957 лет", "9 сентября"))))
+               p("Дни городов", bold=True), table(row("Город", "Возраст", "Дата"), row("Минск", "957 лет", "9 сентября")),
+               SIGNATURE))
     assert [(j.city, j.anniversary, j.date.approximate) for j in found.jubilees] == [("Киров", 650, False)]
     assert [(d.city, d.age) for d in found.city_days] == [("Минск", 957)]
     assert found.warnings == []
@@ -232,7 +233,7 @@ def test_a_city_table_split_in_two_goes_on_across_a_plain_paragraph():
 def test_a_marker_without_its_footnote_is_reported():
     found = events_of(HEADER, row("1.", "А", "май", ""),
                       after=(table(row(c(p("Юбилеи городов МАГ", bold=True, sup="1"), span=4)),
-                                   row("1.", "Киров", "650", "12 июня")),))
+                                   row("1.", "Киров", "650", "12 июня")), SIGNATURE))
     assert [w.code for w in found.warnings] == ["footnote_missing"]
     assert found.jubilees[0].footnotes == ["1"] and found.jubilees[0].date.approximate is False
 
@@ -248,7 +249,7 @@ def test_a_marker_without_its_footnote_is_reported():
 def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, approximate, warned):
     found = events_of(HEADER, row("1.", "А", "май", ""),
                       after=(table(row(c(p(heading, bold=True), span=4)),
-                                   row("1.", "Ереван", "2806 лет", "13 октября")),),
+                                   row("1.", "Ереван", "2806 лет", "13 октября")), SIGNATURE),
                       footnotes=footnotes)
     day, = found.city_days
     assert day.date.approximate is approximate
@@ -270,12 +271,19 @@ def test_events_with_the_same_date_phrase_cannot_change_each_others_date():
     assert len(pieces) == 3
 
 
+def test_a_plan_without_a_signature_block_is_reported():
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=(p("Примечание: план предварительный"),))
+    assert found.signatory is None
+    assert [w.code for w in found.warnings] == ["signatory_missing"]
+    assert events_of(HEADER, row("1.", "А", "май", "")).signatory.name == "В.И. Селиванов"
+
+
 def test_the_plan_carries_its_source_and_the_reader_s_warnings_first():
     from dataclasses import replace
 
     from parsers.blocks import ReaderWarning
 
-    document = replace(doc(p("План мероприятий"), table(HEADER, row("1.", "А", "май", ""))),
+    document = replace(doc(p("План мероприятий"), table(HEADER, row("1.", "А", "май", "")), SIGNATURE),
                        warnings=(ReaderWarning("image_skipped", "an image was skipped", "page 2"),))
     found = extract_plan(document, SOURCE, fallback_year=2024)
     assert found.source == SOURCE

@@ -38,6 +38,10 @@ MAX_PLAIN_HEADING = 80
 
 # A borderless table this small after the event table may be the signature block.
 MAX_SIGNATURE_ROWS = 2
+# A plan is signed (a position and "И.О. Фамилия" after its tables); a reading with no
+# signatory may have taken the signature block into a table, or lost it.
+SIGNATORY_MISSING = ("no signatory found (a position and a name such as 'И.О. Фамилия' after the tables): "
+                     "the signature block is missing, or was read into a table")
 
 
 class NoEventTable(Exception):
@@ -106,9 +110,11 @@ def extract_plan(document: Document, source: Source, fallback_year: int | None =
     check_event_rows(len(walk.events), walk.event_rows, walk.unplaced_event_rows)
     walk.warnings.extend(numbering_warnings(walk.numbers, "event"))
     walk.warnings.extend(_lost_warnings(walk, blocks))
+    signatory = find_signatory(walk.loose_lines)
+    if signatory is None:
+        walk.warnings.append(PlanWarning(code="signatory_missing", message=SIGNATORY_MISSING))
     return Plan(source=source, title=title, year=year, events=walk.events, jubilees=walk.jubilees,
-                city_days=walk.city_days, footnotes=footnotes, signatory=find_signatory(walk.loose_lines),
-                warnings=walk.warnings)
+                city_days=walk.city_days, footnotes=footnotes, signatory=signatory, warnings=walk.warnings)
 
 
 def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
