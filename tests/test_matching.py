@@ -236,17 +236,20 @@ def test_a_pair_just_alike_enough_for_its_evidence_is_found(shared):
 # commonest stems are carried by thousands of events (issue 18: at 100,000 events the join looked
 # at pairs through them, ever more per event).
 def _join_load(count: int, alike: float) -> tuple[float, float]:
-    """Per event of a ``count``-event plan: the pairs the title join of the whole plan looks at
-    (at least ``alike`` alike possible), and the candidates of the whole matcher."""
-    from ingest.diff.candidates import FREQUENT, _join, _ranked, candidate_pairs
+    """Per event of a ``count``-event plan: the pairs the title join of the whole plan (one block)
+    looks at (at least ``alike`` alike possible), and the candidates of the whole matcher."""
+    import numpy as np
+    from ingest.diff.candidates import FREQUENT, Rows, Titles, _join, candidate_pairs
     from ingest.diff.matching import DEFAULT_SETTINGS, Profile
     from tests.plan_variants import variant
     plans = variant(count, seed=count)
     old, new = [Profile.of(e) for e in plans.old], [Profile.of(e) for e in plans.new]
-    old_titles, new_titles = _ranked(old, new)
-    looked_at = sum(1 for _ in _join(old_titles, new_titles, alike, list(range(len(old))), list(range(len(new))),
-                                     FREQUENT))
-    return looked_at / count, len(candidate_pairs(old, new, 1, DEFAULT_SETTINGS)) / count
+
+    def one_block(size: int) -> Rows:
+        return Rows(np.arange(size), np.zeros(size, dtype=np.int64), np.full(size, FREQUENT))
+
+    looked_at, _ = _join(Titles.of(old, new), one_block(len(old)), one_block(len(new)), alike)
+    return len(looked_at) / count, len(candidate_pairs(old, new, 1, DEFAULT_SETTINGS)) / count
 
 
 @pytest.mark.parametrize("alike", [0.583, 0.833])  # the blocks of one organizer, and of no evidence
