@@ -280,8 +280,7 @@ def _join(titles: Titles, old_rows: Rows, new_rows: Rows, alike: float) -> tuple
     sizes = (titles.old.sizes[old_rows.events], titles.new.sizes[new_rows.events])
     table = _Needs(alike, np.concatenate(sizes))
     found = [_one_stem_pairs(titles, old_rows, new_rows, sizes, table),
-             _prefix_pairs(titles, old_rows, new_rows, sizes, table, old_smaller=True),
-             _prefix_pairs(titles, old_rows, new_rows, sizes, table, old_smaller=False)]
+             _prefix_pairs(titles, old_rows, new_rows, sizes, table)]
     codes = np.unique(np.concatenate([old * len(titles.new.sizes) + new for old, new in found]))
     return codes // len(titles.new.sizes), codes % len(titles.new.sizes)
 
@@ -310,25 +309,24 @@ class _Needs:
                      if 2 <= (need := self.need[smaller, size]) <= smaller]
             if needs:
                 self.probe[size] = (size - min(needs), size - min(needs) + 1)
+        self.bounds = np.maximum(self.index, self.probe)  # a title is either of the pair
 
 
-def _prefix_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes, table: _Needs,
-                  old_smaller: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs needing two shared stems or more, where the old title has at most as many stems as the
-    new one (``old_smaller``; else the new one fewer), sharing a key within both prefixes."""
-    old_bounds = table.index if old_smaller else table.probe
-    new_bounds = table.probe if old_smaller else table.index
-    old_keys = _keys(titles.old, old_rows, old_bounds[sizes[0]])
-    new_keys = _keys(titles.new, new_rows, new_bounds[sizes[1]])
+def _prefix_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
+                  table: _Needs) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs needing two shared stems or more that share a key within both prefixes, each prefix
+    as long as the title needs with partners of any size present (the smaller one's bounds apply)."""
+    old_keys = _keys(titles.old, old_rows, table.bounds[sizes[0]])
+    new_keys = _keys(titles.new, new_rows, table.bounds[sizes[1]])
     at_old, at_new = _key_matches(titles, old_keys, old_rows, new_keys, new_rows)
     old_row, new_row = old_keys.rows[at_old], new_keys.rows[at_new]
     old_size, new_size = sizes[0][old_row], sizes[1][new_row]
     old_end, new_end = old_keys.ends[at_old], new_keys.ends[at_new]
-    rare = old_keys.second[at_old] < 0
-    if old_smaller:
-        ok = (old_size <= new_size) & _allows(table, rare, old_size, new_size, old_end, new_end)
-    else:
-        ok = (new_size < old_size) & _allows(table, rare, new_size, old_size, new_end, old_end)
+    old_smaller = old_size <= new_size
+    smaller, larger = np.where(old_smaller, old_size, new_size), np.where(old_smaller, new_size, old_size)
+    smaller_end = np.where(old_smaller, old_end, new_end)
+    larger_end = np.where(old_smaller, new_end, old_end)
+    ok = _allows(table, old_keys.second[at_old] < 0, smaller, larger, smaller_end, larger_end)
     return old_rows.events[old_row[ok]], new_rows.events[new_row[ok]]
 
 
@@ -417,11 +415,12 @@ def _key_matches(titles: Titles, left: Keys, left_rows: Rows, right: Keys,
 
 def _matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(positions in left, positions in right) of every two equal numbers."""
-    order = np.argsort(left, kind="stable")
-    ordered = left[order]
-    low, high = np.searchsorted(ordered, right, side="left"), np.searchsorted(ordered, right, side="right")
-    at_right, offsets = _expand(high - low)
-    return order[low[at_right] + offsets], at_right
+    left_order, right_order = np.argsort(left), np.argsort(right)
+    ordered, wanted = left[left_order], right[right_order]  # searched in order: memory read in order
+    low, high = np.searchsorted(ordered, wanted, side="left"), np.searchsorted(ordered, wanted, side="right")
+    found = np.flatnonzero(high > low)
+    at_right, offsets = _expand(high[found] - low[found])
+    return left_order[low[found][at_right] + offsets], right_order[found[at_right]]
 
 
 def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
