@@ -272,6 +272,9 @@ class Keys:
     second: np.ndarray
     ends: np.ndarray
 
+    def take(self, chosen: np.ndarray) -> "Keys":
+        return Keys(self.rows[chosen], self.first[chosen], self.second[chosen], self.ends[chosen])
+
 
 def _join(titles: Titles, old_rows: Rows, new_rows: Rows, alike: float) -> tuple[np.ndarray, np.ndarray]:
     """(old events, new events) of the pairs of these blocks that may be ``alike`` alike, each once:
@@ -315,10 +318,23 @@ class _Needs:
 def _prefix_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
                   table: _Needs) -> tuple[np.ndarray, np.ndarray]:
     """Pairs needing two shared stems or more that share a key within both prefixes, each prefix
-    as long as the title needs with partners of any size present (the smaller one's bounds apply)."""
+    as long as the title needs with partners of any size present (the smaller one's bounds apply).
+    The smaller title's key lies within its index bounds, so keys beyond them on both sides are
+    never matched with each other (in a large block that would be most of the matches)."""
     old_keys = _keys(titles.old, old_rows, table.bounds[sizes[0]])
     new_keys = _keys(titles.new, new_rows, table.bounds[sizes[1]])
-    at_old, at_new = _key_matches(titles, old_keys, old_rows, new_keys, new_rows)
+    old_indexed = _indexed(old_keys, table.index[sizes[0]])
+    new_indexed = _indexed(new_keys, table.index[sizes[1]])
+    everything = np.arange(len(new_keys.rows))
+    old_probing = np.flatnonzero(~old_indexed)
+    old_indexed, new_indexed = np.flatnonzero(old_indexed), np.flatnonzero(new_indexed)
+    at_old, at_new = [], []
+    for old_part, new_part in ((old_indexed, everything), (old_probing, new_indexed)):
+        found_old, found_new = _key_matches(titles, old_keys.take(old_part), old_rows, new_keys.take(new_part),
+                                            new_rows)
+        at_old.append(old_part[found_old])
+        at_new.append(new_part[found_new])
+    at_old, at_new = np.concatenate(at_old), np.concatenate(at_new)
     old_row, new_row = old_keys.rows[at_old], new_keys.rows[at_new]
     old_size, new_size = sizes[0][old_row], sizes[1][new_row]
     old_end, new_end = old_keys.ends[at_old], new_keys.ends[at_new]
@@ -328,6 +344,11 @@ def _prefix_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
     larger_end = np.where(old_smaller, new_end, old_end)
     ok = _allows(table, old_keys.second[at_old] < 0, smaller, larger, smaller_end, larger_end)
     return old_rows.events[old_row[ok]], new_rows.events[new_row[ok]]
+
+
+def _indexed(keys: "Keys", bounds: np.ndarray) -> np.ndarray:
+    """Which keys lie within their row's index bounds (rare stems, pairs)."""
+    return keys.ends <= np.where(keys.second < 0, bounds[keys.rows, 0], bounds[keys.rows, 1])
 
 
 def _one_stem_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
