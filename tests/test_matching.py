@@ -270,3 +270,22 @@ def test_a_large_group_is_assigned_as_the_python_code_assigns_it(monkeypatch, ro
     python = max_score_assignment(score)
     monkeypatch.setattr(assignment, "LARGE", 10)
     assert max_score_assignment(score) == python
+
+
+@pytest.mark.parametrize("seed, words, crowded", [(0, 30, False), (1, 30, True), (2, 300, True)])
+def test_groups_assigned_from_arrays_pair_as_groups_assigned_from_lists(monkeypatch, seed, words, crowded):
+    """A group over LARGE rows or columns gets its scores as an array for scipy; with LARGE lowered so
+    that most groups of a look-alike plan are large, the pairs, scores and reasons stay the same."""
+    pytest.importorskip("scipy")
+    import ingest.diff.assignment as assignment
+    import ingest.diff.matching as matching
+    from tests.plan_variants import variant
+    plans = variant(150, seed=seed, words=words, crowded=crowded)
+
+    def pairs():
+        return [(m.old.id, m.new.id, m.score, m.reasons) for m in match_events(plans.old, plans.new, 1)]
+
+    from_lists = pairs()
+    for module in (assignment, matching):
+        monkeypatch.setattr(module, "LARGE", 5)
+    assert pairs() == from_lists

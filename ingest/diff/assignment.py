@@ -31,8 +31,11 @@ def min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]
 
 
 def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """The (row, column) pairs of greatest total score, each row and column used at most once."""
-    if score and score[0] and max(len(score), len(score[0])) > LARGE:
+    """The (row, column) pairs of greatest total score, each row and column used at most once.
+    ``score``: lists of rows, or a 2-D array (numpy) for a large matrix."""
+    if not len(score) or not len(score[0]):
+        return []
+    if max(len(score), len(score[0])) > LARGE:
         try:
             from scipy.optimize import linear_sum_assignment
         except ImportError:
@@ -40,7 +43,8 @@ def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, in
         else:
             rows, columns = linear_sum_assignment(score, maximize=True)
             return sorted(zip(rows.tolist(), columns.tolist()))
-    return min_cost_assignment([[-value for value in row] for row in score])
+    rows = score.tolist() if hasattr(score, "tolist") else score  # an array without scipy: as lists
+    return min_cost_assignment([[-value for value in row] for row in rows])
 
 
 def _assign_rows(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
