@@ -289,3 +289,18 @@ def test_groups_assigned_from_arrays_pair_as_groups_assigned_from_lists(monkeypa
     for module in (assignment, matching):
         monkeypatch.setattr(module, "LARGE", 5)
     assert pairs() == from_lists
+
+
+@pytest.mark.parametrize("words, crowded", [(30, True), (300, False), (20000, True)])
+def test_keys_cut_by_their_hashes_find_the_same_candidates(monkeypatch, words, crowded):
+    """Large sides are cut to the keys whose hash the other side has before they are sorted; with
+    every side cut (HASHED 0) or none, the candidates are the same."""
+    import ingest.diff.candidates as candidates
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile
+    from tests.plan_variants import variant
+    plans = variant(200, seed=7, words=words, crowded=crowded)
+    old, new = [Profile.of(e) for e in plans.old], [Profile.of(e) for e in plans.new]
+    monkeypatch.setattr(candidates, "HASHED", 1 << 40)
+    sorted_only = candidates.candidate_pairs(old, new, 1, DEFAULT_SETTINGS)
+    monkeypatch.setattr(candidates, "HASHED", 0)
+    assert candidates.candidate_pairs(old, new, 1, DEFAULT_SETTINGS) == sorted_only

@@ -57,6 +57,9 @@ from ingest.diff.titles import least_shared
 FREQUENT = 2
 # Title similarities are compared with this much room for rounding, so no pair is lost to it.
 SLACK = 1e-9
+# Sides with more keys than this are cut to the keys whose hash the other side has before sorting.
+HASHED = 4096
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2⁶⁴ / the golden ratio, odd: spreads codes over the hash
 # Candidate pairs whose shared stems are counted at once (bounds the arrays of a large block).
 CHUNK = 1 << 20
 
@@ -435,7 +438,34 @@ def _key_matches(titles: Titles, left: Keys, left_rows: Rows, right: Keys,
 
 
 def _matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(positions in left, positions in right) of every two equal numbers."""
+    """(positions in left, positions in right) of every two equal numbers.
+
+    Most keys of a block meet no key of the other side, so both sides are first cut to the
+    numbers whose hash the other side has (one pass over a table of bits each), and only what is
+    left is sorted: the sorts, which grow faster than the keys, see a fraction of them."""
+    if len(left) > HASHED and len(right) > HASHED:
+        left_kept, right_kept = _maybe_shared(left, right)
+        at_left, at_right = _sorted_matches(left[left_kept], right[right_kept])
+        return left_kept[at_left], right_kept[at_right]
+    return _sorted_matches(left, right)
+
+
+def _maybe_shared(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the numbers of each side whose hash the other side has (all that are shared)."""
+    bits = min(26, max(len(left), len(right)).bit_length() + 2)  # a table 4 to 8 times the keys
+    shift = np.uint64(64 - bits)
+    left_hashes = (left.astype(np.uint64) * _GOLDEN) >> shift  # Fibonacci hashing: the top bits
+    right_hashes = (right.astype(np.uint64) * _GOLDEN) >> shift
+    seen = np.zeros(1 << bits, dtype=bool)
+    seen[left_hashes] = True
+    right_kept = np.flatnonzero(seen[right_hashes])
+    seen[:] = False
+    seen[right_hashes[right_kept]] = True
+    return np.flatnonzero(seen[left_hashes]), right_kept
+
+
+def _sorted_matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_matches by sorting both sides and searching one in the other in order."""
     left_order, right_order = np.argsort(left), np.argsort(right)
     ordered, wanted = left[left_order], right[right_order]  # searched in order: memory read in order
     low, high = np.searchsorted(ordered, wanted, side="left"), np.searchsorted(ordered, wanted, side="right")
