@@ -273,22 +273,37 @@ def test_a_large_group_is_assigned_as_the_python_code_assigns_it(monkeypatch, ro
 
 
 @pytest.mark.parametrize("seed, words, crowded", [(0, 30, False), (1, 30, True), (2, 300, True)])
-def test_groups_assigned_from_arrays_pair_as_groups_assigned_from_lists(monkeypatch, seed, words, crowded):
-    """A group over LARGE rows or columns gets its scores as an array for scipy; with LARGE lowered so
+def test_large_groups_assigned_by_sparse_matching_pair_as_the_python_code(monkeypatch, seed, words, crowded):
+    """A group over LARGE rows or columns goes to scipy's sparse matching; with LARGE lowered so
     that most groups of a look-alike plan are large, the pairs, scores and reasons stay the same."""
     pytest.importorskip("scipy")
     import ingest.diff.assignment as assignment
-    import ingest.diff.matching as matching
     from tests.plan_variants import variant
     plans = variant(150, seed=seed, words=words, crowded=crowded)
 
     def pairs():
         return [(m.old.id, m.new.id, m.score, m.reasons) for m in match_events(plans.old, plans.new, 1)]
 
-    from_lists = pairs()
-    for module in (assignment, matching):
-        monkeypatch.setattr(module, "LARGE", 5)
-    assert pairs() == from_lists
+    by_python = pairs()
+    monkeypatch.setattr(assignment, "LARGE", 5)
+    assert pairs() == by_python
+
+
+@pytest.mark.parametrize("rows, columns", [(30, 30), (25, 40), (40, 25)])
+def test_sparse_matching_assigns_as_the_python_code(monkeypatch, rows, columns):
+    """sparse_max_score_assignment over LARGE goes to scipy's sparse matching; with no ties, the
+    same pairs as the Python code on the full matrix, and only given cells."""
+    pytest.importorskip("scipy")
+    import ingest.diff.assignment as assignment
+    generator = random.Random(rows + columns)
+    cells = [(i, j) for i in range(rows) for j in range(columns) if generator.random() < 0.15]
+    scores = [generator.random() for _ in cells]
+    python = assignment.sparse_max_score_assignment([i for i, _ in cells], [j for _, j in cells], scores,
+                                                    (rows, columns))
+    monkeypatch.setattr(assignment, "LARGE", 10)
+    assert assignment.sparse_max_score_assignment([i for i, _ in cells], [j for _, j in cells], scores,
+                                                  (rows, columns)) == python
+    assert set(python) <= set(cells)
 
 
 @pytest.mark.parametrize("words, crowded", [(30, True), (300, False), (20000, True)])

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
-from ingest.diff.assignment import LARGE, max_score_assignment
+from ingest.diff.assignment import max_score_assignment, sparse_max_score_assignment
 from ingest.diff.candidates import candidate_pairs
 from ingest.diff.profiles import Profile
 from ingest.diff.compare import editions_grow, editions_text, same_date
@@ -177,30 +175,13 @@ def _assign(edges: dict[tuple[int, int], Match], rows: int, columns: int,
         pairs_of[group_of[pair[0]]].append(pair)
     chosen = []
     for (group_rows, group_columns), pairs in zip(groups, pairs_of):
-        scores = _group_scores(edges, pairs, group_rows, group_columns, rows, columns, settings)
-        chosen += [edges[group_rows[a], group_columns[b]] for a, b in max_score_assignment(scores)
-                   if (group_rows[a], group_columns[b]) in edges]
+        row_at = {i: a for a, i in enumerate(group_rows)}
+        column_at = {j: b for b, j in enumerate(group_columns)}
+        scores = [edges[i, j].score + _tiebreak(i, j, rows, columns, settings) for i, j in pairs]
+        assigned = sparse_max_score_assignment([row_at[i] for i, _ in pairs], [column_at[j] for _, j in pairs],
+                                               scores, (len(group_rows), len(group_columns)))
+        chosen += [edges[group_rows[a], group_columns[b]] for a, b in assigned]
     return chosen
-
-
-def _group_scores(edges: dict[tuple[int, int], Match], pairs: list[tuple[int, int]], group_rows: list[int],
-                  group_columns: list[int], rows: int, columns: int, settings: MatchSettings):
-    """A group's matrix of scores with the position tie-break, 0 where there is no pair: lists for a
-    group the Python code assigns, an array for a large one (a list of millions of floats would
-    take seconds to build), the same floats either way."""
-    row_at = {i: a for a, i in enumerate(group_rows)}
-    column_at = {j: b for b, j in enumerate(group_columns)}
-    if max(len(group_rows), len(group_columns)) <= LARGE:
-        matrix = [[0.0] * len(group_columns) for _ in group_rows]
-        for i, j in pairs:
-            matrix[row_at[i]][column_at[j]] = edges[i, j].score + _tiebreak(i, j, rows, columns, settings)
-        return matrix
-    old, new = np.array([i for i, _ in pairs]), np.array([j for _, j in pairs])
-    values = np.array([edges[pair].score for pair in pairs]) + \
-        settings.position_tiebreak * (1 - np.abs(old / rows - new / columns))  # as _tiebreak computes it
-    matrix = np.zeros((len(group_rows), len(group_columns)))
-    matrix[[row_at[i] for i, _ in pairs], [column_at[j] for _, j in pairs]] = values
-    return matrix
 
 
 def _groups(edges: dict[tuple[int, int], Match], rows: int) -> list[tuple[list[int], list[int]]]:
