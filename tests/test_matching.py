@@ -319,3 +319,18 @@ def test_keys_cut_by_their_hashes_find_the_same_candidates(monkeypatch, words, c
     sorted_only = candidates.candidate_pairs(old, new, 1, DEFAULT_SETTINGS)
     monkeypatch.setattr(candidates, "HASHED", 0)
     assert candidates.candidate_pairs(old, new, 1, DEFAULT_SETTINGS) == sorted_only
+
+
+@pytest.mark.parametrize("organizers, candidate", [((), False), (("Исполком МАГ",), True)])
+def test_a_pair_sharing_a_series_is_a_candidate_only_if_its_evidence_can_reach_the_threshold(organizers, candidate):
+    """An edition series' block is searched at the lowest title similarity (as if every kind of
+    evidence were shared); a pair 0.4 alike sharing the series alone scores 0.49 and is not scored,
+    with an organizer shared too it may reach 0.64 and is."""
+    from ingest.diff.candidates import candidate_pairs
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile, score_pair
+    old = event(1, "XV Конференция альфа бета гамма дельта", place="Москва", date="май", organizers=organizers)
+    new = event(1, "XVI Конференция альфа омега сигма каппа", year=2025, place="Минск", date="июнь",
+                organizers=organizers)
+    assert (score_pair(old, new, 1).score >= DEFAULT_SETTINGS.threshold) is candidate
+    found = candidate_pairs([Profile.of(old)], [Profile.of(new)], 1, DEFAULT_SETTINGS)
+    assert found == ([(0, 0)] if candidate else [])

@@ -12,7 +12,11 @@ the threshold with the evidence the block can give:
 - events of one edition series, or sharing an item, with titles at ``min_title_similarity``.
 
 A pair sharing exactly the values of S (and no item or series) can get no more evidence
-than S's weight, so it is found in S's block. Within a block the titles are joined with
+than S's weight, so it is found in S's block. Last, a pair found is kept only if its title
+similarity with every kind of evidence it shares a value of, each at full weight, reaches the
+threshold: no pair below can score it (the blocks of a series or an item, searched as if every
+kind were shared, otherwise hand on pairs that share the series alone, more per event the
+larger the plan). Within a block the titles are joined with
 prefix filtering (as in the AllPairs and PPJoin algorithms): stems ordered rarest first,
 the same order for both plans; if two titles must share ``o`` stems, the first they share
 lies among the first ``len − o + 1`` of each, so looking up each title's prefix in an index
@@ -82,24 +86,44 @@ RARE: dict[str, Callable[[int | None], tuple[Callable, Callable]]] = {
 def candidate_pairs(old: Sequence[Profile], new: Sequence[Profile], years: int | None,
                     settings) -> list[tuple[int, int]]:
     """(old index, new index) of every pair that may score ``settings.threshold`` (a superset: each
-    has titles alike enough for the evidence of a block it is in), sorted."""
+    has titles alike enough for the evidence of a block it is in, and could reach the threshold
+    with every kind of evidence it shares a value of at full weight), sorted."""
     least = settings.min_title_similarity
     if least <= 0 or settings.threshold <= 0:
         return [(i, j) for i in range(len(old)) for j in range(len(new))]
     if not old or not new:
         return []
     titles = Titles.of(old, new)
-    found = [np.array([i * len(new) + j for i, j in _stemless_pairs(old, new)], dtype=np.int64)]
-    for weight, old_columns, new_columns in _blockings(settings, years, old, new):
+    evidence = _evidence(settings, years, old, new)
+    found = []
+    for weight, names in _blockings(settings):
         alike = max(least, (settings.threshold - weight) / settings.title_weight)
         if alike > 1:
             continue  # no title similarity can make up for the missing evidence
-        old_rows, new_rows = _blocks(old_columns, new_columns, len(old), len(new))
+        old_rows, new_rows = _blocks([evidence[name][1] for name in names], [evidence[name][2] for name in names],
+                                     len(old), len(new))
         i, j = _join(titles, old_rows, new_rows, alike)
         alike_enough = titles.similarity(i, j) >= alike - SLACK
         found.append(i[alike_enough] * len(new) + j[alike_enough])
     codes = np.unique(np.concatenate(found))
-    return list(zip((codes // len(new)).tolist(), (codes % len(new)).tolist()))
+    i, j = codes // len(new), codes % len(new)
+    i, j = _may_reach(titles, evidence, settings, i, j)
+    stemless = sorted(_stemless_pairs(old, new))
+    pairs = list(zip(i.tolist(), j.tolist()))
+    return sorted(pairs + stemless) if stemless else pairs
+
+
+def _may_reach(titles: "Titles", evidence: dict, settings, old: np.ndarray,
+               new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs whose title similarity, with every kind of evidence they share a value of at its
+    full weight, reaches the threshold: no pair below can score it. (A block of an edition series
+    or an item is searched at the lowest title similarity, as if every kind of evidence were
+    shared; at 100,000 events most of its pairs share the series alone and cannot be paired.)"""
+    bound = settings.title_weight * titles.similarity(old, new)
+    for weight, old_column, new_column in evidence.values():
+        bound = bound + weight * old_column.shares(old, new, new_column)
+    keep = bound >= settings.threshold - SLACK
+    return old[keep], new[keep]
 
 
 # ---- the values events share: blocks -------------------------------------------------------
@@ -129,6 +153,21 @@ class Column:
         values = np.fromiter(itertools.chain.from_iterable(events), dtype=np.int64, count=int(counts.sum()))
         return Column(starts.astype(np.int64), counts, values, width)
 
+    def shares(self, events: np.ndarray, others: np.ndarray, other: "Column") -> np.ndarray:
+        """Whether event events[k] of this column and event others[k] of ``other`` (numbered alike)
+        have a value in common."""
+        if not len(other.values) or not len(events):
+            return np.zeros(len(events), dtype=bool)
+        pairs, offsets = _expand(self.counts[events])
+        wanted = others[pairs] * self.width + self.values[self.starts[events][pairs] + offsets]
+        owned = other.owned()
+        at = np.minimum(np.searchsorted(owned, wanted), len(owned) - 1)
+        return np.bincount(pairs, weights=owned[at] == wanted, minlength=len(events)) > 0
+
+    def owned(self) -> np.ndarray:
+        """Each value plus its event's number × ``width``, sorted: for finding whether an event has it."""
+        return np.sort(np.repeat(np.arange(len(self.counts)), self.counts) * self.width + self.values)
+
     def spread(self, events: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Rows (event, code) made one per value of the event: the code extended by the value."""
         counts = self.counts[events]
@@ -150,21 +189,30 @@ class Rows:
         return Rows(self.events[keep], self.blocks[keep], self.frequent[keep])
 
 
-def _blockings(settings, years: int | None, old: Sequence[Profile], new: Sequence[Profile]):
-    """(most evidence the block can give, old columns, new columns) for each way of blocking:
-    events share a block when they share a value of each column."""
+def _evidence(settings, years: int | None, old: Sequence[Profile], new: Sequence[Profile]) -> dict:
+    """Each kind of evidence: name → (its weight, old column, new column)."""
+    weights = {"organizers": settings.organizers, "place": settings.place, "section": settings.section,
+               "date": settings.date, "edition": settings.edition, "items": settings.items}
+    offers = dict(SHARED)
+    offers.update({name: sides(years) for name, sides in RARE.items()})
+    evidence = {}
+    for name, offer in offers.items():
+        old_offer, new_offer = offer if isinstance(offer, tuple) else (offer, offer)
+        evidence[name] = (weights[name], *Column.pair(map(old_offer, old), map(new_offer, new)))
+    return evidence
+
+
+def _blockings(settings) -> Iterable[tuple[float, tuple[str, ...]]]:
+    """(most evidence the block can give, the kinds of evidence whose values its events share) for
+    each way of blocking."""
     weights = {"organizers": settings.organizers, "place": settings.place, "section": settings.section,
                "date": settings.date}
     everything = sum(weights.values()) + settings.edition + settings.items
-    shared = {name: Column.pair(map(offer, old), map(offer, new)) for name, offer in SHARED.items()}
     for size in range(len(SHARED) + 1):
         for names in itertools.combinations(SHARED, size):
-            yield (sum(weights[name] for name in names), [shared[name][0] for name in names],
-                   [shared[name][1] for name in names])
-    for offers in RARE.values():
-        old_offer, new_offer = offers(years)
-        old_column, new_column = Column.pair(map(old_offer, old), map(new_offer, new))
-        yield everything, [old_column], [new_column]
+            yield sum(weights[name] for name in names), names
+    for name in RARE:
+        yield everything, (name,)
 
 
 def _blocks(old_columns: list[Column], new_columns: list[Column], old_count: int,
