@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -28,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
+
+from bench.measure import Spread, machine, own_peak_mb  # noqa: E402
 
 
 def one(count: int) -> dict:
@@ -48,7 +47,7 @@ def one(count: int) -> dict:
     found = {pair.old: pair.new for pair in result.pairs}
     right = sum(1 for old_id, new_id in found.items() if plans.truth.get(old_id) == new_id)
     return {"events": count, "seconds": seconds, "cpu": cpu,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_mb": own_peak_mb(),
             "pairs": len(found), "precision": right / len(found) if found else 1.0,
             "recall": right / len(plans.truth) if plans.truth else 1.0}
 
@@ -68,15 +67,16 @@ def main() -> None:
             child = subprocess.run([sys.executable, __file__, "--one", str(count)],
                                    capture_output=True, text=True, check=True)
             runs[count].append(json.loads(child.stdout))
-    print(f"diff of two generated plans; {os.cpu_count()} cores; median of {args.rounds} alternating rounds")
+    print(machine())
+    print(f"diff of two generated plans; median of {args.rounds} alternating rounds, spread = highest - lowest")
     print(f"{'events':>8} {'seconds':>8} {'spread':>7} {'us/event':>9} {'cpu_us/ev':>9} {'cpu_spread':>10} "
           f"{'peak_mb':>8} {'pairs':>7} {'precision':>9} {'recall':>7}")
     for count, rows in runs.items():
-        seconds, cpu = [row["seconds"] for row in rows], [row["cpu"] for row in rows]
+        seconds, cpu = Spread(tuple(row["seconds"] for row in rows)), Spread(tuple(row["cpu"] for row in rows))
         last = rows[-1]  # the pairing is the same every round
-        print(f"{count:>8,} {statistics.median(seconds):>8.2f} {max(seconds) - min(seconds):>7.2f} "
-              f"{statistics.median(seconds) / count * 1e6:>9.0f} {statistics.median(cpu) / count * 1e6:>9.0f} "
-              f"{(max(cpu) - min(cpu)) / count * 1e6:>10.0f} {max(row['peak_mb'] for row in rows):>8.0f} "
+        print(f"{count:>8,} {seconds.median:>8.2f} {seconds.high - seconds.low:>7.2f} "
+              f"{seconds.median / count * 1e6:>9.0f} {cpu.median / count * 1e6:>9.0f} "
+              f"{(cpu.high - cpu.low) / count * 1e6:>10.0f} {max(row['peak_mb'] for row in rows):>8.0f} "
               f"{last['pairs']:>7,} {last['precision']:>9.4f} {last['recall']:>7.4f}")
 
 
