@@ -185,9 +185,6 @@ class Rows:
     blocks: np.ndarray
     frequent: np.ndarray
 
-    def where(self, keep: np.ndarray) -> "Rows":
-        return Rows(self.events[keep], self.blocks[keep], self.frequent[keep])
-
 
 def _evidence(settings, years: int | None, old: Sequence[Profile], new: Sequence[Profile]) -> dict:
     """Each kind of evidence: name → (its weight, old column, new column)."""
