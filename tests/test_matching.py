@@ -236,17 +236,20 @@ def test_a_pair_just_alike_enough_for_its_evidence_is_found(shared):
 # commonest stems are carried by thousands of events (issue 18: at 100,000 events the join looked
 # at pairs through them, ever more per event).
 def _join_load(count: int, alike: float) -> tuple[float, float]:
-    """Per event of a ``count``-event plan: the pairs the title join of the whole plan looks at
-    (at least ``alike`` alike possible), and the candidates of the whole matcher."""
-    from ingest.diff.candidates import FREQUENT, _join, _ranked, candidate_pairs
+    """Per event of a ``count``-event plan: the pairs the title join of the whole plan (one block)
+    looks at (at least ``alike`` alike possible), and the candidates of the whole matcher."""
+    import numpy as np
+    from ingest.diff.candidates import FREQUENT, Rows, Titles, _join, candidate_pairs
     from ingest.diff.matching import DEFAULT_SETTINGS, Profile
     from tests.plan_variants import variant
     plans = variant(count, seed=count)
     old, new = [Profile.of(e) for e in plans.old], [Profile.of(e) for e in plans.new]
-    old_titles, new_titles = _ranked(old, new)
-    looked_at = sum(1 for _ in _join(old_titles, new_titles, alike, list(range(len(old))), list(range(len(new))),
-                                     FREQUENT))
-    return looked_at / count, len(candidate_pairs(old, new, 1, DEFAULT_SETTINGS)) / count
+
+    def one_block(size: int) -> Rows:
+        return Rows(np.arange(size), np.zeros(size, dtype=np.int64), np.full(size, FREQUENT))
+
+    looked_at, _ = _join(Titles.of(old, new), one_block(len(old)), one_block(len(new)), alike)
+    return len(looked_at) / count, len(candidate_pairs(old, new, 1, DEFAULT_SETTINGS)) / count
 
 
 @pytest.mark.parametrize("alike", [0.583, 0.833])  # the blocks of one organizer, and of no evidence
@@ -267,3 +270,67 @@ def test_a_large_group_is_assigned_as_the_python_code_assigns_it(monkeypatch, ro
     python = max_score_assignment(score)
     monkeypatch.setattr(assignment, "LARGE", 10)
     assert max_score_assignment(score) == python
+
+
+@pytest.mark.parametrize("seed, words, crowded", [(0, 30, False), (1, 30, True), (2, 300, True)])
+def test_large_groups_assigned_by_sparse_matching_pair_as_the_python_code(monkeypatch, seed, words, crowded):
+    """A group over LARGE rows or columns goes to scipy's sparse matching; with LARGE lowered so
+    that most groups of a look-alike plan are large, the pairs, scores and reasons stay the same."""
+    pytest.importorskip("scipy")
+    import ingest.diff.assignment as assignment
+    from tests.plan_variants import variant
+    plans = variant(150, seed=seed, words=words, crowded=crowded)
+
+    def pairs():
+        return [(m.old.id, m.new.id, m.score, m.reasons) for m in match_events(plans.old, plans.new, 1)]
+
+    by_python = pairs()
+    monkeypatch.setattr(assignment, "LARGE", 5)
+    assert pairs() == by_python
+
+
+@pytest.mark.parametrize("rows, columns", [(30, 30), (25, 40), (40, 25)])
+def test_sparse_matching_assigns_as_the_python_code(monkeypatch, rows, columns):
+    """sparse_max_score_assignment over LARGE goes to scipy's sparse matching; with no ties, the
+    same pairs as the Python code on the full matrix, and only given cells."""
+    pytest.importorskip("scipy")
+    import ingest.diff.assignment as assignment
+    generator = random.Random(rows + columns)
+    cells = [(i, j) for i in range(rows) for j in range(columns) if generator.random() < 0.15]
+    scores = [generator.random() for _ in cells]
+    python = assignment.sparse_max_score_assignment([i for i, _ in cells], [j for _, j in cells], scores,
+                                                    (rows, columns))
+    monkeypatch.setattr(assignment, "LARGE", 10)
+    assert assignment.sparse_max_score_assignment([i for i, _ in cells], [j for _, j in cells], scores,
+                                                  (rows, columns)) == python
+    assert set(python) <= set(cells)
+
+
+@pytest.mark.parametrize("words, crowded", [(30, True), (300, False), (20000, True)])
+def test_keys_cut_by_their_hashes_find_the_same_candidates(monkeypatch, words, crowded):
+    """Large sides are cut to the keys whose hash the other side has before they are sorted; with
+    every side cut (HASHED 0) or none, the candidates are the same."""
+    import ingest.diff.candidates as candidates
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile
+    from tests.plan_variants import variant
+    plans = variant(200, seed=7, words=words, crowded=crowded)
+    old, new = [Profile.of(e) for e in plans.old], [Profile.of(e) for e in plans.new]
+    monkeypatch.setattr(candidates, "HASHED", 1 << 40)
+    sorted_only = candidates.candidate_pairs(old, new, 1, DEFAULT_SETTINGS)
+    monkeypatch.setattr(candidates, "HASHED", 0)
+    assert candidates.candidate_pairs(old, new, 1, DEFAULT_SETTINGS) == sorted_only
+
+
+@pytest.mark.parametrize("organizers, candidate", [((), False), (("Исполком МАГ",), True)])
+def test_a_pair_sharing_a_series_is_a_candidate_only_if_its_evidence_can_reach_the_threshold(organizers, candidate):
+    """An edition series' block is searched at the lowest title similarity (as if every kind of
+    evidence were shared); a pair 0.4 alike sharing the series alone scores 0.49 and is not scored,
+    with an organizer shared too it may reach 0.64 and is."""
+    from ingest.diff.candidates import candidate_pairs
+    from ingest.diff.matching import DEFAULT_SETTINGS, Profile, score_pair
+    old = event(1, "XV Конференция альфа бета гамма дельта", place="Москва", date="май", organizers=organizers)
+    new = event(1, "XVI Конференция альфа омега сигма каппа", year=2025, place="Минск", date="июнь",
+                organizers=organizers)
+    assert (score_pair(old, new, 1).score >= DEFAULT_SETTINGS.threshold) is candidate
+    found = candidate_pairs([Profile.of(old)], [Profile.of(new)], 1, DEFAULT_SETTINGS)
+    assert found == ([(0, 0)] if candidate else [])

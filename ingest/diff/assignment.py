@@ -2,9 +2,10 @@
 
 Short enough to keep here for the small groups of pairs that plans of a few hundred events
 make: O(n²·m) for n ≤ m, in Python. A group larger than LARGE rows or columns (plans of tens
-of thousands of events, whose look-alike titles join into one group) is handed to
-scipy.optimize.linear_sum_assignment, the same algorithm compiled, when scipy is installed
-(the ``fast`` extra); without it the Python code runs, slowly.
+of thousands of events, whose look-alike titles join into groups of thousands) is handed to
+scipy when it is installed (the ``fast`` extra): its sparse matching for a group's own pairs
+(sparse_max_score_assignment), linear_sum_assignment for a full matrix; without scipy the
+Python code runs, slowly.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ def min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]
 
 
 def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """The (row, column) pairs of greatest total score, each row and column used at most once."""
-    if score and score[0] and max(len(score), len(score[0])) > LARGE:
+    """The (row, column) pairs of greatest total score, each row and column used at most once.
+    ``score``: lists of rows, or a 2-D array (numpy)."""
+    if not len(score) or not len(score[0]):
+        return []
+    if max(len(score), len(score[0])) > LARGE:
         try:
             from scipy.optimize import linear_sum_assignment
         except ImportError:
@@ -40,7 +44,39 @@ def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, in
         else:
             rows, columns = linear_sum_assignment(score, maximize=True)
             return sorted(zip(rows.tolist(), columns.tolist()))
-    return min_cost_assignment([[-value for value in row] for row in score])
+    rows = score.tolist() if hasattr(score, "tolist") else score  # an array without scipy: as lists
+    return min_cost_assignment([[-value for value in row] for row in rows])
+
+
+def sparse_max_score_assignment(rows: Sequence[int], columns: Sequence[int], scores: Sequence[float],
+                                shape: tuple[int, int]) -> list[tuple[int, int]]:
+    """max_score_assignment of the matrix of ``shape`` with ``scores[k]`` at (rows[k], columns[k]) and
+    0 elsewhere; only the given cells are ever assigned.
+
+    A large matrix goes to scipy's sparse matching (LAPJVsp), which needs every row matched: each
+    row gets a column of its own worth 1, and every given cell 1 more than its score, so that the
+    matching of greatest weight is the assignment of greatest score, the rows left over taking
+    their own columns. (A dense matrix of a group of thousands of rows takes seconds to fill and
+    to assign.)"""
+    if max(shape) > LARGE:
+        try:
+            from scipy.sparse import csr_matrix
+            from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+        except ImportError:
+            pass
+        else:
+            count, width = shape
+            weights = csr_matrix((list(map(1.0.__add__, scores)) + [1.0] * count,
+                                  (list(rows) + list(range(count)), list(columns) + list(range(width, width + count)))),
+                                 shape=(count, width + count))
+            matched_rows, matched_columns = min_weight_full_bipartite_matching(weights, maximize=True)
+            return sorted((row, column) for row, column in zip(matched_rows.tolist(), matched_columns.tolist())
+                          if column < width)
+    matrix = [[0.0] * shape[1] for _ in range(shape[0])]
+    for row, column, score in zip(rows, columns, scores):
+        matrix[row][column] = score
+    given = set(zip(rows, columns))
+    return [cell for cell in max_score_assignment(matrix) if cell in given]
 
 
 def _assign_rows(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:

@@ -12,7 +12,11 @@ the threshold with the evidence the block can give:
 - events of one edition series, or sharing an item, with titles at ``min_title_similarity``.
 
 A pair sharing exactly the values of S (and no item or series) can get no more evidence
-than S's weight, so it is found in S's block. Within a block the titles are joined with
+than S's weight, so it is found in S's block. Last, a pair found is kept only if its title
+similarity with every kind of evidence it shares a value of, each at full weight, reaches the
+threshold: no pair below can score it (the blocks of a series or an item, searched as if every
+kind were shared, otherwise hand on pairs that share the series alone, more per event the
+larger the plan). Within a block the titles are joined with
 prefix filtering (as in the AllPairs and PPJoin algorithms): stems ordered rarest first,
 the same order for both plans; if two titles must share ``o`` stems, the first they share
 lies among the first ``len − o + 1`` of each, so looking up each title's prefix in an index
@@ -20,36 +24,48 @@ of the other side's prefixes finds every such pair, and the first two they share
 among the first ``len − o + 2``.
 
 A stem that many events carry would make its index entry long, and the pairs looked up
-through it would grow with the square of the plan (issue 18: most of the time at 100,000
-events). So a stem is *frequent* when the block would hold more than FREQUENT of its events
-(counted over both plans, scaled to the block's share of them); frequent stems come last in
-the order. A pair whose rarest shared stem is rare is found through that stem; one whose
-rarest shared stem is frequent shares only frequent stems, and when it needs two or more it
-is found through the first two, looked up as a pair (two common words together are far
-rarer than either). A pair that needs one shared stem has a title of one to three stems
-(at the default weights) and is found through any stem of that short title. Nothing is
-capped: every pair alike enough is found, as ``match_events_exhaustive`` would pair them.
+through it would grow with the square of the plan (issue 18). So a stem is *frequent* when
+the block would hold more than FREQUENT of its events (counted over both plans, scaled to
+the block's share of them); frequent stems come last in the order. A pair whose rarest
+shared stem is rare is found through that stem; one whose rarest shared stem is frequent
+shares only frequent stems, and when it needs two or more it is found through the first
+two, looked up as a pair (two common words together are far rarer than either). A pair
+that needs one shared stem has a title of one to three stems (at the default weights) and
+is found through any stem of that short title. Nothing is capped: every pair alike enough
+is found, as ``match_events_exhaustive`` would pair them, and which stems count as frequent
+changes only how the pairs are found, never which.
+
+The work is done on arrays (numpy), one blocking at a time for all its blocks at once: each
+event of a block is a row; a row's keys (its rare stems and pairs of frequent stems, each
+with the block and the position it ends at) are matched with the other side's by sorting,
+and the matches that the sizes and positions allow are checked for title similarity. A
+title of many frequent stems offers many pairs (their number grows with the square of its
+length, as the prefix argument needs), so the cost per key is what has to stay small: in
+Python it grew with the plan (dictionaries of millions of keys, issue 18: 335 µs per event
+at 100,000 events in the join alone), on arrays it is a few sorts.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+
+import numpy as np
 
 from ingest.diff.profiles import Profile
-from ingest.diff.titles import least_shared, similarity
+from ingest.diff.titles import least_shared
 
-# A block this small (pairs ≤ SMALL_BLOCK × events) is checked pair by pair, not indexed.
-SMALL_BLOCK = 16
 # A stem that more events than this would carry in a block is looked up there only paired with
 # another frequent one: the index entries a title meets stay short however large the plan.
 FREQUENT = 2
 # Title similarities are compared with this much room for rounding, so no pair is lost to it.
 SLACK = 1e-9
+# Sides with more keys than this are cut to the keys whose hash the other side has before sorting.
+HASHED = 4096
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2⁶⁴ / the golden ratio, odd: spreads codes over the hash
+# Candidate pairs whose shared stems are counted at once (bounds the arrays of a large block).
+CHUNK = 1 << 20
 
 # Evidence that comes from shared values, each: its name, and the values an event offers.
 SHARED: dict[str, Callable[[Profile], Iterable]] = {
@@ -70,66 +86,149 @@ RARE: dict[str, Callable[[int | None], tuple[Callable, Callable]]] = {
 def candidate_pairs(old: Sequence[Profile], new: Sequence[Profile], years: int | None,
                     settings) -> list[tuple[int, int]]:
     """(old index, new index) of every pair that may score ``settings.threshold`` (a superset: each
-    has titles alike enough for the evidence of a block it is in), sorted."""
+    has titles alike enough for the evidence of a block it is in, and could reach the threshold
+    with every kind of evidence it shares a value of at full weight), sorted."""
     least = settings.min_title_similarity
     if least <= 0 or settings.threshold <= 0:
         return [(i, j) for i in range(len(old)) for j in range(len(new))]
-    found = set(_stemless_pairs(old, new))
-    old_stems, new_stems = _ranked(old, new)
-    old_values = {name: [tuple(offer(p)) for p in old] for name, offer in SHARED.items()}
-    new_values = {name: [tuple(offer(p)) for p in new] for name, offer in SHARED.items()}
-    for names, weight, (old_offers, new_offers) in _blockings(settings, years, old, new, old_values, new_values):
+    if not old or not new:
+        return []
+    titles = Titles.of(old, new)
+    evidence = _evidence(settings, years, old, new)
+    found = []
+    for weight, names in _blockings(settings):
         alike = max(least, (settings.threshold - weight) / settings.title_weight)
         if alike > 1:
             continue  # no title similarity can make up for the missing evidence
-        for old_block, new_block in _blocks(old, new, old_offers, new_offers):
-            if len(old_block) * len(new_block) <= SMALL_BLOCK * (len(old_block) + len(new_block)):
-                pairs = ((i, j) for i in old_block for j in new_block)  # cheaper than an index
-            else:  # a stem is frequent when the block would hold more than FREQUENT of its events
-                frequent = FREQUENT * (len(old) + len(new)) // (len(old_block) + len(new_block))
-                pairs = _join([old_stems[i] for i in old_block], [new_stems[j] for j in new_block],
-                              alike, old_block, new_block, frequent)
-            found.update((i, j) for i, j in pairs
-                         if (i, j) not in found and similarity(old[i].title, new[j].title) >= alike - SLACK)
-    return sorted(found)
+        old_rows, new_rows = _blocks([evidence[name][1] for name in names], [evidence[name][2] for name in names],
+                                     len(old), len(new))
+        i, j = _join(titles, old_rows, new_rows, alike)
+        alike_enough = titles.similarity(i, j) >= alike - SLACK
+        found.append(i[alike_enough] * len(new) + j[alike_enough])
+    codes = np.unique(np.concatenate(found))
+    i, j = codes // len(new), codes % len(new)
+    i, j = _may_reach(titles, evidence, settings, i, j)
+    stemless = sorted(_stemless_pairs(old, new))
+    pairs = list(zip(i.tolist(), j.tolist()))
+    return sorted(pairs + stemless) if stemless else pairs
 
 
-def _blockings(settings, years: int | None, old_profiles, new_profiles, old_values: dict, new_values: dict):
-    """(names, most evidence the block can give, (old keys, new keys)) for each way of blocking;
-    keys are functions of an event's index. ``*_values``: each event's values of each SHARED name."""
+def _may_reach(titles: "Titles", evidence: dict, settings, old: np.ndarray,
+               new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs whose title similarity, with every kind of evidence they share a value of at its
+    full weight, reaches the threshold: no pair below can score it. (A block of an edition series
+    or an item is searched at the lowest title similarity, as if every kind of evidence were
+    shared; at 100,000 events most of its pairs share the series alone and cannot be paired.)"""
+    bound = settings.title_weight * titles.similarity(old, new)
+    for weight, old_column, new_column in evidence.values():
+        bound = bound + weight * old_column.shares(old, new, new_column)
+    keep = bound >= settings.threshold - SLACK
+    return old[keep], new[keep]
+
+
+# ---- the values events share: blocks -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """Each event's values of one kind of evidence as numbers (one numbering for both plans):
+    event e's are ``values[starts[e]:starts[e] + counts[e]]``; ``width`` bounds them."""
+
+    starts: np.ndarray
+    counts: np.ndarray
+    values: np.ndarray
+    width: int
+
+    @staticmethod
+    def pair(old: Iterable[Iterable], new: Iterable[Iterable]) -> tuple["Column", "Column"]:
+        """The columns of the two plans, each event's values listed once, numbered alike."""
+        numbers: dict = {}
+        sides = [[[numbers.setdefault(value, len(numbers)) for value in dict.fromkeys(values)]
+                  for values in side] for side in (old, new)]
+        return tuple(Column._of(side, max(1, len(numbers))) for side in sides)
+
+    @staticmethod
+    def _of(events: list[list[int]], width: int) -> "Column":
+        counts = np.fromiter(map(len, events), dtype=np.int64, count=len(events))
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(events) else counts
+        values = np.fromiter(itertools.chain.from_iterable(events), dtype=np.int64, count=int(counts.sum()))
+        return Column(starts.astype(np.int64), counts, values, width)
+
+    def shares(self, events: np.ndarray, others: np.ndarray, other: "Column") -> np.ndarray:
+        """Whether event events[k] of this column and event others[k] of ``other`` (numbered alike)
+        have a value in common."""
+        if not len(other.values) or not len(events):
+            return np.zeros(len(events), dtype=bool)
+        pairs, offsets = _expand(self.counts[events])
+        wanted = others[pairs] * self.width + self.values[self.starts[events][pairs] + offsets]
+        owned = other.owned()
+        at = np.minimum(np.searchsorted(owned, wanted), len(owned) - 1)
+        return np.bincount(pairs, weights=owned[at] == wanted, minlength=len(events)) > 0
+
+    def owned(self) -> np.ndarray:
+        """Each value plus its event's number × ``width``, sorted: for finding whether an event has it."""
+        return np.sort(np.repeat(np.arange(len(self.counts)), self.counts) * self.width + self.values)
+
+    def spread(self, events: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows (event, code) made one per value of the event: the code extended by the value."""
+        counts = self.counts[events]
+        rows, offsets = _expand(counts)
+        values = self.values[self.starts[events][rows] + offsets]
+        return events[rows], codes[rows] * self.width + values
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Events in blocks: row r is event ``events[r]`` in block ``blocks[r]``; ``frequent[r]``: the
+    fewest events of both plans a stem must have to count as frequent in that block."""
+
+    events: np.ndarray
+    blocks: np.ndarray
+    frequent: np.ndarray
+
+
+def _evidence(settings, years: int | None, old: Sequence[Profile], new: Sequence[Profile]) -> dict:
+    """Each kind of evidence: name → (its weight, old column, new column)."""
+    weights = {"organizers": settings.organizers, "place": settings.place, "section": settings.section,
+               "date": settings.date, "edition": settings.edition, "items": settings.items}
+    offers = dict(SHARED)
+    offers.update({name: sides(years) for name, sides in RARE.items()})
+    evidence = {}
+    for name, offer in offers.items():
+        old_offer, new_offer = offer if isinstance(offer, tuple) else (offer, offer)
+        evidence[name] = (weights[name], *Column.pair(map(old_offer, old), map(new_offer, new)))
+    return evidence
+
+
+def _blockings(settings) -> Iterable[tuple[float, tuple[str, ...]]]:
+    """(most evidence the block can give, the kinds of evidence whose values its events share) for
+    each way of blocking."""
     weights = {"organizers": settings.organizers, "place": settings.place, "section": settings.section,
                "date": settings.date}
     everything = sum(weights.values()) + settings.edition + settings.items
     for size in range(len(SHARED) + 1):
         for names in itertools.combinations(SHARED, size):
-            yield names, sum(weights[name] for name in names), (_product(names, old_values),
-                                                                _product(names, new_values))
-    for name, offers in RARE.items():
-        old_offer, new_offer = offers(years)
-        yield (name,), everything, (_of(old_offer, old_profiles), _of(new_offer, new_profiles))
+            yield sum(weights[name] for name in names), names
+    for name in RARE:
+        yield everything, (name,)
 
 
-def _product(names: tuple[str, ...], values: dict) -> Callable[[int], Iterable]:
-    """An event's block keys for the set ``names``: one per combination of its values."""
-    columns = [values[name] for name in names]
-    return lambda index: itertools.product(*(column[index] for column in columns))
-
-
-def _of(offer: Callable[[Profile], Iterable], profiles: Sequence[Profile]) -> Callable[[int], Iterable]:
-    return lambda index: offer(profiles[index])
-
-
-def _blocks(old: Sequence[Profile], new: Sequence[Profile], old_keys, new_keys) -> list[tuple[list[int], list[int]]]:
-    """(old indexes, new indexes) of the events sharing each key present on both sides."""
-    by_key: dict = {}
-    for i in range(len(old)):
-        for key in old_keys(i):
-            by_key.setdefault(key, ([], []))[0].append(i)
-    for j in range(len(new)):
-        for key in new_keys(j):
-            if key in by_key:
-                by_key[key][1].append(j)
-    return [block for block in by_key.values() if block[1]]
+def _blocks(old_columns: list[Column], new_columns: list[Column], old_count: int,
+            new_count: int) -> tuple[Rows, Rows]:
+    """Each side's rows in the blocks present on both sides (no columns: one block of all)."""
+    old_events, new_events = np.arange(old_count), np.arange(new_count)
+    old_codes, new_codes = np.zeros(old_count, dtype=np.int64), np.zeros(new_count, dtype=np.int64)
+    for old_column, new_column in zip(old_columns, new_columns):
+        old_events, old_codes = old_column.spread(old_events, old_codes)
+        new_events, new_codes = new_column.spread(new_events, new_codes)
+        _, numbered = np.unique(np.concatenate((old_codes, new_codes)), return_inverse=True)
+        old_codes, new_codes = numbered[:len(old_codes)], numbered[len(old_codes):]  # codes stay small
+    both = np.intersect1d(old_codes, new_codes)
+    old_keep, new_keep = np.isin(old_codes, both), np.isin(new_codes, both)
+    old_codes, new_codes = old_codes[old_keep], new_codes[new_keep]
+    sizes = np.bincount(np.concatenate((old_codes, new_codes)), minlength=int(both[-1]) + 1 if len(both) else 0)
+    share = (old_count + new_count) * FREQUENT  # frequent: more than FREQUENT expected in the block
+    return (Rows(old_events[old_keep], old_codes, share // np.maximum(sizes[old_codes], 1)),
+            Rows(new_events[new_keep], new_codes, share // np.maximum(sizes[new_codes], 1)))
 
 
 def _stemless_pairs(old: Sequence[Profile], new: Sequence[Profile]) -> Iterable[tuple[int, int]]:
@@ -143,115 +242,292 @@ def _stemless_pairs(old: Sequence[Profile], new: Sequence[Profile]) -> Iterable[
             yield from ((i, j) for i in by_key.get(profile.title.masked_key, ()))
 
 
-def _ranked(old: Sequence[Profile], new: Sequence[Profile]) -> tuple[list[Ranked], list[Ranked]]:
-    """Each side's titles as stems rarest first (fewest events of both plans, then by the stem)."""
-    counts = Counter(stem for side in (old, new) for profile in side for stem in profile.title.stems)
+# ---- the titles: stems rarest first ----------------------------------------------------------
 
-    def ranked(profile: Profile) -> Ranked:
-        stems = tuple(sorted(profile.title.stems, key=lambda stem: (counts[stem], stem)))
-        return Ranked(stems, tuple(counts[stem] for stem in stems))
+@dataclass(frozen=True)
+class Side:
+    """One plan's titles as stem ranks, rarest first: title t's are ``ranks[starts[t]:starts[t] +
+    sizes[t]]``; ``ordered[k]`` is ranks[k]'s count plus its title's number × ``stride``, for finding
+    every title's rare stems by one search; ``owned[k]``: ranks[k] plus its title's number × the
+    vocabulary, for finding whether a title has a stem."""
 
-    return [ranked(p) for p in old], [ranked(p) for p in new]
-
-
-def _join(old: list[Ranked], new: list[Ranked], alike: float, old_ids: list[int], new_ids: list[int],
-          frequent: int) -> Iterable[tuple[int, int]]:
-    """(old id, new id) of the pairs of these titles that may be ``alike`` alike: those needing one
-    shared stem that share one, and the others sharing a key their need allows in both prefixes.
-    A stem of more than ``frequent`` events is a key only paired with another."""
-    yield from _one_stem_pairs(old, new, alike, old_ids, new_ids, smaller_first=True)
-    yield from ((i, j) for j, i in _one_stem_pairs(new, old, alike, new_ids, old_ids, smaller_first=False))
-    yield from _prefix_join(old, new, alike, old_ids, new_ids, frequent, smaller_first=True)
-    yield from ((i, j) for j, i in _prefix_join(new, old, alike, new_ids, old_ids, frequent, smaller_first=False))
-
-
-def _prefix_join(indexed: list[Ranked], probing: list[Ranked], alike: float, indexed_ids: list[int],
-                 probing_ids: list[int], frequent: int, smaller_first: bool) -> Iterable[tuple[int, int]]:
-    """Pairs needing two shared stems or more where the indexed title has at most as many stems as
-    the probing one (``smaller_first``; else fewer) and the two share a key within both prefixes."""
-    postings: dict[str | tuple[str, str], list[tuple[int, int, int]]] = {}
-    for i, title in enumerate(indexed):
-        size = len(title.stems)
-        for key, end in _keys(title, _index_bounds(size, alike), frequent):
-            postings.setdefault(key, []).append((i, size, end))
-    for j, title in enumerate(probing):
-        larger = len(title.stems)
-        seen = set()
-        for key, probe_end in _keys(title, _probe_bounds(larger, alike), frequent):
-            for i, smaller, end in postings.get(key, ()):
-                if i not in seen and (smaller < larger or (smaller == larger and smaller_first)) \
-                        and _allows(isinstance(key, str), smaller, larger, end, probe_end, alike):
-                    seen.add(i)
-                    yield indexed_ids[i], probing_ids[j]
-
-
-def _one_stem_pairs(small: list[Ranked], other: list[Ranked], alike: float, small_ids: list[int],
-                    other_ids: list[int], smaller_first: bool) -> Iterable[tuple[int, int]]:
-    """(small id, other id) of the pairs that need one shared stem and share one, where the title of
-    ``small`` has fewer stems (``smaller_first``: or as many). Only short titles need one stem."""
-    postings: dict[str, list[tuple[int, int]]] = {}
-    for i, title in enumerate(small):
-        size = len(title.stems)
-        if size and _need(size, size, alike) == 1:
-            for stem in title.stems:
-                postings.setdefault(stem, []).append((i, size))
-    if not postings:
-        return
-    for j, title in enumerate(other):
-        larger = len(title.stems)
-        seen = set()
-        for stem in title.stems:
-            for i, smaller in postings.get(stem, ()):
-                if i not in seen and (smaller < larger or (smaller == larger and smaller_first)) \
-                        and _need(smaller, larger, alike) == 1:
-                    seen.add(i)
-                    yield small_ids[i], other_ids[j]
-
-
-def _allows(rare: bool, smaller: int, larger: int, smaller_end: int, larger_end: int, alike: float) -> bool:
-    """Whether a pair of titles of these sizes that needs two shared stems or more can be found by
-    a key (a rare stem, or two frequent ones) ending at these positions."""
-    need = _need(smaller, larger, alike)
-    last = need if rare else need - 1
-    return 2 <= need <= smaller and smaller_end <= smaller - last and larger_end <= larger - last
-
-
-def _keys(title: Ranked, bounds: tuple[int, int], frequent: int) -> list[tuple[str | tuple[str, str], int]]:
-    """A title's keys, each with the position it ends at: its rare stems up to position ``bounds[0]``,
-    then pairs of its frequent stems ending by position ``bounds[1]``."""
-    stems = title.stems
-    rare = bisect.bisect_right(title.counts, frequent)
-    keys: list = [(stems[end], end) for end in range(min(rare, bounds[0] + 1))]
-    for end in range(rare + 1, min(len(stems), bounds[1] + 1)):
-        keys += [((stems[first], stems[end]), end) for first in range(rare, end)]
-    return keys
+    starts: np.ndarray
+    sizes: np.ndarray
+    ranks: np.ndarray
+    ordered: np.ndarray
+    stride: int
+    owned: np.ndarray
 
 
 @dataclass(frozen=True)
-class Ranked:
-    """A title's stems rarest first (fewest events of both plans, then by the stem) and their counts."""
+class Titles:
+    """Both plans' titles, each stem numbered by its rank: fewest events of both plans first, then
+    by the stem, so that rank order is the join's order; ``counts[rank]``: its events."""
 
-    stems: tuple[str, ...]
-    counts: tuple[int, ...]
+    old: Side
+    new: Side
+    counts: np.ndarray
+
+    @staticmethod
+    def of(old: Sequence[Profile], new: Sequence[Profile]) -> "Titles":
+        events: dict[str, int] = {}
+        for profile in itertools.chain(old, new):
+            for stem in profile.title.stems:
+                events[stem] = events.get(stem, 0) + 1
+        order = sorted(events, key=lambda stem: (events[stem], stem))
+        rank = {stem: position for position, stem in enumerate(order)}
+        counts = np.array([events[stem] for stem in order] or [0], dtype=np.int64)
+        return Titles(*(Titles._side([sorted(rank[stem] for stem in p.title.stems) for p in side], counts)
+                        for side in (old, new)), counts)
+
+    @staticmethod
+    def _side(titles: list[list[int]], counts: np.ndarray) -> Side:
+        sizes = np.fromiter(map(len, titles), dtype=np.int64, count=len(titles))
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+        ranks = np.fromiter(itertools.chain.from_iterable(titles), dtype=np.int64, count=int(sizes.sum()))
+        owner = np.repeat(np.arange(len(titles)), sizes)
+        stride = int(counts.max()) + 1
+        return Side(starts, sizes, ranks, owner * stride + counts[ranks], stride, owner * len(counts) + ranks)
+
+    def similarity(self, old: np.ndarray, new: np.ndarray) -> np.ndarray:
+        """titles.similarity of each pair (old[k], new[k]) of titles with stems, as floats."""
+        shared = np.concatenate([self._shared(old[at:at + CHUNK], new[at:at + CHUNK])
+                                 for at in range(0, len(old), CHUNK)] or [np.zeros(0)])
+        first, second = self.old.sizes[old], self.new.sizes[new]
+        # the same operations in the same order as titles.similarity, so the same floats
+        return (2 * shared / (first + second) + shared / np.minimum(first, second)) / 2
+
+    def _shared(self, old: np.ndarray, new: np.ndarray) -> np.ndarray:
+        """How many stems each pair's titles share: each old stem looked up in the new title."""
+        vocabulary = len(self.counts)
+        pairs, offsets = _expand(self.old.sizes[old])
+        wanted = new[pairs] * vocabulary + self.old.ranks[self.old.starts[old][pairs] + offsets]
+        owned = self.new.owned
+        at = np.minimum(np.searchsorted(owned, wanted), len(owned) - 1)
+        return np.bincount(pairs, weights=owned[at] == wanted, minlength=len(old)) if len(owned) else \
+            np.zeros(len(old))
 
 
-@lru_cache(maxsize=None)
-def _index_bounds(smaller: int, alike: float) -> tuple[int, int]:
-    """The last positions of the rare and pair keys of an indexed title, for partners at least as
-    large that need two shared stems or more (they need at least ``_need(smaller, smaller)``)."""
-    fewest = max(2, _need(smaller, smaller, alike))
-    return (smaller - fewest, smaller - fewest + 1) if fewest <= smaller else (-1, -1)
+# ---- the join ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Keys:
+    """A side's keys: row ``rows[k]`` offers stem ``first[k]`` (rare: ``second[k]`` is −1) or the
+    pair of frequent stems (first[k], second[k]), ending at position ``ends[k]`` of its title."""
+
+    rows: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    ends: np.ndarray
+
+    def take(self, chosen: np.ndarray) -> "Keys":
+        return Keys(self.rows[chosen], self.first[chosen], self.second[chosen], self.ends[chosen])
 
 
-@lru_cache(maxsize=None)
-def _probe_bounds(larger: int, alike: float) -> tuple[int, int]:
-    """The last positions of the rare and pair keys a probing title looks up, for partners no
-    larger that need two shared stems or more: as many as the one that needs the fewest allows."""
-    fewest = min((need for smaller in range(2, larger + 1) if 2 <= (need := _need(smaller, larger, alike)) <= smaller),
-                 default=None)
-    return (-1, -1) if fewest is None else (larger - fewest, larger - fewest + 1)
+def _join(titles: Titles, old_rows: Rows, new_rows: Rows, alike: float) -> tuple[np.ndarray, np.ndarray]:
+    """(old events, new events) of the pairs of these blocks that may be ``alike`` alike, each once:
+    those needing one shared stem that share one, and the others sharing a key their need allows
+    in both prefixes. The smaller title's side is indexed by its shorter prefix."""
+    sizes = (titles.old.sizes[old_rows.events], titles.new.sizes[new_rows.events])
+    table = _Needs(alike, np.concatenate(sizes))
+    found = [_one_stem_pairs(titles, old_rows, new_rows, sizes, table),
+             _prefix_pairs(titles, old_rows, new_rows, sizes, table)]
+    codes = np.unique(np.concatenate([old * len(titles.new.sizes) + new for old, new in found]))
+    return codes // len(titles.new.sizes), codes % len(titles.new.sizes)
 
 
-@lru_cache(maxsize=None)
-def _need(smaller: int, larger: int, alike: float) -> int:
-    return least_shared(smaller, larger, alike)
+class _Needs:
+    """least_shared for the title sizes of a join, as tables, and the prefix bounds they give."""
+
+    def __init__(self, alike: float, sizes: np.ndarray):
+        present = np.unique(sizes).tolist()
+        largest = max(present, default=0) + 1
+        self.need = np.zeros((largest, largest), dtype=np.int64)  # [smaller, larger]
+        for smaller, larger in itertools.combinations_with_replacement(present, 2):
+            if smaller:
+                self.need[smaller, larger] = least_shared(smaller, larger, alike)
+        self.short = np.array([bool(size) and self.need[size, size] == 1 for size in range(largest)])
+        # the last positions of rare and pair keys: of an indexed title for partners at least as
+        # large (they need at least need[size, size]); of a probing one for partners no larger
+        # present in the join, as far as the one needing the fewest allows
+        self.index = np.full((largest, 2), -1, dtype=np.int64)
+        self.probe = np.full((largest, 2), -1, dtype=np.int64)
+        for size in present:
+            fewest = max(2, self.need[size, size])
+            if size and fewest <= size:
+                self.index[size] = (size - fewest, size - fewest + 1)
+            needs = [need for smaller in present if 2 <= smaller <= size
+                     if 2 <= (need := self.need[smaller, size]) <= smaller]
+            if needs:
+                self.probe[size] = (size - min(needs), size - min(needs) + 1)
+        self.bounds = np.maximum(self.index, self.probe)  # a title is either of the pair
+
+
+def _prefix_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
+                  table: _Needs) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs needing two shared stems or more that share a key within both prefixes, each prefix
+    as long as the title needs with partners of any size present (the smaller one's bounds apply).
+    The smaller title's key lies within its index bounds, so keys beyond them on both sides are
+    never matched with each other (in a large block that would be most of the matches)."""
+    old_keys = _keys(titles.old, old_rows, table.bounds[sizes[0]])
+    new_keys = _keys(titles.new, new_rows, table.bounds[sizes[1]])
+    old_indexed = _indexed(old_keys, table.index[sizes[0]])
+    new_indexed = _indexed(new_keys, table.index[sizes[1]])
+    everything = np.arange(len(new_keys.rows))
+    old_probing = np.flatnonzero(~old_indexed)
+    old_indexed, new_indexed = np.flatnonzero(old_indexed), np.flatnonzero(new_indexed)
+    at_old, at_new = [], []
+    for old_part, new_part in ((old_indexed, everything), (old_probing, new_indexed)):
+        found_old, found_new = _key_matches(titles, old_keys.take(old_part), old_rows, new_keys.take(new_part),
+                                            new_rows)
+        at_old.append(old_part[found_old])
+        at_new.append(new_part[found_new])
+    at_old, at_new = np.concatenate(at_old), np.concatenate(at_new)
+    old_row, new_row = old_keys.rows[at_old], new_keys.rows[at_new]
+    old_size, new_size = sizes[0][old_row], sizes[1][new_row]
+    old_end, new_end = old_keys.ends[at_old], new_keys.ends[at_new]
+    old_smaller = old_size <= new_size
+    smaller, larger = np.where(old_smaller, old_size, new_size), np.where(old_smaller, new_size, old_size)
+    smaller_end = np.where(old_smaller, old_end, new_end)
+    larger_end = np.where(old_smaller, new_end, old_end)
+    ok = _allows(table, old_keys.second[at_old] < 0, smaller, larger, smaller_end, larger_end)
+    return old_rows.events[old_row[ok]], new_rows.events[new_row[ok]]
+
+
+def _indexed(keys: "Keys", bounds: np.ndarray) -> np.ndarray:
+    """Which keys lie within their row's index bounds (rare stems, pairs)."""
+    return keys.ends <= np.where(keys.second < 0, bounds[keys.rows, 0], bounds[keys.rows, 1])
+
+
+def _one_stem_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
+                    table: _Needs) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs that need one shared stem and share one: the smaller title is short (one to three
+    stems at the default weights), and every stem of it and of the other title is a key."""
+    old_short, new_short = table.short[sizes[0]], table.short[sizes[1]]
+    found_old, found_new = [], []
+    for short_is_old in (True, False):
+        short_rows, other_rows = (old_rows, new_rows) if short_is_old else (new_rows, old_rows)
+        short = old_short if short_is_old else new_short
+        if not short.any():
+            continue
+        other = np.isin(other_rows.blocks, short_rows.blocks[short])  # only blocks with a short title
+        short_side, other_side = (titles.old, titles.new) if short_is_old else (titles.new, titles.old)
+        short_keys = _every_stem(short_side, short_rows, short)
+        other_keys = _every_stem(other_side, other_rows, other)
+        at_short, at_other = _key_matches(titles, short_keys, short_rows, other_keys, other_rows)
+        short_row, other_row = short_keys.rows[at_short], other_keys.rows[at_other]
+        short_size = short_side.sizes[short_rows.events[short_row]]
+        other_size = other_side.sizes[other_rows.events[other_row]]
+        fits = other_size >= short_size if short_is_old else other_size > short_size
+        ok = fits & (table.need[short_size, other_size] == 1)
+        short_events, other_events = short_rows.events[short_row[ok]], other_rows.events[other_row[ok]]
+        found_old.append(short_events if short_is_old else other_events)
+        found_new.append(other_events if short_is_old else short_events)
+    empty = np.zeros(0, dtype=np.int64)
+    return np.concatenate(found_old or [empty]), np.concatenate(found_new or [empty])
+
+
+def _allows(table: _Needs, rare: np.ndarray, smaller: np.ndarray, larger: np.ndarray, smaller_end: np.ndarray,
+            larger_end: np.ndarray) -> np.ndarray:
+    """Whether pairs of titles of these sizes that need two shared stems or more can be found by
+    a key (a rare stem, or two frequent ones) ending at these positions."""
+    need = table.need[smaller, larger]
+    last = np.where(rare, need, need - 1)
+    return (2 <= need) & (need <= smaller) & (smaller_end <= smaller - last) & (larger_end <= larger - last)
+
+
+def _keys(side: Side, rows: Rows, bounds: np.ndarray) -> Keys:
+    """Each row's keys: its title's rare stems up to position ``bounds[:, 0]``, then the pairs of
+    its frequent stems ending by position ``bounds[:, 1]``."""
+    starts, sizes = side.starts[rows.events], side.sizes[rows.events]
+    rare = np.searchsorted(side.ordered, rows.events * side.stride + np.minimum(rows.frequent, side.stride - 1),
+                           side="right") - starts
+    rare = np.minimum(rare, sizes)
+    singles = np.clip(np.minimum(rare, bounds[:, 0] + 1), 0, None)
+    single_rows, single_ends = _expand(singles)
+    # frequent positions rare .. last: every pair of them, numbered so that any prefix of the
+    # numbering holds the pairs of a shorter run (pair k = (FIRST[k], SECOND[k]) from the run's start)
+    run = np.clip(np.minimum(bounds[:, 1], sizes - 1) - rare + 1, 0, None)
+    pair_rows, pair_numbers = _expand(run * (run - 1) // 2)
+    first_of, second_of = _pair_table(int(run.max(initial=0)))
+    pair_firsts = rare[pair_rows] + first_of[pair_numbers]
+    pair_ends = rare[pair_rows] + second_of[pair_numbers]
+    ranks = side.ranks
+    return Keys(np.concatenate((single_rows, pair_rows)),
+                np.concatenate((ranks[starts[single_rows] + single_ends], ranks[starts[pair_rows] + pair_firsts])),
+                np.concatenate((np.full(len(single_rows), -1), ranks[starts[pair_rows] + pair_ends])),
+                np.concatenate((single_ends, pair_ends)))
+
+
+def _every_stem(side: Side, rows: Rows, keep: np.ndarray) -> Keys:
+    """Every stem of the kept rows' titles, as rare keys."""
+    chosen = np.flatnonzero(keep)
+    key_rows, positions = _expand(side.sizes[rows.events[chosen]])
+    key_rows = chosen[key_rows]
+    stems = side.ranks[side.starts[rows.events[key_rows]] + positions]
+    return Keys(key_rows, stems, np.full(len(key_rows), -1), positions)
+
+
+def _key_matches(titles: Titles, left: Keys, left_rows: Rows, right: Keys,
+                 right_rows: Rows) -> tuple[np.ndarray, np.ndarray]:
+    """(positions in left, positions in right) of the keys of both sides that are the same key of
+    the same block: each key numbered by its block, first stem and second stem (or none)."""
+    vocabulary = len(titles.counts) + 1
+    firsts = [left_rows.blocks[left.rows] * vocabulary + left.first,
+              right_rows.blocks[right.rows] * vocabulary + right.first]
+    largest = max((int(first.max()) for first in firsts if len(first)), default=0)
+    if (largest + 1) * vocabulary >= 1 << 62:  # too many blocks and stems for one number: renumber
+        _, numbered = np.unique(np.concatenate(firsts), return_inverse=True)
+        firsts = [numbered[:len(firsts[0])], numbered[len(firsts[0]):]]
+    return _matches(firsts[0] * vocabulary + left.second + 1, firsts[1] * vocabulary + right.second + 1)
+
+
+def _matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(positions in left, positions in right) of every two equal numbers.
+
+    Most keys of a block meet no key of the other side, so both sides are first cut to the
+    numbers whose hash the other side has (one pass over a table of bits each), and only what is
+    left is sorted: the sorts, which grow faster than the keys, see a fraction of them."""
+    if len(left) > HASHED and len(right) > HASHED:
+        left_kept, right_kept = _maybe_shared(left, right)
+        at_left, at_right = _sorted_matches(left[left_kept], right[right_kept])
+        return left_kept[at_left], right_kept[at_right]
+    return _sorted_matches(left, right)
+
+
+def _maybe_shared(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the numbers of each side whose hash the other side has (all that are shared)."""
+    bits = min(26, max(len(left), len(right)).bit_length() + 2)  # a table 4 to 8 times the keys
+    shift = np.uint64(64 - bits)
+    left_hashes = (left.astype(np.uint64) * _GOLDEN) >> shift  # Fibonacci hashing: the top bits
+    right_hashes = (right.astype(np.uint64) * _GOLDEN) >> shift
+    seen = np.zeros(1 << bits, dtype=bool)
+    seen[left_hashes] = True
+    right_kept = np.flatnonzero(seen[right_hashes])
+    seen[:] = False
+    seen[right_hashes[right_kept]] = True
+    return np.flatnonzero(seen[left_hashes]), right_kept
+
+
+def _sorted_matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_matches by sorting both sides and searching one in the other in order."""
+    left_order, right_order = np.argsort(left), np.argsort(right)
+    ordered, wanted = left[left_order], right[right_order]  # searched in order: memory read in order
+    low, high = np.searchsorted(ordered, wanted, side="left"), np.searchsorted(ordered, wanted, side="right")
+    found = np.flatnonzero(high > low)
+    at_right, offsets = _expand(high[found] - low[found])
+    return left_order[low[found][at_right] + offsets], right_order[found[at_right]]
+
+
+def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(owner, offset) for each of ``counts[k]`` items owned by each k: the rows to repeat and
+    each item's place among its owner's."""
+    owners = np.repeat(np.arange(len(counts)), counts)
+    firsts = np.cumsum(counts) - counts
+    return owners, np.arange(len(owners)) - firsts[owners]
+
+
+def _pair_table(run: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (first, second) of positions 0 ≤ first < second < run, ordered by second."""
+    pairs = [(first, second) for second in range(run) for first in range(second)]
+    return (np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs], dtype=np.int64))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.diff.assignment import max_score_assignment
+from ingest.diff.assignment import max_score_assignment, sparse_max_score_assignment
 from ingest.diff.candidates import candidate_pairs
 from ingest.diff.profiles import Profile
 from ingest.diff.compare import editions_grow, editions_text, same_date
@@ -168,12 +168,19 @@ def _assign(edges: dict[tuple[int, int], Match], rows: int, columns: int,
     Pairs that share no event cannot compete, so the best assignment of the whole is
     the union of the best of each group; the position tie-break keeps its global terms.
     """
+    groups = _groups(edges, rows)
+    group_of = {i: number for number, (group_rows, _) in enumerate(groups) for i in group_rows}
+    pairs_of: list[list[tuple[int, int]]] = [[] for _ in groups]
+    for pair in edges:
+        pairs_of[group_of[pair[0]]].append(pair)
     chosen = []
-    for group_rows, group_columns in _groups(edges, rows):
-        scores = [[edges[i, j].score + _tiebreak(i, j, rows, columns, settings) if (i, j) in edges else 0.0
-                   for j in group_columns] for i in group_rows]
-        chosen += [edges[group_rows[a], group_columns[b]] for a, b in max_score_assignment(scores)
-                   if (group_rows[a], group_columns[b]) in edges]
+    for (group_rows, group_columns), pairs in zip(groups, pairs_of):
+        row_at = {i: a for a, i in enumerate(group_rows)}
+        column_at = {j: b for b, j in enumerate(group_columns)}
+        scores = [edges[i, j].score + _tiebreak(i, j, rows, columns, settings) for i, j in pairs]
+        assigned = sparse_max_score_assignment([row_at[i] for i, _ in pairs], [column_at[j] for _, j in pairs],
+                                               scores, (len(group_rows), len(group_columns)))
+        chosen += [edges[group_rows[a], group_columns[b]] for a, b in assigned]
     return chosen
 
 
