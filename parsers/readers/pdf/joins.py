@@ -27,6 +27,9 @@ CLOSING_MARKS: tuple[str, ...] = (",", ".", ":", ";", "!", "?", ")", "]", "»", 
 # How far (pt) a line may reach past its frame's right edge and still end inside it: a
 # line-breaker cuts a word to fit, so a line reaching further is a whole word overflowing.
 OVERFLOW_SLACK = 0.1
+# Letters in the longest word a plan is taken to hold: longer ones are rare in Russian
+# ("высокопроизводительный" has 22), so two pieces that would make a longer word are two words.
+LONGEST_WORD = 22
 # A space's width when a line draws none, as a share of the font size.
 SPACE_EM = 0.25
 
@@ -147,27 +150,31 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
                 wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> bool:
     """True when the line above is one word cut at the column's edge (no hyphen).
 
-    It must look cut (``looks_cut``), and since a whole word that fills its line looks
-    the same, one more sign is needed: with ``wrap_spaces``, a space would have fitted
-    yet none was drawn (the line did not end at a word's end); otherwise the piece on
-    the next line is short (``cut_tail_letters``), as a cut word's tail usually is.
-    A pair that looks cut without either sign is left to the document's own words
-    (``CutWords``).
+    It must look cut (``looks_cut``) and stay inside the frame (a word too long for its
+    column that a browser lets overflow was not cut, but the frame may also sit a little
+    short of the true edge), and since a whole word that fills its line looks the same,
+    one more sign is needed: with ``wrap_spaces``, a space would have fitted yet none was
+    drawn (the line did not end at a word's end); otherwise the piece on the next line is
+    short (``cut_tail_letters``), as a cut word's tail usually is. A pair that looks cut
+    without either sign, or past the edge, is left to the document's own words (``CutWords``).
     """
-    if not looks_cut(previous, line, frame):
+    if not looks_cut(previous, line, frame) or overflows(previous, frame):
         return False
     if wrap_spaces and space_fits(previous, frame, drawn):
         return True
     return leading_letters(line) <= settings.cut_tail_letters
 
 
+def overflows(line: Line, frame: Frame) -> bool:
+    """True when the line reaches past its frame's right edge (``OVERFLOW_SLACK``)."""
+    return line.x1 > frame.right + OVERFLOW_SLACK
+
+
 def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
     """True when the line above may be one word cut at the column's edge: a single word
     with no hyphen of its own and no space drawn after it, after which not even the next
     line's first letter would have fitted, both sides of the break being letters of one
-    case (or the tail lower-case), and the line not reaching past the frame's edge (a cut
-    word is cut to fit; a word too long for its column that a browser lets overflow was
-    not cut)."""
+    case (or the tail lower-case)."""
     above, below = previous.visible(), line.visible()
     if ends_with_space(previous):
         return False  # the space drawn after the word says the word ended there
@@ -180,9 +187,7 @@ def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
         return False
     if not (first.text.islower() or last.text.isupper() and first.text.isupper()):
         return False  # a capital after a small letter opens a word; capitals go on in capitals
-    if previous.x1 + (first.x1 - first.x0) <= frame.right:
-        return False  # the next letter would have fitted: nothing was cut for want of room
-    return previous.x1 <= frame.right + OVERFLOW_SLACK  # past the edge: a browser lets a word too long overflow, uncut
+    return previous.x1 + (first.x1 - first.x0) > frame.right  # else nothing was cut for want of room
 
 
 def leading_letters(line: Line) -> int:
@@ -288,33 +293,39 @@ class CutWords:
     The first pass reads every such pair as two words and notes it (``join``). ``decide``
     then counts the words of what was read: the two pieces found as one word elsewhere
     ("Минэкономразвития", in another row) say the pair is one word cut; either piece found
-    alone elsewhere ("центр"), or the piece above ending as an adjective does
-    ("международного", ``vocab.ADJECTIVE_ENDINGS``), says they are two. A second pass reads
+    alone elsewhere ("центр"), the piece above ending as an adjective does
+    ("международного", ``vocab.ADJECTIVE_ENDINGS``; a two-letter ending only when the
+    piece below does not end as one too, since a cut leaves "Всероссий" + "ский" as often
+    as a whole adjective leaves "информационных" + "материалов"), the two making a word
+    longer than ``LONGEST_WORD``, or the piece above overflowing the frame (a browser lets
+    a word too long for its column overflow it, uncut) says they are two. A second pass reads
     the pairs so decided as one word; with neither sign, or both, a pair stays two words
     and a ``word_cut_unsure`` warning is kept in ``doubts``.
     """
 
     def __init__(self) -> None:
-        self.pairs: dict[tuple[int, int], tuple[str, str, int | None]] = {}
+        self.pairs: dict[tuple[int, int], tuple[str, str, int | None, bool]] = {}
         self.decided: dict[tuple[int, int], JoinKind] = {}
         self.doubts: list[ReaderWarning] = []
 
-    def join(self, previous: Line, line: Line) -> JoinKind:
+    def join(self, previous: Line, line: Line, frame: Frame) -> JoinKind:
         """How the pair is read in this pass: two words until ``decide`` says otherwise."""
         key = (id(previous), id(line))
         if key not in self.decided:
-            self.pairs[key] = (previous.text.strip(), line.text.strip().split(" ")[0], line.page)
+            self.pairs[key] = (previous.text.strip(), line.text.split()[0], line.page, overflows(previous, frame))
         return self.decided.get(key, "space")
 
     def decide(self, texts: Iterable[str]) -> bool:
         """Decide every pair from the words of ``texts`` (all the document read in the first
         pass); True when a pair is now one word, so the document must be read again."""
         found = Counter(filter(None, map(_bare_word, (word for text in texts for word in text.split()))))
-        own = Counter(_bare_word(piece) for head, tail, _ in self.pairs.values() for piece in (head, tail))
-        for key, (head, tail, page) in self.pairs.items():
-            whole = found[_bare_word(head + tail)] > 0
-            apart = any(found[word] > own[word] for word in (_bare_word(head), _bare_word(tail)) if word) \
-                or _bare_word(head).endswith(ADJECTIVE_ENDINGS)
+        own = Counter(_bare_word(piece) for head, tail, *_ in self.pairs.values() for piece in (head, tail))
+        for key, (head, tail, page, overflowing) in self.pairs.items():
+            joined = _bare_word(head + tail)
+            whole = found[joined] > 0
+            apart = overflowing or len(joined) > LONGEST_WORD \
+                or any(found[word] > own[word] for word in (_bare_word(head), _bare_word(tail)) if word) \
+                or _ends_as_adjective(_bare_word(head), _bare_word(tail))
             if whole != apart:
                 self.decided[key] = "glue" if whole else "space"
                 continue
@@ -323,6 +334,14 @@ class CutWords:
                 f"hyphen ('{head}{tail}'); read as two words", None if page is None else f"page {page}"))
         self.pairs.clear()
         return "glue" in self.decided.values()
+
+
+def _ends_as_adjective(head: str, tail: str) -> bool:
+    """Whether ``head`` ends as a Russian adjective does, so that it ended there: a
+    three-letter ending ("-ого", "-ому") always, a two-letter one ("-ий", "-ое") only when
+    ``tail`` does not end as an adjective too ("Всероссий" + "ский" is one word cut)."""
+    ending = next((ending for ending in ADJECTIVE_ENDINGS if head.endswith(ending)), None)
+    return ending is not None and (len(ending) > 2 or not tail.endswith(ADJECTIVE_ENDINGS))
 
 
 def _bare_word(text: str) -> str:

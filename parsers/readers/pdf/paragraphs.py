@@ -39,7 +39,7 @@ def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_
         kind = _opening_kind(lines, settings) if previous is None else \
             join_kind(previous, line, frame, settings, wrap_spaces, drawn)
         if kind == "space" and cuts is not None and looks_cut(previous, line, frame):
-            kind = cuts.join(previous, line)
+            kind = cuts.join(previous, line, frame)
         bullet = bullet_of(line, settings) if kind == "item" else None
         runs = line_runs(line, settings, skip=1 if bullet else 0)
         if kind in ("item", "paragraph"):
