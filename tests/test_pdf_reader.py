@@ -559,6 +559,8 @@ CARRIED_CASES = {
     "descenders drawn again above the first line are dropped": (
         [_glyphs("городских", 100.0, 16.1)[i] for i in (2, 4)] + _glyphs("ЕАЭС", 100.0, 28.1), "ЕАЭС"),
     "a first line that repeats nothing stays": (_glyphs("ЕАЭС", 100.0, 28.1), "ЕАЭС"),
+    "the whole last line again is text of its own and stays": (
+        _glyphs("городских", 100.0, 16.1) + _glyphs("ЕАЭС", 100.0, 28.1), "городскихЕАЭС"),
     "glyphs above the first line that are not repeats stay": (
         _glyphs("рдр", 40.0, 16.1) + _glyphs("ЕАЭС", 100.0, 28.1), "рдрЕАЭС"),
     "repeats below the first line stay": (_glyphs("ЕАЭС", 100.0, 28.1) + _glyphs("гор", 100.0, 40.1), "ЕАЭСгор"),

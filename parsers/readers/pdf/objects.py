@@ -157,7 +157,9 @@ def without_carried(glyphs: list[Glyph], carried: frozenset[GlyphKey]) -> list[G
     a line that a page break cuts on both pages, clipped to each, and the next page keeps
     the glyphs whose ink reaches into it (descenders: "р", "д", "у" of "городских"), above
     its first line, each where it stood in the previous page's last line. Those are dropped
-    only when all the glyphs above the page's first other line are such repeats."""
+    only when all the glyphs above the page's first other line are such repeats, and only
+    some of that line's glyphs: the whole line again is text of its own (a cell atop the
+    page that says what the cell above the break said, "в течение года")."""
     if not carried:
         return glyphs
     visible = [glyph for glyph in glyphs if glyph.text.strip()]
@@ -169,6 +171,8 @@ def without_carried(glyphs: list[Glyph], carried: frozenset[GlyphKey]) -> list[G
     above = [glyph for glyph in glyphs if glyph.bottom <= first_top + TOUCH]
     if not above or any(glyph_key(glyph) not in carried for glyph in above if glyph.text.strip()):
         return glyphs
+    if len({glyph_key(glyph) for glyph in above if glyph.text.strip()}) >= len(carried):
+        return glyphs  # not clipped: the whole line, drawn again as text
     dropped = {id(glyph) for glyph in above}
     return [glyph for glyph in glyphs if id(glyph) not in dropped]
 
