@@ -631,6 +631,8 @@ HIDDEN_CASES = {
         "ВАРМСУ"),
     "a label beside the text stays, read as U+FFFD": (
         [_unmapped(127.4, 131.8), _unmapped(131.8, 136.2), *_glyphs("ОКМО", 137.8, 28.1)], "\ufffd\ufffdОКМО"),
+    "a label under a wide glyph that starts well before it is left out": (
+        [_wide("Ш", 110.0, 140.0), _unmapped(125.0, 129.0), *_glyphs("ОКМО", 140.0, 28.1)], "ШОКМО"),
     "a label over another line's text stays": (
         [_unmapped(130.4, 134.8, top=60.0), *_glyphs("ВАРМСУ", 130.4, 28.1)], "\ufffdВАРМСУ"),
 }

@@ -17,6 +17,7 @@ tests check them against ``page.chars`` and ``page.find_tables()``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -108,12 +109,19 @@ def without_hidden_unmapped(glyphs: list[Glyph]) -> list[Glyph]:
     than half their width on it): a label the font could not draw, set on top of the text
     (Chromium's print of LibreOffice's XHTML list labels), shows nothing and hides nothing;
     read as text it would split the word under it ("\ufffdВ\ufffdАРМСУ"). They stay counted."""
-    mapped = [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()]
+    mapped = sorted((glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()),
+                    key=lambda glyph: glyph.x0)
+    starts = [glyph.x0 for glyph in mapped]
+    widest = max((glyph.x1 - glyph.x0 for glyph in mapped), default=0.0)
 
     def hidden(glyph: Glyph) -> bool:
+        """Whether a mapped glyph of its line covers more than half of it: only the glyphs
+        starting within the widest glyph's width of it can (a bisection, not a scan of the
+        page: a page of unmapped glyphs stays linear, not quadratic)."""
         width = glyph.x1 - glyph.x0
+        nearby = mapped[bisect.bisect_left(starts, glyph.x0 - widest):bisect.bisect_right(starts, glyph.x1)]
         return any(min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2
-                   and abs(other.top - glyph.top) <= SAME_LINE * glyph.size for other in mapped)
+                   and abs(other.top - glyph.top) <= SAME_LINE * glyph.size for other in nearby)
 
     return [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT or not hidden(glyph)]
 
