@@ -156,7 +156,8 @@ FLAT_TABLE_CASES = {
     "the longest run of lines is the one named": ("a\nb\n\n" + FLAT_ROWS + "\nc", "lines 4-12"),
     "a short note is no flattened table": ("просто текст\nи ещё строка\n", None),
     "paragraphs apart are no run": ("\n\n".join(FLAT_ROWS.split("\n")), None),
-    "a text with a table row warns of nothing": ("1.\tСессия\n" + FLAT_ROWS, None),
+    "a text with table rows warns of nothing": ("№\tМероприятия\n1.\tСессия\n" + FLAT_ROWS, None),
+    "one tab-separated line is no table": (FLAT_ROWS + "\nГенеральный секретарь\tВ.И. Селиванов\n", "lines 1-9"),
 }
 
 

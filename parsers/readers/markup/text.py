@@ -88,8 +88,10 @@ FLAT_TABLE_LINES = 8
 
 def flattened_table(lines: list[str], blocks: list[Block]) -> ReaderWarning | None:
     """The warning for a text with no table but a run of lines as long as a flattened table's
-    (``where``: the run's lines), or None."""
-    if any(isinstance(block, Table) for block in blocks):
+    (``where``: the run's lines), or None. A table of one row is no table here: one
+    tab-separated line (a signature, "Генеральный секретарь<TAB>В.И. Селиванов") may follow
+    a flattened table."""
+    if any(isinstance(block, Table) and len(block.rows) > 1 for block in blocks):
         return None
     run, longest, end = 0, 0, 0
     for number, line in enumerate(lines, start=1):
