@@ -110,6 +110,9 @@ def word(text: str, x0: int = 0) -> Word:
     (["XVII", "Международный"], ["XVII", "Международный"]),  # a Roman numeral stays Latin
     (["CD", "версией"], ["CD", "версией"]),         # D has no Cyrillic twin
     (["no", "отдельному", "графику"], ["по", "отдельному", "графику"]),  # a serif "п" read as "n"
+    (["Форум", "Open", "Innovations"], ["Форум", "Open", "Innovations"]),  # English: an "n" stays Latin
+    (["Ocean", "Форум"], ["Ocean", "Форум"]),
+    (["one", "Форум"], ["one", "Форум"]),
     (["online", "конференция"], ["online", "конференция"]),  # l and i have no Cyrillic twin
     (["З1октябрь-"], ["31октябрь-"]),
     (["информационно—"], ["информационно-"]),
@@ -118,6 +121,18 @@ def test_misreadings_are_repaired_only_in_context(words, expected):
     fixed, repairs = repair.region_words([word(text, i * 100) for i, text in enumerate(words)])
     assert [w.text for w in fixed] == expected
     assert bool(repairs) == (words != expected) or words[-1].endswith("—")
+
+
+@pytest.mark.parametrize("read, page, expected", [
+    (["nopa", "МАГ"], ["Пора МАГ в Москве"], "пора"),  # the page has the word in Cyrillic
+    (["nopa", "МАГ"], ["Москва МАГ"], "nopa"),         # it has not: as read
+    (["one", "МАГ"], ["Москва МАГ"], "one"),
+    (["no", "МАГ"], ["Москва МАГ"], "по"),             # a short word: "по"
+])
+def test_a_word_with_a_latin_n_is_cyrillic_only_when_short_or_found_so_on_the_page(read, page, expected):
+    fixed, repairs = repair.region_words([word(text, i * 100) for i, text in enumerate(read)],
+                                         page=repair.page_words(page + read))
+    assert fixed[0].text == expected and bool(repairs) == (expected != read[0])
 
 
 @pytest.mark.parametrize("text, marker", [("¹", "1"), ("'", "1"), ("!", "1"), ("2", "2"), ("*", "*"),

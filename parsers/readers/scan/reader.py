@@ -172,10 +172,10 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
-    cap = page_cap_height(every)
-    drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
+    cap, known = page_cap_height(every), repair.page_words(w.text for w in every)
+    drafts = [_build_table(grid, cells, ink, page, cap, known, settings, warnings) for grid, cells in tables]
     lines = _lines([_ink_band(w, ink) for w in words], 0, 0, scale, page.number, settings, warnings,
-                   f"page {page.number}", cap)
+                   f"page {page.number}", cap, known)
     aligned, lines = _unruled_tables(lines, page.number, settings, warnings)
     drafts = sorted(drafts + aligned, key=lambda draft: draft.top)
     for line_words in _doubtful(words, settings):
@@ -385,7 +385,7 @@ def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, se
 
 
 def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, cap: float | None,
-                 settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
+                 known: frozenset[str], settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
     """A ruled table's read cells as a draft the PDF reader's steps finish."""
     scale = 72 / page.dpi
     rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
@@ -393,7 +393,7 @@ def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, 
         draft, words = read.draft, read.words
         if words:
             where = f"page {page.number}, row {read.row + 1}"
-            draft.lines = _lines(words, *read.origin, scale, page.number, settings, warnings, where, cap)
+            draft.lines = _lines(words, *read.origin, scale, page.number, settings, warnings, where, cap, known)
             draft.confidence = min(w.confidence for w in words)
             low = [w for w in words if w.confidence < settings.confidence_threshold]
             if low:
@@ -728,10 +728,12 @@ def _repaired(repairs: list[tuple[str, str]], where: str) -> list[ReaderWarning]
 
 
 def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, settings: ScanSettings,
-           warnings: list[ReaderWarning], where: str, cap: float | None = None) -> list[Line]:
+           warnings: list[ReaderWarning], where: str, cap: float | None = None,
+           known: frozenset[str] = frozenset()) -> list[Line]:
     """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
-    (misreadings repaired, each repair a warning at ``where``)."""
-    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap)
+    (misreadings repaired, each repair a warning at ``where``; ``known``: the page's words,
+    ``repair.page_words``)."""
+    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap, known)
     warnings.extend(_repaired(repairs, where))
     by_line: dict[int, list[Word]] = {}
     for word in fixed:
