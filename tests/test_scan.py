@@ -489,6 +489,25 @@ def test_tables_without_rules_one_after_another_with_the_same_columns_are_one(se
         assert all(cell.column < 4 for row in found[0].rows for cell in row.cells)
 
 
+@pytest.mark.parametrize("head_lefts, next_lefts", [
+    ([60, 100, 400], HEAD),   # the first piece showed fewer columns: the second takes its place
+    (HEAD, [60, 100, 400]),   # the second showed fewer: appended to the first
+])
+def test_tables_joined_keep_their_repeated_headers_and_stray_text(head_lefts, next_lefts):
+    from parsers.readers.pdf.lines import Glyph
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, _rejoined
+
+    head = _draft(44, head_lefts, [["4.", "Семинар", "МАГ"] + [""] * (len(head_lefts) - 3)])
+    head.header_repeats = 1  # its header, repeated, was taken out of it already
+    head.stray = [Glyph("*", 500, 506, 50, 62, 12.0)]
+    second = _draft(100, next_lefts, [["5.", "Форум", "Казань", "МАГ"][:len(next_lefts)]])
+    second.stray = [Glyph("+", 500, 506, 104, 116, 12.0)]
+    found = _rejoined([head, second], [], DEFAULT_SCAN_SETTINGS)
+    assert len(found) == 1 and len(found[0].rows) == 2
+    assert found[0].header_repeats == 1
+    assert [glyph.text for glyph in found[0].stray] == ["*", "+"]
+
+
 @pytest.mark.parametrize("words, lines", [
     # a row without rules read as four text lines, one a cell: one line
     ([("7.", 120, 0, 0), ("Москва", 210, 0, 1), ("876", 580, 1, 2), ("лет", 640, 1, 2), ("9-10", 835, 0, 3)],

@@ -356,10 +356,15 @@ def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSetting
             out.append(draft)
         elif continues(head, draft, settings.pdf):
             stitch(head, draft, settings.pdf)
+            head.stray.extend(draft.stray)
         elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
             regrid(head, draft, settings.pdf)  # the first piece showed fewer columns
             draft.rows[:0] = head.rows
             draft.top = head.top
+            # What the first piece held besides its rows goes with them: a header repeated
+            # (taken out of it), text in its box but in no cell (the page's).
+            draft.header_repeats += head.header_repeats
+            draft.stray[:0] = head.stray
             out[-1] = draft
         else:
             out.append(draft)
