@@ -110,6 +110,9 @@ def word(text: str, x0: int = 0) -> Word:
     (["XVII", "Международный"], ["XVII", "Международный"]),  # a Roman numeral stays Latin
     (["CD", "версией"], ["CD", "версией"]),         # D has no Cyrillic twin
     (["no", "отдельному", "графику"], ["по", "отдельному", "графику"]),  # a serif "п" read as "n"
+    (["Форум", "Open", "Innovations"], ["Форум", "Open", "Innovations"]),  # English: an "n" stays Latin
+    (["Ocean", "Форум"], ["Ocean", "Форум"]),
+    (["one", "Форум"], ["one", "Форум"]),
     (["online", "конференция"], ["online", "конференция"]),  # l and i have no Cyrillic twin
     (["З1октябрь-"], ["31октябрь-"]),
     (["информационно—"], ["информационно-"]),
@@ -118,6 +121,18 @@ def test_misreadings_are_repaired_only_in_context(words, expected):
     fixed, repairs = repair.region_words([word(text, i * 100) for i, text in enumerate(words)])
     assert [w.text for w in fixed] == expected
     assert bool(repairs) == (words != expected) or words[-1].endswith("—")
+
+
+@pytest.mark.parametrize("read, page, expected", [
+    (["nopa", "МАГ"], ["Пора МАГ в Москве"], "пора"),  # the page has the word in Cyrillic
+    (["nopa", "МАГ"], ["Москва МАГ"], "nopa"),         # it has not: as read
+    (["one", "МАГ"], ["Москва МАГ"], "one"),
+    (["no", "МАГ"], ["Москва МАГ"], "по"),             # a short word: "по"
+])
+def test_a_word_with_a_latin_n_is_cyrillic_only_when_short_or_found_so_on_the_page(read, page, expected):
+    fixed, repairs = repair.region_words([word(text, i * 100) for i, text in enumerate(read)],
+                                         page=repair.page_words(page + read))
+    assert fixed[0].text == expected and bool(repairs) == (expected != read[0])
 
 
 @pytest.mark.parametrize("text, marker", [("¹", "1"), ("'", "1"), ("!", "1"), ("2", "2"), ("*", "*"),
@@ -474,6 +489,25 @@ def test_tables_without_rules_one_after_another_with_the_same_columns_are_one(se
         assert all(cell.column < 4 for row in found[0].rows for cell in row.cells)
 
 
+@pytest.mark.parametrize("head_lefts, next_lefts", [
+    ([60, 100, 400], HEAD),   # the first piece showed fewer columns: the second takes its place
+    (HEAD, [60, 100, 400]),   # the second showed fewer: appended to the first
+])
+def test_tables_joined_keep_their_repeated_headers_and_stray_text(head_lefts, next_lefts):
+    from parsers.readers.pdf.lines import Glyph
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, _rejoined
+
+    head = _draft(44, head_lefts, [["4.", "Семинар", "МАГ"] + [""] * (len(head_lefts) - 3)])
+    head.header_repeats = 1  # its header, repeated, was taken out of it already
+    head.stray = [Glyph("*", 500, 506, 50, 62, 12.0)]
+    second = _draft(100, next_lefts, [["5.", "Форум", "Казань", "МАГ"][:len(next_lefts)]])
+    second.stray = [Glyph("+", 500, 506, 104, 116, 12.0)]
+    found = _rejoined([head, second], [], DEFAULT_SCAN_SETTINGS)
+    assert len(found) == 1 and len(found[0].rows) == 2
+    assert found[0].header_repeats == 1
+    assert [glyph.text for glyph in found[0].stray] == ["*", "+"]
+
+
 @pytest.mark.parametrize("words, lines", [
     # a row without rules read as four text lines, one a cell: one line
     ([("7.", 120, 0, 0), ("Москва", 210, 0, 1), ("876", 580, 1, 2), ("лет", 640, 1, 2), ("9-10", 835, 0, 3)],
@@ -495,22 +529,101 @@ def test_the_words_on_one_baseline_are_one_line(words, lines):
     assert list(found.values()) == lines
 
 
-@needs_ocr
-@pytest.mark.parametrize("read_already, found", [
-    ([], ["3.", "4."]),                                   # the page's reading dropped the column
-    ([Word("3.", 60, 100, 100, 125, 96.0, 0, ())], ["4."]),  # what it read is not read again
-])
-def test_ink_the_page_s_reading_left_out_is_read_on_its_own(read_already, found):
+LIBERATION_SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
+
+
+def _unread_page(drawn, read, strokes=()):
+    """A 200 dpi page of text at (x, row) (rows 40 px apart) and pen strokes at (x, y); and the
+    words of ``read`` (those of ``drawn`` its reading found), boxed where they are drawn."""
     from PIL import Image, ImageDraw, ImageFont
 
+    page = Image.new("L", (700, 400), 255)
+    draw, font = ImageDraw.Draw(page), ImageFont.truetype(LIBERATION_SERIF, 33)
+    words = []
+    for text, x, row in drawn:
+        draw.text((x, 100 + 40 * row), text, font=font, fill=0)
+        if text in read:
+            x0, top, x1, bottom = draw.textbbox((x, 100 + 40 * row), text, font=font)
+            words.append(Word(text, x0, top, x1, bottom, 96.0, row, ()))
+    for x, y in strokes:  # a pen's zigzag, as Tesseract reads ">" (96 %)
+        draw.line((x, y, x + 20, y + 12, x + 5, y + 25, x + 30, y + 20), fill=0, width=3)
+    return page, words
+
+
+ROWS = [("3.", 62, 0), ("Москва", 210, 0), ("октябрь", 450, 0), ("4.", 62, 1), ("Казань", 210, 1), ("май", 450, 1)]
+
+
+@needs_ocr
+@pytest.mark.parametrize("drawn, read, strokes, found, doubtful", [
+    # the page's reading dropped the column of row numbers beside the cities: read, no doubt
+    (ROWS, {"Москва", "октябрь", "Казань", "май"}, [], ["3.", "4."], []),
+    # what it read is not read again
+    (ROWS, {"3.", "Москва", "октябрь", "Казань", "май"}, [], ["4."], []),
+    # ink on no text line and at no column edge is not read: the numbers, where no text was read
+    (ROWS, set(), [], [], []),
+    # pen strokes off the text lines are not read; one on a line reads as a sign and is dropped
+    (ROWS[1:3] + ROWS[4:], {"Москва", "октябрь", "Казань", "май"},
+     [(340, 105), (80, 230), (300, 250), (520, 300), (150, 330)], [], []),
+    # a word dropped in a line is read, but it could be a pen's stroke: kept and said
+    ([("Москва", 62, 0), ("над", 210, 0), ("Казанью", 280, 0), ("Сочи", 62, 1)], {"Москва", "Казанью", "Сочи"}, [],
+     ["над"], ["над"]),
+    # a number inside a line is no row number: said
+    ([("Москва", 62, 0), ("5", 210, 0), ("Казань", 260, 0), ("Сочи", 62, 1)], {"Москва", "Казань", "Сочи"}, [],
+     ["5"], ["5"]),
+])
+def test_ink_the_page_s_reading_left_out_is_read_only_where_it_lines_up_with_the_text(
+        drawn, read, strokes, found, doubtful):
     from parsers.readers.scan.engine import Engine
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
-    page = Image.new("L", (600, 300), 255)
-    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 33)
-    for index, number in enumerate(("3.", "4.")):
-        ImageDraw.Draw(page).text((62, 100 + 40 * index), number, font=font, fill=0)
+    page, words = _unread_page(drawn, read, strokes)
+    warnings = []
     with Engine() as engine:
-        words = unread_words(page, read_already, engine, 200, DEFAULT_SCAN_SETTINGS, [])
-    assert [word.text for word in words] == found
-    assert all(word.x0 >= 60 and word.top >= 95 for word in words)  # on the page, not in the patch
+        got = unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], warnings, "page 1")
+    assert [word.text for word in got] == found
+    assert all(word.x0 >= 60 and word.top >= 95 for word in got)  # on the page, not in the patch
+    doubts = [w.message for w in warnings if w.code == "ocr_doubtful"]
+    assert len(doubts) == bool(doubtful) and all(f"'{text}'" in doubts[0] for text in doubtful)
+    assert all(w.where == "page 1" for w in warnings)
+
+
+@needs_ocr
+def test_pen_strokes_on_a_page_cost_no_read_off_its_text_lines(monkeypatch):
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
+
+    strokes = [(x, y) for x in range(60, 640, 60) for y in range(220, 380, 40)]  # 40 strokes below the text
+    page, words = _unread_page(ROWS[1:3] + ROWS[4:], {"Москва", "октябрь", "Казань", "май"}, strokes)
+    reads = []
+    with Engine() as engine:
+        original = engine.read
+        monkeypatch.setattr(engine, "read", lambda *a, **k: reads.append(1) or original(*a, **k))
+        got = unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
+    assert got == [] and reads == []
+
+
+@needs_ocr
+def test_the_patches_of_unread_ink_read_on_a_page_are_capped_and_the_rest_said(monkeypatch):
+    from parsers.readers.scan import reader
+    from parsers.readers.scan.engine import Engine
+
+    monkeypatch.setattr(reader, "UNREAD_MAX_PATCHES", 1)
+    page, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
+    warnings = []
+    with Engine() as engine:
+        got = reader.unread_words(page, words, engine, 200, reader.DEFAULT_SCAN_SETTINGS, [], warnings, "page 2")
+    assert [word.text for word in got] == ["3."]
+    skipped = [w for w in warnings if w.code == "ocr_unread"]
+    assert len(skipped) == 1 and skipped[0].message.startswith("1 more patches") and skipped[0].where == "page 2"
+
+
+@needs_ocr
+def test_reading_unread_ink_keeps_to_the_time_limit():
+    from parsers.limits import time_budget
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
+
+    page, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
+    with Engine() as engine, time_budget(Limits(max_seconds=0.0)):
+        with pytest.raises(IngestError, match="time limit, at page 1, ink left unread"):
+            unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")

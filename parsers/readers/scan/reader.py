@@ -16,10 +16,12 @@ list items), so a scan gives the same blocks as its digital original would.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from parsers.blocks import Document, ReaderWarning
-from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.limits import DEFAULT_LIMITS, Limits, check_time
 from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
@@ -165,14 +167,15 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
     repairs: list[tuple[str, str]] = []
-    words = one_line_per_baseline(words + unread_words(masked, words, engine, page.dpi, settings, repairs))
+    unread = unread_words(masked, words, engine, page.dpi, settings, repairs, warnings, f"page {page.number}")
+    words = one_line_per_baseline(words + unread)
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
-    cap = page_cap_height(every)
-    drafts = [_build_table(grid, cells, ink, page, cap, settings, warnings) for grid, cells in tables]
+    cap, known = page_cap_height(every), repair.page_words(w.text for w in every)
+    drafts = [_build_table(grid, cells, ink, page, cap, known, settings, warnings) for grid, cells in tables]
     lines = _lines([_ink_band(w, ink) for w in words], 0, 0, scale, page.number, settings, warnings,
-                   f"page {page.number}", cap)
+                   f"page {page.number}", cap, known)
     aligned, lines = _unruled_tables(lines, page.number, settings, warnings)
     drafts = sorted(drafts + aligned, key=lambda draft: draft.top)
     for line_words in _doubtful(words, settings):
@@ -199,13 +202,17 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
 
 
 def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
-                 repairs: list[tuple[str, str]]) -> list[Word]:
+                 repairs: list[tuple[str, str]], warnings: list[ReaderWarning], where: str) -> list[Word]:
     """The words in ink that reading the page left out, each patch read on its own as a cell is.
 
     Tesseract's page layout (``--psm 4``) now and then drops a narrow column whole: the row
     numbers "3." to "9." of a table without rules atop a page, clear of the cities beside
     them. Ink no word's box covers is joined letter to letter into patches; a patch the size
-    of print (``UNREAD_HEIGHT_IN``) is read, and its words join the page's."""
+    of print (``UNREAD_HEIGHT_IN``) that lines up with the page's text (``_lines_up``; its text
+    is its words of two letters or more, read surely) is read, at most ``UNREAD_MAX_PATCHES``
+    of them (the rest skipped, said in a warning). Pen strokes, a signature, a stamp's ring are
+    such ink too: a reading without a letter or a digit is dropped, and one that is not a
+    column of row numbers (``_row_numbers``) is an ``ocr_doubtful`` warning at ``where``."""
     import cv2
     import numpy as np
 
@@ -216,21 +223,88 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
     letters = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (int(UNREAD_JOIN_IN * dpi) | 1, 1)))
     count, _, stats, _ = cv2.connectedComponentsWithStats(letters, connectivity=8)
     low, high = (int(limit * dpi) for limit in UNREAD_HEIGHT_IN)
+    # The page's text is its words of letters, read surely: pen strokes are read too, as signs.
+    text = [w for w in words if w.confidence >= settings.confidence_threshold
+            and sum(ch.isalpha() for ch in w.text) >= 2]
+    bands, edges = _line_bands(text), _column_edges(text, int(UNREAD_EDGE_IN * dpi))
+    patches = sorted((int(y), int(x), int(x + width), int(y + height)) for x, y, width, height, _ in stats[1:]
+                     if low <= height <= high and int(ink[y:y + height, x:x + width].sum()) >= settings.min_cell_ink)
+    patches = [(x0, top, x1, bottom) for top, x0, x1, bottom in patches
+               if _lines_up((x0, top, x1, bottom), bands, edges, int(UNREAD_EDGE_IN * dpi))]
+    if len(patches) > UNREAD_MAX_PATCHES:
+        warnings.append(ReaderWarning("ocr_unread", UNREAD_SKIPPED.format(count=len(patches) - UNREAD_MAX_PATCHES,
+                                                                          limit=UNREAD_MAX_PATCHES), where))
+        patches = patches[:UNREAD_MAX_PATCHES]
     found: list[Word] = []
     line = max((word.line for word in words), default=-1) + 1
-    for x, y, width, height, _ in stats[1:]:
-        if not low <= height <= high or int(ink[y:y + height, x:x + width].sum()) < settings.min_cell_ink:
-            continue
-        box = (int(x), int(y), int(x + width), int(y + height))
+    for box in patches:
+        check_time(f"{where}, ink left unread")
         read = [w for w in _read_region(clean, box, engine, dpi, settings, repairs)
-                if w.confidence >= settings.confidence_threshold]
+                if w.confidence >= settings.confidence_threshold and any(ch.isalnum() for ch in w.text)]
         for word in read:
             found.append(replace(word, x0=word.x0 + box[0], x1=word.x1 + box[0], top=word.top + box[1],
                                  bottom=word.bottom + box[1], line=line + word.line,
                                  symbols=tuple(Symbol(s.text, s.x0 + box[0], s.top + box[1], s.x1 + box[0],
                                                       s.bottom + box[1]) for s in word.symbols)))
         line += 1 + max((word.line for word in read), default=0)
+    numbers = {id(word) for word in _row_numbers(found, words, bands, int(UNREAD_EDGE_IN * dpi))}
+    doubtful = [word for word in found if id(word) not in numbers]
+    if doubtful:
+        shown = ", ".join(f"'{w.text}' ({w.confidence:.0f}%)" for w in doubtful)
+        warnings.append(ReaderWarning("ocr_doubtful", UNREAD_DOUBT.format(words=shown), where))
     return found
+
+
+def _line_bands(words: list[Word]) -> list[tuple[int, int, int]]:
+    """Each text line's band (top, bottom) and the left edge of its first word (pixels)."""
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    return [(min(w.top for w in group), max(w.bottom for w in group), min(w.x0 for w in group))
+            for group in lines.values()]
+
+
+def _column_edges(words: list[Word], tolerance: int) -> tuple[list[int], list[int]]:
+    """The left and the right word edges at least ``UNREAD_EDGE_LINES`` text lines share: columns'."""
+    found: tuple[list[int], list[int]] = ([], [])
+    for edges, side in zip(found, (sorted((w.x0, w.line) for w in words), sorted((w.x1, w.line) for w in words))):
+        xs = [x for x, _ in side]
+        for at in xs:
+            near = side[bisect_left(xs, at - tolerance):bisect_right(xs, at + tolerance)]
+            if len({line for _, line in near}) >= UNREAD_EDGE_LINES:
+                edges.append(at)
+    return found
+
+
+def _lines_up(box, bands: list[tuple[int, int, int]], edges: tuple[list[int], list[int]], tolerance: int) -> bool:
+    """True when a patch of ink stands on one of the page's text lines (shares more than
+    ``SAME_BASELINE`` of its height with the line's band, and is no taller than twice it),
+    or starts at a column's left edge or ends at its right edge (``_column_edges``)."""
+    x0, top, x1, bottom = box
+    height = bottom - top
+    for band_top, band_bottom, _ in bands:
+        overlap = min(bottom, band_bottom) - max(top, band_top)
+        if overlap > SAME_BASELINE * min(height, band_bottom - band_top) and height <= 2 * (band_bottom - band_top):
+            return True
+    lefts, rights = edges
+    return any(abs(edge - x0) <= tolerance for edge in lefts) or any(abs(edge - x1) <= tolerance for edge in rights)
+
+
+def _row_numbers(found: list[Word], words: list[Word], bands: list[tuple[int, int, int]],
+                 tolerance: int) -> list[Word]:
+    """The words read from unread ink that are a column of row numbers, as Tesseract drops
+    them: numbers ("3.", "12"), each opening a text line of the page (left of its first
+    word), at least ``UNREAD_EDGE_LINES`` of them (these and those the page's reading found,
+    ``words``) sharing a left or a right edge."""
+    def opens_line(word: Word) -> bool:
+        return any(min(word.bottom, bottom) - max(word.top, top) > SAME_BASELINE * (word.bottom - word.top)
+                   and word.x1 <= left for top, bottom, left in bands)
+
+    numbers = [w for w in found if ROW_NUMBER.match(w.text) and opens_line(w)]
+    column = numbers + [w for w in words if ROW_NUMBER.match(w.text)]
+    return [w for w in numbers
+            if sum(1 for other in column if abs(other.x0 - w.x0) <= tolerance
+                   or abs(other.x1 - w.x1) <= tolerance) >= UNREAD_EDGE_LINES]
 
 
 def one_line_per_baseline(words: list[Word]) -> list[Word]:
@@ -282,10 +356,15 @@ def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSetting
             out.append(draft)
         elif continues(head, draft, settings.pdf):
             stitch(head, draft, settings.pdf)
+            head.stray.extend(draft.stray)
         elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
             regrid(head, draft, settings.pdf)  # the first piece showed fewer columns
             draft.rows[:0] = head.rows
             draft.top = head.top
+            # What the first piece held besides its rows goes with them: a header repeated
+            # (taken out of it), text in its box but in no cell (the page's).
+            draft.header_repeats += head.header_repeats
+            draft.stray[:0] = head.stray
             out[-1] = draft
         else:
             out.append(draft)
@@ -311,7 +390,7 @@ def _read_cells(grid: GridTable, clean, ink, page: PageImage, engine: Engine, se
 
 
 def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, cap: float | None,
-                 settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
+                 known: frozenset[str], settings: ScanSettings, warnings: list[ReaderWarning]) -> TableDraft:
     """A ruled table's read cells as a draft the PDF reader's steps finish."""
     scale = 72 / page.dpi
     rows = [RowDraft([], page.number) for _ in range(len(grid.ys) - 1)]
@@ -319,7 +398,7 @@ def _build_table(grid: GridTable, cells: list[_CellRead], ink, page: PageImage, 
         draft, words = read.draft, read.words
         if words:
             where = f"page {page.number}, row {read.row + 1}"
-            draft.lines = _lines(words, *read.origin, scale, page.number, settings, warnings, where, cap)
+            draft.lines = _lines(words, *read.origin, scale, page.number, settings, warnings, where, cap, known)
             draft.confidence = min(w.confidence for w in words)
             low = [w for w in words if w.confidence < settings.confidence_threshold]
             if low:
@@ -503,6 +582,16 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 MARKER_PIXELS = 40
 UNREAD_JOIN_IN = 0.06  # gap between letters closed to make a patch of unread ink a word
 UNREAD_HEIGHT_IN = (0.06, 0.4)  # heights of a patch of unread ink that can be print (a digit, a line)
+UNREAD_EDGE_IN = 0.04  # how near (inches) a patch's edge comes to a column edge to stand on it
+UNREAD_EDGE_LINES = 2  # text lines whose words must share an edge for it to be a column's edge
+# Patches of unread ink read again on one page, at most: a column of row numbers is a few
+# dozen; a page of pen strokes or specks lined up with its text would cost a read each.
+UNREAD_MAX_PATCHES = 60
+UNREAD_SKIPPED = ("{count} more patches of ink that OCR's reading of the page left out were not read again "
+                  "(at most {limit} are); any text in them is lost: check the page against the scan")
+UNREAD_DOUBT = ("OCR's reading of the page left out ink it then read alone as {words}: kept as read, "
+                "it may be a pen stroke, a stamp or a signature; check it against the scan")
+ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")  # a row's number as a plan's tables give it: "3.", "12", "4)"
 SAME_BASELINE = 0.5  # share of a line's height another must share to stand on its baseline
 MIN_WORD_INK = 2  # ink pixels a word's box must hold to be a word at all
 BAND_GAP = 2  # rows of paper a word's ink band may hold (a dot above its letter is that close)
@@ -644,10 +733,12 @@ def _repaired(repairs: list[tuple[str, str]], where: str) -> list[ReaderWarning]
 
 
 def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, settings: ScanSettings,
-           warnings: list[ReaderWarning], where: str, cap: float | None = None) -> list[Line]:
+           warnings: list[ReaderWarning], where: str, cap: float | None = None,
+           known: frozenset[str] = frozenset()) -> list[Line]:
     """Recognised words as the PDF reader's lines of glyphs, in points, top to bottom
-    (misreadings repaired, each repair a warning at ``where``)."""
-    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap)
+    (misreadings repaired, each repair a warning at ``where``; ``known``: the page's words,
+    ``repair.page_words``)."""
+    fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap, known)
     warnings.extend(_repaired(repairs, where))
     by_line: dict[int, list[Word]] = {}
     for word in fixed:

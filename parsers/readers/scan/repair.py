@@ -11,6 +11,8 @@ changed silently.
 - A bullet ("•") read as "·", "*", "‚", "e", "°": a line-opening mark of one small character.
 - A raised footnote marker "¹" read as "'", "!", "|", "l": taken as "1".
 - Line-end dashes ("—", "‐") read for a hyphen, so wrapped compounds join.
+- Words of Latin twins of Cyrillic letters in Russian text ("OKMO", "no") in Cyrillic; one with
+  an "n" (a serif "п") only when short or read in Cyrillic elsewhere on the page ("Open" stays).
 """
 
 from __future__ import annotations
@@ -66,15 +68,17 @@ def is_ordinal_word(word: str) -> bool:
     return any(lower.startswith(stem) for stem in ORDINAL_WORDS)
 
 
-def region_words(words: list[Word], cap: float | None = None) -> tuple[list[Word], list[tuple[str, str]]]:
+def region_words(words: list[Word], cap: float | None = None,
+                 page: frozenset[str] = frozenset()) -> tuple[list[Word], list[tuple[str, str]]]:
     """A region's words (a cell's, in reading order) with the repairs made; and (raw,
     repaired) for each repair. A numeral's ordinal word may be on the next line; ``cap``
-    is the page's capital height (pixels), against which a word read in capitals is measured."""
+    is the page's capital height (pixels), against which a word read in capitals is measured;
+    ``page`` is the page's words (``page_words``), where a reading may be found elsewhere."""
     out = list(words)
     repairs: list[tuple[str, str]] = []
     cyrillic = sum(1 for w in words for ch in w.text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
     for index, word in enumerate(out):
-        mixed = to_cyrillic(word.text)
+        mixed = to_cyrillic(word.text, page)
         if mixed and cyrillic:  # some Cyrillic in the region: it is Russian text
             repairs.append((word.text, mixed))
             out[index] = word = _retext(word, mixed)
@@ -115,16 +119,34 @@ SMALL_CAPS_RATIO = 0.85  # a word of capitals under this share of the page's cap
 # unless it is a Roman numeral.
 TWIN_LETTERS = "ABCEHKMOPTXYaceopxyn"
 LATIN_TWINS = str.maketrans(TWIN_LETTERS, "АВСЕНКМОРТХУасеорхуп")
+# An "n" is a "п" only in a word this short ("no" for "по"), or where the page has the word in
+# Cyrillic elsewhere: a longer one is as likely English in Russian text ("Open", "Ocean", "one"
+# in an event's name), which its other letters, all twins, would turn to "Ореп", "Осеап", "опе".
+N_TWIN_LETTERS = 2
 
 
-def to_cyrillic(text: str) -> str | None:
-    """The word in Cyrillic when every letter of it is a Latin twin of a Cyrillic one, else None."""
+def to_cyrillic(text: str, page: frozenset[str] = frozenset()) -> str | None:
+    """The word in Cyrillic when every letter of it is a Latin twin of a Cyrillic one, else None;
+    a word with an "n" longer than ``N_TWIN_LETTERS`` only when ``page`` (``page_words``) holds
+    that Cyrillic reading."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2 or any(ch not in TWIN_LETTERS for ch in letters):
         return None
     if ROMAN.match("".join(letters)):
         return None
-    return text.translate(LATIN_TWINS)
+    cyrillic = text.translate(LATIN_TWINS)
+    if "n" in letters and len(letters) > N_TWIN_LETTERS and _bare(cyrillic) not in page:
+        return None
+    return cyrillic
+
+
+def page_words(texts) -> frozenset[str]:
+    """The words of a page's texts as ``to_cyrillic`` looks them up: letters only, lower case."""
+    return frozenset(_bare(word) for text in texts for word in text.split())
+
+
+def _bare(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha()).lower()
 
 
 def is_capitalised(text: str) -> bool:
