@@ -116,10 +116,11 @@ def read_page_images(pages, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> D
 def read_page(page: PageImage, engine: Engine, settings: ScanSettings = DEFAULT_SCAN_SETTINGS) -> PageRead:
     """One page: straightened, its tables found and read cell by cell, its other text read."""
     grey = page.image
-    angle = skew_angle(binarise(grey, page.dpi))
+    ink = binarise(grey, page.dpi)
+    angle = skew_angle(ink)
     if abs(angle) >= settings.min_skew:
-        grey = rotate(grey, angle)
-    read = _read_layout(page, grey, engine, settings)
+        grey, ink = rotate(grey, angle), None
+    read = _read_layout(page, grey, engine, settings, ink)
     if read.confidence < settings.orientation_check:
         turn = engine.orientation(grey)
         if turn:
@@ -139,8 +140,9 @@ class _CellRead:
     inked: bool = False  # it holds marks worth reading
 
 
-def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) -> PageRead:
-    """Tables and free text of a straight page image, as a PDF page layout.
+def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings, ink=None) -> PageRead:
+    """Tables and free text of a straight page image, as a PDF page layout; ``ink``: the
+    image binarised already (``binarise``), when it was for its skew.
 
     Tesseract is given our binarised page (black print on white), not the grey one: its own
     threshold, taken per small cell crop, breaks thin glyphs (on the 200 dpi sample it read
@@ -150,7 +152,7 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings) 
     """
     from PIL import Image
 
-    ink = binarise(grey, page.dpi)
+    ink = binarise(grey, page.dpi) if ink is None else ink
     ruled = find_tables(ink, page.dpi)
     grids, loose = ruled.tables, ruled.loose
     # The rules are taken out of the text: a rule a photo's perspective leaves slanting
