@@ -25,19 +25,15 @@ ALIGN_EM = 0.3  # how far apart (em) two words' left ink edges may be and still 
 ALIGNED_LINES = 2  # neighbours with a word starting where the gap ends that make it a column's edge
 
 
-def word_extents(line: Line) -> list[tuple[float, float]]:
-    """The left and right ink edges of each word of a line (runs of glyphs between spaces)."""
-    extents: list[tuple[float, float]] = []
+def word_starts(line: Line) -> list[float]:
+    """The left ink edge of each word of a line (a run of glyphs between spaces)."""
+    starts: list[float] = []
     open_word = False
     for glyph in line.glyphs:
-        if glyph.is_space:
-            open_word = False
-        elif open_word:
-            extents[-1] = (extents[-1][0], max(extents[-1][1], glyph.x1))
-        else:
-            extents.append((glyph.x0, glyph.x1))
-            open_word = True
-    return extents
+        if not glyph.is_space and not open_word:
+            starts.append(glyph.x0)
+        open_word = not glyph.is_space
+    return starts
 
 
 def gutter_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
@@ -63,7 +59,7 @@ def gutter_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
 def near_cuts(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS
               ) -> Callable[[Line, float, float], bool]:
     """The gaps the lines around a line show as a column's end (see the module's docstring)."""
-    starts = {id(line): [x0 for x0, _ in word_extents(line)] for line in lines}
+    starts = {id(line): word_starts(line) for line in lines}
     middles = [((line.top + line.bottom) / 2, line) for line in lines]
 
     def cuts(line: Line, start: float, end: float) -> bool:
