@@ -65,6 +65,11 @@ def grid_rows(source: str) -> list[GridRow] | None:
     return rows
 
 
+def cell_text(lines: list[str], start: int | None, end: int | None) -> str:
+    """A cell's Markdown: the columns ``start:end`` of each of its lines, dedented as one."""
+    return textwrap.dedent("\n".join(line[start:end].rstrip() for line in lines)).strip("\n")
+
+
 def _row(lines: list[str], joints: list[int]) -> tuple[GridCell, ...] | None:
     """One row's cells: cut where every line of the row has a "|" at a joint."""
     edges = [joint for joint in joints if all(line[joint] == "|" for line in lines)]
@@ -72,6 +77,5 @@ def _row(lines: list[str], joints: list[int]) -> tuple[GridCell, ...] | None:
         return None
     cells = []
     for start, end in zip(edges, edges[1:]):
-        text = textwrap.dedent("\n".join(line[start + 1 : end].rstrip() for line in lines)).strip("\n")
-        cells.append(GridCell(text=text, col_span=joints.index(end) - joints.index(start)))
+        cells.append(GridCell(text=cell_text(lines, start + 1, end), col_span=joints.index(end) - joints.index(start)))
     return tuple(cells)

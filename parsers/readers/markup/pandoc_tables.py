@@ -19,9 +19,8 @@ like a grid table's (``gridtable.GridRow``).
 from __future__ import annotations
 
 import re
-import textwrap
 
-from parsers.readers.markup.gridtable import GridCell, GridRow
+from parsers.readers.markup.gridtable import GridCell, GridRow, cell_text
 
 FULL_DASHES = re.compile(r" {0,3}-{3,}[ \t]*")
 COLUMN_DASHES = re.compile(r" {0,3}-+(?: +-+)+[ \t]*")  # two columns or more
@@ -32,7 +31,7 @@ TOKEN = "pandoc_table"
 
 def table_rule(state, start: int, end: int, silent: bool) -> bool:
     """markdown-it block rule: a pandoc table starting at line ``start`` becomes one token
-    holding its lines (``content``) and rows (``meta["rows"]``)."""
+    holding its rows (``meta["rows"]``) and the lines it spans (``map``)."""
     lines = _Lines(state, end)
     found = _find(lines, start)
     if found is None:
@@ -41,7 +40,6 @@ def table_rule(state, start: int, end: int, silent: bool) -> bool:
     if not silent:
         token = state.push(TOKEN, "", 0)
         token.map = [start, stop]
-        token.content = "\n".join(lines.text(line) for line in range(start, stop))
         token.meta = {"rows": rows}
     state.line = stop
     return True
@@ -134,5 +132,4 @@ def _rows(column_line: str, header: list[list[str]], body: list[list[str]]) -> l
 
 
 def _cells(group: list[str], cuts: list[int | None]) -> tuple[GridCell, ...]:
-    return tuple(GridCell(textwrap.dedent("\n".join(line[begin:end].rstrip() for line in group)).strip("\n"))
-                 for begin, end in zip(cuts, cuts[1:]))
+    return tuple(GridCell(cell_text(group, begin, end)) for begin, end in zip(cuts, cuts[1:]))
