@@ -320,9 +320,6 @@ class Keys:
     second: np.ndarray
     ends: np.ndarray
 
-    def take(self, chosen: np.ndarray) -> "Keys":
-        return Keys(self.rows[chosen], self.first[chosen], self.second[chosen], self.ends[chosen])
-
 
 def _join(titles: Titles, old_rows: Rows, new_rows: Rows, alike: float) -> tuple[np.ndarray, np.ndarray]:
     """(old events, new events) of the pairs of these blocks that may be ``alike`` alike, each once:
@@ -373,16 +370,13 @@ def _prefix_pairs(titles: Titles, old_rows: Rows, new_rows: Rows, sizes,
     new_keys = _keys(titles.new, new_rows, table.bounds[sizes[1]])
     old_indexed = _indexed(old_keys, table.index[sizes[0]])
     new_indexed = _indexed(new_keys, table.index[sizes[1]])
-    everything = np.arange(len(new_keys.rows))
     old_probing = np.flatnonzero(~old_indexed)
     old_indexed, new_indexed = np.flatnonzero(old_indexed), np.flatnonzero(new_indexed)
-    at_old, at_new = [], []
-    for old_part, new_part in ((old_indexed, everything), (old_probing, new_indexed)):
-        found_old, found_new = _key_matches(titles, old_keys.take(old_part), old_rows, new_keys.take(new_part),
-                                            new_rows)
-        at_old.append(old_part[found_old])
-        at_new.append(new_part[found_new])
-    at_old, at_new = np.concatenate(at_old), np.concatenate(at_new)
+    old_codes, new_codes = _key_codes(titles, old_keys, old_rows, new_keys, new_rows)
+    indexed_old, any_new = _matches(old_codes[old_indexed], new_codes)
+    probing_old, indexed_new = _matches(old_codes[old_probing], new_codes[new_indexed])
+    at_old = np.concatenate((old_indexed[indexed_old], old_probing[probing_old]))
+    at_new = np.concatenate((any_new, new_indexed[indexed_new]))
     old_row, new_row = old_keys.rows[at_old], new_keys.rows[at_new]
     old_size, new_size = sizes[0][old_row], sizes[1][new_row]
     old_end, new_end = old_keys.ends[at_old], new_keys.ends[at_new]
@@ -471,7 +465,14 @@ def _every_stem(side: Side, rows: Rows, keep: np.ndarray) -> Keys:
 def _key_matches(titles: Titles, left: Keys, left_rows: Rows, right: Keys,
                  right_rows: Rows) -> tuple[np.ndarray, np.ndarray]:
     """(positions in left, positions in right) of the keys of both sides that are the same key of
-    the same block: each key numbered by its block, first stem and second stem (or none)."""
+    the same block."""
+    return _matches(*_key_codes(titles, left, left_rows, right, right_rows))
+
+
+def _key_codes(titles: Titles, left: Keys, left_rows: Rows, right: Keys,
+               right_rows: Rows) -> tuple[np.ndarray, np.ndarray]:
+    """Each key of both sides as one number, from its block, first stem and second stem (or none):
+    equal numbers, the same key of the same block (on both sides, or within one)."""
     vocabulary = len(titles.counts) + 1
     firsts = [left_rows.blocks[left.rows] * vocabulary + left.first,
               right_rows.blocks[right.rows] * vocabulary + right.first]
@@ -479,7 +480,7 @@ def _key_matches(titles: Titles, left: Keys, left_rows: Rows, right: Keys,
     if (largest + 1) * vocabulary >= 1 << 62:  # too many blocks and stems for one number: renumber
         _, numbered = np.unique(np.concatenate(firsts), return_inverse=True)
         firsts = [numbered[:len(firsts[0])], numbered[len(firsts[0]):]]
-    return _matches(firsts[0] * vocabulary + left.second + 1, firsts[1] * vocabulary + right.second + 1)
+    return firsts[0] * vocabulary + left.second + 1, firsts[1] * vocabulary + right.second + 1
 
 
 def _matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
