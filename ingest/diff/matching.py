@@ -168,13 +168,8 @@ def _assign(edges: dict[tuple[int, int], Match], rows: int, columns: int,
     Pairs that share no event cannot compete, so the best assignment of the whole is
     the union of the best of each group; the position tie-break keeps its global terms.
     """
-    groups = _groups(edges, rows)
-    group_of = {i: number for number, (group_rows, _) in enumerate(groups) for i in group_rows}
-    pairs_of: list[list[tuple[int, int]]] = [[] for _ in groups]
-    for pair in edges:
-        pairs_of[group_of[pair[0]]].append(pair)
     chosen = []
-    for (group_rows, group_columns), pairs in zip(groups, pairs_of):
+    for group_rows, group_columns, pairs in _groups(edges, rows):
         row_at = {i: a for a, i in enumerate(group_rows)}
         column_at = {j: b for b, j in enumerate(group_columns)}
         scores = [edges[i, j].score + _tiebreak(i, j, rows, columns, settings) for i, j in pairs]
@@ -184,8 +179,10 @@ def _assign(edges: dict[tuple[int, int], Match], rows: int, columns: int,
     return chosen
 
 
-def _groups(edges: dict[tuple[int, int], Match], rows: int) -> list[tuple[list[int], list[int]]]:
-    """The connected groups of the pair graph: (old indexes, new indexes), each sorted."""
+def _groups(edges: dict[tuple[int, int], Match], rows: int
+            ) -> list[tuple[list[int], list[int], list[tuple[int, int]]]]:
+    """The connected groups of the pair graph: (old indexes, new indexes, each sorted; the group's
+    pairs, in the order of ``edges``)."""
     parent: dict[int, int] = {}
 
     def root(node: int) -> int:
@@ -196,13 +193,15 @@ def _groups(edges: dict[tuple[int, int], Match], rows: int) -> list[tuple[list[i
 
     for i, j in edges:  # new events are nodes rows, rows + 1, ...
         parent[root(i)] = root(rows + j)
-    members: dict[int, tuple[list[int], list[int]]] = {}
+    members: dict[int, tuple[list[int], list[int], list[tuple[int, int]]]] = {}
     for node in sorted(parent):
-        group = members.setdefault(root(node), ([], []))
+        group = members.setdefault(root(node), ([], [], []))
         if node < rows:
             group[0].append(node)
         else:
             group[1].append(node - rows)
+    for pair in edges:
+        members[root(pair[0])][2].append(pair)
     return list(members.values())
 
 
