@@ -169,6 +169,12 @@ _SQLITE_BUSY = {5, 6}
 _SQLITE_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
+def _primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of the error (its extended code's low byte), when it has one."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def database_error(error: sqlite3.Error, db_path: str | Path | None) -> IngestError:
     """A sqlite3 error met opening, reading or writing the store, as one line naming the database.
 
@@ -176,8 +182,7 @@ def database_error(error: sqlite3.Error, db_path: str | Path | None) -> IngestEr
     the busy timeout) is an OutputError with what to do, since every other plan would fail the same
     way; a file that is not a store, or a damaged one, is an IngestError; any other SQLite failure
     is an IngestError with SQLite's own words and code."""
-    code = getattr(error, "sqlite_errorcode", None)
-    code = code & 0xFF if isinstance(code, int) else None
+    code = _primary_code(error)
     where = None if db_path is None else str(db_path)
     if code in _SQLITE_OUTPUT:
         return OutputError(f"cannot write: {SQLITE_CAUSES[code]} ({error}); check that the file and its "
@@ -209,7 +214,7 @@ def _use_wal(connection: sqlite3.Connection) -> None:
     try:
         connection.execute("PRAGMA journal_mode = WAL")
     except sqlite3.OperationalError as error:
-        if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (8, 14):  # read-only: keep its journal
+        if _primary_code(error) not in (8, 14):  # read-only: keep its journal
             raise
 
 
@@ -296,12 +301,11 @@ def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
     for attempt in range(WRITE_ATTEMPTS):
         try:
             return _store_once(connection, plan)
-        except sqlite3.OperationalError as error:
-            if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in (5, 6) or attempt == WRITE_ATTEMPTS - 1:
+        except sqlite3.Error as error:
+            busy = isinstance(error, sqlite3.OperationalError) and _primary_code(error) in _SQLITE_BUSY
+            if not busy or attempt == WRITE_ATTEMPTS - 1:
                 raise database_error(error, _db_file(connection)) from None
             time.sleep(0.05 * 2 ** attempt * (1 + random.random()))  # SQLITE_BUSY / SQLITE_LOCKED
-        except sqlite3.Error as error:
-            raise database_error(error, _db_file(connection)) from None
     raise AssertionError("unreachable")
 
 
