@@ -33,8 +33,8 @@ def min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]
 
 def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     """The (row, column) pairs of greatest total score, each row and column used at most once.
-    ``score``: lists of rows, or a 2-D array (numpy)."""
-    if not len(score) or not len(score[0]):
+    ``score``: lists of rows."""
+    if not score or not score[0]:
         return []
     if max(len(score), len(score[0])) > LARGE:
         try:
@@ -44,8 +44,7 @@ def max_score_assignment(score: Sequence[Sequence[float]]) -> list[tuple[int, in
         else:
             rows, columns = linear_sum_assignment(score, maximize=True)
             return sorted(zip(rows.tolist(), columns.tolist()))
-    rows = score.tolist() if hasattr(score, "tolist") else score  # an array without scipy: as lists
-    return min_cost_assignment([[-value for value in row] for row in rows])
+    return min_cost_assignment([[-value for value in row] for row in score])
 
 
 def sparse_max_score_assignment(rows: Sequence[int], columns: Sequence[int], scores: Sequence[float],
