@@ -204,7 +204,7 @@ def ingest(**options) -> int:
         return ingest_files(SimpleNamespace(**options), startup)
 
 
-def ingest_files(args: SimpleNamespace, startup=None) -> int:
+def ingest_files(args: SimpleNamespace, startup) -> int:
     """The `ingest` command's work, its options in ``args``; the exit code. ``startup``: the
     collector's start-up pause (``collector.StartUp``), ended before a batch of documents."""
     from ingest.batch import Delivery, Interrupted, Progress, deliver, expand_inputs, read_many
@@ -223,7 +223,7 @@ def ingest_files(args: SimpleNamespace, startup=None) -> int:
     if delivery.output is not None:
         check_output_folder(delivery.output)  # before the reading, which may take long
     report = sys.stderr if args.stdout else sys.stdout
-    if startup is not None and len(items) > 1:
+    if len(items) > 1:
         startup.end()  # each document gets its own pause: garbage freed between them
     try:
         results = read_many(items, args.jobs, progress, limits, pause_collector=True)  # our process
