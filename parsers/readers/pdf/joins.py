@@ -150,15 +150,16 @@ def breaks_word(previous: Line, line: Line, frame: Frame, settings: PdfSettings 
                 wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> bool:
     """True when the line above is one word cut at the column's edge (no hyphen).
 
-    It must look cut (``looks_cut``) and stay inside the frame (a word too long for its
-    column that a browser lets overflow was not cut, but the frame may also sit a little
-    short of the true edge), and since a whole word that fills its line looks the same,
-    one more sign is needed: with ``wrap_spaces``, a space would have fitted yet none was
-    drawn (the line did not end at a word's end); otherwise the piece on the next line is
-    short (``cut_tail_letters``), as a cut word's tail usually is. A pair that looks cut
-    without either sign, or past the edge, is left to the document's own words (``CutWords``).
+    The pair looks cut (``looks_cut``, which the caller checked). The line must stay inside
+    the frame (a word too long for its column that a browser lets overflow was not cut, but
+    the frame may also sit a little short of the true edge), and since a whole word that
+    fills its line looks the same, one more sign is needed: with ``wrap_spaces``, a space
+    would have fitted yet none was drawn (the line did not end at a word's end); otherwise
+    the piece on the next line is short (``cut_tail_letters``), as a cut word's tail usually
+    is. A pair that looks cut without either sign, or past the edge, is left to the
+    document's own words (``CutWords``).
     """
-    if not looks_cut(previous, line, frame) or overflows(previous, frame):
+    if overflows(previous, frame):
         return False
     if wrap_spaces and space_fits(previous, frame, drawn):
         return True
@@ -214,8 +215,7 @@ def ends_with_space(line: Line) -> bool:
     return line.glyphs[-1].is_space
 
 
-def draws_wrap_spaces(pairs: Iterable[tuple[Line, Line, Frame]], settings: PdfSettings = DEFAULT_SETTINGS,
-                      drawn: Mapping[float, float] | None = None) -> bool:
+def draws_wrap_spaces(pairs: Iterable[tuple[Line, Line, Frame]], settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
     """True when the PDF's producer leaves the space it wrapped a line at on the
     line's end (LibreOffice does): then a line ending without one was ended by hand.
     ``pairs``: each line with the line after it and its frame. Only lines where a wrap
@@ -228,7 +228,7 @@ def draws_wrap_spaces(pairs: Iterable[tuple[Line, Line, Frame]], settings: PdfSe
     number, printed from its HTML), which says nothing either."""
     due = spaced = 0
     for line, after, frame in pairs:
-        if not ends_early(line, after, frame, settings, drawn):
+        if not ends_early(line, after, frame, settings):
             due += 1
             spaced += ends_with_one_space(line)
     return spaced >= settings.wrap_space_lines and spaced >= settings.wrap_space_share * due
@@ -241,7 +241,8 @@ def ends_with_one_space(line: Line) -> bool:
 
 
 def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
-              wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None) -> JoinKind:
+              wrap_spaces: bool = False, drawn: Mapping[float, float] | None = None,
+              cuts: CutWords | None = None) -> JoinKind:
     """How ``line`` follows ``previous`` in the same frame.
 
     "item": it opens a list item; "paragraph": it opens a paragraph (a gap, an
@@ -251,6 +252,8 @@ def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = 
     otherwise it continues a wrapped line: "hyphen" (joined without a space
     after a hyphen), "glue" (a word broken without a hyphen, or before a mark
     that belongs to it), "space". ``drawn``: the spaces drawn nearby (see ``space_width``).
+    A "space" after a line that may be one word cut at the frame's edge (``looks_cut``) is
+    for ``cuts`` to decide, from the document's own words, when it is given.
     """
     bullet = bullet_of(line, settings)
     if bullet in BULLETS:
@@ -268,13 +271,14 @@ def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = 
     if is_lone_hyphen(previous) and line.visible()[0].text.isalnum() \
             and not ends_early(previous, line, frame, settings, drawn):
         return "hyphen"  # the compound's next part, after its hyphen carried down alone
-    if breaks_word(previous, line, frame, settings, wrap_spaces, drawn):
+    cut = looks_cut(previous, line, frame)
+    if cut and breaks_word(previous, line, frame, settings, wrap_spaces, drawn):
         return "glue"
     if wrap_spaces and not ends_with_space(previous) and space_fits(previous, frame, drawn):
         return "paragraph"  # a space would have fitted, and the producer drew none: no wrap here
     if ends_early(previous, line, frame, settings, drawn):
         return "paragraph"
-    return "space"
+    return cuts.join(previous, line, frame) if cut and cuts is not None else "space"
 
 
 def _indented(previous: Line, line: Line, frame: Frame, settings: PdfSettings) -> bool:

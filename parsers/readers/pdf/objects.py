@@ -171,11 +171,10 @@ def without_carried(glyphs: list[Glyph], carried: frozenset[GlyphKey]) -> list[G
     if not carried:
         return glyphs
     visible = [glyph for glyph in glyphs if glyph.text.strip()]
-    repeats = [glyph for glyph in visible if glyph_key(glyph) in carried]
-    others = [glyph for glyph in visible if glyph_key(glyph) not in carried]
-    if not repeats or not others:
+    repeated = [glyph_key(glyph) in carried for glyph in visible]
+    if all(repeated) or not any(repeated):
         return glyphs
-    first_top = min(glyph.top for glyph in others)
+    first_top = min(glyph.top for glyph, again in zip(visible, repeated) if not again)
     above = [glyph for glyph in glyphs if glyph.bottom <= first_top + TOUCH]
     if not above or any(glyph_key(glyph) not in carried for glyph in above if glyph.text.strip()):
         return glyphs

@@ -81,10 +81,10 @@ def find_furniture(pages: list[list[Line]], heights: list[float],
     return found
 
 
-def is_own_page_number(line: Line, number: int, key: str | None = None) -> bool:
-    """True when the line reads as page ``number``'s number: "2", "- 2 -", "стр. 2", "2 из 5"
-    (``key``: the line's ``furniture_key``, when known)."""
-    if not PAGE_NUMBER.match(furniture_key(line) if key is None else key):
+def is_own_page_number(line: Line, number: int, key: str) -> bool:
+    """True when the line (``key``: its ``furniture_key``) reads as page ``number``'s number:
+    "2", "- 2 -", "стр. 2", "2 из 5"."""
+    if not PAGE_NUMBER.match(key):
         return False
     digits = re.search(r"\d+", line.text)
     return digits is not None and int(digits.group()) == number

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parsers.blocks import Paragraph, Run
-from parsers.readers.pdf.joins import (SOFT_HYPHEN, CutWords, JoinKind, bullet_of, drawn_spaces, join_kind,
-                                        looks_cut)
+from parsers.readers.pdf.joins import SOFT_HYPHEN, CutWords, JoinKind, bullet_of, drawn_spaces, join_kind
 from parsers.readers.pdf.lines import Frame, Line, append_text, line_runs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.vocab import BULLETS
@@ -29,17 +28,13 @@ class _Draft:
 def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS,
                wrap_spaces: bool = False, cuts: CutWords | None = None) -> list[Paragraph]:
     """The paragraphs and list items that ``lines`` (one frame, in order) make;
-    ``wrap_spaces`` as ``join_kind`` takes it. Where a line would join the line above with
-    a space though the line above may be one word cut at the frame's edge
-    (``joins.looks_cut``), ``cuts`` decides, from the document's own words."""
+    ``wrap_spaces`` and ``cuts`` as ``join_kind`` takes them."""
     drafts: list[_Draft] = []
     previous: Line | None = None
     drawn = drawn_spaces(lines)
     for line in lines:
         kind = _opening_kind(lines, settings) if previous is None else \
-            join_kind(previous, line, frame, settings, wrap_spaces, drawn)
-        if kind == "space" and cuts is not None and looks_cut(previous, line, frame):
-            kind = cuts.join(previous, line, frame)
+            join_kind(previous, line, frame, settings, wrap_spaces, drawn, cuts)
         bullet = bullet_of(line, settings) if kind == "item" else None
         runs = line_runs(line, settings, skip=1 if bullet else 0)
         if kind in ("item", "paragraph"):

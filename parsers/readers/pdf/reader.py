@@ -123,7 +123,7 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
     cuts = CutWords()
     blocks = [block for layout in layouts for item in layout.items
               for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
-    if cuts.decide(block_texts(blocks)):  # a word cut at a line's end, told by the document's words
+    if cuts.pairs and cuts.decide(block_texts(blocks)):  # a word cut at a line's end, told by the document's words
         blocks = [block for layout in layouts for item in layout.items
                   for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
     return Document(tuple(blocks), tuple(notes), (*warnings, *cuts.doubts))
@@ -315,15 +315,14 @@ def document_frame(layouts: list[PageLayout]) -> Frame:
     return Frame(min(frame.left for frame in frames), max(frame.right for frame in frames))
 
 
-def take_footnotes(layout: PageLayout, settings: PdfSettings, cited: frozenset[str] = frozenset(),
-                   widest: Frame | None = None) -> list[Footnote]:
+def take_footnotes(layout: PageLayout, settings: PdfSettings, cited: frozenset[str], widest: Frame) -> list[Footnote]:
     """Move the page's footnote lines out of its body; return its footnotes
     (``cited``: the markers the document cites, see ``pdf_page.leading_marker``; ``widest``:
-    the document's text area, which a footnote rule is short against, by default the page's)."""
+    the document's text area, which a footnote rule is short against)."""
     bottom = max((table.bottom for table in layout.tables), default=0.0)
     # A page of notes alone (a browser prints the notes after the text) is as narrow as its
     # notes, and its rule long against them; the body's size counts the tables' text too.
-    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, widest or layout.frame, bottom,
+    layout.lines, layout.notes = split_footnotes(layout.lines, layout.rules, widest, bottom,
                                                  settings, cited, main_size(page_lines(layout)))
     return footnotes(layout.notes, layout.frame, settings, cited)
 

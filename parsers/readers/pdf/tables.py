@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from parsers.blocks import Cell, Row, Table
@@ -171,7 +171,8 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
         if len(pieces) > 1 and edges:
             pieces = [cut for piece in pieces for cut in _cut_at_edges(piece, edges, settings)]
         near = current is not None and (line.top - current.entries[-1][0].bottom <= settings.table_gap * line.size
-                                        or _next_row(current, line, pieces, settings)
+                                        or _next_row(line.top - current.entries[-1][0].bottom, line, pieces,
+                                                     current.columns, settings)
                                         or _next_paragraph(current, line, pieces, settings))
         if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
             _close(current, tables, rest, settings)
@@ -240,13 +241,9 @@ def _cut_at_edges(piece: Line, edges: list[float], settings: PdfSettings) -> lis
             for start, end in zip(bounds, bounds[1:])]
 
 
-def _next_row(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
-    """A line further below the table than its own gaps allow that still starts a row of it: its
-    text in two or more columns, each piece starting at one of the table's column edges (rows
-    spaced out by the paragraphs' spacing, as Word's default spacing after a paragraph does)."""
-    if line.top - current.entries[-1][0].bottom > settings.spaced_row_gap * line.size:
-        return False
-    return _starts_row(pieces, current.columns, settings) and _fits(current.columns, pieces)
+def _next_row(gap: float, line: Line, pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
+    """A line ``gap`` below the table, further than its own gaps allow, that still starts a row of it."""
+    return gap <= settings.spaced_row_gap * line.size and _starts_row(pieces, columns, settings)
 
 
 def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], settings: PdfSettings) -> bool:
@@ -487,8 +484,7 @@ def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: 
         if entries:
             (upper, _), (lower, lower_pieces) = ((line, pieces), entries[-1]) if before else (entries[-1], (line, pieces))
             gap = lower.top - upper.bottom
-            if gap > settings.table_gap * lower.size and not (
-                    gap <= settings.spaced_row_gap * lower.size and _starts_row(lower_pieces, columns, settings)):
+            if gap > settings.table_gap * lower.size and not _next_row(gap, lower, lower_pieces, columns, settings):
                 break
         entries.append((line, pieces))
     if before:
@@ -579,8 +575,7 @@ def _after_header(row: RowDraft, header: RowDraft) -> RowDraft | None:
         if cell.column != head_cell.column or [line.text.strip() for line in cell.lines[:count]] \
                 != [line.text.strip() for line in head_cell.lines]:
             return None
-        rest.append(CellDraft(cell.column, cell.col_span, cell.row_span, cell.lines[count:], cell.frame,
-                              cell.confidence))
+        rest.append(replace(cell, lines=cell.lines[count:]))
     if all(cell.is_empty for cell in rest):
         return None
     return RowDraft(rest, row.page)
