@@ -121,11 +121,14 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
     join_pages(layouts, settings)
     wrap_spaces = draws_wrap_spaces(followed_lines(layouts), settings)
     cuts = CutWords()
-    blocks = [block for layout in layouts for item in layout.items
-              for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
+
+    def every_block() -> list[Block]:
+        return [block for layout in layouts for item in layout.items
+                for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
+
+    blocks = every_block()
     if cuts.pairs and cuts.decide(block_texts(blocks)):  # a word cut at a line's end, told by the document's words
-        blocks = [block for layout in layouts for item in layout.items
-                  for block in item_blocks(item, layout.frame, settings, wrap_spaces, cuts)]
+        blocks = every_block()
     return Document(tuple(blocks), tuple(notes), (*warnings, *cuts.doubts))
 
 
