@@ -48,6 +48,7 @@ at 100,000 events in the join alone), on arrays it is a few sorts.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -188,8 +189,7 @@ class Rows:
 
 def _evidence(settings, years: int | None, old: Sequence[Profile], new: Sequence[Profile]) -> dict:
     """Each kind of evidence: name → (its weight, old column, new column)."""
-    weights = {"organizers": settings.organizers, "place": settings.place, "section": settings.section,
-               "date": settings.date, "edition": settings.edition, "items": settings.items}
+    weights = _weights(settings)
     offers = dict(SHARED)
     offers.update({name: sides(years) for name, sides in RARE.items()})
     evidence = {}
@@ -199,12 +199,16 @@ def _evidence(settings, years: int | None, old: Sequence[Profile], new: Sequence
     return evidence
 
 
+def _weights(settings) -> dict[str, float]:
+    """Each kind of evidence's weight (the settings' field of its name), SHARED's then RARE's."""
+    return {name: getattr(settings, name) for name in (*SHARED, *RARE)}
+
+
 def _blockings(settings) -> Iterable[tuple[float, tuple[str, ...]]]:
     """(most evidence the block can give, the kinds of evidence whose values its events share) for
     each way of blocking."""
-    weights = {"organizers": settings.organizers, "place": settings.place, "section": settings.section,
-               "date": settings.date}
-    everything = sum(weights.values()) + settings.edition + settings.items
+    weights = _weights(settings)
+    everything = sum(weights.values())
     for size in range(len(SHARED) + 1):
         for names in itertools.combinations(SHARED, size):
             yield sum(weights[name] for name in names), names
@@ -270,10 +274,7 @@ class Titles:
 
     @staticmethod
     def of(old: Sequence[Profile], new: Sequence[Profile]) -> "Titles":
-        events: dict[str, int] = {}
-        for profile in itertools.chain(old, new):
-            for stem in profile.title.stems:
-                events[stem] = events.get(stem, 0) + 1
+        events = Counter(stem for profile in itertools.chain(old, new) for stem in profile.title.stems)
         order = sorted(events, key=lambda stem: (events[stem], stem))
         rank = {stem: position for position, stem in enumerate(order)}
         counts = np.array([events[stem] for stem in order] or [0], dtype=np.int64)
