@@ -15,6 +15,10 @@ DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
 # The well-formed numerals of I to LXXXIX ("IIII", "VV", "IL" are not).
 _WELL_FORMED = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL(?:IX|IV|V?I{0,3})")
 
+# The largest start a list or note numbering may take: Word's largest w:start. A larger one
+# would make a Roman number of megabytes ("m" * 10**12).
+MAX_START = 32767
+
 # For writing: every value with its letters, largest first.
 _WRITTEN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
             (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

@@ -13,13 +13,13 @@ from lxml import etree
 
 from parsers.readers.docx.numbering import NUMBER_FORMATS, number_text
 from parsers.readers.docx.styles import VAL, w, whole_number
+from parsers.roman import MAX_START
 
 SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 NOTE_KINDS = ("footnote", "endnote")
 # Word's defaults: footnotes 1, 2, 3; endnotes i, ii, iii.
 DEFAULT_NOTE_FORMAT = {"footnote": "decimal", "endnote": "lowerRoman"}
 # Word's largest w:numStart; a larger one would make "m" * 10**12 of a Roman note mark.
-MAX_NOTE_START = 32767
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ def note_style(kind: str, *roots: etree._Element | None) -> NoteStyle:
             num_fmt, num_start = props.find(w("numFmt")), props.find(w("numStart"))
             if num_fmt is not None and num_fmt.get(VAL) in NUMBER_FORMATS:
                 fmt = num_fmt.get(VAL)
-            if num_start is not None and whole_number(num_start.get(VAL), MAX_NOTE_START) is not None:
-                start = whole_number(num_start.get(VAL), MAX_NOTE_START)
+            if num_start is not None and (number := whole_number(num_start.get(VAL), MAX_START)) is not None:
+                start = number
     return NoteStyle(fmt, start)
 
 

@@ -25,10 +25,9 @@ from lxml import etree
 
 from parsers.readers.docx.styles import VAL, Styles, on_off, w, whole_number
 from parsers.readers.docx.symbols import symbol_text
-from parsers.roman import to_roman
+from parsers.roman import MAX_START, to_roman
 
 LEVELS = 9  # w:ilvl runs 0-8
-MAX_START = 32767  # Word's largest w:start; a larger one would make "m" * 10**12 of a Roman number
 MAX_STYLE_LINKS = 2  # numStyleLink → style → num → abstractNum; a loop must not hang us
 PLACEHOLDER = re.compile(r"%([1-9])")
 

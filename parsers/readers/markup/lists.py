@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.roman import to_roman
+from parsers.roman import MAX_START, to_roman
 
 # "1." "1.2." "12)" "(3)" "1" (Word's lvlText "%1"), "а)" "iv." "(b)" (letters need their stop).
 _DIGITS = r"\d+(?:\.\d+)*[.)]?"
@@ -50,7 +50,6 @@ def list_label(text: str) -> str | None:
 
 # --- What a browser draws before an <ol>'s items --------------------------------
 
-MAX_START = 32767  # as Word's w:start: a larger start would make a Roman number of megabytes
 
 
 @dataclass
