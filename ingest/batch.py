@@ -235,7 +235,11 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
     stems = delivery.stems or output_stems([r.input.path for r in results if r.status == "ok"])
     if delivery.output is not None:
         check_output_folder(delivery.output)
-    connection = _connect(delivery.db) if delivery.db else None  # no --db: sqlite3 is never imported
+    connection = None
+    if delivery.db:  # without --db, ingest.store and sqlite3 are never imported
+        from ingest.store import database as store
+
+        connection = store.connect(delivery.db)
     delivered = []
     try:
         for result in results:
@@ -250,7 +254,7 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
                     result = replace(result, written=tuple(written))
                 if connection is not None:
                     with phases("store"):
-                        result = replace(result, stored=_store(connection, result.plan))
+                        result = replace(result, stored=store.store_plan_in(connection, result.plan).action)
             except OutputError:
                 raise
             except IngestError as error:
@@ -260,20 +264,6 @@ def deliver(results: Sequence[BatchResult], delivery: Delivery) -> list[BatchRes
         if connection is not None:
             connection.close()
     return delivered
-
-
-def _connect(db: Path):
-    """The store's connection (ingest.store, imported only when a run stores plans)."""
-    from ingest.store import database as store
-
-    return store.connect(db)
-
-
-def _store(connection, plan: Plan) -> str:
-    """Store ``plan`` through ``connection``; the store's action (its failures are one line)."""
-    from ingest.store import database as store
-
-    return store.store_plan_in(connection, plan).action
 
 
 def run_batch(arguments: Sequence[str | Path], delivery: Delivery, jobs: int | None = None,
