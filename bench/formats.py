@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
-from bench.measure import Spread, alternate, machine, ratios, run_child, show  # noqa: E402
+from bench.measure import Spread, alternate, alternate_children, machine, ratios, show  # noqa: E402
 
 SAMPLES = {"docx": ROOT / "samples" / "plan_2024.docx", "html": ROOT / "samples" / "plan_2024.html",
            "text": ROOT / "samples" / "plan_2024.txt"}
@@ -134,11 +134,10 @@ def scaling_table(sizes, rounds: int, formats: set[str]) -> list[dict]:
 def scaled_row(fmt: str, producer: str, size: int, rounds: int) -> dict:
     """One row of the scaling table: ``rounds`` alternating pairs of fresh processes."""
     path = generated(size, producer)
-    found: dict[str, list] = {"pipeline": [], "floor": []}
-    for _ in range(rounds):
-        for side, runs in found.items():
-            child = run_child([sys.executable, __file__, "--child", side, fmt, str(path)])
-            runs.append((json.loads(child.stdout)["seconds"], child.peak_mb))
+    runs = alternate_children(rounds, {side: ([sys.executable, __file__, "--child", side, fmt, str(path)], None, ROOT)
+                                       for side in ("pipeline", "floor")})
+    found = {side: [(json.loads(child.stdout)["seconds"], child.peak_mb) for child in children]
+             for side, children in runs.items()}
     ours, floor = (Spread(tuple(seconds for seconds, _ in found[side])) for side in ("pipeline", "floor"))
     peak, floor_peak = (Spread(tuple(mb for _, mb in found[side])) for side in ("pipeline", "floor"))
     return {"format": fmt, "producer": producer, "events": size, "pipeline_s": ours.text(".3f"),

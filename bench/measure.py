@@ -83,6 +83,16 @@ def run_child(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> 
     return Child(float(seconds), float(cpu), int(peak_kb) / 1024, done.stdout.decode())
 
 
+def alternate_children(rounds: int, commands: dict[str, tuple[list[str], dict | None, Path]]) -> dict[str, list[Child]]:
+    """Each of ``commands`` (a name: its command line, environment and folder) run as a child
+    process in turn, ``rounds`` times; each name's children in the order they ran."""
+    children: dict[str, list[Child]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, (command, env, cwd) in commands.items():
+            children[name].append(run_child(command, env=env, cwd=cwd))
+    return children
+
+
 def own_peak_mb() -> float:
     """This process's own peak resident memory: /proc's VmHWM, which exec starts afresh, where
     ``getrusage``'s ru_maxrss keeps the parent's peak from before the exec (see bench/peak.py)."""

@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.measure import Spread, machine, ratios, run_child, show  # noqa: E402
+from bench.measure import Spread, alternate_children, machine, ratios, show  # noqa: E402
 
 SAMPLES = {"docx": ROOT / "samples" / "plan_2024.docx", "html": ROOT / "samples" / "plan_2024.html",
            "text": ROOT / "samples" / "plan_2024.txt"}
@@ -90,11 +90,8 @@ def measure(rounds: int, against: Path | None = None) -> dict[str, dict[str, Spr
     """Wall seconds, CPU seconds and peak MB of every command over ``rounds`` rounds, each round
     running all of them in turn."""
     with tempfile.TemporaryDirectory() as output:
-        todo = commands(output, against)
-        runs: dict[str, list] = {name: [] for name in todo}
-        for _ in range(rounds):
-            for name, (command, root) in todo.items():
-                runs[name].append(run_child(command, env=environment(root), cwd=root))
+        runs = alternate_children(rounds, {name: (command, environment(root), root)
+                                           for name, (command, root) in commands(output, against).items()})
     return {name: {"seconds": Spread(tuple(child.seconds for child in found)),
                    "cpu": Spread(tuple(child.cpu_seconds for child in found)),
                    "peak": Spread(tuple(child.peak_mb for child in found))}
@@ -156,12 +153,10 @@ def pandas_rows(rounds: int) -> list[dict]:
         plain = [sys.executable, "-m", "ingest", *arguments]
         with_pandas = [sys.executable, "-c", "import pandas, runpy, sys; sys.argv = ['mag-plan', *sys.argv[1:]]; "
                        "runpy.run_module('ingest', run_name='__main__')", *arguments]
-        times: dict[str, list[float]] = {"plain": [], "pandas": []}
-        for _ in range(rounds):
-            times["plain"].append(run_child(plain, env=environment(ROOT)).seconds)
-            times["pandas"].append(run_child(with_pandas, env=environment(ROOT)).seconds)
+        runs = alternate_children(rounds, {"plain": (plain, environment(ROOT), ROOT),
+                                           "pandas": (with_pandas, environment(ROOT), ROOT)})
     imports = Spread(tuple(pandas_import_ms() / 1000 for _ in range(rounds)))
-    plain_s, pandas_s = Spread(tuple(times["plain"])), Spread(tuple(times["pandas"]))
+    plain_s, pandas_s = (Spread(tuple(child.seconds for child in runs[name])) for name in ("plain", "pandas"))
     return [{"command": f"mag-plan ingest {sample.name}", "seconds": plain_s.text(".3f"), "ratio": "1.00"},
             {"command": "  with pandas imported first", "seconds": pandas_s.text(".3f"),
              "ratio": ratios(pandas_s, plain_s).text(".2f")},
