@@ -74,3 +74,20 @@ def test_chromiums_print_of_a_producers_page_reads_as_the_docx(name):
         assert got == want
     assert (printed.title, printed.footnotes, printed.signatory, printed.warnings) == \
         (docx.title, docx.footnotes, docx.signatory, [])
+
+
+# The 2025 plan as Word would write it with its borders off (place and date in columns, one
+# table, auto-numbered), exported by LibreOffice as XHTML and printed by Chromium
+# (samples/word/make_word_conversions.py): the event table's last page also holds the
+# signature, set left of the table, and the annex rows, whose text falls inside the event
+# table's columns but not at their edges; they are the annex, not more of the event table.
+XHTML_PRINT = "plan_2025_word_xhtml_chrome_noborders.pdf"
+
+
+def test_chromiums_print_of_libreoffices_xhtml_keeps_the_tables_after_a_signature_apart():
+    printed = ingest_file(SAMPLES / XHTML_PRINT)
+    docx = ingest_file(SAMPLES / "plan_2025.docx")
+    place_date = [(event.number, event.place, event.date) for event in printed.events]
+    assert place_date == [(event.number, event.place, event.date) for event in docx.events]
+    assert (printed.jubilees, printed.city_days, printed.signatory) == (docx.jubilees, docx.city_days, docx.signatory)
+    assert "row_unplaced" not in [warning.code for warning in printed.warnings]
