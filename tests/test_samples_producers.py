@@ -91,3 +91,13 @@ def test_chromiums_print_of_libreoffices_xhtml_keeps_the_tables_after_a_signatur
     assert place_date == [(event.number, event.place, event.date) for event in docx.events]
     assert (printed.jubilees, printed.city_days, printed.signatory) == (docx.jubilees, docx.city_days, docx.signatory)
     assert "row_unplaced" not in [warning.code for warning in printed.warnings]
+
+
+def test_chromiums_print_of_libreoffices_xhtml_reads_labels_its_font_lacks_as_bullets():
+    # LibreOffice's U+F0B7 labels, in a font without them, drawn over each item's first letters
+    printed = ingest_file(SAMPLES / XHTML_PRINT)
+    docx = ingest_file(SAMPLES / "plan_2025.docx")
+    assert [event.items for event in printed.events] == [event.items for event in docx.events]
+    assert [event.title for event in printed.events] == [event.title for event in docx.events]
+    unread = [warning.message for warning in printed.warnings if warning.code == "glyph_unread"]
+    assert unread and all("read as a bullet" in message for message in unread)

@@ -26,6 +26,7 @@ from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits, check_time
 from parsers.blocks import Block, Document, Footnote, ReaderWarning, Table
 from parsers.readers.pdf.joins import CutWords, draws_wrap_spaces
+from parsers.readers.pdf.labels import read_labels
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.objects import bottom_line_keys, find_ruled_tables, page_objects, without_carried
@@ -40,6 +41,8 @@ NO_TEXT = "no text layer: scanned image?"
 UNMAPPED_GLYPHS = ("{} glyph(s) have no text in the PDF (the font maps them to no character, or lacked "
                    "the character and drew its blank): their text is lost, each read as '\ufffd' "
                    "(left out where drawn over other text)")
+LABELS_READ = ("{} glyph(s) that have no text in the PDF open list items at one place on several lines (a list "
+               "label drawn in a font that lacks it): each run read as a bullet '\u2022', its character unknown")
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
@@ -86,6 +89,7 @@ class PageLayout:
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     unmapped: int = 0  # glyphs whose font maps them to no character (objects.UNMAPPED)
+    labels: int = 0  # ... of them read as list labels (labels.read_labels)
     bottom_line: frozenset = frozenset()  # keys of the page's lowest line (objects.bottom_line_keys)
 
 
@@ -102,8 +106,12 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
         raise NoTextLayer(NO_TEXT)
     warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
-    warnings += [ReaderWarning("glyph_unread", UNMAPPED_GLYPHS.format(layout.unmapped), f"page {layout.number}")
-                 for layout in layouts if layout.unmapped]
+    if any(layout.unmapped for layout in layouts):
+        read_list_labels(layouts, settings)
+    for layout in layouts:
+        lost = layout.unmapped - layout.labels
+        warnings += [ReaderWarning("glyph_unread", message.format(count), f"page {layout.number}")
+                     for message, count in ((LABELS_READ, layout.labels), (UNMAPPED_GLYPHS, lost)) if count]
     return assemble(layouts, settings, warnings)
 
 
@@ -130,6 +138,17 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
     if cuts.pairs and cuts.decide(block_texts(blocks)):  # a word cut at a line's end, told by the document's words
         blocks = every_block()
     return Document(tuple(blocks), tuple(notes), (*warnings, *cuts.doubts))
+
+
+def read_list_labels(layouts: list[PageLayout], settings: PdfSettings) -> None:
+    """Unmapped runs opening lines at one place across the document read as bullets, in the
+    pages' body lines and table cells (``labels.read_labels``); each page counts its own."""
+    containers = [layout.lines for layout in layouts]
+    containers += [cell.lines for layout in layouts for table in layout.tables for row in table.rows
+                   for cell in row.cells]
+    read = read_labels(containers, settings)
+    for layout in layouts:
+        layout.labels = read.get(layout.number, 0)
 
 
 def block_texts(blocks: list[Block]) -> Iterator[str]:
