@@ -62,7 +62,7 @@ def bulleted(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> Line:
     count = label_length(line)
     run, text = visible[:count], visible[count]
     end = max(run[0].x0, min(run[-1].x1, text.x0 - LABEL_NUDGE))
-    bullet = Glyph(BULLET, run[0].x0, end, run[0].top, run[0].bottom, line.size, text.bold)
-    space = Glyph(" ", end, end, run[0].top, run[0].bottom, line.size, text.bold)
+    bullet = Glyph(BULLET, run[0].x0, end, run[0].top, run[0].bottom, line.size, text.bold, block=text.block)
+    space = Glyph(" ", end, end, run[0].top, run[0].bottom, line.size, text.bold, block=text.block)
     labels = {id(glyph) for glyph in run}
     return make_line([bullet, space, *(glyph for glyph in line.glyphs if id(glyph) not in labels)], settings, line.page)

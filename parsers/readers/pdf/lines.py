@@ -32,6 +32,7 @@ class Glyph:
     size: float
     bold: bool = False
     superscript: bool = False
+    block: int | None = None  # the paragraph a tagged PDF draws it in (``structure.TaggedBlocks``)
 
     @property
     def is_space(self) -> bool:
@@ -67,6 +68,11 @@ class Line:
         return self.shown
 
 
+def block_of(line: Line) -> int | None:
+    """The paragraph a tagged PDF draws the line's text in (its first glyph that says), or None."""
+    return next((glyph.block for glyph in line.visible() if glyph.block is not None), None)
+
+
 @dataclass(frozen=True)
 class Frame:
     """The left and right edges text may occupy (a cell's inside, a page's text area)."""
@@ -88,7 +94,7 @@ def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
     baseline = max(glyph.bottom for glyph in main)
     raised = settings.raised_baseline * size
     marked = _mark_raised_markers(tuple(
-        Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, True)
+        replace(g, superscript=True)
         if g.size < size * settings.superscript_size and g.bottom < baseline - raised else g
         for g in ordered), baseline - settings.marker_raise * size, settings.marker_gap * size)
     shown = tuple(glyph for glyph in marked if not glyph.is_space)

@@ -28,6 +28,7 @@ from pdfplumber.utils import obj_to_edges
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.pdf.lines import Glyph
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.structure import BlockOf
 
 # pdfplumber's prefilter for the "lines" strategy: shorter edges are dropped
 # before snapping (``TableSettings.edge_min_length_prefilter``).
@@ -70,8 +71,9 @@ class PageObjects:
     unmapped: int = 0  # glyphs whose font maps them to no character (read as UNMAPPED_TEXT)
 
 
-def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
-    """The page's glyphs and shapes, read from pdfminer's layout in one walk."""
+def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS, blocks: BlockOf | None = None) -> PageObjects:
+    """The page's glyphs and shapes, read from pdfminer's layout in one walk; ``blocks`` (a
+    tagged page's, ``structure.TaggedBlocks.of_page``) gives each glyph its paragraph."""
     found = PageObjects()
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
@@ -89,8 +91,10 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             if text.startswith("(cid:") and UNMAPPED.fullmatch(text):
                 text = UNMAPPED_TEXT
                 found.unmapped += 1
+            mcid = getattr(obj, "mcid", None) if blocks is not None else None
             found.glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0,
-                                      height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
+                                      height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold,
+                                      block=blocks(mcid) if isinstance(mcid, int) else None))
         elif isinstance(obj, LTCurve):
             if _paints_white(obj):
                 continue  # a background on white paper (a browser paints the page's own): no rule

@@ -2,7 +2,8 @@
 
 Each page is read once, in a chain of named steps:
 
-    glyphs (page.chars)      → ruled tables (pdfplumber's finder on drawn lines)
+    glyphs (page.chars; in a tagged PDF each knows its paragraph, ``structure``)
+                             → ruled tables (pdfplumber's finder on drawn lines)
     glyphs outside them      → lines → aligned tables (text in columns, no rules)
     lines outside any table  → furniture (headers, footers, page numbers: dropped)
                              → footnotes (below a short rule, or small text at the foot)
@@ -33,6 +34,7 @@ from parsers.readers.pdf.objects import bottom_line_keys, find_ruled_tables, pag
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
+from parsers.readers.pdf.structure import BlockOf, TaggedBlocks
 from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, regrid,
                                         rows_at_break, ruled_table, stitch, to_table)
 
@@ -173,7 +175,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             # Before any `with pdf`: pdfplumber's close() builds every page object.
             check_page_tree(pdf.doc, limits)
             try:
-                return read_each(_pages(pdf), settings, limits)
+                return read_each(_pages(pdf), settings, limits, TaggedBlocks(pdf.doc))
             finally:
                 _close(pdf)
     except PdfminerException as error:
@@ -250,24 +252,28 @@ def _reason(error: BaseException) -> str:
     return re.sub(r"\s+", " ", text)[:120]
 
 
-def read_each(pages: list, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
-    """The pages read in order, each told the last line of the page before (``read_page``)."""
+def read_each(pages: list, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS,
+              tagged: TaggedBlocks | None = None) -> list[PageLayout]:
+    """The pages read in order, each told the last line of the page before (``read_page``)
+    and, in a tagged PDF, the paragraph of each of its glyphs (``structure.TaggedBlocks``)."""
     layouts: list[PageLayout] = []
     carried: frozenset = frozenset()
     for page in pages:
-        layouts.append(read_page(page, settings, limits, carried))
+        blocks = tagged.of_page(page.page_obj.attrs) if tagged is not None and tagged.parents else None
+        layouts.append(read_page(page, settings, limits, carried, blocks))
         carried = layouts[-1].bottom_line
     return layouts
 
 
 def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS,
-              carried: frozenset = frozenset()) -> PageLayout:
+              carried: frozenset = frozenset(), blocks: BlockOf | None = None) -> PageLayout:
     """One pdfplumber page: ruled tables, aligned tables, the lines outside them. ``carried``:
     the previous page's last line (``objects.bottom_line_keys``), whose glyphs drawn again
-    above this page's first line are dropped (``objects.without_carried``)."""
+    above this page's first line are dropped (``objects.without_carried``); ``blocks``: a
+    tagged page's paragraphs (``objects.page_objects``)."""
     number = page.page_number
     check_time(f"page {number}")
-    drawn = page_objects(page, settings)
+    drawn = page_objects(page, settings, blocks)
     drawn.glyphs = without_carried(drawn.glyphs, carried)
     found = find_ruled_tables(page, drawn.shapes, limits)
     boxes = [table.bbox for table in found]
