@@ -13,7 +13,7 @@ from pdfminer.psparser import LIT
 
 from parsers.readers.pdf.lines import Frame, Glyph, make_line
 from parsers.readers.pdf.paragraphs import paragraphs
-from parsers.readers.pdf.structure import TaggedBlocks
+from parsers.readers.pdf.structure import Mark, TaggedBlocks
 
 
 class Doc:
@@ -70,9 +70,15 @@ def test_a_pdf_without_a_readable_tree_has_no_tagged_paragraphs(catalog, page):
     assert TaggedBlocks(Doc({}, catalog)).of_page(page) is None
 
 
+def _mark(block: int | None) -> Mark | None:
+    """A page's mark of a run of text drawn in paragraph element ``block`` (None: unmarked)."""
+    return None if block is None else Mark(lambda mcid: mcid, block)
+
+
 def _line(text: str, top: float, block: int | None):
     """A line of 5 pt glyphs from x 0, its glyphs in paragraph ``block``."""
-    return make_line([Glyph(char, 5.0 * i, 5.0 * (i + 1), top, top + 10.0, 10.0, block=block)
+    mark = _mark(block)
+    return make_line([Glyph(char, 5.0 * i, 5.0 * (i + 1), top, top + 10.0, 10.0, block=mark)
                       for i, char in enumerate(text)])
 
 
@@ -92,9 +98,16 @@ def test_lines_of_two_tagged_paragraphs_are_two_paragraphs_where_the_layout_show
     assert [p.text for p in paragraphs(lines, Frame(0.0, 80.0))] == texts
 
 
+def test_a_marks_paragraph_is_looked_up_once_and_only_when_asked():
+    asked = []
+    mark = Mark(lambda mcid: asked.append(mcid) or 7, 3)
+    assert asked == []
+    assert (mark.block, mark.block, asked) == (7, 7, [3])
+
+
 def test_a_bulleted_line_of_another_tagged_paragraph_is_an_item():
     first = _line("Участие в собраниях:", 0.0, 1)
-    item = make_line([replace(glyph, block=2) for glyph in
+    item = make_line([replace(glyph, block=_mark(2)) for glyph in
                       [Glyph("•", 0.0, 3.0, 11.5, 21.5, 10.0), Glyph(" ", 3.0, 5.0, 11.5, 21.5, 10.0)]
                       + [Glyph(char, 5.0 + 5.0 * i, 10.0 + 5.0 * i, 11.5, 21.5, 10.0) for i, char in enumerate("ОКМО")]])
     found = paragraphs([first, item], Frame(0.0, 100.0))

@@ -32,7 +32,7 @@ class Glyph:
     size: float
     bold: bool = False
     superscript: bool = False
-    block: int | None = None  # the paragraph a tagged PDF draws it in (``structure.TaggedBlocks``)
+    block: object | None = None  # a tagged PDF's mark of it (``structure.Mark``): its paragraph, when asked
 
     @property
     def is_space(self) -> bool:
@@ -69,8 +69,9 @@ class Line:
 
 
 def block_of(line: Line) -> int | None:
-    """The paragraph a tagged PDF draws the line's text in (its first glyph that says), or None."""
-    return next((glyph.block for glyph in line.visible() if glyph.block is not None), None)
+    """The paragraph a tagged PDF draws the line's text in (its first marked glyph's), or None."""
+    mark = next((glyph.block for glyph in line.visible() if glyph.block is not None), None)
+    return None if mark is None else mark.block
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from pdfplumber.utils import obj_to_edges
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.pdf.lines import Glyph
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.structure import BlockOf
+from parsers.readers.pdf.structure import BlockOf, marks
 
 # pdfplumber's prefilter for the "lines" strategy: shorter edges are dropped
 # before snapping (``TableSettings.edge_min_length_prefilter``).
@@ -79,6 +79,7 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS, blocks: BlockOf
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     bold_words = settings.bold_font_words
     bold_fonts: dict[str, bool] = {}
+    mark = marks(blocks) if blocks is not None else None
     stack = list(reversed(page.layout._objs))
     while stack:
         obj = stack.pop()
@@ -91,10 +92,10 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS, blocks: BlockOf
             if text.startswith("(cid:") and UNMAPPED.fullmatch(text):
                 text = UNMAPPED_TEXT
                 found.unmapped += 1
-            mcid = getattr(obj, "mcid", None) if blocks is not None else None
+            mcid = getattr(obj, "mcid", None) if mark is not None else None
             found.glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0,
                                       height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold,
-                                      block=blocks(mcid) if isinstance(mcid, int) else None))
+                                      block=mark(mcid) if isinstance(mcid, int) else None))
         elif isinstance(obj, LTCurve):
             if _paints_white(obj):
                 continue  # a background on white paper (a browser paints the page's own): no rule

@@ -32,6 +32,36 @@ TREE_ERRORS = (PSException, TypeError, ValueError, KeyError, AttributeError, Ind
 BlockOf = Callable[[int], "int | None"]
 
 
+class Mark:
+    """One marked-content id of a page, its paragraph looked up in the tree only when asked
+    (most lines are never compared with the one above: a cell of one line, a frame's first)."""
+
+    __slots__ = ("_of", "_mcid", "_block", "_found")
+
+    def __init__(self, of: BlockOf, mcid: int) -> None:
+        self._of, self._mcid, self._block, self._found = of, mcid, None, False
+
+    @property
+    def block(self) -> int | None:
+        """The paragraph element's object id, or None."""
+        if not self._found:
+            self._block, self._found = self._of(self._mcid), True
+        return self._block
+
+
+def marks(of: BlockOf) -> Callable[[int], Mark]:
+    """One ``Mark`` per MCID of a page (glyphs of one marked run share it)."""
+    made: dict[int, Mark] = {}
+
+    def mark(mcid: int) -> Mark:
+        found = made.get(mcid)
+        if found is None:
+            found = made[mcid] = Mark(of, mcid)
+        return found
+
+    return mark
+
+
 class TaggedBlocks:
     """A document's structure tree, read as the paragraph element of each page's MCIDs."""
 
