@@ -176,6 +176,37 @@ def test_a_cells_paragraph_or_a_heading_spaced_as_the_rows_stays_in_the_table_wh
     assert [line.text for line in rest] == rest_texts
 
 
+# After the table's last row, a line spanning it (each one 25 pt below the one before,
+# 1.5 em: as far as a heading row may be), then rows as close as a cell's lines.
+TABLE_ROWS = (HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((0, "2."), (40, "Second"), (200, "Kazan")))
+CUT_ROW = (((40, "rest of a row"), (200, "cut")), ((40, "by the break"), (200, "above")))  # atop a page
+
+
+@pytest.mark.parametrize("rows, spanning, after, tables_rows, rest_texts", [
+    # a section's heading, then a row on the table's column edges: one table
+    (TABLE_ROWS, [(0, "A heading")], [((0, "3."), (40, "Third"), (200, "Omsk"))], [5], []),
+    # atop a page the first column not shown yet: a row's text in it opens it
+    (CUT_ROW, [(0, "A heading")], [((0, "3."), (40, "Third"), (300, "Omsk"))], [3], []),
+    # a signature set left of the table, a caption at its edge, then rows of another table whose
+    # text falls inside the table's columns but not at their edges: two tables
+    (TABLE_ROWS, [(-5, "Director"), (0, "Jubilees")],
+     [((0, "1."), (50, "Omsk"), (210, "240")), ((0, "2."), (50, "Perm"), (210, "300"))], [3, 2], ["Director", "Jubilees"]),
+    # the same rows without the line spanning the table: text inside its columns goes on it
+    (TABLE_ROWS, [], [((0, "3."), (50, "Omsk"), (210, "240")), ((0, "4."), (50, "Perm"), (210, "300"))], [5], []),
+])
+def test_after_a_line_spanning_the_table_only_rows_on_its_column_edges_go_on_it(rows, spanning, after, tables_rows,
+                                                                                 rest_texts):
+    lines = stacked(*rows)
+    top = lines[-1].top
+    for x0, text in spanning:
+        top += 25.0
+        lines.append(line(top, (x0, text)))
+    lines += stacked(*after, top=top + CLOSE)
+    tables, rest = find_aligned_tables(lines)
+    assert [len(table.rows) for table in tables] == tables_rows
+    assert [line.text for line in rest] == rest_texts
+
+
 def test_a_continuation_with_a_column_left_empty_continues_the_table_on_its_grid():
     first = stacked(((0, "№"), (40, "Title"), (200, "Place"), (300, "Note")),
                     ((0, "1."), (40, "First"), (200, "Moscow"), (300, "By MAG")),

@@ -529,20 +529,70 @@ def test_a_reader_warning_keeps_its_code_and_page_in_the_plan():
     assert PlanWarning(code="page_unread", message="the page has no text layer", where="page 2") in plan.warnings
 
 
-def test_glyphs_that_map_to_no_character_are_a_warning_not_cid_text():
+def test_glyphs_that_map_to_no_character_opening_items_are_read_as_bullets_and_said_so():
     """samples/lossy/plan_2024_libreoffice_chrome.pdf (samples/lossy/make_lossy.py): Chromium
     drew LibreOffice's U+F0B7 list labels in a font without them, as glyphs pdfminer reads as
-    "(cid:0)". They were text of the records, silently; now each is U+FFFD and a warning per
-    page counts them."""
+    "(cid:0)", each touching its item's text. They were text of the records, silently, then
+    U+FFFD glued to each item's text; the run opens six lines at one place: a list's labels,
+    read as bullets, and a warning per page counts them."""
     from ingest.pipeline import ingest_file
 
     plan = ingest_file(SAMPLES / "lossy" / "plan_2024_libreoffice_chrome.pdf")
-    unread = [(w.where, w.message.split(" ")[0]) for w in plan.warnings if w.code == "glyph_unread"]
+    unread = [(w.where, w.message.split(" ")[0], "read as a bullet" in w.message)
+              for w in plan.warnings if w.code == "glyph_unread"]
     # event 12's six items, each label two glyphs: the first item ends page 1
-    assert unread == [("page 1", "2"), ("page 2", "10")]
+    assert unread == [("page 1", "2", True), ("page 2", "10", True)]
+    assert plan.events[11].items == ["ОКМО", "ВАРМСУ", "АГП", "АГУ", "АСДГ", "СГЦСЗ России"]
     dumped = plan.model_dump_json()
-    assert "(cid:" not in dumped and "\ufffd" in dumped
+    assert "(cid:" not in dumped and "\ufffd" not in dumped
 
+
+def _line_of(*pieces, top: float = 28.1):
+    """A line of 6 pt glyphs; a piece "?" is an unmapped glyph (4.4 pt wide, as Chromium draws
+    a missing bullet), "" a zero-width one (one drawn over the text, moved before it)."""
+    from parsers.readers.pdf.lines import Glyph, make_line
+
+    glyphs, x = [], None
+    for x0, text in pieces:
+        x = x0
+        for char in text or "\ufffd":
+            width = 0.0 if not text else 4.4 if char == "?" else 6.0
+            glyphs.append(Glyph("\ufffd" if char in "?" else char, x, x + width, top, top + 12.0, 12.0))
+            x += width
+    return make_line(glyphs)
+
+
+# Lines in one list each (a cell's or the page's); what each reads as, bullets and all.
+LABEL_CASES = {
+    "a run opening two lines at one place is a list's labels": (
+        [[_line_of((127.4, "??"), (136.2, "ОКМО")), _line_of((127.4, "??"), (136.2, "АГП"), top=42.3)]],
+        [["• ОКМО", "• АГП"]]),
+    "... across pages and cells, drawn over the text or beside it": (
+        [[_line_of((130.39, ""), (130.4, "ОКМО"))], [_line_of((130.39, ""), (130.39, ""), (130.4, "АГП"))],
+         [_line_of((129.0, "??"), (137.8, "АГУ"))]],
+        [["• ОКМО"], ["• АГП"], ["• АГУ"]]),
+    "one such line alone may be a lost letter: it stays": (
+        [[_line_of((127.4, "?"), (131.8, "КМО")), _line_of((127.4, "Текст"), top=42.3)]],
+        [["\ufffdКМО", "Текст"]]),
+    "runs at different places stay": (
+        [[_line_of((127.4, "?"), (131.8, "КМО")), _line_of((160.0, "?"), (164.4, "ГП"), top=42.3)]],
+        [["\ufffdКМО", "\ufffdГП"]]),
+    "an unmapped glyph inside a line does not open it": (
+        [[_line_of((127.4, "О"), (133.4, "?"), (137.8, "МО")), _line_of((127.4, "А"), (133.4, "?"), (137.8, "П"), top=42.3)]],
+        [["О\ufffdМО", "А\ufffdП"]]),
+}
+
+
+@pytest.mark.parametrize(("containers", "texts"), LABEL_CASES.values(), ids=LABEL_CASES.keys())
+def test_an_unmapped_run_opening_lines_at_one_place_is_read_as_bullets(containers, texts):
+    from parsers.readers.pdf.labels import read_labels
+    from parsers.readers.pdf.lines import line_runs
+    from parsers.readers.pdf.joins import bullet_of
+
+    read_labels(containers)
+    got = [[(f"{bullet_of(line)} " if bullet_of(line) else "") + "".join(run.text for run in
+            line_runs(line, skip=1 if bullet_of(line) else 0)) for line in lines] for lines in containers]
+    assert got == texts
 
 
 def _glyphs(text: str, x0: float, top: float, size: float = 12.0) -> list:
@@ -625,10 +675,15 @@ def _wide(text: str, x0: float, x1: float, top: float = 28.1):
 
 # Chromium's print of LibreOffice's XHTML of Word's DOCX: the bullet label, two glyphs the
 # font lacks, drawn over the item's first letters ("В" at 130.4, the label at 130.4-139.2).
+# Kept glyphs in left-to-right order: a label drawn over its line's first letters, from the
+# letter's left edge on, is moved before it (it opens an item, ``labels.read_labels``).
 HIDDEN_CASES = {
-    "a label drawn over the text is left out": (
+    "a label drawn over the line's first letters is put before them": (
         [_unmapped(130.4, 134.8), _wide("В", 130.4, 138.4), _unmapped(134.8, 139.2), *_glyphs("АРМСУ", 138.4, 28.1)],
-        "ВАРМСУ"),
+        "\ufffd\ufffdВАРМСУ"),
+    "a label drawn over text after a word's gap is left out": (
+        [*_glyphs("ОКМО", 103.0, 28.1), _unmapped(130.4, 134.8), _wide("В", 130.4, 138.4),
+         *_glyphs("АРМСУ", 138.4, 28.1)], "ОКМОВАРМСУ"),
     "a label beside the text stays, read as U+FFFD": (
         [_unmapped(127.4, 131.8), _unmapped(131.8, 136.2), *_glyphs("ОКМО", 137.8, 28.1)], "\ufffd\ufffdОКМО"),
     "a label under a wide glyph that starts well before it is left out": (
@@ -639,7 +694,8 @@ HIDDEN_CASES = {
 
 
 @pytest.mark.parametrize(("glyphs", "kept"), HIDDEN_CASES.values(), ids=HIDDEN_CASES.keys())
-def test_an_unmapped_glyph_drawn_over_text_is_left_out(glyphs, kept):
+def test_an_unmapped_glyph_drawn_over_text_is_left_out_but_a_label_opening_its_line(glyphs, kept):
     from parsers.readers.pdf.objects import without_hidden_unmapped
 
-    assert "".join(glyph.text for glyph in without_hidden_unmapped(glyphs)) == kept
+    kept_glyphs = sorted(without_hidden_unmapped(glyphs), key=lambda glyph: glyph.x0)
+    assert "".join(glyph.text for glyph in kept_glyphs) == kept

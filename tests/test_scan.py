@@ -627,3 +627,19 @@ def test_reading_unread_ink_keeps_to_the_time_limit():
     with Engine() as engine, time_budget(Limits(max_seconds=0.0)):
         with pytest.raises(IngestError, match="time limit, at page 1, ink left unread"):
             unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
+
+
+def test_a_page_pdfplumber_cannot_lay_out_is_one_error_naming_it(monkeypatch):
+    """A damaged PDF in which the text reader finds no text can still fail where the scan
+    reader asks pdfplumber for the page's images (a fuzzed content stream: "'int' object is
+    not iterable" from pdfminer's TJ): one IngestError naming the page, not a traceback."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    from parsers.readers.scan import image
+
+    def broken(page):
+        raise PdfminerException(TypeError("'int' object is not iterable"))
+
+    monkeypatch.setattr(image, "scan_dpi", broken)
+    with pytest.raises(IngestError, match="page 1 cannot be read"):
+        next(image.render_pdf_pages((SCANS / "plan_2024_150dpi.pdf").read_bytes()))

@@ -12,8 +12,9 @@
                                        XHTML export) printed by headless Chromium: the list
                                        labels, U+F0B7 (a Symbol-font bullet), drawn in a font
                                        that lacks it, as glyphs that map to no character
-                                       ("(cid:0)"); the bullets are lost, a warning says so
-                                       (tests/test_pdf_reader.py)
+                                       ("(cid:0)"); the characters are lost: the runs, opening
+                                       six lines at one place, are read as bullets, and a
+                                       warning says so (tests/test_pdf_reader.py)
 
 They live here, not beside the other samples, because they do not read as the plan (every
 samples/plan_* file is ingested into output/ and most must equal the expected records).

@@ -33,6 +33,16 @@ between the rows; the number cells end in a space.
     plan_2024_word_chrome_tables.pdf   ruled, place and date in two columns, the annex as
                                        tables, auto-numbered, the header repeated
 
+and a print by Chromium of the XHTML LibreOffice exports from the 2025 plan written so
+("XHTML Writer File", what `soffice --convert-to html` writes of a DOCX), whose cells have
+padding but no paragraph spacing:
+
+    plan_2025_word_xhtml_chrome_noborders.pdf  borders off, place and date in two columns,
+                                       one table, auto-numbered, no repeated header: the
+                                       event table's last page holds the signature, set left
+                                       of the table, and the annex rows, whose text falls
+                                       inside the event table's columns
+
 Usage: python samples/word/make_word_conversions.py   (needs LibreOffice and Chromium; the same bytes every run)
 """
 
@@ -46,8 +56,9 @@ SAMPLES = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(SAMPLES))
 sys.path.insert(0, str(SAMPLES.parent))
 
+from make_producer_html import libreoffice_xhtml  # noqa: E402
 from make_samples import convert_to, print_with_chromium  # noqa: E402
-from plans import plan_2024  # noqa: E402
+from plans import plan_2024, plan_2025  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
 from samplekit.wordml import render_docx  # noqa: E402
 
@@ -60,6 +71,11 @@ CHROME_PDFS = {
     "plan_2024_word_chrome_noborders": Layout(place_date="line", lines="paragraphs", numbers="list",
                                               borders=False, repeat_header=False),
     "plan_2024_word_chrome_tables": Layout(place_date="columns", annex="tables", numbers="list"),
+}
+
+XHTML_CHROME_PDFS = {
+    "plan_2025_word_xhtml_chrome_noborders": (plan_2025.PLAN, Layout(place_date="columns", numbers="list",
+                                                                      borders=False, repeat_header=False)),
 }
 
 
@@ -77,6 +93,11 @@ def main() -> int:
             page = convert_to(docx, "html", Path(work), Path(work) / "html")
             target = SAMPLES / f"{name}.pdf"
             print(print_with_chromium(page, target, Path(work)).relative_to(SAMPLES.parent))
+        for name, (other, layout) in XHTML_CHROME_PDFS.items():
+            docx = Path(work) / f"{name}.docx"
+            docx.write_bytes(render_docx(plan_document(other, layout), " ".join(other.title_lines)))
+            page = libreoffice_xhtml(docx, Path(work) / f"{name}.html")
+            print(print_with_chromium(page, SAMPLES / f"{name}.pdf", Path(work)).relative_to(SAMPLES.parent))
     return 0
 
 

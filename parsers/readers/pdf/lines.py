@@ -32,6 +32,7 @@ class Glyph:
     size: float
     bold: bool = False
     superscript: bool = False
+    block: object | None = None  # a tagged PDF's mark of it (``structure.Mark``): its paragraph, when asked
 
     @property
     def is_space(self) -> bool:
@@ -67,6 +68,12 @@ class Line:
         return self.shown
 
 
+def block_of(line: Line) -> int | None:
+    """The paragraph a tagged PDF draws the line's text in (its first marked glyph's), or None."""
+    mark = next((glyph.block for glyph in line.visible() if glyph.block is not None), None)
+    return None if mark is None else mark.block
+
+
 @dataclass(frozen=True)
 class Frame:
     """The left and right edges text may occupy (a cell's inside, a page's text area)."""
@@ -88,7 +95,7 @@ def make_line(glyphs: Iterable[Glyph], settings: PdfSettings = DEFAULT_SETTINGS,
     baseline = max(glyph.bottom for glyph in main)
     raised = settings.raised_baseline * size
     marked = _mark_raised_markers(tuple(
-        Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, True)
+        replace(g, superscript=True)
         if g.size < size * settings.superscript_size and g.bottom < baseline - raised else g
         for g in ordered), baseline - settings.marker_raise * size, settings.marker_gap * size)
     shown = tuple(glyph for glyph in marked if not glyph.is_space)

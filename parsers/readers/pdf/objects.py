@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 from pdfplumber.table import TableFinder, TableSettings
@@ -28,6 +28,7 @@ from pdfplumber.utils import obj_to_edges
 from parsers.limits import DEFAULT_LIMITS, Limits
 from parsers.readers.pdf.lines import Glyph
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from parsers.readers.pdf.structure import BlockOf, marks
 
 # pdfplumber's prefilter for the "lines" strategy: shorter edges are dropped
 # before snapping (``TableSettings.edge_min_length_prefilter``).
@@ -45,6 +46,9 @@ GROUP_GAP = 3.0
 # map): the reader reads it as the replacement character and counts it for a warning.
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 UNMAPPED_TEXT = "\ufffd"
+# How far (pt) left of the letter it was drawn over an unmapped label is put: before it in
+# the line's order, touching it.
+LABEL_NUDGE = 0.01
 # A glyph drawn again on the next page keeps its x to this many decimals; glyphs whose
 # bottoms lie within SAME_LINE of their size are one line; TOUCH (pt): a line's bottom that
 # close to the next line's top sits above it.
@@ -67,13 +71,15 @@ class PageObjects:
     unmapped: int = 0  # glyphs whose font maps them to no character (read as UNMAPPED_TEXT)
 
 
-def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
-    """The page's glyphs and shapes, read from pdfminer's layout in one walk."""
+def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS, blocks: BlockOf | None = None) -> PageObjects:
+    """The page's glyphs and shapes, read from pdfminer's layout in one walk; ``blocks`` (a
+    tagged page's, ``structure.TaggedBlocks.of_page``) gives each glyph its paragraph."""
     found = PageObjects()
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     bold_words = settings.bold_font_words
     bold_fonts: dict[str, bool] = {}
+    mark = marks(blocks) if blocks is not None else None
     stack = list(reversed(page.layout._objs))
     while stack:
         obj = stack.pop()
@@ -86,8 +92,10 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
             if text.startswith("(cid:") and UNMAPPED.fullmatch(text):
                 text = UNMAPPED_TEXT
                 found.unmapped += 1
+            mcid = getattr(obj, "mcid", None) if mark is not None else None
             found.glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0,
-                                      height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold))
+                                      height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.size, bold,
+                                      block=mark(mcid) if isinstance(mcid, int) else None))
         elif isinstance(obj, LTCurve):
             if _paints_white(obj):
                 continue  # a background on white paper (a browser paints the page's own): no rule
@@ -100,30 +108,56 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS) -> PageObjects:
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
     if found.unmapped:
-        found.glyphs = without_hidden_unmapped(found.glyphs)
+        found.glyphs = without_hidden_unmapped(found.glyphs, settings)
     return found
 
 
-def without_hidden_unmapped(glyphs: list[Glyph]) -> list[Glyph]:
+def without_hidden_unmapped(glyphs: list[Glyph], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Glyph]:
     """The glyphs without the unmapped ones drawn over another glyph of the same line (more
     than half their width on it): a label the font could not draw, set on top of the text
     (Chromium's print of LibreOffice's XHTML list labels), shows nothing and hides nothing;
-    read as text it would split the word under it ("\ufffdВ\ufffdАРМСУ"). They stay counted."""
+    read as text it would split the word under it ("\ufffdВ\ufffdАРМСУ"). They stay counted.
+    One drawn over the first letter of its line (no text of the line ends within a column
+    gap before it), from its left edge on, is kept, moved to touch that letter from the left
+    with no width: the line opens with it, as a label the font lacked opens an item
+    (``labels.read_labels``)."""
     mapped = sorted((glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()),
                     key=lambda glyph: glyph.x0)
     starts = [glyph.x0 for glyph in mapped]
     widest = max((glyph.x1 - glyph.x0 for glyph in mapped), default=0.0)
 
-    def hidden(glyph: Glyph) -> bool:
-        """Whether a mapped glyph of its line covers more than half of it: only the glyphs
-        starting within the widest glyph's width of it can (a bisection, not a scan of the
-        page: a page of unmapped glyphs stays linear, not quadratic)."""
-        width = glyph.x1 - glyph.x0
-        nearby = mapped[bisect.bisect_left(starts, glyph.x0 - widest):bisect.bisect_right(starts, glyph.x1)]
-        return any(min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2
-                   and abs(other.top - glyph.top) <= SAME_LINE * glyph.size for other in nearby)
+    def near(glyph: Glyph, x0: float, x1: float) -> list[Glyph]:
+        """The mapped glyphs of ``glyph``'s line that may reach into x0..x1: only those starting
+        within the widest glyph's width of it can (a bisection, not a scan of the page: a page
+        of unmapped glyphs stays linear, not quadratic)."""
+        return [other for other in mapped[bisect.bisect_left(starts, x0 - widest):bisect.bisect_right(starts, x1)]
+                if abs(other.top - glyph.top) <= SAME_LINE * glyph.size]
 
-    return [glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT or not hidden(glyph)]
+    def under(glyph: Glyph) -> Glyph | None:
+        """The leftmost mapped glyph of its line covering more than half of it, or None."""
+        width = glyph.x1 - glyph.x0
+        return next((other for other in near(glyph, glyph.x0, glyph.x1)
+                     if min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2), None)
+
+    def opens_line(first: Glyph) -> bool:
+        gap = settings.column_gap * first.size
+        return not any(other.x0 < first.x0 and other.x1 > first.x0 - gap for other in near(first, first.x0 - gap, first.x0))
+
+    # A label is drawn from its letter's left edge on, glyph after glyph (left to right).
+    moved: dict[int, float] = {}
+    ends: dict[int, float] = {}  # covered glyph -> where the label drawn over it has reached
+    for glyph in sorted((glyph for glyph in glyphs if glyph.text == UNMAPPED_TEXT), key=lambda glyph: glyph.x0):
+        covered = under(glyph)
+        if covered is None:
+            continue
+        reach = ends.get(id(covered), covered.x0)
+        if abs(glyph.x0 - reach) <= settings.align_tolerance and opens_line(covered):
+            ends[id(covered)] = glyph.x1
+            moved[id(glyph)] = covered.x0 - LABEL_NUDGE
+        else:
+            moved[id(glyph)] = None
+    return [glyph if id(glyph) not in moved else replace(glyph, x0=moved[id(glyph)], x1=moved[id(glyph)])
+            for glyph in glyphs if moved.get(id(glyph), 0.0) is not None]
 
 
 def _paints_white(obj: LTCurve) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from parsers.blocks import Paragraph, Run
 from parsers.readers.pdf.joins import SOFT_HYPHEN, CutWords, JoinKind, bullet_of, drawn_spaces, join_kind
-from parsers.readers.pdf.lines import Frame, Line, append_text, line_runs
+from parsers.readers.pdf.lines import Frame, Line, append_text, block_of, line_runs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.vocab import BULLETS
 
@@ -33,8 +33,12 @@ def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_
     previous: Line | None = None
     drawn = drawn_spaces(lines)
     for line in lines:
-        kind = _opening_kind(lines, settings) if previous is None else \
-            join_kind(previous, line, frame, settings, wrap_spaces, drawn, cuts)
+        if previous is None:
+            kind = _opening_kind(lines, settings)
+        elif _tagged_apart(previous, line):
+            kind = "item" if bullet_of(line, settings) else "paragraph"
+        else:
+            kind = join_kind(previous, line, frame, settings, wrap_spaces, drawn, cuts)
         bullet = bullet_of(line, settings) if kind == "item" else None
         runs = line_runs(line, settings, skip=1 if bullet else 0)
         if kind in ("item", "paragraph"):
@@ -44,6 +48,13 @@ def paragraphs(lines: list[Line], frame: Frame, settings: PdfSettings = DEFAULT_
         previous = line
     return [Paragraph(tuple(d.runs), list_kind=d.list_kind, page=d.page)
             for d in drafts if d.runs]
+
+
+def _tagged_apart(previous: Line, line: Line) -> bool:
+    """True when a tagged PDF draws the two lines in different paragraphs: a break the layout
+    may not show (a paragraph ending where a line would have wrapped anyway, no spacing)."""
+    above, below = block_of(previous), block_of(line)
+    return above is not None and below is not None and above != below
 
 
 def _opening_kind(lines: list[Line], settings: PdfSettings) -> JoinKind:

@@ -2,7 +2,8 @@
 
 Each page is read once, in a chain of named steps:
 
-    glyphs (page.chars)      → ruled tables (pdfplumber's finder on drawn lines)
+    glyphs (page.chars; in a tagged PDF each knows its paragraph, ``structure``)
+                             → ruled tables (pdfplumber's finder on drawn lines)
     glyphs outside them      → lines → aligned tables (text in columns, no rules)
     lines outside any table  → furniture (headers, footers, page numbers: dropped)
                              → footnotes (below a short rule, or small text at the foot)
@@ -26,12 +27,14 @@ from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits, check_time
 from parsers.blocks import Block, Document, Footnote, ReaderWarning, Table
 from parsers.readers.pdf.joins import CutWords, draws_wrap_spaces
+from parsers.readers.pdf.labels import read_labels
 from parsers.readers.pdf.lines import Frame, Glyph, Line, group_lines
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.objects import bottom_line_keys, find_ruled_tables, page_objects, without_carried
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
+from parsers.readers.pdf.structure import BlockOf, TaggedBlocks
 from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, regrid,
                                         rows_at_break, ruled_table, stitch, to_table)
 
@@ -40,6 +43,8 @@ NO_TEXT = "no text layer: scanned image?"
 UNMAPPED_GLYPHS = ("{} glyph(s) have no text in the PDF (the font maps them to no character, or lacked "
                    "the character and drew its blank): their text is lost, each read as '\ufffd' "
                    "(left out where drawn over other text)")
+LABELS_READ = ("{} glyph(s) that have no text in the PDF open list items at one place on several lines (a list "
+               "label drawn in a font that lacks it): each run read as a bullet '\u2022', its character unknown")
 SCANNED_PAGE = "the page has no text layer (a scanned page?); its content is not read"
 DAMAGED = "damaged PDF: {}"
 NO_MEDIA_BOX = "page {} has no MediaBox (its page size), not even from the page tree"
@@ -86,6 +91,7 @@ class PageLayout:
     notes: list[Line] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     unmapped: int = 0  # glyphs whose font maps them to no character (objects.UNMAPPED)
+    labels: int = 0  # ... of them read as list labels (labels.read_labels)
     bottom_line: frozenset = frozenset()  # keys of the page's lowest line (objects.bottom_line_keys)
 
 
@@ -102,8 +108,12 @@ def read_pdf(data: bytes, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limi
         raise NoTextLayer(NO_TEXT)
     warnings = [ReaderWarning("page_unread", SCANNED_PAGE, f"page {layout.number}") for layout in layouts
                 if layout.images and not (layout.tables or layout.lines)]
-    warnings += [ReaderWarning("glyph_unread", UNMAPPED_GLYPHS.format(layout.unmapped), f"page {layout.number}")
-                 for layout in layouts if layout.unmapped]
+    if any(layout.unmapped for layout in layouts):
+        read_list_labels(layouts, settings)
+    for layout in layouts:
+        lost = layout.unmapped - layout.labels
+        warnings += [ReaderWarning("glyph_unread", message.format(count), f"page {layout.number}")
+                     for message, count in ((LABELS_READ, layout.labels), (UNMAPPED_GLYPHS, lost)) if count]
     return assemble(layouts, settings, warnings)
 
 
@@ -132,6 +142,17 @@ def assemble(layouts: list[PageLayout], settings: PdfSettings = DEFAULT_SETTINGS
     return Document(tuple(blocks), tuple(notes), (*warnings, *cuts.doubts))
 
 
+def read_list_labels(layouts: list[PageLayout], settings: PdfSettings) -> None:
+    """Unmapped runs opening lines at one place across the document read as bullets, in the
+    pages' body lines and table cells (``labels.read_labels``); each page counts its own."""
+    containers = [layout.lines for layout in layouts]
+    containers += [cell.lines for layout in layouts for table in layout.tables for row in table.rows
+                   for cell in row.cells]
+    read = read_labels(containers, settings)
+    for layout in layouts:
+        layout.labels = read.get(layout.number, 0)
+
+
 def block_texts(blocks: list[Block]) -> Iterator[str]:
     """The text of every paragraph, in the body and in table cells."""
     for block in blocks:
@@ -154,7 +175,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             # Before any `with pdf`: pdfplumber's close() builds every page object.
             check_page_tree(pdf.doc, limits)
             try:
-                return read_each(_pages(pdf), settings, limits)
+                return read_each(_pages(pdf), settings, limits, TaggedBlocks(pdf.doc))
             finally:
                 _close(pdf)
     except PdfminerException as error:
@@ -231,24 +252,28 @@ def _reason(error: BaseException) -> str:
     return re.sub(r"\s+", " ", text)[:120]
 
 
-def read_each(pages: list, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS) -> list[PageLayout]:
-    """The pages read in order, each told the last line of the page before (``read_page``)."""
+def read_each(pages: list, settings: PdfSettings, limits: Limits = DEFAULT_LIMITS,
+              tagged: TaggedBlocks | None = None) -> list[PageLayout]:
+    """The pages read in order, each told the last line of the page before (``read_page``)
+    and, in a tagged PDF, the paragraph of each of its glyphs (``structure.TaggedBlocks``)."""
     layouts: list[PageLayout] = []
     carried: frozenset = frozenset()
     for page in pages:
-        layouts.append(read_page(page, settings, limits, carried))
+        blocks = tagged.of_page(page.page_obj.attrs) if tagged is not None and tagged.parents else None
+        layouts.append(read_page(page, settings, limits, carried, blocks))
         carried = layouts[-1].bottom_line
     return layouts
 
 
 def read_page(page, settings: PdfSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS,
-              carried: frozenset = frozenset()) -> PageLayout:
+              carried: frozenset = frozenset(), blocks: BlockOf | None = None) -> PageLayout:
     """One pdfplumber page: ruled tables, aligned tables, the lines outside them. ``carried``:
     the previous page's last line (``objects.bottom_line_keys``), whose glyphs drawn again
-    above this page's first line are dropped (``objects.without_carried``)."""
+    above this page's first line are dropped (``objects.without_carried``); ``blocks``: a
+    tagged page's paragraphs (``objects.page_objects``)."""
     number = page.page_number
     check_time(f"page {number}")
-    drawn = page_objects(page, settings)
+    drawn = page_objects(page, settings, blocks)
     drawn.glyphs = without_carried(drawn.glyphs, carried)
     found = find_ruled_tables(page, drawn.shapes, limits)
     boxes = [table.bbox for table in found]

@@ -150,6 +150,7 @@ class _Candidate:
     columns: list[list[float]] = field(default_factory=list)  # [left, right] per column
     multi: int = 0  # lines with text in two or more columns
     last_multi: int = -1  # index in entries of the last such line
+    spanned: bool = False  # a one-place line from the left edge or before it since that line
 
 
 def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS,
@@ -174,7 +175,7 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
                                         or _next_row(line.top - current.entries[-1][0].bottom, line, pieces,
                                                      current.columns, settings)
                                         or _next_paragraph(current, line, pieces, settings))
-        if current is not None and (not near or (len(pieces) > 1 and not _fits(current.columns, pieces))):
+        if current is not None and (not near or (len(pieces) > 1 and not _fits_after(current, pieces, settings))):
             _close(current, tables, rest, settings)
             current = None
         if len(pieces) > 1:
@@ -183,8 +184,10 @@ def find_aligned_tables(lines: list[Line], settings: PdfSettings = DEFAULT_SETTI
             current.entries.append((line, pieces))
             current.multi += 1
             current.last_multi = len(current.entries) - 1
+            current.spanned = False
         elif current is not None:
             current.entries.append((line, pieces))
+            current.spanned = current.spanned or line.x0 <= current.columns[0][0] + settings.align_tolerance
         else:
             rest.append(line)
     if current is not None:
@@ -257,6 +260,26 @@ def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], setting
         return True
     slot = _column_slot(line, current.columns, settings)
     return slot is not None and slot >= 1
+
+
+def _fits_after(current: _Candidate, pieces: list[Line], settings: PdfSettings) -> bool:
+    """True when a line with text in two or more columns goes on the table: its pieces fit its
+    columns (``_fits``) and, after a line spanning the table (a section's heading, or the text
+    after the table: a signature, another table's caption), those falling in a column start at
+    its edge (``_on_edges``): rows of another table whose text merely falls inside these
+    columns start a table of their own."""
+    return _fits(current.columns, pieces) and (not current.spanned or _on_edges(pieces, current.columns, settings))
+
+
+def _on_edges(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
+    """True when each piece inside one of the columns starts at that column's left edge, save
+    a first piece in the first column (a row number set right or centred); a piece in none
+    opens a column the table has not shown yet (a continuation's first rows leave some empty)."""
+    for index, piece in enumerate(pieces):
+        hits = [i for i, column in enumerate(columns) if _overlaps(piece, column)]
+        if hits and not (index == 0 and hits[0] == 0) and abs(piece.x0 - columns[hits[0]][0]) > settings.align_tolerance:
+            return False
+    return True
 
 
 def _overlaps(piece: Line, column: list[float]) -> bool:

@@ -20,6 +20,7 @@ MIN_DPI, MAX_DPI = 200, 300
 # An image whose declared resolution makes its sheet longer than this (inches; A3 is 16.5)
 # is a photo: its resolution is then taken from an A4 sheet's long side.
 MAX_SHEET_IN, A4_LONG_IN = 17.0, 11.69
+DAMAGED_PAGE = "damaged PDF: page {} cannot be read (its content stream is broken)"
 MAX_SKEW = 5.0  # degrees either way that deskew looks for
 SKEW_STEP = 0.1
 CHROMA = 60  # channel spread (0-255) from which a pixel counts as coloured ink
@@ -50,10 +51,15 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
     """
     import pdfplumber
 
+    from pdfplumber.utils.exceptions import PdfminerException
+
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         limits.check_pages(len(pdf.pages))
         for page in pdf.pages:
-            dpi = scan_dpi(page)
+            try:
+                dpi = scan_dpi(page)
+            except PdfminerException:  # the text reader found no text; pdfplumber's objects fail here
+                raise IngestError(DAMAGED_PAGE.format(page.page_number)) from None
             limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
                                       f"page {page.page_number}")
             rendered = page.to_image(resolution=dpi, antialias=True).original

@@ -1,0 +1,123 @@
+"""The paragraphs a tagged PDF names: its structure tree's block elements, by marked content.
+
+A tagged PDF (Chromium's "Save as PDF" writes one, as Word's PDF export does) marks each
+run of text it draws with a marked-content id (MCID); the structure tree's parent tree maps
+a page's MCIDs to the structure elements they belong to (``/NonStruct`` inside ``/P`` inside
+``/TD``...). The nearest block element up from there (a paragraph, a heading, a list item)
+tells which lines make one paragraph, where the layout may not show it: a paragraph that
+ends where a line would have wrapped anyway, with no spacing and no indent. A list item's
+label (``/Lbl``) names no paragraph, so a bullet does not part its item from its text.
+
+Damaged or odd trees are read as no structure: the layout decides alone, as for an
+untagged PDF.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from pdfminer.data_structures import NumberTree
+from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.psparser import PSException
+
+# Structure types that make one paragraph of their text (ISO 32000-1, 14.8.4.3).
+BLOCK_TYPES = frozenset({"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Caption", "BlockQuote",
+                         "Title", "Note", "TOCI"})
+LABEL = "Lbl"
+# Steps up the tree before giving up (a tree that loops): paragraphs sit a few levels down.
+MAX_DEPTH = 32
+# What reading a broken tree may raise (pdfminer resolves objects lazily).
+TREE_ERRORS = (PSException, TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError)
+
+BlockOf = Callable[[int], "int | None"]
+
+
+class Mark:
+    """One marked-content id of a page, its paragraph looked up in the tree only when asked
+    (most lines are never compared with the one above: a cell of one line, a frame's first)."""
+
+    __slots__ = ("_of", "_mcid", "_block", "_found")
+
+    def __init__(self, of: BlockOf, mcid: int) -> None:
+        self._of, self._mcid, self._block, self._found = of, mcid, None, False
+
+    @property
+    def block(self) -> int | None:
+        """The paragraph element's object id, or None."""
+        if not self._found:
+            self._block, self._found = self._of(self._mcid), True
+        return self._block
+
+
+def marks(of: BlockOf) -> Callable[[int], Mark]:
+    """One ``Mark`` per MCID of a page (glyphs of one marked run share it)."""
+    made: dict[int, Mark] = {}
+
+    def mark(mcid: int) -> Mark:
+        found = made.get(mcid)
+        if found is None:
+            found = made[mcid] = Mark(of, mcid)
+        return found
+
+    return mark
+
+
+class TaggedBlocks:
+    """A document's structure tree, read as the paragraph element of each page's MCIDs."""
+
+    def __init__(self, doc) -> None:
+        self.parents: dict[int, object] = {}
+        self.roles: dict = {}
+        try:
+            root = resolve1(doc.catalog.get("StructTreeRoot"))
+            if not isinstance(root, dict) or "ParentTree" not in root:
+                return
+            roles = resolve1(root.get("RoleMap"))
+            self.roles = roles if isinstance(roles, dict) else {}
+            self.parents = {key: array for key, array in NumberTree(root["ParentTree"]).values
+                            if isinstance(key, int)}
+        except TREE_ERRORS:
+            self.parents = {}
+
+    def of_page(self, page_attrs: dict) -> BlockOf | None:
+        """For one page (its attributes' ``/StructParents``), the paragraph element (its object
+        id) each MCID is drawn in, or None when the tree says none; None for an untagged page."""
+        try:
+            array = resolve1(self.parents.get(resolve1(page_attrs.get("StructParents"))))
+        except TREE_ERRORS:
+            return None
+        if not isinstance(array, list):
+            return None
+        cache: dict[int, int | None] = {}
+
+        def block(mcid: int) -> int | None:
+            if mcid not in cache:
+                try:
+                    cache[mcid] = self._block(array[mcid]) if 0 <= mcid < len(array) else None
+                except TREE_ERRORS:
+                    cache[mcid] = None
+            return cache[mcid]
+
+        return block
+
+    def _block(self, ref) -> int | None:
+        """The object id of the nearest block element at or above ``ref``; None past a label."""
+        for _ in range(MAX_DEPTH):
+            if not isinstance(ref, PDFObjRef):
+                return None
+            element = resolve1(ref)
+            if not isinstance(element, dict):
+                return None
+            kind = self._role(element.get("S"))
+            if kind == LABEL:
+                return None
+            if kind in BLOCK_TYPES:
+                return ref.objid
+            ref = element.get("P")
+        return None
+
+    def _role(self, kind) -> str | None:
+        """A structure type's name, a custom one mapped to the standard one (``/RoleMap``)."""
+        name = getattr(kind, "name", None)
+        mapped = getattr(resolve1(self.roles.get(name)), "name", None) if name in self.roles else None
+        return mapped or name
