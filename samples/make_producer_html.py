@@ -684,6 +684,66 @@ def producer_pages(plan, stem: str, word_layout: Layout = WORD_LAYOUT, google_la
     }
 
 
+# Packed pages: Google Docs' download is "Web page (.html, zipped)", the page named after the
+# document with its spaces dropped (and an images/ folder when it has pictures; the plan has
+# none); Word's "Single File Web Page" (.mht) is a MIME multipart/related message: the page
+# quoted-printable, then the parts it links (its filelist and colour map; the theme left out).
+PACKED_TIME = (2024, 1, 15, 9, 30, 0)
+MHT_BOUNDARY = "----=_NextPart_01DA4B7C.5E2A1F40"
+MHT_FOLDER = "file:///C:/5E2A1F40"
+MHT_PREAMBLE = ("This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing "
+                "this message, your browser or editor doesn't support Web Archive files.  Please download a "
+                "browser that supports Web Archive.")
+
+
+def google_zipped(page: bytes, title: str) -> bytes:
+    """Google Docs' "Web page (.html, zipped)" of ``page``, for a document titled ``title``."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo(title.replace(" ", "") + ".html", PACKED_TIME), page,
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def word_single_file(page: bytes, name: str) -> bytes:
+    """Word's "Single File Web Page" (.mht) of its "Web Page" ``page`` named ``name``."""
+    import quopri
+
+    def part(location: str, kind: str, body: bytes) -> bytes:
+        return (f"--{MHT_BOUNDARY}\r\nContent-Location: {MHT_FOLDER}/{location}\r\n"
+                f"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: {kind}\r\n\r\n").encode("ascii") \
+            + quopri.encodestring(body) + b"\r\n\r\n"
+
+    files = f"{name}_files"
+    filelist = ('<xml xmlns:o="urn:schemas-microsoft-com:office:office">\r\n'
+                f' <o:MainFile HRef="../{name}.htm"/>\r\n <o:File HRef="colorschememapping.xml"/>\r\n'
+                ' <o:File HRef="filelist.xml"/>\r\n</xml>').encode("ascii")
+    colours = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<a:clrMap '
+               'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" bg1="lt1" tx1="dk1" bg2="lt2" '
+               'tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" '
+               'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>').encode("ascii")
+    return (f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{MHT_BOUNDARY}"\r\n\r\n'
+            f"{MHT_PREAMBLE}\r\n\r\n").encode("ascii") \
+        + part(f"{name}.htm", 'text/html; charset="windows-1251"', page) \
+        + part(f"{files}/colorschememapping.xml", "text/xml", colours) \
+        + part(f"{files}/filelist.xml", 'text/xml; charset="utf-8"', filelist) \
+        + f"--{MHT_BOUNDARY}--\r\n".encode("ascii")
+
+
+def packed_pages(plan, stem: str, word_layout: Layout = WORD_LAYOUT, google_layout: Layout = GOOGLE_LAYOUT,
+                 features: Features = Features()) -> dict[str, bytes]:
+    """Google Docs' zipped page (``stem``_google_docs_zipped.zip) and Word's Single File Web Page
+    (``stem``_word_single_file.mht) of ``plan``."""
+    word = WordPage(plan_document(plan, word_layout), filtered=False, name=f"{stem}_word_single_file",
+                    features=features).page()
+    google = GooglePage(plan_document(plan, google_layout), features=features).page()
+    return {f"{stem}_google_docs_zipped.zip": google_zipped(google, plan.title_lines[0]),
+            f"{stem}_word_single_file.mht": word_single_file(word, f"{stem}_word_single_file")}
+
+
 def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[str, ...] = ("word",)) -> list[Path]:
     """The producers' pages of the plan of ``year`` (samples/plans/plan_YEAR.py) written into
     ``out``, with LibreOffice's XHTML of samples/plan_YEAR.docx and Chromium's prints of the
@@ -692,7 +752,8 @@ def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[st
     stem = f"plan_{year}"
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in producer_pages(plan, stem).items():
+    pages = producer_pages(plan, stem) | (packed_pages(plan, stem) if year == "2024" else {})
+    for name, data in pages.items():
         (out / name).write_bytes(data)
         written.append(out / name)
     if libreoffice:
@@ -710,7 +771,9 @@ def write_every_layout(year: str, out: Path, features: Features = Features()) ->
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, layout in every_layout().items():
-        for page, data in producer_pages(plan, f"v{year}_{name}", layout, layout, features).items():
+        stem = f"v{year}_{name}"
+        pages = producer_pages(plan, stem, layout, layout, features) | packed_pages(plan, stem, layout, layout, features)
+        for page, data in pages.items():
             (out / page).write_bytes(data)
             written.append(out / page)
     return written
