@@ -76,6 +76,55 @@ def text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
+# What a producer does to its source on every page, left out of the committed pages (it would
+# change Chromium's prints of them) and put into the sweep's (``verbatim``).
+WORD_LINE = 76  # Word wraps its source at a space before this column, outside "quoted" CSS strings
+GOOGLE_ENTITIES = {"«": "&laquo;", "»": "&raquo;", "–": "&ndash;", "—": "&mdash;", "…": "&hellip;",
+                   "“": "&ldquo;", "”": "&rdquo;", "„": "&bdquo;"}
+
+
+def word_wrapped(body: str) -> str:
+    """``body`` with each line longer than WORD_LINE broken at a space, as Word writes its pages:
+    inside text and tags alike (a style attribute goes on on the next line), never inside a
+    double-quoted CSS string or Word's <![if ...]> and <!-- --> marks."""
+    out = []
+    for line in body.split("\r\n"):
+        while len(line) > WORD_LINE:
+            cut = _wrap_point(line)
+            if cut is None:
+                break
+            out.append(line[:cut])
+            line = line[cut + 1:]
+        out.append(line)
+    return "\r\n".join(out)
+
+
+def _wrap_point(line: str) -> int | None:
+    """The last space before WORD_LINE (else the first after it) where Word may break ``line``."""
+    best, quoted, marked = None, False, 0
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif line.startswith(("<![", "<!--"), index):
+            marked += 1
+        elif char == ">" and marked:
+            marked -= 1
+        elif char == " " and not quoted and not marked and index > 0:
+            if index >= WORD_LINE and best is not None:
+                return best
+            best = index
+            if index >= WORD_LINE:
+                return best
+    return best if best is not None and best < len(line) - 1 else None
+
+
+def google_entities(page: str) -> str:
+    """Punctuation as the named entities Google Docs writes for it."""
+    for char, entity in GOOGLE_ENTITIES.items():
+        page = page.replace(char, entity)
+    return page
+
+
 # ------------------------------------------------------------------ what a page adds to a layout
 
 
@@ -220,8 +269,9 @@ class WordPage:
     """One Word HTML page ("Web Page", or "Web Page, Filtered") of a laid-out plan."""
 
     def __init__(self, document: Document, filtered: bool, name: str = "plan_2024_word",
-                 features: Features = Features()):
+                 features: Features = Features(), verbatim: bool = False):
         self.document = document
+        self.verbatim = verbatim  # lines wrapped at WORD_LINE, as Word writes them
         self.filtered = filtered
         self.name = name  # the page's file name without .html: Word names its folder of parts after it
         self.features = features
@@ -427,8 +477,9 @@ class WordPage:
         notes = notes_of(self.document)
         divs = [f"<div class=WordSection{n}>\r\n\r\n" + "\r\n\r\n".join(body) + "\r\n\r\n</div>\r\n\r\n"
                 for n, body in enumerate(sections, start=1)]
-        page = (self.head(len(sections)) + "\r\n" + (self.section_break() + "\r\n\r\n").join(divs)
+        body = ((self.section_break() + "\r\n\r\n").join(divs)
                 + (self.note_list(notes) + "\r\n\r\n" if notes else "") + "</body>\r\n\r\n</html>\r\n")
+        page = self.head(len(sections)) + "\r\n" + (word_wrapped(body) if self.verbatim else body)
         return page.encode("cp1251", "xmlcharrefreplace")
 
     def head(self, sections: int = 1) -> str:
@@ -519,9 +570,10 @@ GOOGLE_STYLE = (
 class GooglePage:
     """One Google Docs "Web page" export of a laid-out plan."""
 
-    def __init__(self, document: Document, features: Features = Features()):
+    def __init__(self, document: Document, features: Features = Features(), verbatim: bool = False):
         self.document = document
         self.features = features
+        self.verbatim = verbatim  # punctuation as named entities, as Google Docs writes it
         self.numbers = Numbers()
         self.notes = 0
         self.uses = set()  # the optional classes and list styles the page needs in its <style>
@@ -618,7 +670,7 @@ class GooglePage:
         page = ('<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
                 f'<style type="text/css">{style}</style></head><body class="c12 doc-content">'
                 + "".join(body) + "</body></html>")
-        return page.encode("utf-8")
+        return (google_entities(page) if self.verbatim else page).encode("utf-8")
 
 
 GOOGLE_NUMBER_LISTS = ("7c2mxo3l4t1r", "q0d8v3k9x2ab", "m5h1j7e2w9zc", "b3n6t8y1u4pq")
@@ -673,14 +725,13 @@ GOOGLE_LAYOUT = Layout()
 
 
 def producer_pages(plan, stem: str, word_layout: Layout = WORD_LAYOUT, google_layout: Layout = GOOGLE_LAYOUT,
-                   features: Features = Features()) -> dict[str, bytes]:
+                   features: Features = Features(), verbatim: bool = False) -> dict[str, bytes]:
     """The three producers' pages of ``plan`` laid out as asked, by file name (``stem``_word.html, ...)."""
     word, google = plan_document(plan, word_layout), plan_document(plan, google_layout)
     return {
-        f"{stem}_word.html": WordPage(word, filtered=False, name=f"{stem}_word", features=features).page(),
-        f"{stem}_word_filtered.html": WordPage(word, filtered=True, name=f"{stem}_word_filtered",
-                                               features=features).page(),
-        f"{stem}_google_docs.html": GooglePage(google, features=features).page(),
+        f"{stem}_word.html": WordPage(word, False, f"{stem}_word", features, verbatim).page(),
+        f"{stem}_word_filtered.html": WordPage(word, True, f"{stem}_word_filtered", features, verbatim).page(),
+        f"{stem}_google_docs.html": GooglePage(google, features, verbatim).page(),
     }
 
 
@@ -734,12 +785,11 @@ def word_single_file(page: bytes, name: str) -> bytes:
 
 
 def packed_pages(plan, stem: str, word_layout: Layout = WORD_LAYOUT, google_layout: Layout = GOOGLE_LAYOUT,
-                 features: Features = Features()) -> dict[str, bytes]:
+                 features: Features = Features(), verbatim: bool = False) -> dict[str, bytes]:
     """Google Docs' zipped page (``stem``_google_docs_zipped.zip) and Word's Single File Web Page
     (``stem``_word_single_file.mht) of ``plan``."""
-    word = WordPage(plan_document(plan, word_layout), filtered=False, name=f"{stem}_word_single_file",
-                    features=features).page()
-    google = GooglePage(plan_document(plan, google_layout), features=features).page()
+    word = WordPage(plan_document(plan, word_layout), False, f"{stem}_word_single_file", features, verbatim).page()
+    google = GooglePage(plan_document(plan, google_layout), features, verbatim).page()
     return {f"{stem}_google_docs_zipped.zip": google_zipped(google, plan.title_lines[0]),
             f"{stem}_word_single_file.mht": word_single_file(word, f"{stem}_word_single_file")}
 
@@ -765,14 +815,16 @@ def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[st
 
 def write_every_layout(year: str, out: Path, features: Features = Features()) -> list[Path]:
     """Every layout of ``samplekit.layout.every_layout`` of the plan of ``year``, each as the three
-    producers' pages laid out alike (Word's numbers drawn where the layout numbers by list), into
+    producers' pages laid out alike (Word's numbers drawn where the layout numbers by list), written
+    ``verbatim`` (Word's lines wrapped, Google's entities), into
     ``out`` as v``YEAR``_``LAYOUT``_word.html and so on, for a sweep; with ``features`` added."""
     plan = importlib.import_module(f"plans.plan_{year}").PLAN
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, layout in every_layout().items():
         stem = f"v{year}_{name}"
-        pages = producer_pages(plan, stem, layout, layout, features) | packed_pages(plan, stem, layout, layout, features)
+        pages = (producer_pages(plan, stem, layout, layout, features, verbatim=True)
+                 | packed_pages(plan, stem, layout, layout, features, verbatim=True))
         for page, data in pages.items():
             (out / page).write_bytes(data)
             written.append(out / page)

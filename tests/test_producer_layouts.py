@@ -26,6 +26,7 @@ from samplekit.layout import every_layout, plan_document  # noqa: E402
 from samplekit.wordml import render_docx  # noqa: E402
 
 PRODUCERS = ("word", "word_filtered", "google_docs")
+PACKED = ("plan_google_docs_zipped.zip", "plan_word_single_file.mht")
 FEATURES = producers.Features(break_before_annex=True, merge_continued=True, annex_columns=True)
 CASES = [  # (year, layout, features)
     ("2024", "paragraphs_breaks_one_table_list_11", producers.Features()),
@@ -57,7 +58,10 @@ def test_each_producers_page_reads_as_the_docx_of_its_layout(tmp_path, year, lay
     docx.write_bytes(render_docx(plan_document(plan, every_layout()[layout]), " ".join(plan.title_lines)))
     want = records(ingest_file(docx))
     assert want["warnings"] == [] and len(want["events"]) > 10
-    pages = producers.producer_pages(plan, "plan", every_layout()[layout], every_layout()[layout], features)
+    pages = producers.producer_pages(plan, "plan", every_layout()[layout], every_layout()[layout], features,
+                                     verbatim=True)  # Word's source lines wrapped, Google's entities
+    pages |= producers.packed_pages(plan, "plan", every_layout()[layout], every_layout()[layout], features,
+                                    verbatim=True)
     for producer in PRODUCERS:
         page = tmp_path / f"plan_{producer}.html"
         page.write_bytes(pages[f"plan_{producer}.html"])
@@ -66,3 +70,7 @@ def test_each_producers_page_reads_as_the_docx_of_its_layout(tmp_path, year, lay
         assert ("rowspan=2" in shown or 'rowspan="2"' in shown) == features.merge_continued
         assert ("page-break-before:always" in shown) == (features.break_before_annex or features.split_events)
         assert ("WordSection2" in shown) == (features.annex_columns and producer != "google_docs")
+    for name in PACKED:
+        packed = tmp_path / name
+        packed.write_bytes(pages[name])
+        assert records(ingest_file(packed)) == want, name
