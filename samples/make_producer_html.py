@@ -142,15 +142,21 @@ class Features:
       row that carries it on (rowspan=2, the carried row without that cell).
     annex_columns: Word only: the annex in a section of two columns (<div class=WordSection2>,
       @page WordSection2 {mso-columns:2 even 35.4pt}, a section break between the sections).
+    misaligned_columns: Word only: a column border dragged in the event table's second half
+      only, so its cells no longer line up with those above: Word lays the table on the grid of
+      every border (a cell across two of its columns gets colspan=2) and ends it with its
+      <![if !supportMisalignedColumns]> row of empty cells, one per grid column (filtered: the
+      row alone).
     """
 
     break_before_annex: bool = False
     split_events: bool = False
     merge_continued: bool = False
     annex_columns: bool = False
+    misaligned_columns: bool = False
 
 
-EVERY_FEATURE = Features(True, True, True, True)
+EVERY_FEATURE = Features(True, True, True, True, True)
 
 
 def pt(cm: float) -> float:
@@ -249,6 +255,30 @@ def notes_of(document: Document) -> list[str]:
         paragraphs = [block] if isinstance(block, Para) else [
             item for row in block.rows for cell in row.cells for item in cell.blocks if isinstance(item, Para)]
         found += [inline.body for para in paragraphs for inline in para.inlines if isinstance(inline, Note)]
+    return found
+
+
+MOVED_BORDER_PT = 14.2  # how far a person dragged a column border (0.5 cm)
+
+
+def cell_edges(table: Table, misaligned: bool = False) -> list[list[tuple[float, float]]]:
+    """Each cell's left and right edge in points. ``misaligned``: in the event table's second
+    half a person dragged the border after the title column left, in those rows only."""
+    edges = [0.0]
+    for cm in table.widths_cm:
+        edges.append(round(edges[-1] + pt(cm), 1))
+    moved = edges[2] if misaligned and table.name.startswith("Events") and len(edges) > 3 else None
+    found = []
+    for index, row in enumerate(table.rows):
+        shift = moved is not None and index >= len(table.rows) // 2 and len(row.cells) > 1
+        row_edges, column = [], 0
+        for cell in row.cells:
+            left, right = edges[column], edges[column + cell.span]
+            if shift:
+                left, right = (round(edge - MOVED_BORDER_PT, 1) if edge == moved else edge for edge in (left, right))
+            row_edges.append((left, right))
+            column += cell.span
+        found.append(row_edges)
     return found
 
 
@@ -416,18 +446,23 @@ class WordPage:
         return f" {start}\r\n" + "\r\n".join(cells) + "\r\n </tr>"
 
     def table(self, table: Table) -> str:
-        widths = [pt(cm) for cm in table.widths_cm]
+        edges = cell_edges(table, self.features.misaligned_columns)
+        grid = sorted({edge for row in edges for left_right in row for edge in left_right})
         spans = row_spans(table, self.features.merge_continued)
         rows = []
-        for index, (row, row_spans_) in enumerate(zip(table.rows, spans)):
-            cells, column = [], 0
-            for number, (cell, rowspan) in enumerate(zip(row.cells, row_spans_)):
-                width = round(sum(widths[column:column + cell.span]), 1) if cell.span > 1 else widths[column]
-                column += cell.span
+        for index, (row, row_edges, row_spans_) in enumerate(zip(table.rows, edges, spans)):
+            cells = []
+            for number, (cell, (left, right), rowspan) in enumerate(zip(row.cells, row_edges, row_spans_)):
+                colspan = sum(1 for edge in grid if left < edge <= right)
                 if rowspan:
-                    cells.append(self.cell(width, self.cell_blocks(table, cell), cell.span, number == 0,
+                    cells.append(self.cell(round(right - left, 1), self.cell_blocks(table, cell), colspan, number == 0,
                                            table.borders, rowspan))
             rows.append(self.row(index, cells, header=row.header))
+        if len(grid) - 1 > len(table.widths_cm):  # rows whose cells do not line up: Word's row of the grid
+            row = " <tr height=0>\r\n" + "\r\n".join(
+                f"  <td width={round((right - left) * 4 / 3)} style='border:none'></td>"
+                for left, right in zip(grid, grid[1:])) + "\r\n </tr>"
+            rows.append(row if self.filtered else f" <![if !supportMisalignedColumns]>\r\n{row}\r\n <![endif]>")
         border = "border=1" if table.borders else "border=0"
         mso = "" if self.filtered else (
             (";mso-border-alt:solid windowtext .5pt;\r\n mso-yfti-tbllook:1184;" if table.borders
