@@ -289,6 +289,18 @@ def is_centred_heading(table: Table, cell: Cell) -> bool:
 
 # ------------------------------------------------------------------ Microsoft Word
 
+# Word's "Web Options" encodings for Cyrillic: the charset the page declares -> (codec, what
+# precedes the text: Word's "Unicode" page is UTF-16 with its byte-order mark).
+WORD_CHARSETS = {
+    "windows-1251": ("cp1251", b""),  # Кириллица (Windows), the default
+    "koi8-r": ("koi8-r", b""),
+    "koi8-u": ("koi8-u", b""),
+    "iso-8859-5": ("iso8859-5", b""),
+    "cp866": ("cp866", b""),  # Кириллица (DOS)
+    "x-mac-cyrillic": ("mac-cyrillic", b""),  # Кириллица (Mac)
+    "utf-8": ("utf-8", b""),
+    "unicode": ("utf-16-le", b"\xff\xfe"),
+}
 WORD_LISTS_BY_NAME = {"events": 0, "annex": 2}  # the @list each automatic list is drawn by
 WORD_BULLET_LIST = 1
 WORD_BREAK_SPAN = ("<span style='font-size:12.0pt;font-family:\"Times New Roman\",serif;mso-fareast-font-family:"
@@ -299,9 +311,10 @@ class WordPage:
     """One Word HTML page ("Web Page", or "Web Page, Filtered") of a laid-out plan."""
 
     def __init__(self, document: Document, filtered: bool, name: str = "plan_2024_word",
-                 features: Features = Features(), verbatim: bool = False):
+                 features: Features = Features(), verbatim: bool = False, charset: str = "windows-1251"):
         self.document = document
         self.verbatim = verbatim  # lines wrapped at WORD_LINE, as Word writes them
+        self.charset = charset  # Web Options -> Encoding, by the name Word writes (WORD_CHARSETS)
         self.filtered = filtered
         self.name = name  # the page's file name without .html: Word names its folder of parts after it
         self.features = features
@@ -515,12 +528,13 @@ class WordPage:
         body = ((self.section_break() + "\r\n\r\n").join(divs)
                 + (self.note_list(notes) + "\r\n\r\n" if notes else "") + "</body>\r\n\r\n</html>\r\n")
         page = self.head(len(sections)) + "\r\n" + (word_wrapped(body) if self.verbatim else body)
-        return page.encode("cp1251", "xmlcharrefreplace")
+        codec, mark = WORD_CHARSETS[self.charset]
+        return mark + page.encode(codec, "xmlcharrefreplace")
 
     def head(self, sections: int = 1) -> str:
         styles = WORD_STYLES + (WORD_COLUMNS_FILTERED if self.filtered else WORD_COLUMNS) * (sections > 1)
         if self.filtered:
-            return ("<html>\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content=\"text/html; charset=windows-1251\">\r\n"
+            return (f"<html>\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content=\"text/html; charset={self.charset}\">\r\n"
                     "<meta name=Generator content=\"Microsoft Word 15 (filtered)\">\r\n<style>\r\n<!--\r\n"
                     f"{WORD_FONTS}{styles}-->\r\n</style>\r\n\r\n</head>\r\n\r\n"
                     "<body lang=RU style='word-wrap:break-word'>\r\n")
@@ -528,7 +542,7 @@ class WordPage:
                 "xmlns:w=\"urn:schemas-microsoft-com:office:word\"\r\n"
                 "xmlns:m=\"http://schemas.microsoft.com/office/2004/12/omml\"\r\n"
                 "xmlns=\"http://www.w3.org/TR/REC-html40\">\r\n\r\n<head>\r\n"
-                "<meta http-equiv=Content-Type content=\"text/html; charset=windows-1251\">\r\n"
+                f"<meta http-equiv=Content-Type content=\"text/html; charset={self.charset}\">\r\n"
                 "<meta name=ProgId content=Word.Document>\r\n<meta name=Generator content=\"Microsoft Word 15\">\r\n"
                 "<meta name=Originator content=\"Microsoft Word 15\">\r\n"
                 f"<link rel=File-List href=\"{self.name}_files/filelist.xml\">\r\n"

@@ -78,3 +78,19 @@ def test_each_producers_page_reads_as_the_docx_of_its_layout(tmp_path, year, lay
         packed = tmp_path / name
         packed.write_bytes(pages[name])
         assert records(ingest_file(packed)) == want, name
+
+
+@pytest.mark.parametrize("charset", sorted(producers.WORD_CHARSETS))
+def test_words_page_in_each_of_its_cyrillic_encodings_reads_as_the_docx(tmp_path, charset):
+    """Word's "Web Options" -> Encoding: the page declares the charset by the name Word writes
+    (x-mac-cyrillic for "Cyrillic (Mac)", unknown to Python by that name)."""
+    plan = importlib.import_module("plans.plan_2024").PLAN
+    layout = every_layout()["line_paragraphs_one_table_list_11"]
+    docx = tmp_path / "plan.docx"
+    docx.write_bytes(render_docx(plan_document(plan, layout), " ".join(plan.title_lines)))
+    want = records(ingest_file(docx))
+    for filtered in (False, True):
+        page = tmp_path / "plan.html"
+        page.write_bytes(producers.WordPage(plan_document(plan, layout), filtered, "plan", charset=charset).page())
+        assert f"charset={charset}".encode("ascii") in page.read_bytes().replace(b"\x00", b"")
+        assert records(ingest_file(page)) == want, (charset, filtered)
