@@ -147,6 +147,9 @@ class Features:
       every border (a cell across two of its columns gets colspan=2) and ends it with its
       <![if !supportMisalignedColumns]> row of empty cells, one per grid column (filtered: the
       row alone).
+    tracked_changes: Word only: every third event's place or date rewritten with track changes
+      on, the old text a deletion before the new: <span class=msoDel><del cite="mailto:…"
+      datetime="…">old</del></span><span class=msoIns><ins …>new</ins></span>.
     """
 
     break_before_annex: bool = False
@@ -154,9 +157,10 @@ class Features:
     merge_continued: bool = False
     annex_columns: bool = False
     misaligned_columns: bool = False
+    tracked_changes: bool = False
 
 
-EVERY_FEATURE = Features(True, True, True, True, True)
+EVERY_FEATURE = Features(True, True, True, True, True, True)
 
 
 def pt(cm: float) -> float:
@@ -259,6 +263,19 @@ def notes_of(document: Document) -> list[str]:
 
 
 MOVED_BORDER_PT = 14.2  # how far a person dragged a column border (0.5 cm)
+REVISED_FROM = "по согласованию"  # what a tracked change replaced
+WORD_REVISION = 'cite="mailto:Секретариат%20МАГ" datetime="2024-01-15T09:30"'
+WORD_REVISION_STYLES = ("span.msoIns\r\n\t{mso-style-type:export-only;\r\n\tmso-style-name:\"\";\r\n"
+                        "\ttext-decoration:underline;\r\n\ttext-underline:single;\r\n\tcolor:teal;}\r\n"
+                        "span.msoDel\r\n\t{mso-style-type:export-only;\r\n\tmso-style-name:\"\";\r\n"
+                        "\ttext-decoration:line-through;\r\n\tcolor:red;}\r\n")
+
+
+def is_revised_row(table: Table, index: int) -> bool:
+    """Every third numbered row of the event table (the rows whose place or date was changed)."""
+    row = table.rows[index]
+    return (table.name.startswith("Events") and not row.header and len(row.cells) > 2
+            and not is_empty_number(row.cells[0]) and index % 3 == 0)
 
 
 def cell_edges(table: Table, misaligned: bool = False) -> list[list[tuple[float, float]]]:
@@ -320,6 +337,7 @@ class WordPage:
         self.features = features
         self.numbers = Numbers()
         self.notes = 0  # footnotes cited so far
+        self.revisions = 0  # paragraphs rewritten with track changes on
 
     # Paragraphs ------------------------------------------------------------
 
@@ -465,11 +483,12 @@ class WordPage:
         rows = []
         for index, (row, row_edges, row_spans_) in enumerate(zip(table.rows, edges, spans)):
             cells = []
+            revised = self.features.tracked_changes and is_revised_row(table, index)
             for number, (cell, (left, right), rowspan) in enumerate(zip(row.cells, row_edges, row_spans_)):
                 colspan = sum(1 for edge in grid if left < edge <= right)
                 if rowspan:
-                    cells.append(self.cell(round(right - left, 1), self.cell_blocks(table, cell), colspan, number == 0,
-                                           table.borders, rowspan))
+                    blocks = self.cell_blocks(table, cell, revised=revised and number == 2)
+                    cells.append(self.cell(round(right - left, 1), blocks, colspan, number == 0, table.borders, rowspan))
             rows.append(self.row(index, cells, header=row.header))
         if len(grid) - 1 > len(table.widths_cm):  # rows whose cells do not line up: Word's row of the grid
             row = " <tr height=0>\r\n" + "\r\n".join(
@@ -484,13 +503,18 @@ class WordPage:
         return (f"<table class=MsoTableGrid {border} cellspacing=0 cellpadding=0\r\n"
                 f" style='border-collapse:collapse;border:none{mso}'>\r\n" + "\r\n".join(rows) + "\r\n</table>")
 
-    def cell_blocks(self, table: Table, cell: Cell) -> list[str]:
+    def cell_blocks(self, table: Table, cell: Cell, revised: bool = False) -> list[str]:
+        """A cell's paragraphs; ``revised``: its last paragraph rewritten with track changes on."""
         out = []
-        for block in cell.blocks:
+        for number, block in enumerate(cell.blocks):
             if isinstance(block, ListNumber):
                 out.append(self.numbered(block))
             elif isinstance(block, BulletList):
                 out += self.bullets(block.items)
+            elif revised and number == len(cell.blocks) - 1 and block.inlines:
+                self.revisions += 1
+                out.append(self.para(f"<span class=msoDel><del {WORD_REVISION}>{text(REVISED_FROM)}</del></span>"
+                                     f"<span class=msoIns><ins {WORD_REVISION}>{self.inlines(block)}</ins></span>"))
             else:
                 out.append(self.paragraph(block, centred=is_centred_heading(table, cell) and bool(block.inlines)))
         return out
@@ -532,7 +556,9 @@ class WordPage:
         return mark + page.encode(codec, "xmlcharrefreplace")
 
     def head(self, sections: int = 1) -> str:
-        styles = WORD_STYLES + (WORD_COLUMNS_FILTERED if self.filtered else WORD_COLUMNS) * (sections > 1)
+        """The page's head; written after the body (its styles say what the body used)."""
+        styles = (WORD_STYLES + (WORD_COLUMNS_FILTERED if self.filtered else WORD_COLUMNS) * (sections > 1)
+                  + WORD_REVISION_STYLES * bool(self.revisions))
         if self.filtered:
             return (f"<html>\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content=\"text/html; charset={self.charset}\">\r\n"
                     "<meta name=Generator content=\"Microsoft Word 15 (filtered)\">\r\n<style>\r\n<!--\r\n"

@@ -85,6 +85,33 @@ def test_word_numbered_cell_keeps_its_drawn_number(body):
     assert (paragraph.text, paragraph.list_label, paragraph.shown_text, paragraph.list_kind) == ("", "1.", "1.", "number")
 
 
+WORD_REVISION = 'cite="mailto:Секретариат%20МАГ" datetime="2024-01-15T09:30"'
+TRACKED_CHANGES = {
+    "a date replaced: the text once the change is made": (
+        f"<p class=MsoNormal><span class=msoDel><del {WORD_REVISION}>по согласованию</del></span>"
+        f"<span class=msoIns><ins {WORD_REVISION}>май</ins></span><o:p></o:p></p>",
+        [P("май")],
+    ),
+    "a word inserted is read as any text": (
+        f"<p class=MsoNormal>XXX сессия <span class=msoIns><ins {WORD_REVISION}>МАГ </ins></span>в Москве</p>",
+        [P("XXX сессия МАГ в Москве")],
+    ),
+    "a paragraph deleted whole shows nothing": (
+        f"<p class=MsoNormal><span class=msoDel><del {WORD_REVISION}>Организатор: МАГ</del></span></p><p>май</p>",
+        [P("май")],
+    ),
+    "a bold word deleted inside a bold run": (
+        f"<p><b>Юбилеи <del {WORD_REVISION}>всех </del>городов</b></p>",
+        [P(R("Юбилеи городов", bold=True))],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), TRACKED_CHANGES.values(), ids=TRACKED_CHANGES.keys())
+def test_word_tracked_changes_read_as_the_changed_text(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
 REFERENCE, NOTE = "Юбилеи городов МАГ", "Дни городов указаны ОРИЕНТИРОВОЧНО"
 WORD_NOTE_REFERENCE = ("<span class=MsoFootnoteReference><span style='mso-special-character:footnote'>"
                        "<![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span>")
