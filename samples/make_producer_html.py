@@ -150,6 +150,10 @@ class Features:
     tracked_changes: Word only: every third event's place or date rewritten with track changes
       on, the old text a deletion before the new: <span class=msoDel><del cite="mailto:…"
       datetime="…">old</del></span><span class=msoIns><ins …>new</ins></span>.
+    comments: Word only: a reviewer's comment on every fourth event's title, its reference
+      "[С1]" after the text (<a class=msocomanchor href="#_msocom_1">, in a MsoCommentReference
+      span on the full page) and the comments after the text (<div style='mso-element:
+      comment-list'>, each a <div class=msocomtxt id=_com_1> of MsoCommentText paragraphs).
     """
 
     break_before_annex: bool = False
@@ -158,9 +162,10 @@ class Features:
     annex_columns: bool = False
     misaligned_columns: bool = False
     tracked_changes: bool = False
+    comments: bool = False
 
 
-EVERY_FEATURE = Features(True, True, True, True, True, True)
+EVERY_FEATURE = Features(True, True, True, True, True, True, True)
 
 
 def pt(cm: float) -> float:
@@ -271,6 +276,16 @@ WORD_REVISION_STYLES = ("span.msoIns\r\n\t{mso-style-type:export-only;\r\n\tmso-
                         "\ttext-decoration:line-through;\r\n\tcolor:red;}\r\n")
 
 
+COMMENT_AUTHOR, COMMENT_INITIALS = "Секретариат МАГ", "С"
+COMMENT_TEXT = "Уточнить сроки проведения"
+
+
+def is_commented_row(table: Table, index: int) -> bool:
+    """Every fourth row of the event table after its header (the rows a reviewer commented on)."""
+    row = table.rows[index]
+    return table.name.startswith("Events") and not row.header and len(row.cells) > 2 and index % 4 == 1
+
+
 def is_revised_row(table: Table, index: int) -> bool:
     """Every third numbered row of the event table (the rows whose place or date was changed)."""
     row = table.rows[index]
@@ -338,6 +353,7 @@ class WordPage:
         self.numbers = Numbers()
         self.notes = 0  # footnotes cited so far
         self.revisions = 0  # paragraphs rewritten with track changes on
+        self.comments: list[str] = []  # the comments' texts, in order
 
     # Paragraphs ------------------------------------------------------------
 
@@ -455,6 +471,37 @@ class WordPage:
 
     # Tables ----------------------------------------------------------------
 
+    def commented(self, content: str) -> str:
+        """``content`` as the scope of a comment, its reference "[С1]" after it, as Word writes it."""
+        self.comments.append(COMMENT_TEXT)
+        n, mark = len(self.comments), f"[{COMMENT_INITIALS}{len(self.comments)}]"
+        anchor = (f'<a class=msocomanchor id="_anchor_{n}" href="#_msocom_{n}" name="_msoanchor_{n}">{mark}</a>')
+        if self.filtered:
+            return f"{content}{anchor}"
+        return (f"<a style='mso-comment-reference:{COMMENT_INITIALS}_{n};mso-comment-date:20240115T0930'>{content}</a>"
+                "<span class=MsoCommentReference><span style='font-size:8.0pt'><span style='mso-special-character:"
+                f"comment'>&nbsp;<![if !supportAnnotations]>{anchor}<![endif]></span></span></span>")
+
+    def comment_list(self) -> str:
+        """The comments at the end of the page, each in Word's comment text style."""
+        if self.filtered:
+            bodies = "".join(
+                f"<div>\r\n\r\n<div id=\"_com_{n}\" class=msocomtxt><a name=\"_msocom_{n}\"></a>\r\n\r\n"
+                f"<p class=MsoCommentText><span class=MsoCommentReference>&nbsp;<a href=\"#_msoanchor_{n}\">"
+                f"[{COMMENT_INITIALS}{n}]</a></span>{text(body)}</p>\r\n\r\n</div>\r\n\r\n</div>\r\n\r\n"
+                for n, body in enumerate(self.comments, start=1))
+            return f"<div>\r\n\r\n<hr class=msocomoff align=left size=1 width=\"33%\">\r\n\r\n{bodies}</div>"
+        bodies = "".join(
+            f"<div style='mso-element:comment'><![if !supportAnnotations]>\r\n\r\n<div id=\"_com_{n}\" "
+            f"class=msocomtxt><![endif]><span style='mso-comment-author:\"{COMMENT_AUTHOR}\"'><a name=\"_msocom_{n}\">"
+            f"</a></span>\r\n\r\n<p class=MsoCommentText><span class=MsoCommentReference><span style='mso-special-"
+            f"character:comment'>&nbsp;<![if !supportAnnotations]><a href=\"#_msoanchor_{n}\" class=msocomoff>"
+            f"[{COMMENT_INITIALS}{n}]</a><![endif]></span></span>{text(body)}<o:p></o:p></p>\r\n\r\n"
+            "<![if !supportAnnotations]></div>\r\n\r\n<![endif]></div>\r\n\r\n"
+            for n, body in enumerate(self.comments, start=1))
+        return ("<div style='mso-element:comment-list'><![if !supportAnnotations]>\r\n\r\n<hr class=msocomoff "
+                "align=left size=1 width=\"33%\">\r\n\r\n<![endif]>\r\n\r\n" + bodies + "</div>")
+
     def cell(self, width: float, paragraphs: list[str], colspan: int = 1, first: bool = False,
              borders: bool = True, rowspan: int = 1) -> str:
         span = (f" colspan={colspan}" if colspan > 1 else "") + (f" rowspan={rowspan}" if rowspan > 1 else "")
@@ -487,7 +534,9 @@ class WordPage:
             for number, (cell, (left, right), rowspan) in enumerate(zip(row.cells, row_edges, row_spans_)):
                 colspan = sum(1 for edge in grid if left < edge <= right)
                 if rowspan:
-                    blocks = self.cell_blocks(table, cell, revised=revised and number == 2)
+                    blocks = self.cell_blocks(table, cell, revised=revised and number == 2,
+                                              commented=self.features.comments and is_commented_row(table, index)
+                                              and number == 1)
                     cells.append(self.cell(round(right - left, 1), blocks, colspan, number == 0, table.borders, rowspan))
             rows.append(self.row(index, cells, header=row.header))
         if len(grid) - 1 > len(table.widths_cm):  # rows whose cells do not line up: Word's row of the grid
@@ -503,11 +552,14 @@ class WordPage:
         return (f"<table class=MsoTableGrid {border} cellspacing=0 cellpadding=0\r\n"
                 f" style='border-collapse:collapse;border:none{mso}'>\r\n" + "\r\n".join(rows) + "\r\n</table>")
 
-    def cell_blocks(self, table: Table, cell: Cell, revised: bool = False) -> list[str]:
-        """A cell's paragraphs; ``revised``: its last paragraph rewritten with track changes on."""
+    def cell_blocks(self, table: Table, cell: Cell, revised: bool = False, commented: bool = False) -> list[str]:
+        """A cell's paragraphs; ``revised``: its last paragraph rewritten with track changes on;
+        ``commented``: its first paragraph's text the scope of a comment."""
         out = []
         for number, block in enumerate(cell.blocks):
-            if isinstance(block, ListNumber):
+            if commented and number == 0 and isinstance(block, Para) and block.inlines:
+                out.append(self.para(self.commented(self.inlines(block))))
+            elif isinstance(block, ListNumber):
                 out.append(self.numbered(block))
             elif isinstance(block, BulletList):
                 out += self.bullets(block.items)
@@ -550,7 +602,8 @@ class WordPage:
         divs = [f"<div class=WordSection{n}>\r\n\r\n" + "\r\n\r\n".join(body) + "\r\n\r\n</div>\r\n\r\n"
                 for n, body in enumerate(sections, start=1)]
         body = ((self.section_break() + "\r\n\r\n").join(divs)
-                + (self.note_list(notes) + "\r\n\r\n" if notes else "") + "</body>\r\n\r\n</html>\r\n")
+                + (self.note_list(notes) + "\r\n\r\n" if notes else "")
+                + (self.comment_list() + "\r\n\r\n" if self.comments else "") + "</body>\r\n\r\n</html>\r\n")
         page = self.head(len(sections)) + "\r\n" + (word_wrapped(body) if self.verbatim else body)
         codec, mark = WORD_CHARSETS[self.charset]
         return mark + page.encode(codec, "xmlcharrefreplace")

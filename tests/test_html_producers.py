@@ -112,6 +112,35 @@ def test_word_tracked_changes_read_as_the_changed_text(body, expected):
     assert paragraphs(read_html(page(body))) == expected
 
 
+WORD_COMMENTS = {
+    "full page: the reference after the commented text, the comment list at the end": (
+        "<p class=MsoNormal><a style='mso-comment-reference:С_1;mso-comment-date:20240115T0930'>Москва</a>"
+        "<span class=MsoCommentReference><span style='font-size:8.0pt'><span style='mso-special-character:comment'>"
+        "&nbsp;<![if !supportAnnotations]><a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\" "
+        "name=\"_msoanchor_1\">[С1]</a><![endif]></span></span></span></p>"
+        "<div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff align=left size=1 "
+        "width=\"33%\"><![endif]><div style='mso-element:comment'><![if !supportAnnotations]><div id=\"_com_1\" "
+        "class=msocomtxt><![endif]><p class=MsoCommentText><span class=MsoCommentReference><span "
+        "style='mso-special-character:comment'>&nbsp;<![if !supportAnnotations]><a href=\"#_msoanchor_1\" "
+        "class=msocomoff>[С1]</a><![endif]></span></span>Уточнить сроки<o:p></o:p></p><![if !supportAnnotations]>"
+        "</div><![endif]></div></div>",
+        [P("Москва")],
+    ),
+    "filtered page: the reference and the comment by their classes": (
+        "<p class=MsoNormal>Москва<a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\" "
+        "name=\"_msoanchor_1\">[С1]</a></p><div><hr class=msocomoff align=left size=1 width=\"33%\"><div>"
+        "<div id=\"_com_1\" class=msocomtxt><a name=\"_msocom_1\"></a><p class=MsoCommentText><span "
+        "class=MsoCommentReference>&nbsp;<a href=\"#_msoanchor_1\">[С1]</a></span>Уточнить сроки</p></div></div></div>",
+        [P("Москва")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), WORD_COMMENTS.values(), ids=WORD_COMMENTS.keys())
+def test_word_comments_are_not_the_documents_text(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
 REFERENCE, NOTE = "Юбилеи городов МАГ", "Дни городов указаны ОРИЕНТИРОВОЧНО"
 WORD_NOTE_REFERENCE = ("<span class=MsoFootnoteReference><span style='mso-special-character:footnote'>"
                        "<![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span>")

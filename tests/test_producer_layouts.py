@@ -6,7 +6,7 @@ page break before the annex, the number cell of an event cut by a page break mer
 the row that carries it on, Word's annex in a two-column section, a column border Word's user
 dragged in some rows only, so Word lays the table on a finer grid with colspans and its
 <![if !supportMisalignedColumns]> row; places and dates rewritten with track changes on, as
-<del> and <ins>). The DOCX of the same layout
+<del> and <ins>; a reviewer's comments). The DOCX of the same layout
 (samplekit/wordml.py) is read by another reader; the records must agree. The whole sweep
 (every layout, year and producer) is ``make_producer_html.py --plan YEAR --every-layout``.
 """
@@ -31,7 +31,7 @@ from samplekit.wordml import render_docx  # noqa: E402
 PRODUCERS = ("word", "word_filtered", "google_docs")
 PACKED = ("plan_google_docs_zipped.zip", "plan_word_single_file.mht")
 FEATURES = producers.Features(break_before_annex=True, merge_continued=True, annex_columns=True,
-                              misaligned_columns=True, tracked_changes=True)
+                              misaligned_columns=True, tracked_changes=True, comments=True)
 CASES = [  # (year, layout, features)
     ("2024", "paragraphs_breaks_one_table_list_11", producers.Features()),
     ("2023", "columns_paragraphs_tables_list_00", producers.Features()),
@@ -76,6 +76,7 @@ def test_each_producers_page_reads_as_the_docx_of_its_layout(tmp_path, year, lay
         assert ("WordSection2" in shown) == (features.annex_columns and producer != "google_docs")
         assert ("<tr height=0>" in shown) == (features.misaligned_columns and producer != "google_docs")
         assert ("msoDel><del" in shown) == (features.tracked_changes and producer != "google_docs")
+        assert ("class=msocomanchor" in shown) == (features.comments and producer != "google_docs")
     for name in PACKED:
         packed = tmp_path / name
         packed.write_bytes(pages[name])
