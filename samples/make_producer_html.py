@@ -150,10 +150,13 @@ class Features:
     tracked_changes: Word only: every third event's place or date rewritten with track changes
       on, the old text a deletion before the new: <span class=msoDel><del cite="mailto:…"
       datetime="…">old</del></span><span class=msoIns><ins …>new</ins></span>.
-    comments: Word only: a reviewer's comment on every fourth event's title, its reference
-      "[С1]" after the text (<a class=msocomanchor href="#_msocom_1">, in a MsoCommentReference
-      span on the full page) and the comments after the text (<div style='mso-element:
-      comment-list'>, each a <div class=msocomtxt id=_com_1> of MsoCommentText paragraphs).
+    comments: a reviewer's comment on every fourth event's title. Word: its reference "[С1]"
+      after the text (<a class=msocomanchor href="#_msocom_1">, in a MsoCommentReference span on
+      the full page) and the comments after the text (<div style='mso-element:comment-list'>,
+      each a <div class=msocomtxt id=_com_1> of MsoCommentText paragraphs). Google Docs: the
+      reference <sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup>, after the notes each
+      comment's thread in a <div>: <p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>text</span></p>,
+      then a paragraph per reply.
     """
 
     break_before_annex: bool = False
@@ -278,6 +281,7 @@ WORD_REVISION_STYLES = ("span.msoIns\r\n\t{mso-style-type:export-only;\r\n\tmso-
 
 COMMENT_AUTHOR, COMMENT_INITIALS = "Секретариат МАГ", "С"
 COMMENT_TEXT = "Уточнить сроки проведения"
+COMMENT_REPLY = "Сроки уточнены"  # a reply in the comment's thread (Google Docs writes replies after it)
 
 
 def is_commented_row(table: Table, index: int) -> bool:
@@ -705,6 +709,7 @@ class GooglePage:
         self.numbers = Numbers()
         self.notes = 0
         self.uses = set()  # the optional classes and list styles the page needs in its <style>
+        self.comments: list[str] = []  # the comments' texts, in order
 
     def span(self, css_class: str, content: str) -> str:
         return f'<span class="{css_class}">{content}</span>'
@@ -755,10 +760,16 @@ class GooglePage:
         return (f'<ol class="c8 {name}{" start" if first else ""}" start="{drawn}">'
                 '<li class="c5 li-bullet-0"><span class="c4"></span></li></ol>')
 
-    def cell_blocks(self, table: Table, cell: Cell) -> list[str]:
+    def cell_blocks(self, table: Table, cell: Cell, commented: bool = False) -> list[str]:
+        """A cell's paragraphs; ``commented``: its first paragraph's text the scope of a comment."""
         out = []
-        for block in cell.blocks:
-            if isinstance(block, ListNumber):
+        for number, block in enumerate(cell.blocks):
+            if commented and number == 0 and isinstance(block, Para) and block.inlines:
+                self.comments.append(COMMENT_TEXT)
+                mark = google_comment_mark(len(self.comments))
+                out.append(self.paragraph(block)[:-len("</p>")]
+                           + f'<sup><a href="#cmnt{len(self.comments)}" id="cmnt_ref{len(self.comments)}">{mark}</a></sup></p>')
+            elif isinstance(block, ListNumber):
                 out.append(self.numbered(block))
             elif isinstance(block, BulletList):
                 out.append(self.bullets(block.items))
@@ -768,9 +779,11 @@ class GooglePage:
 
     def table(self, table: Table) -> str:
         rows = []
-        for row, spans in zip(table.rows, row_spans(table, self.features.merge_continued)):
-            cells = "".join(self.cell(self.cell_blocks(table, cell), cell.span, rowspan, table.borders)
-                            for cell, rowspan in zip(row.cells, spans) if rowspan)
+        for index, (row, spans) in enumerate(zip(table.rows, row_spans(table, self.features.merge_continued))):
+            commented = self.features.comments and is_commented_row(table, index)
+            cells = "".join(self.cell(self.cell_blocks(table, cell, commented and number == 1), cell.span, rowspan,
+                                      table.borders)
+                            for number, (cell, rowspan) in enumerate(zip(row.cells, spans)) if rowspan)
             rows.append(f'<tr class="c10">{cells}</tr>')
         return f'<table class="c9">{"".join(rows)}</table>'
 
@@ -793,6 +806,9 @@ class GooglePage:
             body.append('<hr class="c8">' + "".join(
                 f'<div><p class="c11"><a href="#ftnt_ref{n}" id="ftnt{n}">[{n}]</a>'
                 f'<span class="c4 c6">&nbsp;{text(note)}</span></p></div>' for n, note in enumerate(notes, start=1)))
+        body += [f'<div class="c13"><p class="c11"><a href="#cmnt_ref{n}" id="cmnt{n}">{google_comment_mark(n)}</a>'
+                 f'<span class="c4">{text(comment)}</span></p><p class="c11"><span class="c4">{text(COMMENT_REPLY)}'
+                 '</span></p></div>' for n, comment in enumerate(self.comments, start=1)]
         style = GOOGLE_STYLE + "".join(google_list_style(name) for name in sorted(self.uses) if name.startswith("lst-"))
         style += GOOGLE_BORDERLESS if "borderless" in self.uses else ""
         page = ('<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
@@ -807,6 +823,15 @@ GOOGLE_BORDERLESS = (".c13{border-right-style:solid;padding:5pt 5pt 5pt 5pt;bord
                      "border-top-width:0pt;border-right-width:0pt;border-left-color:#000000;vertical-align:top;"
                      "border-right-color:#000000;border-left-width:0pt;border-top-style:solid;border-left-style:solid;"
                      "border-bottom-width:0pt;border-top-color:#000000;border-bottom-style:solid}")
+
+
+def google_comment_mark(number: int) -> str:
+    """A comment's mark as Google Docs letters it: [a], [b], ... [z], [aa], ..."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return f"[{letters}]"
 
 
 def google_list_style(name: str) -> str:

@@ -136,6 +136,31 @@ WORD_COMMENTS = {
 }
 
 
+GOOGLE_COMMENTS = {
+    "the reference after the text, the thread with its reply after the notes": (
+        '<p class="c0"><span class="c4">XXX сессия МАГ</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></p>'
+        '<p class="c0"><span class="c4">май</span></p>'
+        '<hr class="c8"><div><p class="c11"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;Примечание</span></p>'
+        '</div><div class="c13"><p class="c11"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c4">Уточнить'
+        '</span></p><p class="c11"><span class="c4">Сроки уточнены</span></p></div>',
+        [P("XXX сессия МАГ"), P("май")],
+    ),
+    "a thread outside any div ends with its paragraph": (
+        '<p><a href="#cmnt_ref2" id="cmnt2">[b]</a><span>Уточнить</span></p><p>Москва</p>',
+        [P("Москва")],
+    ),
+    "a link to another place is read": (
+        '<p><a href="#cmnt">см. раздел</a> и <a href="https://example.com/#cmnt1">сайт</a></p>',
+        [P("см. раздел и сайт")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), GOOGLE_COMMENTS.values(), ids=GOOGLE_COMMENTS.keys())
+def test_google_docs_comments_are_not_the_documents_text(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
 @pytest.mark.parametrize(("body", "expected"), WORD_COMMENTS.values(), ids=WORD_COMMENTS.keys())
 def test_word_comments_are_not_the_documents_text(body, expected):
     assert paragraphs(read_html(page(body))) == expected
