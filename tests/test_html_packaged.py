@@ -86,3 +86,11 @@ def test_what_is_no_single_file_web_page(head):
 def test_a_message_without_a_page_is_refused():
     with pytest.raises(IngestError, match="without an HTML page"):
         mhtml_page(message(PART))
+
+
+def test_a_zipped_page_is_held_to_the_package_limits():
+    from parsers.limits import Limits
+
+    data = zip_of({"Plan.html": "<p>" + "а" * 200_000 + "</p>"})
+    with pytest.raises(IngestError, match="zipped web page"):
+        read_html(data, Limits(max_unpacked_bytes=100_000))
