@@ -139,10 +139,10 @@ def _zip_format(data: bytes) -> SourceFormat:
         if "content.xml" not in names:
             raise IngestError("damaged OpenDocument file: no content.xml in the archive")
         return "odt"
-    from parsers.readers.markup.packaged import is_zipped_page
+    from parsers.readers.markup.packaged import page_members
 
-    if is_zipped_page(sorted(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page
-        return "html"
+    if page_members(sorted(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page
+        return "html"  # (the reader refuses a zip of several pages, naming them)
     raise NotADocument("a zip archive without word/document.xml, an OpenDocument text or a web page")
 
 

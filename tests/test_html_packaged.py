@@ -94,3 +94,12 @@ def test_a_zipped_page_is_held_to_the_package_limits():
     data = zip_of({"Plan.html": "<p>" + "а" * 200_000 + "</p>"})
     with pytest.raises(IngestError, match="zipped web page"):
         read_html(data, Limits(max_unpacked_bytes=100_000))
+
+
+def test_a_zip_of_several_pages_is_one_error_naming_them(tmp_path):
+    from ingest.pipeline import ingest_file
+
+    path = tmp_path / "pages.zip"
+    path.write_bytes(zip_of({"a.html": PAGE, "b.html": PAGE}))
+    with pytest.raises(IngestError, match=r"2 web pages \(a.html, b.html\): unzip it"):
+        ingest_file(path)

@@ -42,11 +42,6 @@ def page_members(names: list[str]) -> list[str]:
     return [name for name in pages if name.count("/") == least]
 
 
-def is_zipped_page(names: list[str]) -> bool:
-    """True when a zip holds exactly one web page to read (``page_members``)."""
-    return len(page_members(names)) == 1
-
-
 def zipped_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The page of a zipped web page, within the package limits; IngestError when the zip holds
     no page or several (which one is the plan is the sender's to say)."""
