@@ -61,7 +61,8 @@ _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 def detect_format(data: bytes) -> SourceFormat:
     """"docx", "odt", "fodt", "rtf", "doc", "pdf", "html", "markdown", "text" or "image" (PNG,
-    JPEG, TIFF); NotADocument for other files, IngestError for damaged ones."""
+    JPEG, TIFF); NotADocument for other files, IngestError for damaged ones. A zip of one web
+    page and its parts, and a Single File Web Page (MHTML), are "html"."""
     if not data or data.isspace():  # no copy of a large input, as strip() would make
         raise IngestError("empty file")
     head = data[:SNIFF_BYTES]
@@ -77,6 +78,8 @@ def detect_format(data: bytes) -> SourceFormat:
         return "image"
     if _is_flat_opendocument(_strip_bom(head)):
         return "fodt"
+    if b"ultipart/related" in head and _is_mhtml(head):
+        return "html"
     if not _is_text(head):
         raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML, text or an image")
     return _text_format(data)
@@ -136,7 +139,18 @@ def _zip_format(data: bytes) -> SourceFormat:
         if "content.xml" not in names:
             raise IngestError("damaged OpenDocument file: no content.xml in the archive")
         return "odt"
-    raise NotADocument("a zip archive without word/document.xml or an OpenDocument text")
+    from parsers.readers.markup.packaged import page_members
+
+    if page_members(sorted(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page
+        return "html"  # (the reader refuses a zip of several pages, naming them)
+    raise NotADocument("a zip archive without word/document.xml, an OpenDocument text or a web page")
+
+
+def _is_mhtml(head: bytes) -> bool:
+    """A Single File Web Page (Word's .mht, Chromium's MHTML): read as the page inside it."""
+    from parsers.readers.markup.packaged import is_mhtml
+
+    return is_mhtml(head)
 
 
 def _small_member(archive: zipfile.ZipFile, name: str, most: int = 200) -> str:

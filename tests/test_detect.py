@@ -67,6 +67,15 @@ ODT = "application/vnd.oasis.opendocument.text"
     ("<html><body><p>План</p></body></html>".encode("utf-16"), "html"),
     # a page is a page, whatever it holds
     (b"<!DOCTYPE html><html><body><pre>\n| a |\n|---|\n# x\n</pre></body></html>", "html"),
+    # a web page packed with its parts: zipped (Google Docs, a Word page and its folder), MHTML
+    (zipped("Plan.html", "images/image1.png"), "html"),
+    (zipped("plan/plan.htm", "plan/plan_files/header.htm", "plan/plan_files/filelist.xml"), "html"),
+    (zipped("a.html", "b.html"), "html"),  # its reader says which pages it holds
+    (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n', "html"),
+    (b'From: <Saved by Blink>\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n'
+     b'\ttype="text/html";\r\n\tboundary="b"\r\n\r\n--b\r\n', "html"),
+    # a text that speaks of multipart/related is no message
+    (b"1.\tContent-Type: multipart/related\tnote\n", "text"),
 ])
 def test_format_is_detected_from_the_bytes(data, fmt):
     assert detect_format(data) == fmt
@@ -79,6 +88,7 @@ def test_format_is_detected_from_the_bytes(data, fmt):
     (zipped("styles.xml", mimetype=ODT), "no content.xml"),
     (flat(f'{OFFICE_NS} office:mimetype="application/vnd.oasis.opendocument.spreadsheet"'), "not a text document"),
     (zipped("a.txt"), "without word/document.xml"),
+    (zipped("a.txt", "images/a.png"), "without word/document.xml, an OpenDocument text or a web page"),
     (b"PK\x03\x04garbage", "damaged"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "damaged Office compound file"),
     (compound_file("EncryptionInfo", "EncryptedPackage"), "protected by a password"),

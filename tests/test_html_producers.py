@@ -85,6 +85,87 @@ def test_word_numbered_cell_keeps_its_drawn_number(body):
     assert (paragraph.text, paragraph.list_label, paragraph.shown_text, paragraph.list_kind) == ("", "1.", "1.", "number")
 
 
+WORD_REVISION = 'cite="mailto:Секретариат%20МАГ" datetime="2024-01-15T09:30"'
+TRACKED_CHANGES = {
+    "a date replaced: the text once the change is made": (
+        f"<p class=MsoNormal><span class=msoDel><del {WORD_REVISION}>по согласованию</del></span>"
+        f"<span class=msoIns><ins {WORD_REVISION}>май</ins></span><o:p></o:p></p>",
+        [P("май")],
+    ),
+    "a word inserted is read as any text": (
+        f"<p class=MsoNormal>XXX сессия <span class=msoIns><ins {WORD_REVISION}>МАГ </ins></span>в Москве</p>",
+        [P("XXX сессия МАГ в Москве")],
+    ),
+    "a paragraph deleted whole shows nothing": (
+        f"<p class=MsoNormal><span class=msoDel><del {WORD_REVISION}>Организатор: МАГ</del></span></p><p>май</p>",
+        [P("май")],
+    ),
+    "a bold word deleted inside a bold run": (
+        f"<p><b>Юбилеи <del {WORD_REVISION}>всех </del>городов</b></p>",
+        [P(R("Юбилеи городов", bold=True))],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), TRACKED_CHANGES.values(), ids=TRACKED_CHANGES.keys())
+def test_word_tracked_changes_read_as_the_changed_text(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
+WORD_COMMENTS = {
+    "full page: the reference after the commented text, the comment list at the end": (
+        "<p class=MsoNormal><a style='mso-comment-reference:С_1;mso-comment-date:20240115T0930'>Москва</a>"
+        "<span class=MsoCommentReference><span style='font-size:8.0pt'><span style='mso-special-character:comment'>"
+        "&nbsp;<![if !supportAnnotations]><a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\" "
+        "name=\"_msoanchor_1\">[С1]</a><![endif]></span></span></span></p>"
+        "<div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff align=left size=1 "
+        "width=\"33%\"><![endif]><div style='mso-element:comment'><![if !supportAnnotations]><div id=\"_com_1\" "
+        "class=msocomtxt><![endif]><p class=MsoCommentText><span class=MsoCommentReference><span "
+        "style='mso-special-character:comment'>&nbsp;<![if !supportAnnotations]><a href=\"#_msoanchor_1\" "
+        "class=msocomoff>[С1]</a><![endif]></span></span>Уточнить сроки<o:p></o:p></p><![if !supportAnnotations]>"
+        "</div><![endif]></div></div>",
+        [P("Москва")],
+    ),
+    "filtered page: the reference and the comment by their classes": (
+        "<p class=MsoNormal>Москва<a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\" "
+        "name=\"_msoanchor_1\">[С1]</a></p><div><hr class=msocomoff align=left size=1 width=\"33%\"><div>"
+        "<div id=\"_com_1\" class=msocomtxt><a name=\"_msocom_1\"></a><p class=MsoCommentText><span "
+        "class=MsoCommentReference>&nbsp;<a href=\"#_msoanchor_1\">[С1]</a></span>Уточнить сроки</p></div></div></div>",
+        [P("Москва")],
+    ),
+}
+
+
+GOOGLE_COMMENTS = {
+    "the reference after the text, the thread with its reply after the notes": (
+        '<p class="c0"><span class="c4">XXX сессия МАГ</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></p>'
+        '<p class="c0"><span class="c4">май</span></p>'
+        '<hr class="c8"><div><p class="c11"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;Примечание</span></p>'
+        '</div><div class="c13"><p class="c11"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c4">Уточнить'
+        '</span></p><p class="c11"><span class="c4">Сроки уточнены</span></p></div>',
+        [P("XXX сессия МАГ"), P("май")],
+    ),
+    "a thread outside any div ends with its paragraph": (
+        '<p><a href="#cmnt_ref2" id="cmnt2">[b]</a><span>Уточнить</span></p><p>Москва</p>',
+        [P("Москва")],
+    ),
+    "a link to another place is read": (
+        '<p><a href="#cmnt">см. раздел</a> и <a href="https://example.com/#cmnt1">сайт</a></p>',
+        [P("см. раздел и сайт")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), GOOGLE_COMMENTS.values(), ids=GOOGLE_COMMENTS.keys())
+def test_google_docs_comments_are_not_the_documents_text(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), WORD_COMMENTS.values(), ids=WORD_COMMENTS.keys())
+def test_word_comments_are_not_the_documents_text(body, expected):
+    assert paragraphs(read_html(page(body))) == expected
+
+
 REFERENCE, NOTE = "Юбилеи городов МАГ", "Дни городов указаны ОРИЕНТИРОВОЧНО"
 WORD_NOTE_REFERENCE = ("<span class=MsoFootnoteReference><span style='mso-special-character:footnote'>"
                        "<![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span>")

@@ -292,7 +292,7 @@ CHARSET_CASES = {
     ).encode("cp1251"),
     "windows-1251 with no declaration": f"<p>{TEXT}</p>".encode("cp1251"),
     "a wrong declaration is overruled by the bytes": f'<meta charset="utf-8"><p>{TEXT}</p>'.encode("cp1251"),
-    "an unknown charset name is ignored": f'<meta charset="x-no-such"><p>{TEXT}</p>'.encode("cp1251"),
+    "an unknown charset name is guessed past": f'<meta charset="x-no-such"><p>{TEXT}</p>'.encode("cp1251"),
     "KOI8-R by meta charset": f'<meta charset="koi8-r"><p>{TEXT}</p>'.encode("koi8-r"),
     "KOI8-R declared after 3 KB of Word's namespace declarations": (
         "<html " + " ".join(f'xmlns:n{i}="urn:schemas-microsoft-com:office:n{i}"' for i in range(60))
@@ -307,6 +307,37 @@ CHARSET_CASES = {
 @pytest.mark.parametrize("data", CHARSET_CASES.values(), ids=CHARSET_CASES.keys())
 def test_charset(data):
     assert [paragraph.text for paragraph in paragraphs(read_html(data))] == [TEXT]
+
+
+# Word's "Web Options" encodings for Cyrillic, by the labels browsers know them by (the WHATWG
+# Encoding standard), several unknown to Python by those names.
+WORD_CHARSETS = [  # (what the page declares, the bytes' encoding)
+    ("x-mac-cyrillic", "mac-cyrillic"),  # Word's "Cyrillic (Mac)"
+    ("x-mac-ukrainian", "mac-cyrillic"),
+    ("koi8-r", "koi8-r"),
+    ("koi8", "koi8-r"),
+    ("koi8-ru", "koi8-u"),
+    ("KOI8-U", "koi8-u"),
+    ("iso-8859-5", "iso8859-5"),
+    ("iso88595", "iso8859-5"),
+    ("cp866", "cp866"),  # Word's "Cyrillic (DOS)"
+    ("x-cp1251", "cp1251"),
+    ("Windows-1251", "cp1251"),
+]
+
+
+@pytest.mark.parametrize("declared, codec", WORD_CHARSETS)
+def test_a_charset_is_known_by_every_label_browsers_know(declared, codec):
+    document = read_html(f"<meta http-equiv=Content-Type content=\"text/html; charset={declared}\"><p>{TEXT}</p>"
+                         .encode(codec))
+    assert [paragraph.text for paragraph in paragraphs(document)] == [TEXT]
+    assert document.warnings == ()
+
+
+def test_a_charset_no_codec_has_is_warned_about():
+    document = read_html(f'<meta charset="x-no-such"><p>{TEXT}</p>'.encode("cp1251"))
+    assert [w.code for w in document.warnings] == ["charset_unknown"]
+    assert "x-no-such" in document.warnings[0].message
 
 
 def test_a_declaration_that_does_not_fit_is_warned_about():

@@ -1,7 +1,8 @@
 """The 2024 plan as other producers write HTML equals the hand-written expected records.
 
 samples/make_producer_html.py writes Word's full and filtered "Web Page" and a Google Docs
-export; LibreOffice's XHTML export is LibreOffice's own. Each is checked field by field
+export, the Google Docs page zipped as its download gives it and Word's "Single File Web
+Page" (.mht); LibreOffice's XHTML export is LibreOffice's own. Each is checked field by field
 against tests/expected/plan_2024.json, as tests/test_samples.py checks the LibreOffice samples.
 """
 
@@ -21,6 +22,8 @@ PRODUCER_SAMPLES = {
     "word-filtered": "plan_2024_word_filtered.html",
     "google-docs": "plan_2024_google_docs.html",
     "libreoffice-xhtml": "plan_2024_libreoffice.xhtml.html",
+    "google-docs-zipped": "plan_2024_google_docs_zipped.zip",  # "Download -> Web page (.html, zipped)"
+    "word-single-file": "plan_2024_word_single_file.mht",  # "Single File Web Page"
 }
 @pytest.fixture(scope="module", params=sorted(PRODUCER_SAMPLES))
 def sample(request):

@@ -182,3 +182,20 @@ def bold_para(text: str) -> Para:
 def cell_of(text: str) -> Cell:
     """A cell with one plain paragraph (an empty one for empty text)."""
     return Cell((Para((Text(text),) if text else (), CELL),))
+
+
+def every_layout() -> dict[str, Layout]:
+    """Every combination of the layout choices a sweep varies (96), named after them:
+    "columns_breaks_one_table_list_10" is place_date, lines, annex, numbers, then 1/0 for
+    borders and for a repeated header row."""
+    layouts = {}
+    for place_date in ("paragraphs", "line", "columns"):
+        for lines in ("breaks", "paragraphs"):
+            for annex in ("one_table", "tables"):
+                for numbers in ("typed", "list"):
+                    for borders in (True, False):
+                        for repeat in (True, False):
+                            name = f"{place_date}_{lines}_{annex}_{numbers}_{int(borders)}{int(repeat)}"
+                            layouts[name] = Layout(place_date=place_date, lines=lines, annex=annex,
+                                                   numbers=numbers, borders=borders, repeat_header=repeat)
+    return layouts

@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple
 
 from parsers.blocks import Block, Cell, Footnote, Paragraph, Table
 from parsers.errors import IngestError
-from parsers.readers.markup import libreoffice, lists, word
+from parsers.readers.markup import google_docs, libreoffice, lists, word
 from parsers.readers.markup.inline import Piece, normalise_runs
 from parsers.readers.markup.notes import marker_text
 from parsers.readers.markup.producers import NOTE_RULES
@@ -75,6 +75,8 @@ class BlockBuilder:
         self.skipped = 0  # elements open inside one whose content is not read
         self.collected: list[str] | None = None  # that element's text, when its handler wants it
         self.then: Callable[[str], None] | None = None
+        self.divs: list[int] = []  # each open <div>'s place in ``leaves``
+        self.comment_end: int | None = None  # a comment's thread is open down to this many leaves
 
     # The parser target -------------------------------------------------------
 
@@ -98,6 +100,8 @@ class BlockBuilder:
         elif type(on_leave) is _Collect:
             self.skipped, self.collected, self.then = 1, [], on_leave.then
         else:
+            if name == "div":
+                self.divs.append(len(self.leaves))
             self.leaves.append(on_leave)
 
     def end(self, name: str) -> None:
@@ -112,6 +116,10 @@ class BlockBuilder:
         on_leave = self.leaves.pop()
         if on_leave is not None:
             on_leave()
+        if name == "div" and self.divs:
+            self.divs.pop()
+        if self.comment_end is not None and len(self.leaves) <= self.comment_end:
+            self.comment_end = None  # the comment's thread is over
 
     def data(self, text: str) -> None:
         """Text between tags, perhaps in pieces: kept until the next tag."""
@@ -144,7 +152,7 @@ class BlockBuilder:
         if name in SKIPPED:
             return SKIP
         styles = self.style_sheet.element_styles(name, attrs)
-        if is_hidden(styles):
+        if is_hidden(styles) or word.is_comment(attrs, styles):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == word.LIST_MARKER_SPAN:
             return _Collect(self.drawn_label)
@@ -152,6 +160,8 @@ class BlockBuilder:
             return _Collect(self.word_list_filler)
         if name == "span" and "class" in attrs and libreoffice.is_list_label(attrs):
             return _Collect(self.drawn_label)
+        if name == "a" and "href" in attrs and (comment := google_docs.comment_anchor(attrs["href"])):
+            return self.enter_comment_anchor(comment)
         if name == "a" and NOTE_RULES.is_anchor(attrs, styles):
             backlink = NOTE_RULES.is_backlink(attrs)
             return _Collect(lambda text: self.note_anchor(text, attrs, backlink))
@@ -296,6 +306,14 @@ class BlockBuilder:
         elif marker:
             self.pieces.append(Piece(marker, self.bold, True, note=marker, mode="note"))
 
+    def enter_comment_anchor(self, kind: str):
+        """A comment's reference (its mark is not read) or the mark opening its thread: the thread,
+        to the end of the <div> holding it (or of the paragraph when none does), is not read."""
+        if kind == "thread":
+            self.pieces = []
+            self.comment_end = self.divs[-1] if self.divs else len(self.leaves) - 1
+        return SKIP
+
     def enter_note_body(self, attrs: dict[str, str]):
         self.flush()
         outer = (self.note_marker, self.props, self.lists, self.pending_label)
@@ -387,6 +405,8 @@ class BlockBuilder:
 
     def text(self, text: str) -> None:
         """Queue text in the current formatting; Unicode separators break lines and paragraphs."""
+        if self.comment_end is not None:
+            return  # a comment's thread: not the document's text
         if self.preformatted:
             mode = "pre"
         elif not self.pieces and not text.strip(COLLAPSIBLE_WHITESPACE):

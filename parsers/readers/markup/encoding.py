@@ -17,18 +17,30 @@ from parsers.blocks import ReaderWarning
 from parsers.errors import IngestError
 from parsers.limits import Limits
 
-# What browsers actually use for some declared names (WHATWG Encoding standard):
-# a page that says "iso-8859-1" is decoded as windows-1252, one that says
-# "utf-16" without a byte-order mark cannot be UTF-16 and is read as UTF-8.
+# What browsers actually use for a declared name (the WHATWG Encoding standard's labels), where
+# Python names the encoding otherwise or not at all: Word's "Web Options" offer "Cyrillic (Mac)",
+# written charset=x-mac-cyrillic. A page that says "iso-8859-1" is decoded as windows-1252, one
+# that says "utf-16" (or "unicode", as Word's UTF-16 pages do) without a byte-order mark cannot be
+# UTF-16 and is read as UTF-8.
 DECLARED_ALIASES = {
-    "iso-8859-1": "windows-1252",
-    "latin1": "windows-1252",
-    "latin-1": "windows-1252",
-    "us-ascii": "windows-1252",
-    "ascii": "windows-1252",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "iso-ir-100",
+                     "latin1", "latin-1", "l1", "cp819", "ibm819", "csisolatin1", "us-ascii", "ascii",
+                     "ansi_x3.4-1968", "x-cp1252"), "windows-1252"),
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be", "unicode", "unicodefeff", "ucs-2", "csunicode",
+                     "iso-10646-ucs-2", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"),
+                    "utf-8"),
+    **dict.fromkeys(("x-mac-cyrillic", "x-mac-ukrainian"), "mac-cyrillic"),
+    **dict.fromkeys(("koi", "koi8"), "koi8-r"),
+    "koi8-ru": "koi8-u",
+    "iso88595": "iso8859-5",
+    "iso88592": "iso8859-2",
+    "x-cp1250": "windows-1250",
+    "x-cp1251": "windows-1251",
+    **dict.fromkeys(("mac", "csmacintosh", "x-mac-roman"), "mac-roman"),
+    **dict.fromkeys(("windows-874", "dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620"), "cp874"),
+    **dict.fromkeys(("gb2312", "gb_2312", "gb_2312-80", "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280",
+                     "x-gbk"), "gbk"),
+    **dict.fromkeys(("windows-31j", "x-sjis"), "cp932"),
 }
 
 # Tried in order when nothing is declared: strict UTF-8 rarely passes by accident.
@@ -55,17 +67,20 @@ def split_byte_order_mark(data: bytes) -> tuple[str | None, bytes]:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares near its top (an XML prologue or a <meta> charset, as
-    BeautifulSoup's EncodingDetector finds them), as a Python codec name, or None."""
+    BeautifulSoup's EncodingDetector finds them), as a Python codec name (browsers' names
+    mapped by DECLARED_ALIASES), or None; a name no codec has is returned as written,
+    lower-cased, for ``decode`` to report."""
     from bs4.dammit import EncodingDetector
 
     name = EncodingDetector.find_declared_encoding(data[:PRESCAN_BYTES], is_html=True, search_entire_document=True)
     if not name:
         return None
-    name = DECLARED_ALIASES.get(name.strip(), name.strip())
+    name = name.strip().lower()
+    name = DECLARED_ALIASES.get(name, name)
     try:
         return codecs.lookup(name).name
     except LookupError:
-        return None
+        return name  # no codec: ``decode`` says so and guesses
 
 
 # UTF-8 text with a stray invalid byte (a cut multi-byte character, a byte from another
@@ -91,6 +106,14 @@ def _stray_warning(stray: int) -> ReaderWarning:
     return ReaderWarning("bytes_replaced", f"{stray} invalid byte sequence(s) in UTF-8 text; they were replaced")
 
 
+def _known(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:
     """Decode bytes: byte-order mark, then ``declared``, then UTF-8 (allowing a few stray
     invalid bytes, replaced), then windows-1251.
@@ -102,6 +125,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderW
     if from_mark:
         return body.decode(from_mark, errors="replace"), ()
     warnings: list[ReaderWarning] = []
+    if declared and not _known(declared):
+        warnings.append(ReaderWarning(
+            "charset_unknown", f"the declared charset {declared[:40]!r} is not one this reader knows; guessed instead"))
+        declared = None
     if declared:
         try:
             return body.decode(declared), ()

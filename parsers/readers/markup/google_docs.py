@@ -5,9 +5,17 @@ Google styles text only through generated classes in one <style> block
 note as <sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup> and writes the notes at the
 end, each a paragraph opening with its back-link: <p><a href="#ftnt_ref1" id="ftnt1">[1]</a>
 <span>&nbsp;text</span></p>.
+
+Comments. A comment is cited as <sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup> after the text
+it is on; after the notes, each comment's thread is a <div> whose first paragraph opens with the
+comment's back-link, <p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>text</span></p>, and whose
+further paragraphs are the replies. Neither is the plan's text: not read, as the DOCX reader
+reads no comments.
 """
 
 from __future__ import annotations
+
+import re
 
 from parsers.readers.markup.notes import NoteConventions
 
@@ -16,3 +24,14 @@ NOTES = NoteConventions(
     reference_hrefs=(r"#ftnt\d+",),
     backlink_hrefs=(r"#ftnt_ref\d+",),
 )
+
+COMMENT_REFERENCE = re.compile(r"#cmnt[0-9]+")  # cites a comment
+COMMENT_BACKLINK = re.compile(r"#cmnt_ref[0-9]+")  # opens a comment's thread, back to its reference
+
+
+def comment_anchor(href: str) -> str | None:
+    """"reference" for an anchor citing a comment, "thread" for one opening a comment's
+    thread, None for any other link."""
+    if COMMENT_REFERENCE.fullmatch(href):
+        return "reference"
+    return "thread" if COMMENT_BACKLINK.fullmatch(href) else None

@@ -1,6 +1,7 @@
 """The HTML reader: a page's bytes in, a block-model Document out.
 
-Pages come from LibreOffice ("Save as HTML") and from Word ("Web page"); lxml's
+Pages come from LibreOffice ("Save as HTML"), Word ("Web page") and Google Docs, bare or
+packed with their parts (``packaged``); lxml's
 HTML parser reads them and the shared code in ``parsers.readers.markup.walker`` turns its
 events into blocks. This module only decides the charset and reports damage.
 """
@@ -8,17 +9,20 @@ events into blocks. This module only decides the charset and reports damage.
 from __future__ import annotations
 
 from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.readers.markup import encoding, soup, walker as markup
+from parsers.readers.markup import encoding, packaged, soup, walker as markup
 from parsers.blocks import Document, ReaderWarning
 
 
 def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings.
+    """Read an HTML page: paragraphs and tables in order, footnotes, charset warnings. The page
+    may come zipped (Google Docs' "Web page (.html, zipped)") or as MHTML (Word's "Single File
+    Web Page"): ``packaged``.
 
     Raises IngestError for an empty page, bytes that are not text, a page over
     ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
+    data = packaged.unpacked_page(data, limits)  # a zipped page, a Single File Web Page
     text, warnings = encoding.read_text_file(data, limits, "HTML page", "not an HTML page: the file holds binary data",
                                              decode_page)
     tree = soup.parse(text, limits.max_html_depth)

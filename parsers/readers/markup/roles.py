@@ -5,9 +5,12 @@ a table part, content never read). The walker gives each role one handler.
 from __future__ import annotations
 
 # Never read: metadata, styling, scripts, Word's empty-paragraph filler <o:p>
-# and its XML data islands.
+# and its XML data islands, and text a revision deleted: <del> (Word writes a tracked
+# change as <span class=msoDel><del cite datetime>old</del></span><span class=msoIns><ins>new
+# </ins></span>; the text is what is left once the change is made, as the DOCX reader leaves
+# w:del out; an insertion is read as any text).
 SKIPPED = frozenset(
-    {"head", "title", "style", "script", "noscript", "template", "meta", "link", "o:p", "xml"}
+    {"head", "title", "style", "script", "noscript", "template", "meta", "link", "o:p", "xml", "del"}
 )
 # Elements that start and end a paragraph (tables and lists have their own roles).
 BLOCKS = frozenset(

@@ -10,6 +10,13 @@ the marker is the paragraph's list label, not its text.
 Footnotes. <a style="mso-footnote-id:ftn1" href="#_ftn1" name="_ftnref1">[1]</a> cites;
 the note is <div style="mso-element:footnote" id="ftn1"> (the filtered page keeps only
 <div id="ftn1">), numbered by <a href="#_ftnref1" name="_ftn1">[1]</a>.
+
+Comments. A reviewer's comment is cited after the text it is on by <a class=msocomanchor
+href="#_msocom_1">[С1]</a> (on the full page inside a MsoCommentReference span) and written
+after the document's text: <div style="mso-element:comment-list">, each comment a <div
+class=msocomtxt id=_com_1> of MsoCommentText paragraphs (the filtered page: the same classes,
+under an <hr class=msocomoff>). Neither is the plan's text: not read, as the DOCX reader
+reads no comments.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ NOTES = NoteConventions(
     body_elements=frozenset({"footnote", "endnote"}),  # values of mso-element
 )
 
+COMMENT_CLASSES = frozenset({"msocomanchor", "msocomtxt", "msocomoff", "MsoCommentReference"})
+COMMENT_ELEMENTS = frozenset({"comment-list", "comment"})  # values of mso-element
+
 LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
 LIST_MARKER_SPAN = "ignore"  # the value of mso-list on the span that holds the drawn marker
 # The filler Word writes after a drawn marker: a span in this font of no-break spaces.
@@ -42,3 +52,11 @@ def list_level(mso_list: str) -> int | None:
 def is_filler(name: str, styles: dict[str, str]) -> bool:
     """True for the span of no-break spaces Word writes after a drawn list marker."""
     return name == "span" and styles.get("font", "").startswith(FILLER_FONT_SIZES)
+
+
+def is_comment(attrs: dict[str, str], styles: dict[str, str]) -> bool:
+    """True for a comment's reference or body: not the document's text."""
+    if "mso-element" in styles and styles["mso-element"] in COMMENT_ELEMENTS:
+        return True
+    classes = attrs.get("class")
+    return bool(classes) and any(name in COMMENT_CLASSES for name in classes.split())

@@ -1,0 +1,95 @@
+"""A web page saved in one file with its parts: zipped, or as a Single File Web Page (MHTML).
+
+Google Docs' "Download -> Web page (.html, zipped)" gives a zip of the page and an images/
+folder; a Word "Web Page" (plan.htm and its plan_files/ folder of parts, whose name Word
+localises) is often sent zipped. Word's "Single File Web Page" (.mht, .mhtml; Chromium's
+"Save as MHTML" too) is a MIME multipart/related message whose first text/html part is the
+page, quoted-printable or base64. Either way the page is the plan; its parts (pictures,
+Word's filelist.xml, themedata, header.htm) are not read.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import re
+
+from parsers.errors import IngestError
+from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.archive import check_package, read_member, zip_members
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
+# Folders a zip tool adds that are not the sender's files (macOS's resource forks).
+TOOL_FOLDERS = ("__MACOSX/",)
+ZIP_KIND = "zipped web page"
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+
+# An MHTML file opens with a message's headers, one of them Content-Type: multipart/related.
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")
+_MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related\b", re.IGNORECASE | re.MULTILINE)
+HEADER_BYTES = 4096  # as far as the headers are looked for
+_CHARSET_NAME = re.compile(r"[a-z0-9_.:-]{1,40}")
+
+
+def page_members(names: list[str]) -> list[str]:
+    """The web pages of a zip whose names are ``names``: members named .html/.htm at the least
+    depth any page has (a Word page's own parts, such as header.htm, sit a folder deeper),
+    outside the folders zip tools add."""
+    pages = [name for name in names if name.lower().endswith(PAGE_SUFFIXES) and not name.startswith(TOOL_FOLDERS)]
+    if not pages:
+        return []
+    least = min(name.count("/") for name in pages)
+    return [name for name in pages if name.count("/") == least]
+
+
+def zipped_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The page of a zipped web page, within the package limits; IngestError when the zip holds
+    no page or several (which one is the plan is the sender's to say)."""
+    check_package(data, limits, kind=ZIP_KIND)
+    pages = page_members([member.filename for member in zip_members(data, ZIP_KIND)])
+    if len(pages) != 1:
+        listed = ", ".join(pages[:3]) + (", ..." if len(pages) > 3 else "")
+        raise IngestError(f"a zip archive of {len(pages)} web pages ({listed}): unzip it and read the plan's page"
+                          if pages else "a zip archive without a web page in it")
+    return read_member(data, pages[0], limits, kind=ZIP_KIND)
+
+
+def is_mhtml(head: bytes) -> bool:
+    """True when ``head`` opens a Single File Web Page: message headers, among them
+    Content-Type: multipart/related, up to the first blank line."""
+    head = head[:HEADER_BYTES].lstrip(b"\xef\xbb\xbf")
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    lines = block.splitlines()
+    if not lines or not all(_HEADER_LINE.match(line) for line in lines):
+        return False
+    return _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is not None
+
+
+def mhtml_page(data: bytes) -> bytes:
+    """The page of a Single File Web Page: its root part (the ``start`` the message names, else
+    its first text/html part), transfer-decoded; its charset is the page's to declare, or the
+    part's, written into it as a <meta> when the page declares none."""
+    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
+    if not message.is_multipart():
+        raise IngestError("damaged Single File Web Page (MHTML): no parts after its headers")
+    parts = [part for part in message.walk() if not part.is_multipart()]
+    start = (message.get_param("start") or "").strip("<>")
+    root = next((part for part in parts if start and (part.get("Content-ID") or "").strip("<>") == start), None)
+    root = root or next((part for part in parts if part.get_content_type() in ("text/html", "application/xhtml+xml")),
+                        None)
+    if root is None:
+        raise IngestError("a Single File Web Page (MHTML) without an HTML page in it")
+    page = root.get_payload(decode=True) or b""
+    charset = root.get_content_charset()
+    if charset and _CHARSET_NAME.fullmatch(charset) and not re.search(rb"<meta[^>]+charset", page[:4096], re.IGNORECASE):
+        page = f'<meta charset="{charset}">'.encode("ascii") + page
+    return page
+
+
+def unpacked_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The page itself: unzipped or taken out of its MHTML message; a bare page as it is."""
+    if data.startswith(ZIP_SIGNATURES):
+        return zipped_page(data, limits)
+    if is_mhtml(data):
+        return mhtml_page(data)
+    return data

@@ -1,0 +1,105 @@
+"""A web page packed with its parts: which member is the page, and how a Single File Web Page opens."""
+
+from __future__ import annotations
+
+import base64
+import io
+import zipfile
+
+import pytest
+
+from parsers.errors import IngestError
+from parsers.readers.markup.html import read_html
+from parsers.readers.markup.packaged import is_mhtml, mhtml_page, page_members, zipped_page
+
+PAGE = "<html><body><p>Предложения</p></body></html>"
+
+
+@pytest.mark.parametrize("names, pages", [
+    (["Plan.html"], ["Plan.html"]),  # Google Docs' "Web page (.html, zipped)", no pictures
+    (["images/image1.png", "Plan.html"], ["Plan.html"]),
+    # a Word page zipped with its folder of parts: the page, not the parts' header.htm
+    (["plan.htm", "plan_files/header.htm", "plan_files/filelist.xml"], ["plan.htm"]),
+    (["Документ/Документ.htm", "Документ/Документ.files/header.htm"], ["Документ/Документ.htm"]),
+    (["__MACOSX/._Plan.html", "Plan.html"], ["Plan.html"]),
+    (["PLAN.HTM"], ["PLAN.HTM"]),
+    (["a.html", "b.xhtml"], ["a.html", "b.xhtml"]),  # two pages: not one to read
+    (["a.txt", "images/x.png"], []),
+])
+def test_the_page_of_a_zip_is_the_shallowest_html_member(names, pages):
+    assert page_members(names) == pages
+
+
+def zip_of(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("members, problem", [
+    ({"a.html": PAGE, "b.html": PAGE}, "a zip archive of 2 web pages \\(a.html, b.html\\)"),
+    ({"a.txt": "x"}, "without a web page"),
+])
+def test_a_zip_without_one_page_is_refused_with_the_reason(members, problem):
+    with pytest.raises(IngestError, match=problem):
+        zipped_page(zip_of(members))
+
+
+def test_a_zipped_page_reads_as_the_page():
+    data = zip_of({"Plan.html": PAGE, "images/image1.png": "png"})
+    assert [block.text for block in read_html(data).blocks] == ["Предложения"]
+
+
+def message(*parts: str, start: str = "") -> bytes:
+    head = f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"{start}\r\n\r\npreamble\r\n\r\n'
+    return (head + "".join(f"--b\r\n{part}\r\n" for part in parts) + "--b--\r\n").encode("ascii")
+
+
+QP_PAGE = ("Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"windows-1251\"\r\n\r\n"
+           "<html><body><p>=CF=EB=E0=ED</p></body></html>")  # "План" in windows-1251, no <meta> for it
+B64_PAGE = ("Content-ID: <page>\r\nContent-Transfer-Encoding: base64\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+            + base64.b64encode("<html><body><p>Другая</p></body></html>".encode()).decode())
+PART = "Content-Type: text/xml\r\n\r\n<xml/>"
+
+
+@pytest.mark.parametrize("data, text", [
+    (message(QP_PAGE, PART), "План"),  # Word: the page first, quoted-printable, charset on the part
+    (message(PART, QP_PAGE), "План"),  # the first text/html part when no start is named
+    (message(QP_PAGE, B64_PAGE, start='; start="<page>"'), "Другая"),  # the part the message names
+])
+def test_a_single_file_web_page_reads_as_its_root_page(data, text):
+    assert is_mhtml(data)
+    assert [block.text for block in read_html(data).blocks] == [text]
+
+
+@pytest.mark.parametrize("head", [
+    b"Content-Type: text/html\r\n\r\n<html>",  # a message, but not of a page and its parts
+    b"<html><p>Content-Type: multipart/related</p>",
+    b"Subject: plan\r\nnot a header line\r\nContent-Type: multipart/related\r\n\r\n",
+])
+def test_what_is_no_single_file_web_page(head):
+    assert not is_mhtml(head)
+
+
+def test_a_message_without_a_page_is_refused():
+    with pytest.raises(IngestError, match="without an HTML page"):
+        mhtml_page(message(PART))
+
+
+def test_a_zipped_page_is_held_to_the_package_limits():
+    from parsers.limits import Limits
+
+    data = zip_of({"Plan.html": "<p>" + "а" * 200_000 + "</p>"})
+    with pytest.raises(IngestError, match="zipped web page"):
+        read_html(data, Limits(max_unpacked_bytes=100_000))
+
+
+def test_a_zip_of_several_pages_is_one_error_naming_them(tmp_path):
+    from ingest.pipeline import ingest_file
+
+    path = tmp_path / "pages.zip"
+    path.write_bytes(zip_of({"a.html": PAGE, "b.html": PAGE}))
+    with pytest.raises(IngestError, match=r"2 web pages \(a.html, b.html\): unzip it"):
+        ingest_file(path)
