@@ -197,6 +197,34 @@ def test_a_table_split_in_two_goes_on_with_the_events():
     assert [e.number for e in found.events] == [1, 2]
 
 
+SECTION = row(c(p("II. Информационная деятельность", bold=True), span=4))
+
+
+@pytest.mark.parametrize("second, numbers", [
+    ((SECTION, row("2.", "Б", "июнь", "")), [1, 2]),
+    ((row("", "", "", ""), SECTION, row("2.", "Б", "июнь", "")), [1, 2]),
+    ((SECTION, row("1.", "Б", "июнь", "")), [1, 1]),  # each section numbers its own
+], ids=["section-row-first", "empty-row-then-section-row", "numbering-restarts"])
+def test_a_table_split_before_a_section_row_goes_on_with_the_events(second, numbers):
+    """Split at a page break just before a section's heading row, the second part repeating
+    no header: its events are the plan's, under that section, and the signature stays one."""
+    found = extract_plan(doc(TITLE, table(HEADER, row("1.", "А", "май", "")), table(*second), SIGNATURE), SOURCE)
+    assert [e.number for e in found.events] == numbers
+    assert found.events[1].section == "II. Информационная деятельность"
+    assert found.signatory is not None and "Селиванов" in found.signatory.name
+    assert "row_unplaced" not in {w.code for w in found.warnings}
+
+
+@pytest.mark.parametrize("second", [
+    (SECTION, row("5.", "Б", "июнь", "")),  # not the next number: another table
+    (row(c(p("Юбилеи городов МАГ", bold=True), span=4)), row("2.", "Киров", "650", "12 июня")),
+    (SECTION, row("", "строка без номера", "", "")),  # rows after a heading but no event
+], ids=["number-jumps", "jubilee-heading-row", "no-event-after-the-section"])
+def test_a_same_width_table_that_does_not_go_on_is_not_read_as_events(second):
+    found = extract_plan(doc(TITLE, table(HEADER, row("1.", "А", "май", "")), table(*second), SIGNATURE), SOURCE)
+    assert [e.number for e in found.events] == [1]
+
+
 def test_rows_that_fit_no_record_are_reported_not_lost():
     found = events_of(HEADER, row("", "Строка без номера до событий", "", ""), row("1.", "А", "май", ""),
                       after=(p("Прочее", bold=True), table(row("x", "y"), row("z", "w"), row("q", "r"))))

@@ -39,6 +39,9 @@ CASES = [  # (year, layout, features)
     ("2024", "columns_breaks_one_table_list_10", FEATURES),
     ("2024", "paragraphs_paragraphs_one_table_typed_11",
      producers.Features(split_events=True, merge_continued=True)),
+    # split before a section row, the second part repeating no header (the extractor's case)
+    ("2025", "columns_breaks_tables_list_10", producers.Features(split_events=True)),
+    ("2023", "line_paragraphs_one_table_typed_00", producers.Features(split_events=True)),
 ]
 
 

@@ -224,19 +224,24 @@ def _is_heading(paragraph: Paragraph) -> bool:
 
 
 def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
-    """A headerless table of the event table's width that goes on with its events
-    (one table split in two at a page break, nothing between them)."""
+    """A headerless table of the event table's width that goes on with its events (one table
+    split in two at a page break, nothing between them): its first event the next number, or
+    rows going on with the last event. The split may fall before a section's heading row: the
+    event after it then takes the next number, or 1 where each section numbers its own."""
     columns = walk.columns
     width = grid_width(grid)
     if columns is None or width != columns.width:
         return False
     last = walk.current.number if walk.current else (walk.numbers[-1] if walk.numbers else 0)
+    after_heading = False
     for gridrow in grid:
         row = classify(gridrow, columns.get("number"), width)
         if row.kind == "numbered":
-            return row.number == last + 1
-        if row.kind != "empty":
-            return row.kind == "continuation" and walk.current is not None
+            return row.number == last + 1 or (after_heading and row.number == 1)
+        if row.kind == "heading" and not row.by_bold_only and not _kind_of(clean(row.heading or "")):
+            after_heading = True  # a section's heading (a jubilee or city-day table's is no event's)
+        elif row.kind != "empty":
+            return row.kind == "continuation" and walk.current is not None and not after_heading
     return False
 
 
