@@ -32,7 +32,7 @@ from parsers.readers.pdf.objects import bottom_line_keys, find_ruled_tables, pag
 from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footnotes, main_size, split_footnotes
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
-from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, regrid,
+from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, prepend,
                                         rows_at_break, ruled_table, stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
@@ -388,9 +388,7 @@ def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> N
     if not run.lines:
         items.pop(0)
     if followed and not run.lines:
-        regrid(following, tail, settings)
-        following.rows[:0] = draft.rows  # the table atop the page starts with the cut row's rest
-        following.top = draft.top
+        prepend(draft, following, settings)  # the table atop the page starts with the cut row's rest
     else:
         stitch(tail, draft, settings)
 

@@ -26,7 +26,7 @@ from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.tables import (CellDraft, RowDraft, TableDraft, continues, find_aligned_tables, regrid,
+from parsers.readers.pdf.tables import (CellDraft, RowDraft, TableDraft, continues, find_aligned_tables, prepend,
                                         stitch)
 from parsers.readers.scan import repair
 from parsers.readers.scan.columns import gutter_cuts
@@ -360,13 +360,7 @@ def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSetting
             stitch(head, draft, settings.pdf)
             head.stray.extend(draft.stray)
         elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
-            regrid(head, draft, settings.pdf)  # the first piece showed fewer columns
-            draft.rows[:0] = head.rows
-            draft.top = head.top
-            # What the first piece held besides its rows goes with them: a header repeated
-            # (taken out of it), text in its box but in no cell (the page's).
-            draft.header_repeats += head.header_repeats
-            draft.stray[:0] = head.stray
+            prepend(head, draft, settings.pdf)  # the first piece showed fewer columns
             out[-1] = draft
         else:
             out.append(draft)
