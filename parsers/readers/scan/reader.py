@@ -257,13 +257,22 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
     return found
 
 
-def _line_bands(words: list[Word]) -> list[tuple[int, int, int]]:
-    """Each text line's band (top, bottom) and the left edge of its first word (pixels)."""
+def _by_line(words: list[Word]) -> dict[int, list[Word]]:
+    """The words of each text line (Tesseract's line number), in the order given."""
     lines: dict[int, list[Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    return [(min(w.top for w in group), max(w.bottom for w in group), min(w.x0 for w in group))
-            for group in lines.values()]
+    return lines
+
+
+def _band(words: list[Word]) -> tuple[int, int]:
+    """The band the words stand in: from the top of the highest to the bottom of the lowest (pixels)."""
+    return min(w.top for w in words), max(w.bottom for w in words)
+
+
+def _line_bands(words: list[Word]) -> list[tuple[int, int, int]]:
+    """Each text line's band (top, bottom) and the left edge of its first word (pixels)."""
+    return [(*_band(group), min(w.x0 for w in group)) for group in _by_line(words).values()]
 
 
 def _column_edges(words: list[Word], tolerance: int) -> tuple[list[int], list[int]]:
@@ -317,10 +326,8 @@ def one_line_per_baseline(words: list[Word]) -> list[Word]:
 
     Lines are joined when their bands (top to bottom of their words) overlap by more than
     ``SAME_BASELINE`` of the lower one's height and their words do not overlap across."""
-    lines: dict[int, list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
-    bands = sorted(((min(w.top for w in group), max(w.bottom for w in group), key) for key, group in lines.items()))
+    lines = _by_line(words)
+    bands = sorted((*_band(group), key) for key, group in lines.items())
     groups: list[list] = []  # [top, bottom, keys, spans]
     for top, bottom, key in bands:
         spans = [(w.x0, w.x1) for w in lines[key]]
@@ -519,15 +526,12 @@ def mark_bullets(words: list[Word], clean, dx: int, dy: int) -> list[Word]:
     text after it, opens with "•", whatever Tesseract read there ("e", "$", "*", "©" or
     nothing at all)."""
     heights = _line_heights(words)
-    lines: dict[int, list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
     out = list(words)
-    for line, group in lines.items():
+    for line, group in _by_line(words).items():
         group.sort(key=lambda w: w.x0)
         first = group[0]
         height, _ = heights[line]
-        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        top, bottom = _band(group)
         reach = group[1].x1 if len(group) > 1 else first.x1  # the dot and the text after it
         strip = Word("", max(first.x0 - 3 * height, 0), top, reach, bottom, 0.0, line, ())
         blots = _blots(clean, strip, dx, dy)
@@ -643,13 +647,10 @@ def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: in
 
 def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
     """Each text line's typical word height and its middle (pixels)."""
-    lines: dict[int, list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
     found = {}
-    for line, group in lines.items():
+    for line, group in _by_line(words).items():
         tall = sorted(w.bottom - w.top for w in group if len(w.text) > 1) or [max(w.bottom - w.top for w in group)]
-        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        top, bottom = _band(group)
         found[line] = (max(tall[len(tall) // 2], 1), (top + bottom) / 2)
     return found
 
@@ -707,11 +708,7 @@ def _inside(word: Word, box) -> bool:
 
 def _doubtful(words: list[Word], settings: ScanSettings) -> list[list[Word]]:
     """The words below the threshold, grouped by text line."""
-    groups: dict[int, list[Word]] = {}
-    for word in words:
-        if word.confidence < settings.confidence_threshold:
-            groups.setdefault(word.line, []).append(word)
-    return list(groups.values())
+    return list(_by_line([w for w in words if w.confidence < settings.confidence_threshold]).values())
 
 
 def _doubt(low: list[Word], page: int, row: int | None, context: list[Word] | None = None) -> ReaderWarning:
@@ -736,11 +733,8 @@ def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, setting
     ``repair.page_words``)."""
     fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap, known)
     warnings.extend(_repaired(repairs, where))
-    by_line: dict[int, list[Word]] = {}
-    for word in fixed:
-        by_line.setdefault(word.line, []).append(word)
     lines = []
-    for group in by_line.values():
+    for group in _by_line(fixed).values():
         glyphs = _glyphs(group, dx, dy, scale, settings)
         if glyphs:
             lines.append(make_line(glyphs, settings.pdf, page))
@@ -756,8 +750,7 @@ def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSet
     (``line_metrics``), except a raised small character (a footnote marker), which keeps its
     own box and a smaller size so ``make_line`` marks it.
     """
-    top = min(w.top for w in words)
-    bottom = max(w.bottom for w in words)
+    top, bottom = _band(words)
     tall = sorted(w.bottom - w.top for w in words if len(w.text) > 1) or [bottom - top]
     height = max(tall[len(tall) // 2], 1)
     middle = (top + bottom) / 2
