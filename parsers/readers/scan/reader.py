@@ -243,11 +243,7 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
         check_time(f"{where}, ink left unread")
         read = [w for w in _read_region(clean, box, engine, dpi, settings, repairs)
                 if w.confidence >= settings.confidence_threshold and any(ch.isalnum() for ch in w.text)]
-        for word in read:
-            found.append(replace(word, x0=word.x0 + box[0], x1=word.x1 + box[0], top=word.top + box[1],
-                                 bottom=word.bottom + box[1], line=line + word.line,
-                                 symbols=tuple(Symbol(s.text, s.x0 + box[0], s.top + box[1], s.x1 + box[0],
-                                                      s.bottom + box[1]) for s in word.symbols)))
+        found.extend(replace(_moved(word, box[0], box[1]), line=line + word.line) for word in read)
         line += 1 + max((word.line for word in read), default=0)
     numbers = {id(word) for word in _row_numbers(found, words, bands, int(UNREAD_EDGE_IN * dpi))}
     doubtful = [word for word in found if id(word) not in numbers]
@@ -477,11 +473,11 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
 
     margin = int(settings.cell_margin_in * dpi)
     crop = _padded(clean, box, margin)
-    words = _shifted(engine.read(crop, psm=6, dpi=dpi), margin, 1)
+    words = [_moved(w, -margin, -margin) for w in engine.read(crop, psm=6, dpi=dpi)]
     least = min((w.confidence for w in words), default=0.0)
     if not words or least < settings.reread_below:
         big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
-        again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
+        again = [_moved(w, -2 * margin, -2 * margin, 2) for w in engine.read(big, psm=6, dpi=dpi * 2)]
         if again and min(w.confidence for w in again) > least:
             words = again
     words = [w for w in words if _inked(clean, w, box[0], box[1])]
@@ -655,15 +651,17 @@ def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
     return found
 
 
-def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
-    """Boxes read on a padded (and ``factor`` times enlarged) crop, back in the crop's pixels."""
-    def move(x: int) -> int:
-        return (x - margin) // factor
+def _moved(word: Word, dx: int, dy: int, factor: int = 1) -> Word:
+    """The word, its box and its characters' moved by (``dx``, ``dy``) pixels, then scaled down
+    ``factor`` times: read on a region's crop (padded, enlarged), back in the region's pixels."""
+    def x(at: int) -> int:
+        return (at + dx) // factor
 
-    return [replace(w, x0=move(w.x0), top=move(w.top), x1=move(w.x1), bottom=move(w.bottom),
-                    symbols=tuple(Symbol(s.text, move(s.x0), move(s.top), move(s.x1), move(s.bottom))
-                                  for s in w.symbols))
-            for w in words]
+    def y(at: int) -> int:
+        return (at + dy) // factor
+
+    return replace(word, x0=x(word.x0), top=y(word.top), x1=x(word.x1), bottom=y(word.bottom),
+                   symbols=tuple(Symbol(s.text, x(s.x0), y(s.top), x(s.x1), y(s.bottom)) for s in word.symbols))
 
 
 def _inked(clean, word: Word, dx: int, dy: int) -> bool:
