@@ -533,8 +533,9 @@ LIBERATION_SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular
 
 
 def _unread_page(drawn, read, strokes=()):
-    """A 200 dpi page of text at (x, row) (rows 40 px apart) and pen strokes at (x, y); and the
-    words of ``read`` (those of ``drawn`` its reading found), boxed where they are drawn."""
+    """A 200 dpi page of text at (x, row) (rows 40 px apart) and pen strokes at (x, y), and its ink;
+    and the words of ``read`` (those of ``drawn`` its reading found), boxed where they are drawn."""
+    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     page = Image.new("L", (700, 400), 255)
@@ -547,7 +548,7 @@ def _unread_page(drawn, read, strokes=()):
             words.append(Word(text, x0, top, x1, bottom, 96.0, row, ()))
     for x, y in strokes:  # a pen's zigzag, as Tesseract reads ">" (96 %)
         draw.line((x, y, x + 20, y + 12, x + 5, y + 25, x + 30, y + 20), fill=0, width=3)
-    return page, words
+    return page, np.asarray(page) < 128, words
 
 
 ROWS = [("3.", 62, 0), ("Москва", 210, 0), ("октябрь", 450, 0), ("4.", 62, 1), ("Казань", 210, 1), ("май", 450, 1)]
@@ -576,10 +577,10 @@ def test_ink_the_page_s_reading_left_out_is_read_only_where_it_lines_up_with_the
     from parsers.readers.scan.engine import Engine
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
-    page, words = _unread_page(drawn, read, strokes)
+    page, ink, words = _unread_page(drawn, read, strokes)
     warnings = []
     with Engine() as engine:
-        got = unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], warnings, "page 1")
+        got = unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], warnings, "page 1")
     assert [word.text for word in got] == found
     assert all(word.x0 >= 60 and word.top >= 95 for word in got)  # on the page, not in the patch
     doubts = [w.message for w in warnings if w.code == "ocr_doubtful"]
@@ -593,12 +594,12 @@ def test_pen_strokes_on_a_page_cost_no_read_off_its_text_lines(monkeypatch):
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
     strokes = [(x, y) for x in range(60, 640, 60) for y in range(220, 380, 40)]  # 40 strokes below the text
-    page, words = _unread_page(ROWS[1:3] + ROWS[4:], {"Москва", "октябрь", "Казань", "май"}, strokes)
+    page, ink, words = _unread_page(ROWS[1:3] + ROWS[4:], {"Москва", "октябрь", "Казань", "май"}, strokes)
     reads = []
     with Engine() as engine:
         original = engine.read
         monkeypatch.setattr(engine, "read", lambda *a, **k: reads.append(1) or original(*a, **k))
-        got = unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
+        got = unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
     assert got == [] and reads == []
 
 
@@ -608,10 +609,10 @@ def test_the_patches_of_unread_ink_read_on_a_page_are_capped_and_the_rest_said(m
     from parsers.readers.scan.engine import Engine
 
     monkeypatch.setattr(reader, "UNREAD_MAX_PATCHES", 1)
-    page, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
+    page, ink, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
     warnings = []
     with Engine() as engine:
-        got = reader.unread_words(page, words, engine, 200, reader.DEFAULT_SCAN_SETTINGS, [], warnings, "page 2")
+        got = reader.unread_words(page, ink, words, engine, 200, reader.DEFAULT_SCAN_SETTINGS, [], warnings, "page 2")
     assert [word.text for word in got] == ["3."]
     skipped = [w for w in warnings if w.code == "ocr_unread"]
     assert len(skipped) == 1 and skipped[0].message.startswith("1 more patches") and skipped[0].where == "page 2"
@@ -623,7 +624,7 @@ def test_reading_unread_ink_keeps_to_the_time_limit():
     from parsers.readers.scan.engine import Engine
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
-    page, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
+    page, ink, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
     with Engine() as engine, time_budget(Limits(max_seconds=0.0)):
         with pytest.raises(IngestError, match="time limit, at page 1, ink left unread"):
-            unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
+            unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")

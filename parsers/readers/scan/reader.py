@@ -163,13 +163,16 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings, 
     warnings: list[ReaderWarning] = []
     tables = [(grid, _read_cells(grid, clean, ink, page, engine, settings, warnings)) for grid in grids]
     # The text outside the tables: the page with its tables painted over with paper.
-    masked = clean.copy()
+    outside = ink.copy()
     for grid in grids:
-        masked.paste(255, grid.box)
+        x0, top, x1, bottom = grid.box
+        outside[top:bottom, x0:x1] = 0
+    masked = Image.fromarray(255 - outside)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
     repairs: list[tuple[str, str]] = []
-    unread = unread_words(masked, words, engine, page.dpi, settings, repairs, warnings, f"page {page.number}")
+    unread = unread_words(masked, outside, words, engine, page.dpi, settings, repairs, warnings,
+                          f"page {page.number}")
     words = one_line_per_baseline(words + unread)
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
@@ -203,9 +206,10 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
     return aligned, rest
 
 
-def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
+def unread_words(clean, ink, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
                  repairs: list[tuple[str, str]], warnings: list[ReaderWarning], where: str) -> list[Word]:
-    """The words in ink that reading the page left out, each patch read on its own as a cell is.
+    """The words in ink that reading the page left out, each patch read on its own as a cell is
+    (``ink``: the page's ink, non-zero where ``clean`` is dark).
 
     Tesseract's page layout (``--psm 4``) now and then drops a narrow column whole: the row
     numbers "3." to "9." of a table without rules atop a page, clear of the cities beside
@@ -218,7 +222,7 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
     import cv2
     import numpy as np
 
-    ink = (np.asarray(clean) < 128).astype(np.uint8)
+    ink = (ink > 0).astype(np.uint8)  # a copy, whose words are wiped out below
     pad = max(2, dpi // 100)
     for word in words:
         ink[max(word.top - pad, 0):word.bottom + pad, max(word.x0 - pad, 0):word.x1 + pad] = 0
