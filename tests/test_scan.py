@@ -288,6 +288,25 @@ def _line(top: float, words: list[tuple[float, str]], size: float = 12.0):
     return make_line(glyphs)
 
 
+@pytest.mark.parametrize("above, below, short_by, kind", [
+    # a word cut at a cell's edge: its ink and its rest's first letter's end 0.4-1.1 pt short of
+    # the edge in the narrow-column scans ("отдельном" + "у", "Организатор" + "ы:"), their
+    # advances past it: glued back
+    ("отдельном", "у графику", 0.5, "glue"),
+    ("Организатор", "ы: МАГ", 1.5, "glue"),
+    # as far short as a whole word's wrap leaves it: two words
+    ("отдельном", "у графику", 3.0, "space"),
+])
+def test_a_word_cut_at_a_cell_s_edge_is_glued_back_though_its_ink_ends_short_of_it(above, below, short_by, kind):
+    from parsers.readers.pdf.joins import join_kind
+    from parsers.readers.pdf.lines import Frame
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS
+
+    cut = _line(0, [(0, above)])
+    frame = Frame(0.0, cut.x1 + 6 + short_by)  # 6 pt: the first letter below
+    assert join_kind(cut, _line(14, [(0, below)]), frame, DEFAULT_SCAN_SETTINGS.pdf) == kind
+
+
 # Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.
 COLUMNS = [_line(14 * i, [(40, "слово"), (80, "и"), (92, "ещё"), (112, "словоформ")]) for i in range(3)] + \
     [_line(42, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки")]), _line(56, [(40, "кратко")])] + \

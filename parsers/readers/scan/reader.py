@@ -39,8 +39,10 @@ from parsers.readers.scan.image import PageImage, binarise, image_pages, render_
 # PDF's glyphs have (each letter loses its side bearings): a word that "would have fitted"
 # after the line above needs this much more slack (points) before the line counts as ended early.
 # A sheet is laid on the glass (or photographed) a little differently each page: a table
-# continued on the next page may lie shifted as a whole by up to 5 mm.
-OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0, page_shift=14.0)
+# continued on the next page may lie shifted as a whole by up to 5 mm. A word cut at a
+# column's edge and the first letter of its rest measure 0.5-3 pt shorter by their ink than
+# their advances do (in the sample and narrow-column scans), so a cut needs slack to show.
+OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0, page_shift=14.0, cut_slack=2.0)
 
 
 @dataclass(frozen=True)
