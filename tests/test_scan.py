@@ -307,6 +307,43 @@ def test_a_word_cut_at_a_cell_s_edge_is_glued_back_though_its_ink_ends_short_of_
     assert join_kind(cut, _line(14, [(0, below)]), frame, DEFAULT_SCAN_SETTINGS.pdf) == kind
 
 
+@pytest.mark.parametrize("text, height, misread", [
+    ("NOCTOAHH", 15, True),    # "постоянн" filling a narrow column, as tall as small letters
+    ("MOCTOAHH.", 15, True),
+    ("EXPO", 22, False),       # Latin capitals as tall as the page's capitals
+    ("XVII", 15, False),       # a Roman numeral stays a numeral
+    ("CD", 15, False),         # too short to tell
+    ("Open", 15, False),       # not all capitals
+    ("ПОСТОЯНН", 15, False),   # Cyrillic: the small-capitals repair's
+])
+def test_a_word_in_latin_capitals_as_tall_as_small_letters_is_a_misreading(text, height, misread):
+    word = Word(text, 0, 0, 14 * len(text), height, 90.0, 0, ())
+    assert repair.is_latin_small_misread(word, cap=22.0) is misread
+
+
+@needs_ocr
+def test_a_word_read_in_latin_capitals_as_tall_as_small_letters_is_read_again_in_russian():
+    """A word filling a narrow date column, as LibreOffice cuts it ("постоянн" / "о"),
+    which Tesseract reads in Latin capitals at any size ("MOCTOAHH", 85 %)."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, in_russian
+
+    cell = Image.new("L", (300, 140), 255)
+    draw, font = ImageDraw.Draw(cell), ImageFont.truetype(LIBERATION_SERIF, 33)
+    draw.text((20, 20), "постоянн", font=font, fill=0)
+    draw.text((20, 58), "о", font=font, fill=0)
+    cell = cell.filter(ImageFilter.GaussianBlur(0.8)).point(lambda value: 255 if value > 140 else 0)
+    repairs = []
+    with Engine() as engine:
+        words = in_russian(engine.read(cell, psm=6, dpi=200), cell, 0, 0, engine, 200, 22.0,
+                           DEFAULT_SCAN_SETTINGS, repairs)
+    letters = [ch.lower() for word in words for ch in word.text if ch.isalpha()]
+    assert letters and all("а" <= ch <= "я" for ch in letters)
+    assert all(raw.isascii() for raw, _ in repairs)  # the raw reading is kept
+
+
 # Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.
 COLUMNS = [_line(14 * i, [(40, "слово"), (80, "и"), (92, "ещё"), (112, "словоформ")]) for i in range(3)] + \
     [_line(42, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки")]), _line(56, [(40, "кратко")])] + \

@@ -178,8 +178,17 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings, 
     words = one_line_per_baseline(words + unread)
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
+    cap = page_cap_height(words + [w for _, cells in tables for cell in cells for w in cell.words])
+    if cap:
+        for cell in (cell for _, cells in tables for cell in cells):
+            fixed: list[tuple[str, str]] = []
+            cell.words = in_russian(cell.words, clean, *cell.origin, engine, page.dpi, cap, settings, fixed)
+            warnings.extend(_repaired(fixed, f"page {page.number}, row {cell.row + 1}"))
+        fixed = []
+        words = in_russian(words, masked, 0, 0, engine, page.dpi, cap, settings, fixed)
+        warnings.extend(_repaired(fixed, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
-    cap, known = page_cap_height(every), repair.page_words(w.text for w in every)
+    known = repair.page_words(w.text for w in every)
     drafts = [_build_table(grid, cells, ink, page, cap, known, settings, warnings) for grid, cells in tables]
     lines = _lines([_ink_band(w, ink) for w in words], 0, 0, scale, page.number, settings, warnings,
                    f"page {page.number}", cap, known)
@@ -489,6 +498,33 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
     words = [w for w in words if _inked(clean, w, box[0], box[1])]
     words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
     return mark_bullets(words, clean, box[0], box[1])
+
+
+def in_russian(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int, cap: float,
+               settings: ScanSettings, repairs: list[tuple[str, str]]) -> list[Word]:
+    """The words Tesseract gave in Latin capitals only as tall as small letters (``repair.
+    is_latin_small_misread``: "NOCTOAHH" for "постоянн", a word filling a narrow column, which
+    it reads so at any size) read again in Russian alone, each repair in ``repairs``; a word
+    whose reading again holds a letter that is not Cyrillic stays as it was."""
+    out = []
+    for word in words:
+        if not repair.is_latin_small_misread(word, cap):
+            out.append(word)
+            continue
+        margin = int(settings.cell_margin_in * dpi)
+        crop = _padded(clean, (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy), margin)
+        again = [replace(_moved(w, word.x0 - margin, word.top - margin), line=word.line)
+                 for w in engine.read(crop, psm=7, dpi=dpi, first=True)]
+        if not again or not all(_is_cyrillic(ch) for w in again for ch in w.text if ch.isalpha()):
+            out.append(word)
+            continue
+        repairs.append((word.text, " ".join(w.text for w in again)))
+        out.extend(again)
+    return out
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "а" <= ch.lower() <= "я" or ch in "ёЁ"
 
 
 def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
