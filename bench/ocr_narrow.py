@@ -75,22 +75,19 @@ def main() -> None:
     if args.make:
         make(args.folder)
         return
-    from ocr import expected_plan, read_scan, score
+    from ocr import expected_plan, read_scan, scored
 
     expected = expected_plan()
     print("| scan | fields right | numbers, dates, cities, ages wrong | date_unknown | OCR warnings |")
     print("|---|---|---|---|---|")
     for path in sorted(args.folder.glob("*.pdf")):
         plan = read_scan(path)["plan"]
-        right, total, wrong = score(plan, expected)
-        hard = sum(1 for line in wrong if line.startswith("!"))
+        shown, hard, wrong = scored(plan, expected)
         unknown = sum(1 for w in plan["warnings"] if w["code"] == "date_unknown")
         doubts = sum(1 for w in plan["warnings"] if w["code"].startswith("ocr_"))
-        print(f"| {path.stem} | {right}/{total} ({100 * right / total:.1f} %) | {hard} | {unknown} | {doubts} |",
-              flush=True)
-        if args.verbose:
-            for line in wrong:
-                print("    " + line[:220])
+        print(f"| {path.stem} | {shown} | {hard} | {unknown} | {doubts} |", flush=True)
+        if args.verbose and wrong:
+            print("\n".join("    " + line[:220] for line in wrong))
 
 
 if __name__ == "__main__":
