@@ -344,6 +344,58 @@ def test_a_word_read_in_latin_capitals_as_tall_as_small_letters_is_read_again_in
     assert all(raw.isascii() for raw, _ in repairs)  # the raw reading is kept
 
 
+def _blots(*boxes, size=(30, 12)):
+    """A region of ink (1) in the given boxes (x, y, width, height) on paper (0)."""
+    import numpy as np
+
+    region = np.zeros(size, dtype="uint8")
+    for x, y, width, height in boxes:
+        region[y:y + height, x:x + width] = 1
+    return region
+
+
+@pytest.mark.parametrize("blot, mark", [
+    (_blots((2, 20, 4, 4)), "."),
+    (_blots((2, 20, 4, 8)), ","),                  # a tail below the dot
+    (_blots((2, 8, 4, 4), (2, 20, 4, 4)), ":"),
+    (_blots((2, 8, 4, 4), (2, 20, 4, 6)), ";"),
+    (_blots((2, 20, 1, 1)), None),                 # a speck
+    (_blots((2, 14, 10, 3)), None),                # a dash: too wide for a dot
+    (_blots((2, 2, 4, 26)), None),                 # a stroke as tall as a letter
+    (_blots((2, 2, 4, 4), (2, 10, 4, 4), (2, 18, 4, 4)), None),
+])
+def test_a_mark_alone_on_its_line_is_told_by_its_dots(blot, mark):
+    from parsers.readers.scan.reader import _mark_of
+
+    assert _mark_of(blot, height=24) == mark
+
+
+@needs_ocr
+@pytest.mark.parametrize("lines, want", [
+    # a word filling a narrow cell, the mark after it carried to a line of its own
+    (["Организаторы", ":", "МАГ"], ["Организаторы:", "МАГ"]),
+    (["ежеквартал", "."], ["ежеквартал."]),
+    # a mark opening a line of text is read with it
+    (["Организаторы", ": МАГ"], ["Организаторы", ":", "МАГ"]),
+])
+def test_a_closing_mark_carried_alone_to_the_next_line_goes_with_the_word_above(lines, want):
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, _read_region
+
+    cell = Image.new("L", (260, 40 + 38 * len(lines)), 255)
+    draw, font = ImageDraw.Draw(cell), ImageFont.truetype(LIBERATION_SERIF, 33)
+    for row, text in enumerate(lines):
+        draw.text((10, 10 + 38 * row), text, font=font, fill=0)
+    cell = cell.filter(ImageFilter.GaussianBlur(0.6)).point(lambda value: 255 if value > 140 else 0)
+    repairs = []
+    with Engine() as engine:
+        words = _read_region(cell, (0, 0, *cell.size), engine, 200, DEFAULT_SCAN_SETTINGS, repairs)
+    assert [word.text for word in words] == want
+    assert len(repairs) == (len(want) < len(lines))
+
+
 # Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.
 COLUMNS = [_line(14 * i, [(40, "слово"), (80, "и"), (92, "ещё"), (112, "словоформ")]) for i in range(3)] + \
     [_line(42, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки")]), _line(56, [(40, "кратко")])] + \

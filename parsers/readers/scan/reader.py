@@ -497,7 +497,65 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
             words = again
     words = [w for w in words if _inked(clean, w, box[0], box[1])]
     words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
+    words = carried_marks(words, clean, box, repairs)
     return mark_bullets(words, clean, box[0], box[1])
+
+
+def carried_marks(words: list[Word], clean, box, repairs: list[tuple[str, str]]) -> list[Word]:
+    """The region's words, a closing mark alone on a line of its own given to the last word of
+    the line above: where a word fills a narrow cell, LibreOffice carries the mark after it down
+    ("Организаторы" / ":", "ежеквартал" / "."), and Tesseract reads no such line. The mark is
+    found in the ink no word covers: at the text's left edge, on no word's line, on the next
+    line's baseline, nothing else beside it; one dot or two stacked (``_mark_of``). Each is in
+    ``repairs``."""
+    import cv2
+    import numpy as np
+
+    if not words:
+        return words
+    ink = (np.asarray(clean.crop(box)) < 128).astype(np.uint8)
+    for word in words:
+        ink[max(word.top, 0):word.bottom, max(word.x0, 0):word.x1] = 0
+    height = sorted(w.bottom - w.top for w in words)[len(words) // 2]
+    bands = sorted((*_band(group), line) for line, group in _by_line(words).items())
+    left = min(w.x0 for w in words)
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, height // 3) | 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out = list(words)
+    for index in range(1, count):
+        x, y, width, tall, _ = (int(v) for v in stats[index])
+        above = [band for band in bands if band[1] <= y]
+        clear = not any(top < y + tall and y < bottom for top, bottom, _ in bands)
+        alone = all(stats[other][1] + stats[other][3] <= y or stats[other][1] >= y + tall
+                    for other in range(1, count) if other != index)
+        mark = _mark_of(ink[y:y + tall, x:x + width] * (labels[y:y + tall, x:x + width] == index), height)
+        if not (mark and above and clear and alone and x - left <= height // 2
+                and y + tall - above[-1][1] <= 2 * height):  # on the next line's baseline
+            continue
+        last = max((w for w in out if w.line == above[-1][2]), key=lambda w: w.x1)
+        repairs.append((f"a mark alone on the line after '{last.text}'", f"{last.text}{mark}"))
+        out[out.index(last)] = replace(last, text=last.text + mark)
+    return out
+
+
+def _mark_of(blot, height: int) -> str | None:
+    """The closing mark a small blot of ink is (a region of the blot's pixels, 1 for ink), by its
+    shape: one dot a period, one with a tail below it a comma, two stacked a colon (a semicolon
+    when the lower has the tail); None for anything else (a speck, a dash, a letter)."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(blot.astype("uint8"), connectivity=8)
+    dots = sorted((tuple(int(v) for v in stat[:4]) for stat in stats[1:]), key=lambda dot: dot[1])
+    if not 1 <= len(dots) <= 2 or dots[-1][1] + dots[-1][3] - dots[0][1] > 0.8 * height:
+        return None
+    small, large = MARK_DOT
+    if not all(small * height <= w <= large * height and small * height <= h <= 2 * large * height
+               for _, _, w, h in dots):
+        return None
+    tail = dots[-1][3] > MARK_TAIL * dots[-1][2]
+    if len(dots) == 1:
+        return "," if tail else "."
+    return ";" if tail else ":"
 
 
 def in_russian(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int, cap: float,
@@ -618,6 +676,8 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+MARK_DOT = (0.08, 0.3)  # a mark's dot: its width, as a share of the region's word height
+MARK_TAIL = 1.4  # a dot this many times taller than wide has a comma's tail
 UNREAD_JOIN_IN = 0.06  # gap between letters closed to make a patch of unread ink a word
 UNREAD_HEIGHT_IN = (0.06, 0.4)  # heights of a patch of unread ink that can be print (a digit, a line)
 UNREAD_EDGE_IN = 0.04  # how near (inches) a patch's edge comes to a column edge to stand on it

@@ -11,6 +11,8 @@ changed silently.
 - A bullet ("•") read as "·", "*", "‚", "e", "°": a line-opening mark of one small character.
 - A raised footnote marker "¹" read as "'", "!", "|", "l": taken as "1".
 - Line-end dashes ("—", "‐") read for a hyphen, so wrapped compounds join.
+- A closing mark alone on a line of its own, which Tesseract does not read, given to the word
+  above (``reader.carried_marks``).
 - Words read in Latin capitals only as tall as small letters ("NOCTOAHH" for "постоянн") read again
   in Russian alone (``reader.in_russian``).
 - Words of Latin twins of Cyrillic letters in Russian text ("OKMO", "no") in Cyrillic; one with
