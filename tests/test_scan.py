@@ -288,6 +288,22 @@ def _line(top: float, words: list[tuple[float, str]], size: float = 12.0):
     return make_line(glyphs)
 
 
+@needs_ocr
+def test_a_scan_whose_page_pdfminer_cannot_parse_is_one_error():
+    """A damaged page drawing ("<< /a 1 /b >>", a dictionary of an odd count) breaks pdfminer
+    where the page's images are looked for, to choose the resolution to render it at."""
+    from PIL import Image
+
+    from parsers.readers.scan.image import render_pdf_pages
+
+    buffer = io.BytesIO()
+    Image.new("L", (400, 560), 255).save(buffer, "PDF", resolution=50)
+    drawing = b"q 576.000000 0 0 806.400000 0 0 cm /image Do Q\n"
+    damaged = buffer.getvalue().replace(drawing, b"<< /a 1 /b >>".ljust(len(drawing), b" "))
+    with pytest.raises(IngestError, match=r"^damaged PDF: Invalid dictionary construct"):
+        list(render_pdf_pages(damaged))
+
+
 @pytest.mark.parametrize("above, below, short_by, kind", [
     # a word cut at a cell's edge: its ink and its rest's first letter's end 0.4-1.1 pt short of
     # the edge in the narrow-column scans ("отдельном" + "у", "Организатор" + "ы:"), their

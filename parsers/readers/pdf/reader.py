@@ -163,11 +163,11 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             raise cause from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise IngestError(ENCRYPTED) from None
-        raise IngestError(DAMAGED.format(_reason(cause))) from None
+        raise IngestError(DAMAGED.format(damage_reason(cause))) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise IngestError(ENCRYPTED) from None
     except (PSException, MalformedPDFException) as error:
-        raise IngestError(DAMAGED.format(_reason(error))) from None
+        raise IngestError(DAMAGED.format(damage_reason(error))) from None
 
 
 # What pdfplumber raises setting up a page whose boxes or rotation are not what they should be.
@@ -222,7 +222,7 @@ def check_page_tree(doc, limits: Limits) -> None:
             raise IngestError(DAMAGED.format(BAD_MEDIA_BOX.format(pages)))
 
 
-def _reason(error: BaseException) -> str:
+def damage_reason(error: BaseException) -> str:
     """A short reason from a pdfminer exception."""
     text = str(error).strip() or type(error).__name__
     for words, meaning in DAMAGE_REASONS.items():

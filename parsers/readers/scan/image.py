@@ -46,14 +46,21 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
     """Each page of an image-only PDF rendered by pdfplumber (pypdfium2) at its scan's resolution,
     one at a time (a generator, so memory holds one page image).
 
-    The page count and each page's pixel count are checked before anything is rendered.
+    The page count and each page's pixel count are checked before anything is rendered; a page
+    whose drawing pdfminer cannot parse (its images are found there) is a damaged PDF, one line.
     """
     import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    from parsers.readers.pdf.reader import DAMAGED, damage_reason
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         limits.check_pages(len(pdf.pages))
         for page in pdf.pages:
-            dpi = scan_dpi(page)
+            try:
+                dpi = scan_dpi(page)
+            except PdfminerException as error:
+                raise IngestError(DAMAGED.format(damage_reason(error.args[0] if error.args else error))) from None
             limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
                                       f"page {page.page_number}")
             rendered = page.to_image(resolution=dpi, antialias=True).original
