@@ -97,6 +97,12 @@ def score(plan: dict, expected: dict) -> tuple[int, int, list[str]]:
     return right, total, wrong
 
 
+def scored(plan: dict, expected: dict) -> tuple[str, str, list[str]]:
+    """A scan's "fields right" and "numbers, dates, cities, ages wrong" cells, and its wrong fields."""
+    right, total, wrong = score(plan, expected)
+    return f"{right}/{total} ({100 * right / total:.1f} %)", str(sum(line.startswith("!") for line in wrong)), wrong
+
+
 def ten_pages(folder: Path) -> Path:
     """A 10-page scan: the 200 dpi scan's pages over again (for time and memory only)."""
     import pdfplumber
@@ -143,9 +149,7 @@ def main() -> None:
                 shown, hard = "(pages repeated: not scored)", "-"
                 wrong: list[str] = []
             else:
-                right, total, wrong = score(plan, expected)
-                shown = f"{right}/{total} ({100 * right / total:.1f} %)"
-                hard = str(sum(1 for line in wrong if line.startswith("!")))
+                shown, hard, wrong = scored(plan, expected)
             print(f"| {path.name} | {figures['pages']} | {shown} | {hard} | {seconds:.2f} | {peak:.0f} | {doubts} |")
             if args.verbose:
                 for line in wrong:

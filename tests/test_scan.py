@@ -288,6 +288,130 @@ def _line(top: float, words: list[tuple[float, str]], size: float = 12.0):
     return make_line(glyphs)
 
 
+@needs_ocr
+def test_a_scan_whose_page_pdfminer_cannot_parse_is_one_error():
+    """A damaged page drawing ("<< /a 1 /b >>", a dictionary of an odd count) breaks pdfminer
+    where the page's images are looked for, to choose the resolution to render it at."""
+    from PIL import Image
+
+    from parsers.readers.scan.image import render_pdf_pages
+
+    buffer = io.BytesIO()
+    Image.new("L", (400, 560), 255).save(buffer, "PDF", resolution=50)
+    drawing = b"q 576.000000 0 0 806.400000 0 0 cm /image Do Q\n"
+    damaged = buffer.getvalue().replace(drawing, b"<< /a 1 /b >>".ljust(len(drawing), b" "))
+    with pytest.raises(IngestError, match=r"^damaged PDF: page 1: Invalid dictionary construct"):
+        list(render_pdf_pages(damaged))
+
+
+@pytest.mark.parametrize("above, below, short_by, kind", [
+    # a word cut at a cell's edge: its ink and its rest's first letter's end 0.4-1.1 pt short of
+    # the edge in the narrow-column scans ("отдельном" + "у", "Организатор" + "ы:"), their
+    # advances past it: glued back
+    ("отдельном", "у графику", 0.5, "glue"),
+    ("Организатор", "ы: МАГ", 1.5, "glue"),
+    # as far short as a whole word's wrap leaves it: two words
+    ("отдельном", "у графику", 3.0, "space"),
+])
+def test_a_word_cut_at_a_cell_s_edge_is_glued_back_though_its_ink_ends_short_of_it(above, below, short_by, kind):
+    from parsers.readers.pdf.joins import join_kind
+    from parsers.readers.pdf.lines import Frame
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS
+
+    cut = _line(0, [(0, above)])
+    frame = Frame(0.0, cut.x1 + 6 + short_by)  # 6 pt: the first letter below
+    assert join_kind(cut, _line(14, [(0, below)]), frame, DEFAULT_SCAN_SETTINGS.pdf) == kind
+
+
+@pytest.mark.parametrize("text, height, misread", [
+    ("NOCTOAHH", 15, True),    # "постоянн" filling a narrow column, as tall as small letters
+    ("MOCTOAHH.", 15, True),
+    ("EXPO", 22, False),       # Latin capitals as tall as the page's capitals
+    ("XVII", 15, False),       # a Roman numeral stays a numeral
+    ("CD", 15, False),         # too short to tell
+    ("Open", 15, False),       # not all capitals
+    ("ПОСТОЯНН", 15, False),   # Cyrillic: the small-capitals repair's
+])
+def test_a_word_in_latin_capitals_as_tall_as_small_letters_is_a_misreading(text, height, misread):
+    word = Word(text, 0, 0, 14 * len(text), height, 90.0, 0, ())
+    assert repair.is_latin_small_misread(word, cap=22.0) is misread
+
+
+@needs_ocr
+def test_a_word_read_in_latin_capitals_as_tall_as_small_letters_is_read_again_in_russian():
+    """A word filling a narrow date column, as LibreOffice cuts it ("постоянн" / "о"),
+    which Tesseract reads in Latin capitals at any size ("MOCTOAHH", 85 %)."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, in_russian
+
+    cell = Image.new("L", (300, 140), 255)
+    draw, font = ImageDraw.Draw(cell), ImageFont.truetype(LIBERATION_SERIF, 33)
+    draw.text((20, 20), "постоянн", font=font, fill=0)
+    draw.text((20, 58), "о", font=font, fill=0)
+    cell = cell.filter(ImageFilter.GaussianBlur(0.8)).point(lambda value: 255 if value > 140 else 0)
+    repairs = []
+    with Engine() as engine:
+        words = in_russian(engine.read(cell, psm=6, dpi=200), cell, 0, 0, engine, 200, 22.0,
+                           DEFAULT_SCAN_SETTINGS, repairs)
+    letters = [ch.lower() for word in words for ch in word.text if ch.isalpha()]
+    assert letters and all("а" <= ch <= "я" for ch in letters)
+    assert all(raw.isascii() for raw, _ in repairs)  # the raw reading is kept
+
+
+def _blots(*boxes, size=(30, 12)):
+    """A region of ink (1) in the given boxes (x, y, width, height) on paper (0)."""
+    import numpy as np
+
+    region = np.zeros(size, dtype="uint8")
+    for x, y, width, height in boxes:
+        region[y:y + height, x:x + width] = 1
+    return region
+
+
+@pytest.mark.parametrize("blot, mark", [
+    (_blots((2, 20, 4, 4)), "."),
+    (_blots((2, 20, 4, 8)), ","),                  # a tail below the dot
+    (_blots((2, 8, 4, 4), (2, 20, 4, 4)), ":"),
+    (_blots((2, 8, 4, 4), (2, 20, 4, 6)), ";"),
+    (_blots((2, 20, 1, 1)), None),                 # a speck
+    (_blots((2, 14, 10, 3)), None),                # a dash: too wide for a dot
+    (_blots((2, 2, 4, 26)), None),                 # a stroke as tall as a letter
+    (_blots((2, 2, 4, 4), (2, 10, 4, 4), (2, 18, 4, 4)), None),
+])
+def test_a_mark_alone_on_its_line_is_told_by_its_dots(blot, mark):
+    from parsers.readers.scan.reader import _mark_of
+
+    assert _mark_of(blot, height=24) == mark
+
+
+@needs_ocr
+@pytest.mark.parametrize("lines, want", [
+    # a word filling a narrow cell, the mark after it carried to a line of its own
+    (["Организаторы", ":", "МАГ"], ["Организаторы:", "МАГ"]),
+    (["ежеквартал", "."], ["ежеквартал."]),
+    # a mark opening a line of text is read with it
+    (["Организаторы", ": МАГ"], ["Организаторы", ":", "МАГ"]),
+])
+def test_a_closing_mark_carried_alone_to_the_next_line_goes_with_the_word_above(lines, want):
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, _read_region
+
+    cell = Image.new("L", (260, 40 + 38 * len(lines)), 255)
+    draw, font = ImageDraw.Draw(cell), ImageFont.truetype(LIBERATION_SERIF, 33)
+    for row, text in enumerate(lines):
+        draw.text((10, 10 + 38 * row), text, font=font, fill=0)
+    cell = cell.filter(ImageFilter.GaussianBlur(0.6)).point(lambda value: 255 if value > 140 else 0)
+    repairs = []
+    with Engine() as engine:
+        words = _read_region(cell, (0, 0, *cell.size), engine, 200, DEFAULT_SCAN_SETTINGS, repairs)
+    assert [word.text for word in words] == want
+    assert len(repairs) == (len(want) < len(lines))
+
+
 # Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.
 COLUMNS = [_line(14 * i, [(40, "слово"), (80, "и"), (92, "ещё"), (112, "словоформ")]) for i in range(3)] + \
     [_line(42, [(40, "текст"), (76, "до"), (92, "края"), (118, "колонки")]), _line(56, [(40, "кратко")])] + \
@@ -533,8 +657,9 @@ LIBERATION_SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular
 
 
 def _unread_page(drawn, read, strokes=()):
-    """A 200 dpi page of text at (x, row) (rows 40 px apart) and pen strokes at (x, y); and the
-    words of ``read`` (those of ``drawn`` its reading found), boxed where they are drawn."""
+    """A 200 dpi page of text at (x, row) (rows 40 px apart) and pen strokes at (x, y), and its ink;
+    and the words of ``read`` (those of ``drawn`` its reading found), boxed where they are drawn."""
+    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     page = Image.new("L", (700, 400), 255)
@@ -547,7 +672,7 @@ def _unread_page(drawn, read, strokes=()):
             words.append(Word(text, x0, top, x1, bottom, 96.0, row, ()))
     for x, y in strokes:  # a pen's zigzag, as Tesseract reads ">" (96 %)
         draw.line((x, y, x + 20, y + 12, x + 5, y + 25, x + 30, y + 20), fill=0, width=3)
-    return page, words
+    return page, np.asarray(page) < 128, words
 
 
 ROWS = [("3.", 62, 0), ("Москва", 210, 0), ("октябрь", 450, 0), ("4.", 62, 1), ("Казань", 210, 1), ("май", 450, 1)]
@@ -576,10 +701,10 @@ def test_ink_the_page_s_reading_left_out_is_read_only_where_it_lines_up_with_the
     from parsers.readers.scan.engine import Engine
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
-    page, words = _unread_page(drawn, read, strokes)
+    page, ink, words = _unread_page(drawn, read, strokes)
     warnings = []
     with Engine() as engine:
-        got = unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], warnings, "page 1")
+        got = unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], warnings, "page 1")
     assert [word.text for word in got] == found
     assert all(word.x0 >= 60 and word.top >= 95 for word in got)  # on the page, not in the patch
     doubts = [w.message for w in warnings if w.code == "ocr_doubtful"]
@@ -593,12 +718,12 @@ def test_pen_strokes_on_a_page_cost_no_read_off_its_text_lines(monkeypatch):
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
     strokes = [(x, y) for x in range(60, 640, 60) for y in range(220, 380, 40)]  # 40 strokes below the text
-    page, words = _unread_page(ROWS[1:3] + ROWS[4:], {"Москва", "октябрь", "Казань", "май"}, strokes)
+    page, ink, words = _unread_page(ROWS[1:3] + ROWS[4:], {"Москва", "октябрь", "Казань", "май"}, strokes)
     reads = []
     with Engine() as engine:
         original = engine.read
         monkeypatch.setattr(engine, "read", lambda *a, **k: reads.append(1) or original(*a, **k))
-        got = unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
+        got = unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
     assert got == [] and reads == []
 
 
@@ -608,10 +733,10 @@ def test_the_patches_of_unread_ink_read_on_a_page_are_capped_and_the_rest_said(m
     from parsers.readers.scan.engine import Engine
 
     monkeypatch.setattr(reader, "UNREAD_MAX_PATCHES", 1)
-    page, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
+    page, ink, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
     warnings = []
     with Engine() as engine:
-        got = reader.unread_words(page, words, engine, 200, reader.DEFAULT_SCAN_SETTINGS, [], warnings, "page 2")
+        got = reader.unread_words(page, ink, words, engine, 200, reader.DEFAULT_SCAN_SETTINGS, [], warnings, "page 2")
     assert [word.text for word in got] == ["3."]
     skipped = [w for w in warnings if w.code == "ocr_unread"]
     assert len(skipped) == 1 and skipped[0].message.startswith("1 more patches") and skipped[0].where == "page 2"
@@ -623,23 +748,7 @@ def test_reading_unread_ink_keeps_to_the_time_limit():
     from parsers.readers.scan.engine import Engine
     from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, unread_words
 
-    page, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
+    page, ink, words = _unread_page(ROWS, {"Москва", "октябрь", "Казань", "май"})
     with Engine() as engine, time_budget(Limits(max_seconds=0.0)):
         with pytest.raises(IngestError, match="time limit, at page 1, ink left unread"):
-            unread_words(page, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
-
-
-def test_a_page_pdfplumber_cannot_lay_out_is_one_error_naming_it(monkeypatch):
-    """A damaged PDF in which the text reader finds no text can still fail where the scan
-    reader asks pdfplumber for the page's images (a fuzzed content stream: "'int' object is
-    not iterable" from pdfminer's TJ): one IngestError naming the page, not a traceback."""
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    from parsers.readers.scan import image
-
-    def broken(page):
-        raise PdfminerException(TypeError("'int' object is not iterable"))
-
-    monkeypatch.setattr(image, "scan_dpi", broken)
-    with pytest.raises(IngestError, match="page 1 cannot be read"):
-        next(image.render_pdf_pages((SCANS / "plan_2024_150dpi.pdf").read_bytes()))
+            unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")

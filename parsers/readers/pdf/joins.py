@@ -171,11 +171,11 @@ def overflows(line: Line, frame: Frame) -> bool:
     return line.x1 > frame.right + OVERFLOW_SLACK
 
 
-def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
+def looks_cut(previous: Line, line: Line, frame: Frame, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
     """True when the line above may be one word cut at the column's edge: a single word
     with no hyphen of its own and no space drawn after it, after which not even the next
-    line's first letter would have fitted, both sides of the break being letters of one
-    case (or the tail lower-case)."""
+    line's first letter would have fitted (``settings.cut_slack``), both sides of the break
+    being letters of one case (or the tail lower-case)."""
     above, below = previous.visible(), line.visible()
     if ends_with_space(previous):
         return False  # the space drawn after the word says the word ended there
@@ -188,7 +188,8 @@ def looks_cut(previous: Line, line: Line, frame: Frame) -> bool:
         return False
     if not (first.text.islower() or last.text.isupper() and first.text.isupper()):
         return False  # a capital after a small letter opens a word; capitals go on in capitals
-    return previous.x1 + (first.x1 - first.x0) > frame.right  # else nothing was cut for want of room
+    # else nothing was cut for want of room
+    return previous.x1 + (first.x1 - first.x0) + settings.cut_slack > frame.right
 
 
 def leading_letters(line: Line) -> int:
@@ -271,7 +272,7 @@ def join_kind(previous: Line, line: Line, frame: Frame, settings: PdfSettings = 
     if is_lone_hyphen(previous) and line.visible()[0].text.isalnum() \
             and not ends_early(previous, line, frame, settings, drawn):
         return "hyphen"  # the compound's next part, after its hyphen carried down alone
-    cut = looks_cut(previous, line, frame)
+    cut = looks_cut(previous, line, frame, settings)
     if cut and breaks_word(previous, line, frame, settings, wrap_spaces, drawn):
         return "glue"
     if wrap_spaces and not ends_with_space(previous) and space_fits(previous, frame, drawn):

@@ -35,7 +35,7 @@ from parsers.readers.pdf.page import Rule, cited_markers, find_furniture, footno
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.readers.pdf.streams import bounded_streams
 from parsers.readers.pdf.structure import BlockOf, TaggedBlocks
-from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, regrid,
+from parsers.readers.pdf.tables import (TableDraft, cell_frame, continues, find_aligned_tables, heading_rows, prepend,
                                         rows_at_break, ruled_table, stitch, to_table)
 
 ENCRYPTED = "encrypted; cannot be read without its password"
@@ -184,11 +184,11 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             raise cause from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise IngestError(ENCRYPTED) from None
-        raise IngestError(DAMAGED.format(_reason(cause))) from None
+        raise IngestError(DAMAGED.format(damage_reason(cause))) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise IngestError(ENCRYPTED) from None
     except (PSException, MalformedPDFException) as error:
-        raise IngestError(DAMAGED.format(_reason(error))) from None
+        raise IngestError(DAMAGED.format(damage_reason(error))) from None
 
 
 # What pdfplumber raises setting up a page whose boxes or rotation are not what they should be.
@@ -243,7 +243,7 @@ def check_page_tree(doc, limits: Limits) -> None:
             raise IngestError(DAMAGED.format(BAD_MEDIA_BOX.format(pages)))
 
 
-def _reason(error: BaseException) -> str:
+def damage_reason(error: BaseException) -> str:
     """A short reason from a pdfminer exception."""
     text = str(error).strip() or type(error).__name__
     for words, meaning in DAMAGE_REASONS.items():
@@ -413,9 +413,7 @@ def _rows_after(tail: TableDraft, items: list[Item], settings: PdfSettings) -> N
     if not run.lines:
         items.pop(0)
     if followed and not run.lines:
-        regrid(following, tail, settings)
-        following.rows[:0] = draft.rows  # the table atop the page starts with the cut row's rest
-        following.top = draft.top
+        prepend(draft, following, settings)  # the table atop the page starts with the cut row's rest
     else:
         stitch(tail, draft, settings)
 

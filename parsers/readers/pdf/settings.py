@@ -70,6 +70,11 @@ class PdfSettings:
     # word or cuts one, so there only a piece of at most this many letters is
     # glued back; a longer one is taken for the next word.
     cut_tail_letters: int = 3
+    # Slack (pt) when asking whether not even the next line's first letter would have
+    # fitted at the end of this one (``joins.looks_cut``): none for a PDF's glyphs, which
+    # span their advances; a scan's are measured by their ink, narrower by the letters'
+    # side bearings, so a cut line's end and the letter after it measure short of the edge.
+    cut_slack: float = 0.0
     # How close (pt) x positions must be to count as aligned.
     align_tolerance: float = 2.0
 

@@ -484,6 +484,19 @@ def regrid(draft: TableDraft, head: TableDraft, settings: PdfSettings = DEFAULT_
     draft.lefts, draft.rights = list(head.lefts), list(head.rights)
 
 
+def prepend(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
+    """Put ``head``, a table's piece just above ``draft`` (the rest of a row cut by a page break,
+    a first piece that showed fewer columns), atop ``draft``: the one showing fewer columns on
+    the other's grid, ``head``'s rows first, and what else it held goes with them (headers
+    repeated, taken out of it; text in its box but in no cell)."""
+    regrid(head, draft, settings)
+    regrid(draft, head, settings)
+    draft.rows[:0] = head.rows
+    draft.top = head.top
+    draft.header_repeats += head.header_repeats
+    draft.stray[:0] = head.stray
+
+
 def rows_at_break(lines: list[Line], table: TableDraft, before: bool, followed: bool = False,
                   settings: PdfSettings = DEFAULT_SETTINGS) -> tuple[TableDraft, int] | None:
     """Body lines at a page break that are rows of ``table``, an aligned table on the other

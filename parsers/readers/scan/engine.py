@@ -93,11 +93,15 @@ class Engine:
 
         require_engine()
         self._api = PyTessBaseAPI(path=tessdata_dir(), lang=languages, oem=OEM.LSTM_ONLY)
+        self._first = None  # the first language alone, loaded when first asked for (``read(first=True)``)
+        self.languages = languages
         self.version = f"tesseract {self._api.Version()} {languages}"
 
     def close(self) -> None:
         """Free the engine's models."""
         self._api.End()
+        if self._first is not None:
+            self._first.End()
 
     def __enter__(self) -> "Engine":
         return self
@@ -105,12 +109,18 @@ class Engine:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def read(self, image, psm: int = 6, dpi: int = 300) -> list[Word]:
+    def read(self, image, psm: int = 6, dpi: int = 300, first: bool = False) -> list[Word]:
         """The words Tesseract reads in a PIL image, with ``psm`` its page segmentation mode
-        (6: one block of text, as a table cell is; 3: a page with its own layout)."""
-        from tesserocr import RIL
+        (6: one block of text, as a table cell is; 3: a page with its own layout); ``first``:
+        in the first language alone (Russian), not choosing the script word by word."""
+        from tesserocr import OEM, RIL, PyTessBaseAPI
 
         api = self._api
+        if first:
+            if self._first is None:
+                self._first = PyTessBaseAPI(path=tessdata_dir(), lang=self.languages.split("+")[0],
+                                            oem=OEM.LSTM_ONLY)
+            api = self._first
         api.SetPageSegMode(psm)
         api.SetImage(image)
         api.SetSourceResolution(dpi)

@@ -20,7 +20,6 @@ MIN_DPI, MAX_DPI = 200, 300
 # An image whose declared resolution makes its sheet longer than this (inches; A3 is 16.5)
 # is a photo: its resolution is then taken from an A4 sheet's long side.
 MAX_SHEET_IN, A4_LONG_IN = 17.0, 11.69
-DAMAGED_PAGE = "damaged PDF: page {} cannot be read (its content stream is broken)"
 MAX_SKEW = 5.0  # degrees either way that deskew looks for
 SKEW_STEP = 0.1
 CHROMA = 60  # channel spread (0-255) from which a pixel counts as coloured ink
@@ -47,19 +46,22 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
     """Each page of an image-only PDF rendered by pdfplumber (pypdfium2) at its scan's resolution,
     one at a time (a generator, so memory holds one page image).
 
-    The page count and each page's pixel count are checked before anything is rendered.
+    The page count and each page's pixel count are checked before anything is rendered; a page
+    whose drawing pdfminer cannot parse (its images are found there) is a damaged PDF, one line.
     """
     import pdfplumber
-
     from pdfplumber.utils.exceptions import PdfminerException
+
+    from parsers.readers.pdf.reader import DAMAGED, damage_reason
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         limits.check_pages(len(pdf.pages))
         for page in pdf.pages:
             try:
                 dpi = scan_dpi(page)
-            except PdfminerException:  # the text reader found no text; pdfplumber's objects fail here
-                raise IngestError(DAMAGED_PAGE.format(page.page_number)) from None
+            except PdfminerException as error:
+                reason = damage_reason(error.args[0] if error.args else error)
+                raise IngestError(DAMAGED.format(f"page {page.page_number}: {reason}")) from None
             limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
                                       f"page {page.page_number}")
             rendered = page.to_image(resolution=dpi, antialias=True).original

@@ -26,7 +26,7 @@ from parsers.readers.pdf.lines import Frame, Glyph, Line, make_line
 from parsers.readers.pdf.page import Rule
 from parsers.readers.pdf.reader import PageLayout, text_frame, assemble
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.readers.pdf.tables import (CellDraft, RowDraft, TableDraft, continues, find_aligned_tables, regrid,
+from parsers.readers.pdf.tables import (CellDraft, RowDraft, TableDraft, continues, find_aligned_tables, prepend,
                                         stitch)
 from parsers.readers.scan import repair
 from parsers.readers.scan.columns import gutter_cuts
@@ -39,8 +39,10 @@ from parsers.readers.scan.image import PageImage, binarise, image_pages, render_
 # PDF's glyphs have (each letter loses its side bearings): a word that "would have fitted"
 # after the line above needs this much more slack (points) before the line counts as ended early.
 # A sheet is laid on the glass (or photographed) a little differently each page: a table
-# continued on the next page may lie shifted as a whole by up to 5 mm.
-OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0, page_shift=14.0)
+# continued on the next page may lie shifted as a whole by up to 5 mm. A word cut at a
+# column's edge and the first letter of its rest measure 0.5-3 pt shorter by their ink than
+# their advances do (in the sample and narrow-column scans), so a cut needs slack to show.
+OCR_PDF_SETTINGS = replace(DEFAULT_SETTINGS, fit_slack=4.0, page_shift=14.0, cut_slack=2.0)
 
 
 @dataclass(frozen=True)
@@ -163,18 +165,30 @@ def _read_layout(page: PageImage, grey, engine: Engine, settings: ScanSettings, 
     warnings: list[ReaderWarning] = []
     tables = [(grid, _read_cells(grid, clean, ink, page, engine, settings, warnings)) for grid in grids]
     # The text outside the tables: the page with its tables painted over with paper.
-    masked = clean.copy()
+    outside = ink.copy()
     for grid in grids:
-        masked.paste(255, grid.box)
+        x0, top, x1, bottom = grid.box
+        outside[top:bottom, x0:x1] = 0
+    masked = Image.fromarray(255 - outside)
     words = engine.read(masked, psm=4, dpi=page.dpi) if _has_ink(ink, None, settings) else []
     words = [w for w in words if not any(_inside(w, grid.box) for grid in grids) and _inked(masked, w, 0, 0)]
     repairs: list[tuple[str, str]] = []
-    unread = unread_words(masked, words, engine, page.dpi, settings, repairs, warnings, f"page {page.number}")
+    unread = unread_words(masked, outside, words, engine, page.dpi, settings, repairs, warnings,
+                          f"page {page.number}")
     words = one_line_per_baseline(words + unread)
     words = mark_bullets(split_markers(words, masked, 0, 0, engine, page.dpi, settings, repairs), masked, 0, 0)
     warnings.extend(_repaired(repairs, f"page {page.number}"))
+    cap = page_cap_height(words + [w for _, cells in tables for cell in cells for w in cell.words])
+    if cap:
+        for cell in (cell for _, cells in tables for cell in cells):
+            fixed: list[tuple[str, str]] = []
+            cell.words = in_russian(cell.words, clean, *cell.origin, engine, page.dpi, cap, settings, fixed)
+            warnings.extend(_repaired(fixed, f"page {page.number}, row {cell.row + 1}"))
+        fixed = []
+        words = in_russian(words, masked, 0, 0, engine, page.dpi, cap, settings, fixed)
+        warnings.extend(_repaired(fixed, f"page {page.number}"))
     every = words + [w for _, cells in tables for cell in cells for w in cell.words]
-    cap, known = page_cap_height(every), repair.page_words(w.text for w in every)
+    known = repair.page_words(w.text for w in every)
     drafts = [_build_table(grid, cells, ink, page, cap, known, settings, warnings) for grid, cells in tables]
     lines = _lines([_ink_band(w, ink) for w in words], 0, 0, scale, page.number, settings, warnings,
                    f"page {page.number}", cap, known)
@@ -203,9 +217,10 @@ def _unruled_tables(lines: list[Line], page: int, settings: ScanSettings,
     return aligned, rest
 
 
-def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
+def unread_words(clean, ink, words: list[Word], engine: Engine, dpi: int, settings: ScanSettings,
                  repairs: list[tuple[str, str]], warnings: list[ReaderWarning], where: str) -> list[Word]:
-    """The words in ink that reading the page left out, each patch read on its own as a cell is.
+    """The words in ink that reading the page left out, each patch read on its own as a cell is
+    (``ink``: the page's ink, non-zero where ``clean`` is dark).
 
     Tesseract's page layout (``--psm 4``) now and then drops a narrow column whole: the row
     numbers "3." to "9." of a table without rules atop a page, clear of the cities beside
@@ -218,7 +233,7 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
     import cv2
     import numpy as np
 
-    ink = (np.asarray(clean) < 128).astype(np.uint8)
+    ink = (ink > 0).astype(np.uint8)  # a copy, whose words are wiped out below
     pad = max(2, dpi // 100)
     for word in words:
         ink[max(word.top - pad, 0):word.bottom + pad, max(word.x0 - pad, 0):word.x1 + pad] = 0
@@ -243,11 +258,7 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
         check_time(f"{where}, ink left unread")
         read = [w for w in _read_region(clean, box, engine, dpi, settings, repairs)
                 if w.confidence >= settings.confidence_threshold and any(ch.isalnum() for ch in w.text)]
-        for word in read:
-            found.append(replace(word, x0=word.x0 + box[0], x1=word.x1 + box[0], top=word.top + box[1],
-                                 bottom=word.bottom + box[1], line=line + word.line,
-                                 symbols=tuple(Symbol(s.text, s.x0 + box[0], s.top + box[1], s.x1 + box[0],
-                                                      s.bottom + box[1]) for s in word.symbols)))
+        found.extend(replace(_moved(word, box[0], box[1]), line=line + word.line) for word in read)
         line += 1 + max((word.line for word in read), default=0)
     numbers = {id(word) for word in _row_numbers(found, words, bands, int(UNREAD_EDGE_IN * dpi))}
     doubtful = [word for word in found if id(word) not in numbers]
@@ -257,13 +268,22 @@ def unread_words(clean, words: list[Word], engine: Engine, dpi: int, settings: S
     return found
 
 
-def _line_bands(words: list[Word]) -> list[tuple[int, int, int]]:
-    """Each text line's band (top, bottom) and the left edge of its first word (pixels)."""
+def _by_line(words: list[Word]) -> dict[int, list[Word]]:
+    """The words of each text line (Tesseract's line number), in the order given."""
     lines: dict[int, list[Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    return [(min(w.top for w in group), max(w.bottom for w in group), min(w.x0 for w in group))
-            for group in lines.values()]
+    return lines
+
+
+def _band(words: list[Word]) -> tuple[int, int]:
+    """The band the words stand in: from the top of the highest to the bottom of the lowest (pixels)."""
+    return min(w.top for w in words), max(w.bottom for w in words)
+
+
+def _line_bands(words: list[Word]) -> list[tuple[int, int, int]]:
+    """Each text line's band (top, bottom) and the left edge of its first word (pixels)."""
+    return [(*_band(group), min(w.x0 for w in group)) for group in _by_line(words).values()]
 
 
 def _column_edges(words: list[Word], tolerance: int) -> tuple[list[int], list[int]]:
@@ -317,10 +337,8 @@ def one_line_per_baseline(words: list[Word]) -> list[Word]:
 
     Lines are joined when their bands (top to bottom of their words) overlap by more than
     ``SAME_BASELINE`` of the lower one's height and their words do not overlap across."""
-    lines: dict[int, list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
-    bands = sorted(((min(w.top for w in group), max(w.bottom for w in group), key) for key, group in lines.items()))
+    lines = _by_line(words)
+    bands = sorted((*_band(group), key) for key, group in lines.items())
     groups: list[list] = []  # [top, bottom, keys, spans]
     for top, bottom, key in bands:
         spans = [(w.x0, w.x1) for w in lines[key]]
@@ -360,13 +378,7 @@ def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSetting
             stitch(head, draft, settings.pdf)
             head.stray.extend(draft.stray)
         elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
-            regrid(head, draft, settings.pdf)  # the first piece showed fewer columns
-            draft.rows[:0] = head.rows
-            draft.top = head.top
-            # What the first piece held besides its rows goes with them: a header repeated
-            # (taken out of it), text in its box but in no cell (the page's).
-            draft.header_repeats += head.header_repeats
-            draft.stray[:0] = head.stray
+            prepend(head, draft, settings.pdf)  # the first piece showed fewer columns
             out[-1] = draft
         else:
             out.append(draft)
@@ -476,16 +488,101 @@ def _read_region(clean, box, engine: Engine, dpi: int, settings: ScanSettings,
 
     margin = int(settings.cell_margin_in * dpi)
     crop = _padded(clean, box, margin)
-    words = _shifted(engine.read(crop, psm=6, dpi=dpi), margin, 1)
+    words = [_moved(w, -margin, -margin) for w in engine.read(crop, psm=6, dpi=dpi)]
     least = min((w.confidence for w in words), default=0.0)
     if not words or least < settings.reread_below:
         big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
-        again = _shifted(engine.read(big, psm=6, dpi=dpi * 2), margin * 2, 2)
+        again = [_moved(w, -2 * margin, -2 * margin, 2) for w in engine.read(big, psm=6, dpi=dpi * 2)]
         if again and min(w.confidence for w in again) > least:
             words = again
     words = [w for w in words if _inked(clean, w, box[0], box[1])]
     words = split_markers(words, clean, box[0], box[1], engine, dpi, settings, repairs)
+    words = carried_marks(words, clean, box, repairs)
     return mark_bullets(words, clean, box[0], box[1])
+
+
+def carried_marks(words: list[Word], clean, box, repairs: list[tuple[str, str]]) -> list[Word]:
+    """The region's words, a closing mark alone on a line of its own given to the last word of
+    the line above: where a word fills a narrow cell, LibreOffice carries the mark after it down
+    ("Организаторы" / ":", "ежеквартал" / "."), and Tesseract reads no such line. The mark is
+    found in the ink no word covers: at the text's left edge, on no word's line, on the next
+    line's baseline, nothing else beside it; one dot or two stacked (``_mark_of``). Each is in
+    ``repairs``."""
+    import cv2
+    import numpy as np
+
+    if not words:
+        return words
+    ink = (np.asarray(clean.crop(box)) < 128).astype(np.uint8)
+    for word in words:
+        ink[max(word.top, 0):word.bottom, max(word.x0, 0):word.x1] = 0
+    height = sorted(w.bottom - w.top for w in words)[len(words) // 2]
+    bands = sorted((*_band(group), line) for line, group in _by_line(words).items())
+    left = min(w.x0 for w in words)
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, height // 3) | 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out = list(words)
+    for index in range(1, count):
+        x, y, width, tall, _ = (int(v) for v in stats[index])
+        above = [band for band in bands if band[1] <= y]
+        clear = not any(top < y + tall and y < bottom for top, bottom, _ in bands)
+        alone = all(stats[other][1] + stats[other][3] <= y or stats[other][1] >= y + tall
+                    for other in range(1, count) if other != index)
+        mark = _mark_of(ink[y:y + tall, x:x + width] * (labels[y:y + tall, x:x + width] == index), height)
+        if not (mark and above and clear and alone and x - left <= height // 2
+                and y + tall - above[-1][1] <= 2 * height):  # on the next line's baseline
+            continue
+        last = max((w for w in out if w.line == above[-1][2]), key=lambda w: w.x1)
+        repairs.append((f"a mark alone on the line after '{last.text}'", f"{last.text}{mark}"))
+        out[out.index(last)] = replace(last, text=last.text + mark)
+    return out
+
+
+def _mark_of(blot, height: int) -> str | None:
+    """The closing mark a small blot of ink is (a region of the blot's pixels, 1 for ink), by its
+    shape: one dot a period, one with a tail below it a comma, two stacked a colon (a semicolon
+    when the lower has the tail); None for anything else (a speck, a dash, a letter)."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(blot.astype("uint8"), connectivity=8)
+    dots = sorted((tuple(int(v) for v in stat[:4]) for stat in stats[1:]), key=lambda dot: dot[1])
+    if not 1 <= len(dots) <= 2 or dots[-1][1] + dots[-1][3] - dots[0][1] > 0.8 * height:
+        return None
+    small, large = MARK_DOT
+    if not all(small * height <= w <= large * height and small * height <= h <= 2 * large * height
+               for _, _, w, h in dots):
+        return None
+    tail = dots[-1][3] > MARK_TAIL * dots[-1][2]
+    if len(dots) == 1:
+        return "," if tail else "."
+    return ";" if tail else ":"
+
+
+def in_russian(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int, cap: float,
+               settings: ScanSettings, repairs: list[tuple[str, str]]) -> list[Word]:
+    """The words Tesseract gave in Latin capitals only as tall as small letters (``repair.
+    is_latin_small_misread``: "NOCTOAHH" for "постоянн", a word filling a narrow column, which
+    it reads so at any size) read again in Russian alone, each repair in ``repairs``; a word
+    whose reading again holds a letter that is not Cyrillic stays as it was."""
+    out = []
+    for word in words:
+        if not repair.is_latin_small_misread(word, cap):
+            out.append(word)
+            continue
+        margin = int(settings.cell_margin_in * dpi)
+        crop = _padded(clean, (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy), margin)
+        again = [replace(_moved(w, word.x0 - margin, word.top - margin), line=word.line)
+                 for w in engine.read(crop, psm=7, dpi=dpi, first=True)]
+        if not again or not all(_is_cyrillic(ch) for w in again for ch in w.text if ch.isalpha()):
+            out.append(word)
+            continue
+        repairs.append((word.text, " ".join(w.text for w in again)))
+        out.extend(again)
+    return out
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "а" <= ch.lower() <= "я" or ch in "ёЁ"
 
 
 def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
@@ -525,15 +622,12 @@ def mark_bullets(words: list[Word], clean, dx: int, dy: int) -> list[Word]:
     text after it, opens with "•", whatever Tesseract read there ("e", "$", "*", "©" or
     nothing at all)."""
     heights = _line_heights(words)
-    lines: dict[int, list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
     out = list(words)
-    for line, group in lines.items():
+    for line, group in _by_line(words).items():
         group.sort(key=lambda w: w.x0)
         first = group[0]
         height, _ = heights[line]
-        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        top, bottom = _band(group)
         reach = group[1].x1 if len(group) > 1 else first.x1  # the dot and the text after it
         strip = Word("", max(first.x0 - 3 * height, 0), top, reach, bottom, 0.0, line, ())
         blots = _blots(clean, strip, dx, dy)
@@ -582,6 +676,8 @@ def _marker_blot(blot, neighbour, height: int, middle: float, settings: ScanSett
 
 
 MARKER_PIXELS = 40
+MARK_DOT = (0.08, 0.3)  # a mark's dot: its width, as a share of the region's word height
+MARK_TAIL = 1.4  # a dot this many times taller than wide has a comma's tail
 UNREAD_JOIN_IN = 0.06  # gap between letters closed to make a patch of unread ink a word
 UNREAD_HEIGHT_IN = (0.06, 0.4)  # heights of a patch of unread ink that can be print (a digit, a line)
 UNREAD_EDGE_IN = 0.04  # how near (inches) a patch's edge comes to a column edge to stand on it
@@ -649,26 +745,25 @@ def _reread_split(word: Word, marker_box, rest_box, leading: bool, clean, dx: in
 
 def _line_heights(words: list[Word]) -> dict[int, tuple[int, float]]:
     """Each text line's typical word height and its middle (pixels)."""
-    lines: dict[int, list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
     found = {}
-    for line, group in lines.items():
+    for line, group in _by_line(words).items():
         tall = sorted(w.bottom - w.top for w in group if len(w.text) > 1) or [max(w.bottom - w.top for w in group)]
-        top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        top, bottom = _band(group)
         found[line] = (max(tall[len(tall) // 2], 1), (top + bottom) / 2)
     return found
 
 
-def _shifted(words: list[Word], margin: int, factor: int) -> list[Word]:
-    """Boxes read on a padded (and ``factor`` times enlarged) crop, back in the crop's pixels."""
-    def move(x: int) -> int:
-        return (x - margin) // factor
+def _moved(word: Word, dx: int, dy: int, factor: int = 1) -> Word:
+    """The word, its box and its characters' moved by (``dx``, ``dy``) pixels, then scaled down
+    ``factor`` times: read on a region's crop (padded, enlarged), back in the region's pixels."""
+    def x(at: int) -> int:
+        return (at + dx) // factor
 
-    return [replace(w, x0=move(w.x0), top=move(w.top), x1=move(w.x1), bottom=move(w.bottom),
-                    symbols=tuple(Symbol(s.text, move(s.x0), move(s.top), move(s.x1), move(s.bottom))
-                                  for s in w.symbols))
-            for w in words]
+    def y(at: int) -> int:
+        return (at + dy) // factor
+
+    return replace(word, x0=x(word.x0), top=y(word.top), x1=x(word.x1), bottom=y(word.bottom),
+                   symbols=tuple(Symbol(s.text, x(s.x0), y(s.top), x(s.x1), y(s.bottom)) for s in word.symbols))
 
 
 def _inked(clean, word: Word, dx: int, dy: int) -> bool:
@@ -713,11 +808,7 @@ def _inside(word: Word, box) -> bool:
 
 def _doubtful(words: list[Word], settings: ScanSettings) -> list[list[Word]]:
     """The words below the threshold, grouped by text line."""
-    groups: dict[int, list[Word]] = {}
-    for word in words:
-        if word.confidence < settings.confidence_threshold:
-            groups.setdefault(word.line, []).append(word)
-    return list(groups.values())
+    return list(_by_line([w for w in words if w.confidence < settings.confidence_threshold]).values())
 
 
 def _doubt(low: list[Word], page: int, row: int | None, context: list[Word] | None = None) -> ReaderWarning:
@@ -742,11 +833,8 @@ def _lines(words: list[Word], dx: int, dy: int, scale: float, page: int, setting
     ``repair.page_words``)."""
     fixed, repairs = repair.region_words(sorted(words, key=lambda w: (w.line, w.x0)), cap, known)
     warnings.extend(_repaired(repairs, where))
-    by_line: dict[int, list[Word]] = {}
-    for word in fixed:
-        by_line.setdefault(word.line, []).append(word)
     lines = []
-    for group in by_line.values():
+    for group in _by_line(fixed).values():
         glyphs = _glyphs(group, dx, dy, scale, settings)
         if glyphs:
             lines.append(make_line(glyphs, settings.pdf, page))
@@ -762,8 +850,7 @@ def _glyphs(words: list[Word], dx: int, dy: int, scale: float, settings: ScanSet
     (``line_metrics``), except a raised small character (a footnote marker), which keeps its
     own box and a smaller size so ``make_line`` marks it.
     """
-    top = min(w.top for w in words)
-    bottom = max(w.bottom for w in words)
+    top, bottom = _band(words)
     tall = sorted(w.bottom - w.top for w in words if len(w.text) > 1) or [bottom - top]
     height = max(tall[len(tall) // 2], 1)
     middle = (top + bottom) / 2

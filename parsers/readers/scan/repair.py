@@ -11,6 +11,10 @@ changed silently.
 - A bullet ("•") read as "·", "*", "‚", "e", "°": a line-opening mark of one small character.
 - A raised footnote marker "¹" read as "'", "!", "|", "l": taken as "1".
 - Line-end dashes ("—", "‐") read for a hyphen, so wrapped compounds join.
+- A closing mark alone on a line of its own, which Tesseract does not read, given to the word
+  above (``reader.carried_marks``).
+- Words read in Latin capitals only as tall as small letters ("NOCTOAHH" for "постоянн") read again
+  in Russian alone (``reader.in_russian``).
 - Words of Latin twins of Cyrillic letters in Russian text ("OKMO", "no") in Cyrillic; one with
   an "n" (a serif "п") only when short or read in Cyrillic elsewhere on the page ("Open" stays).
 """
@@ -160,6 +164,16 @@ def is_small_caps_misread(word: Word, cap: float) -> bool:
     """A word Tesseract gave in capitals that stands only as tall as small letters."""
     letters = word.text.rstrip(".,:;»)")
     return len(letters) >= 3 and all(ch in SAME_SHAPE_CAPITALS for ch in letters) \
+        and word.bottom - word.top < SMALL_CAPS_RATIO * cap
+
+
+def is_latin_small_misread(word: Word, cap: float) -> bool:
+    """A word Tesseract gave in Latin capitals that stands only as tall as small letters: Cyrillic
+    small letters read in the wrong script ("NOCTOAHH" for "постоянн", a word filling a narrow
+    column); a Latin word in capitals ("CD", "EXPO") stands as tall as the page's capitals, and a
+    Roman numeral ("XVII", whose box may be measured short) stays as read."""
+    letters = word.text.rstrip(".,:;»)")
+    return len(letters) >= 3 and all("A" <= ch <= "Z" for ch in letters) and not ROMAN.match(letters) \
         and word.bottom - word.top < SMALL_CAPS_RATIO * cap
 
 
