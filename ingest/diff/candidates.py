@@ -65,8 +65,10 @@ SLACK = 1e-9
 # Sides with more keys than this are cut to the keys whose hash the other side has before sorting.
 HASHED = 4096
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2⁶⁴ / the golden ratio, odd: spreads codes over the hash
-# Candidate pairs whose shared stems are counted at once (bounds the arrays of a large block).
-CHUNK = 1 << 20
+# Titles are compared in lines of at most this many stems (a longer title takes several lines).
+WIDE = 16
+# Pairs of lines compared at once: the comparisons (up to WIDE² bytes a pair) stay in the cache.
+CHUNK = 1 << 14
 
 # Evidence that comes from shared values, each: its name, and the values an event offers.
 SHARED: dict[str, Callable[[Profile], Iterable]] = {
@@ -252,15 +254,18 @@ def _stemless_pairs(old: Sequence[Profile], new: Sequence[Profile]) -> Iterable[
 class Side:
     """One plan's titles as stem ranks, rarest first: title t's are ``ranks[starts[t]:starts[t] +
     sizes[t]]``; ``ordered[k]`` is ranks[k]'s count plus its title's number × ``stride``, for finding
-    every title's rare stems by one search; ``owned[k]``: ranks[k] plus its title's number × the
-    vocabulary, for finding whether a title has a stem."""
+    every title's rare stems by one search. For comparing titles, the same ranks in ``lines`` of
+    one width (padded with a number no rank has, other on each side): title t's are the
+    ``line_counts[t]`` lines from ``first_line[t]``."""
 
     starts: np.ndarray
     sizes: np.ndarray
     ranks: np.ndarray
     ordered: np.ndarray
     stride: int
-    owned: np.ndarray
+    lines: np.ndarray
+    first_line: np.ndarray
+    line_counts: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -278,35 +283,44 @@ class Titles:
         order = sorted(events, key=lambda stem: (events[stem], stem))
         rank = {stem: position for position, stem in enumerate(order)}
         counts = np.array([events[stem] for stem in order] or [0], dtype=np.int64)
-        return Titles(*(Titles._side([sorted(rank[stem] for stem in p.title.stems) for p in side], counts)
-                        for side in (old, new)), counts)
+        width = min(WIDE, max((len(p.title.stems) for p in itertools.chain(old, new)), default=1) or 1)
+        return Titles(*(Titles._side([sorted(rank[stem] for stem in p.title.stems) for p in side], counts, width, pad)
+                        for side, pad in ((old, -1), (new, -2))), counts)
 
     @staticmethod
-    def _side(titles: list[list[int]], counts: np.ndarray) -> Side:
+    def _side(titles: list[list[int]], counts: np.ndarray, width: int, pad: int) -> Side:
         sizes = np.fromiter(map(len, titles), dtype=np.int64, count=len(titles))
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         ranks = np.fromiter(itertools.chain.from_iterable(titles), dtype=np.int64, count=int(sizes.sum()))
-        owner = np.repeat(np.arange(len(titles)), sizes)
+        owner, offsets = _expand(sizes)
         stride = int(counts.max()) + 1
-        return Side(starts, sizes, ranks, owner * stride + counts[ranks], stride, owner * len(counts) + ranks)
+        line_counts = -(-sizes // width)
+        first_line = np.cumsum(line_counts) - line_counts
+        lines = np.full((int(line_counts.sum()), width), pad, dtype=np.int32)  # ranks number stems: far below 2³¹
+        lines[first_line[owner] + offsets // width, offsets % width] = ranks
+        return Side(starts, sizes, ranks, owner * stride + counts[ranks], stride, lines, first_line, line_counts)
 
     def similarity(self, old: np.ndarray, new: np.ndarray) -> np.ndarray:
         """titles.similarity of each pair (old[k], new[k]) of titles with stems, as floats."""
-        shared = np.concatenate([self._shared(old[at:at + CHUNK], new[at:at + CHUNK])
-                                 for at in range(0, len(old), CHUNK)] or [np.zeros(0)])
+        shared = self._shared(old, new)
         first, second = self.old.sizes[old], self.new.sizes[new]
         # the same operations in the same order as titles.similarity, so the same floats
         return (2 * shared / (first + second) + shared / np.minimum(first, second)) / 2
 
     def _shared(self, old: np.ndarray, new: np.ndarray) -> np.ndarray:
-        """How many stems each pair's titles share: each old stem looked up in the new title."""
-        vocabulary = len(self.counts)
-        pairs, offsets = _expand(self.old.sizes[old])
-        wanted = new[pairs] * vocabulary + self.old.ranks[self.old.starts[old][pairs] + offsets]
-        owned = self.new.owned
-        at = np.minimum(np.searchsorted(owned, wanted), len(owned) - 1)
-        return np.bincount(pairs, weights=owned[at] == wanted, minlength=len(old)) if len(owned) else \
-            np.zeros(len(old))
+        """How many stems each pair's titles share: each line of the old title compared with each
+        of the new, every stem with every stem. (Looking each stem up in a sorted array of all the
+        new titles' stems read memory further apart the larger the plan: 185 → 390 ns a pair from
+        1,000 to 30,000 events, against 190 → 205.)"""
+        across = self.new.line_counts[new]
+        pairs, offsets = _expand(self.old.line_counts[old] * across)
+        old_lines = self.old.first_line[old][pairs] + offsets // across[pairs]
+        new_lines = self.new.first_line[new][pairs] + offsets % across[pairs]
+        cells = self.old.lines.shape[1] ** 2
+        equal = [np.count_nonzero((self.old.lines[old_lines[at:at + CHUNK], :, None] ==
+                                   self.new.lines[new_lines[at:at + CHUNK], None, :]).reshape(-1, cells), axis=1)
+                 for at in range(0, len(pairs), CHUNK)]
+        return np.bincount(pairs, weights=np.concatenate(equal or [np.zeros(0)]), minlength=len(old))
 
 
 # ---- the join ---------------------------------------------------------------------------------
