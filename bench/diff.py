@@ -5,7 +5,7 @@ The plans come from tests/plan_variants.py: a plan and its next year's version
 truth of which event continues as which. Each size runs in a fresh process, so its
 peak memory is its own, and the sizes alternate round by round (``-r`` rounds), so that a
 busy spell of a shared machine falls on every size alike. A child builds its plans, diffs two
-small plans once untimed (first-call work: imports, compiled patterns), then times
+small plans and one large group once untimed (first-call work: imports, compiled patterns), then times
 ``diff_plans`` alone, with the collector paused as `mag-plan diff` pauses it: wall time and the
 process's CPU time (less disturbed by other jobs on the machine). The table gives the median
 over the rounds and the spread (largest minus smallest).
@@ -39,11 +39,15 @@ def one(count: int, stages: bool = False) -> dict:
     each stage's CPU seconds)."""
     from ingest.collector import collector_paused
     from ingest.diff import plans as diffs
+    from ingest.diff.assignment import LARGE, sparse_max_score_assignment
     from tests.diff_events import plan
     from tests.plan_variants import variant
 
     warm = variant(200, seed=1)
     diffs.diff_plans(plan(2024, warm.old), plan(2025, warm.new))
+    # and a large group, whose first assignment imports scipy's sparse matching (0.2 s of CPU, which
+    # the groups of a 200-event plan never reach): otherwise timed in the largest plans alone
+    sparse_max_score_assignment(range(LARGE + 1), range(LARGE + 1), [1.0] * (LARGE + 1), (LARGE + 1, LARGE + 1))
     plans = variant(count, seed=count)
     old, new = plan(2024, plans.old), plan(2025, plans.new)
     timer = Stages() if stages else None
