@@ -232,6 +232,29 @@ def test_a_pair_just_alike_enough_for_its_evidence_is_found(shared):
     assert [m.new.id for m in match_events(old, new, 1)] == ["2025-01"]
 
 
+@pytest.mark.parametrize("wide", [16, 3])
+def test_titles_compared_line_by_line_are_as_alike_as_titles_similarity_says(monkeypatch, wide):
+    """The candidates compare titles in lines of at most WIDE stems; titles of 1 to 40 stems (up to
+    14 lines each at 3) out of 50 words, so that they share many, are exactly as alike as
+    titles.similarity has them."""
+    import numpy as np
+    import ingest.diff.candidates as candidates
+    from ingest.diff.matching import Profile
+    from ingest.diff.titles import similarity
+    monkeypatch.setattr(candidates, "WIDE", wide)
+    generator = random.Random(wide)
+    words = [first + second + "слово" for first in "абвгд" for second in "абвгдежзик"]
+
+    def side(year: int) -> list[Profile]:
+        return [Profile.of(event(number, " ".join(generator.sample(words, size)), year=year))
+                for number, size in enumerate((1, 2, 3, 5, 8, 15, 16, 17, 31, 32, 33, 40), start=1)]
+
+    old, new = side(2024), side(2025)
+    i, j = (pair.ravel() for pair in np.meshgrid(np.arange(len(old)), np.arange(len(new)), indexing="ij"))
+    found = candidates.Titles.of(old, new).similarity(i, j).tolist()
+    assert found == [similarity(old[a].title, new[b].title) for a, b in zip(i.tolist(), j.tolist())]
+
+
 # Growing plans: the same vocabulary of 20,000 words shared by ever more titles, so that the
 # commonest stems are carried by thousands of events (issue 18: at 100,000 events the join looked
 # at pairs through them, ever more per event).
