@@ -198,19 +198,22 @@ def test_a_table_split_in_two_goes_on_with_the_events():
 
 
 SECTION = row(c(p("II. Информационная деятельность", bold=True), span=4))
+FIRST_SECTION = row(c(p("I. Организационная деятельность", bold=True), span=4))
 
 
-@pytest.mark.parametrize("second, numbers", [
-    ((SECTION, row("2.", "Б", "июнь", "")), [1, 2]),
-    ((row("", "", "", ""), SECTION, row("2.", "Б", "июнь", "")), [1, 2]),
-    ((SECTION, row("1.", "Б", "июнь", "")), [1, 1]),  # each section numbers its own
+@pytest.mark.parametrize("first, second, numbers", [
+    ((row("1.", "А", "май", ""),), (SECTION, row("2.", "Б", "июнь", "")), [1, 2]),
+    ((row("1.", "А", "май", ""),), (row("", "", "", ""), SECTION, row("2.", "Б", "июнь", "")), [1, 2]),
+    # each section numbers its own, as the sections before the split did
+    ((FIRST_SECTION, row("1.", "А", "май", ""), row(c(p("Iа. Семинары", bold=True), span=4)),
+      row("1.", "Аа", "июнь", "")), (SECTION, row("1.", "Б", "июнь", "")), [1, 1, 1]),
 ], ids=["section-row-first", "empty-row-then-section-row", "numbering-restarts"])
-def test_a_table_split_before_a_section_row_goes_on_with_the_events(second, numbers):
+def test_a_table_split_before_a_section_row_goes_on_with_the_events(first, second, numbers):
     """Split at a page break just before a section's heading row, the second part repeating
     no header: its events are the plan's, under that section, and the signature stays one."""
-    found = extract_plan(doc(TITLE, table(HEADER, row("1.", "А", "май", "")), table(*second), SIGNATURE), SOURCE)
+    found = extract_plan(doc(TITLE, table(HEADER, *first), table(*second), SIGNATURE), SOURCE)
     assert [e.number for e in found.events] == numbers
-    assert found.events[1].section == "II. Информационная деятельность"
+    assert found.events[-1].section == "II. Информационная деятельность"
     assert found.signatory is not None and "Селиванов" in found.signatory.name
     assert "row_unplaced" not in {w.code for w in found.warnings}
 
@@ -219,7 +222,10 @@ def test_a_table_split_before_a_section_row_goes_on_with_the_events(second, numb
     (SECTION, row("5.", "Б", "июнь", "")),  # not the next number: another table
     (row(c(p("Юбилеи городов МАГ", bold=True), span=4)), row("2.", "Киров", "650", "12 июня")),
     (SECTION, row("", "строка без номера", "", "")),  # rows after a heading but no event
-], ids=["number-jumps", "jubilee-heading-row", "no-event-after-the-section"])
+    # another table under its own heading row, numbered from 1: the plan's sections did not restart
+    (row(c(p("Состав организационного комитета", bold=True), span=4)), row("1.", "Иванов И.И.", "", ""),
+     row("2.", "Петров П.П.", "", "")),
+], ids=["number-jumps", "jubilee-heading-row", "no-event-after-the-section", "another-table-numbered-from-1"])
 def test_a_same_width_table_that_does_not_go_on_is_not_read_as_events(second):
     found = extract_plan(doc(TITLE, table(HEADER, row("1.", "А", "май", "")), table(*second), SIGNATURE), SOURCE)
     assert [e.number for e in found.events] == [1]

@@ -227,17 +227,20 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
     """A headerless table of the event table's width that goes on with its events (one table
     split in two at a page break, nothing between them): its first event the next number, or
     rows going on with the last event. The split may fall before a section's heading row: the
-    event after it then takes the next number, or 1 where each section numbers its own."""
+    event after it then takes the next number, or 1 where the plan's sections have already
+    numbered their own (a section heading over another table's first row "1." is no sign)."""
     columns = walk.columns
     width = grid_width(grid)
     if columns is None or width != columns.width:
         return False
-    last = walk.current.number if walk.current else (walk.numbers[-1] if walk.numbers else 0)
+    numbers = [*walk.numbers, *([walk.current.number] if walk.current else [])]
+    last = numbers[-1] if numbers else 0
+    restarts = 1 in numbers[1:]  # a section before began again at 1
     after_heading = False
     for gridrow in grid:
         row = classify(gridrow, columns.get("number"), width)
         if row.kind == "numbered":
-            return row.number == last + 1 or (after_heading and row.number == 1)
+            return row.number == last + 1 or (after_heading and restarts and row.number == 1)
         if row.kind == "heading" and not row.by_bold_only and not _kind_of(clean(row.heading or "")):
             after_heading = True  # a section's heading (a jubilee or city-day table's is no event's)
         elif row.kind != "empty":
