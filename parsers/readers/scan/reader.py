@@ -563,7 +563,9 @@ def in_russian(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: 
     """The words Tesseract gave in Latin capitals only as tall as small letters (``repair.
     is_latin_small_misread``: "NOCTOAHH" for "постоянн", a word filling a narrow column, which
     it reads so at any size) read again in Russian alone, each repair in ``repairs``; a word
-    whose reading again holds a letter that is not Cyrillic stays as it was."""
+    whose reading again is not small Cyrillic letters (``repair.as_small_letters``) stays as it
+    was. The reading again is less sure than the Latin one (64 % to 91 % for "постоянн" in the
+    narrow-column scans), so its confidence tells nothing and is kept as it is."""
     out = []
     for word in words:
         if not repair.is_latin_small_misread(word, cap):
@@ -573,16 +575,14 @@ def in_russian(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: 
         crop = _padded(clean, (word.x0 + dx, word.top + dy, word.x1 + dx, word.bottom + dy), margin)
         again = [replace(_moved(w, word.x0 - margin, word.top - margin), line=word.line)
                  for w in engine.read(crop, psm=7, dpi=dpi, first=True)]
-        if not again or not all(_is_cyrillic(ch) for w in again for ch in w.text if ch.isalpha()):
+        small = [repair.as_small_letters(w.text) for w in again]
+        if not again or None in small:
             out.append(word)
             continue
+        again = [replace(w, text=text) for w, text in zip(again, small)]
         repairs.append((word.text, " ".join(w.text for w in again)))
         out.extend(again)
     return out
-
-
-def _is_cyrillic(ch: str) -> bool:
-    return "а" <= ch.lower() <= "я" or ch in "ёЁ"
 
 
 def split_markers(words: list[Word], clean, dx: int, dy: int, engine: Engine, dpi: int,
