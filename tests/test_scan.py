@@ -471,9 +471,46 @@ def test_a_closing_mark_carried_alone_to_the_next_line_goes_with_the_word_above(
     cell = cell.filter(ImageFilter.GaussianBlur(0.6)).point(lambda value: 255 if value > 140 else 0)
     repairs = []
     with Engine() as engine:
-        words = _read_region(cell, (0, 0, *cell.size), engine, 200, DEFAULT_SCAN_SETTINGS, repairs)
+        words = _read_region(cell, (0, 0, *cell.size), engine, 200, DEFAULT_SCAN_SETTINGS, repairs, "page 1")
     assert [word.text for word in words] == want
     assert len(repairs) == (len(want) < len(lines))
+
+
+@pytest.mark.parametrize("blots, want", [
+    ([(12, 52, 5, 5)], "Текст."),                         # a dot on the next line's baseline
+    ([(12, 52, 5, 5), (12, 60, 5, 5)], "Текст:"),         # two dots close: a colon
+    ([(12, 52, 5, 5), (12, 80, 5, 5)], "Текст."),         # two apart: one mark to a line, the first
+    ([(12, 52, 5, 5), (150, 50, 20, 10)], "Текст"),       # ink beside it: not alone on its line
+    ([(100, 52, 5, 5)], "Текст"),                         # not at the text's left edge
+    ([(12, 120, 5, 5)], "Текст"),                         # lines below the next line's baseline
+])
+def test_a_mark_alone_on_the_next_line_is_found_in_the_ink(blots, want):
+    from PIL import Image, ImageDraw
+
+    from parsers.readers.scan.reader import carried_marks
+
+    cell = Image.new("L", (300, 200), 255)
+    draw = ImageDraw.Draw(cell)
+    for x, y, width, height in [(12, 12, 180, 26)] + blots:  # the word's ink, then the blots
+        draw.rectangle((x, y, x + width - 1, y + height - 1), fill=0)
+    repairs = []
+    words = carried_marks([Word("Текст", 10, 10, 200, 40, 95.0, 0, ())], cell, (0, 0, 300, 200), repairs, "page 1")
+    assert [w.text for w in words] == [want]
+    assert len(repairs) == (want != "Текст")
+
+
+def test_finding_carried_marks_keeps_to_the_time_limit():
+    from PIL import Image, ImageDraw
+
+    from parsers.limits import time_budget
+    from parsers.readers.scan.reader import carried_marks
+
+    cell = Image.new("L", (300, 200), 255)
+    ImageDraw.Draw(cell).rectangle((12, 52, 16, 56), fill=0)
+    with time_budget(Limits(max_seconds=0.0)):
+        with pytest.raises(IngestError, match="time limit, at page 1, row 2, a mark alone on a line"):
+            carried_marks([Word("Текст", 10, 10, 200, 40, 95.0, 0, ())], cell, (0, 0, 300, 200), [],
+                          "page 1, row 2")
 
 
 # Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.
