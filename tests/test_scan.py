@@ -304,6 +304,25 @@ def test_a_scan_whose_page_pdfminer_cannot_parse_is_one_error():
         list(render_pdf_pages(damaged))
 
 
+def test_a_scan_whose_page_pdfium_cannot_render_is_one_error(monkeypatch):
+    """pypdfium2 refusing a damaged page as pdfplumber renders it (its PdfiumError, here raised
+    by a stand-in for the render) is the damaged-PDF error naming the page, not a traceback."""
+    import pdfplumber.page
+    from PIL import Image
+    from pypdfium2 import PdfiumError
+
+    from parsers.readers.scan.image import render_pdf_pages
+
+    def refuse(page, *args, **kwargs):
+        raise PdfiumError("Failed to load page.")
+
+    buffer = io.BytesIO()
+    Image.new("L", (400, 560), 255).save(buffer, "PDF", resolution=50)
+    monkeypatch.setattr(pdfplumber.page.Page, "to_image", refuse)
+    with pytest.raises(IngestError, match=r"^damaged PDF: page 1: Failed to load page\.$"):
+        list(render_pdf_pages(buffer.getvalue()))
+
+
 @pytest.mark.parametrize("above, below, short_by, kind", [
     # a word cut at a cell's edge: its ink and its rest's first letter's end 0.4-1.1 pt short of
     # the edge in the narrow-column scans ("отдельном" + "у", "Организатор" + "ы:"), their
