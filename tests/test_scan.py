@@ -304,6 +304,25 @@ def test_a_scan_whose_page_pdfminer_cannot_parse_is_one_error():
         list(render_pdf_pages(damaged))
 
 
+def test_a_scan_whose_page_pdfium_cannot_render_is_one_error(monkeypatch):
+    """pypdfium2 refusing a damaged page as pdfplumber renders it (its PdfiumError, here raised
+    by a stand-in for the render) is the damaged-PDF error naming the page, not a traceback."""
+    import pdfplumber.page
+    from PIL import Image
+    from pypdfium2 import PdfiumError
+
+    from parsers.readers.scan.image import render_pdf_pages
+
+    def refuse(page, *args, **kwargs):
+        raise PdfiumError("Failed to load page.")
+
+    buffer = io.BytesIO()
+    Image.new("L", (400, 560), 255).save(buffer, "PDF", resolution=50)
+    monkeypatch.setattr(pdfplumber.page.Page, "to_image", refuse)
+    with pytest.raises(IngestError, match=r"^damaged PDF: page 1: Failed to load page\.$"):
+        list(render_pdf_pages(buffer.getvalue()))
+
+
 @pytest.mark.parametrize("above, below, short_by, kind", [
     # a word cut at a cell's edge: its ink and its rest's first letter's end 0.4-1.1 pt short of
     # the edge in the narrow-column scans ("отдельном" + "у", "Организатор" + "ы:"), their
@@ -360,6 +379,70 @@ def test_a_word_read_in_latin_capitals_as_tall_as_small_letters_is_read_again_in
     assert all(raw.isascii() for raw, _ in repairs)  # the raw reading is kept
 
 
+class _Rereads:
+    """An engine whose reading in Russian alone gives ``text`` at ``confidence``."""
+
+    def __init__(self, text, confidence):
+        self.text, self.confidence = text, confidence
+
+    def read(self, image, psm=6, dpi=300, first=False):
+        assert first
+        return [Word(self.text, 8, 8, 120, 23, self.confidence, 0, ())] if self.text else []
+
+
+@pytest.mark.parametrize("raw, again, want", [
+    # "постоянн" filling a narrow column: read again less sure (64 % to 91 % in the narrow-column
+    # scans), in small letters or with capitals shaped as the small ones, taken in small letters
+    ("NOCTOAHH", ("постоянн", 64.0), "постоянн"),
+    ("NOCTOAHH", ("ПОСТОяНН", 37.0), "постоянн"),
+    ("MOCTOAHH.", ("постоянн.", 60.0), "постоянн."),
+    # no letters
+    ("NOCTOAHH", ("111", 95.0), "NOCTOAHH"),
+    ("NOCTOAHH", ("", 0.0), "NOCTOAHH"),
+    # Latin capitals in smaller type (a footnote's "UNESCO" under the body's size): capitals
+    # unlike their small letters (Е, А), digits, marks
+    ("UNESCO", ("ОМЕЗСО", 66.0), "UNESCO"),
+    ("OECD", ("ОЕСО", 56.0), "OECD"),
+    ("NATO", ("НАТО", 80.0), "NATO"),
+    ("ICLEI", ("1СГЕТ", 0.0), "ICLEI"),
+    ("UNESCO", ("ОМЕ$ЗСО", 44.0), "UNESCO"),
+    # a letter not Cyrillic
+    ("NOCTOAHH", ("NOCTOAHH", 70.0), "NOCTOAHH"),
+])
+def test_a_word_read_again_in_russian_is_taken_only_as_small_cyrillic_letters(raw, again, want):
+    from PIL import Image
+
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, in_russian
+
+    word = Word(raw, 10, 10, 130, 25, 91.0, 0, ())
+    repairs = []
+    words = in_russian([word], Image.new("L", (200, 60), 255), 0, 0, _Rereads(*again), 200, 22.0,
+                       DEFAULT_SCAN_SETTINGS, repairs)
+    assert [w.text for w in words] == [want]
+    assert repairs == ([] if want == raw else [(raw, want)])
+
+
+@needs_ocr
+@pytest.mark.parametrize("text", ["UNESCO", "OECD", "ICLEI"])
+def test_latin_capitals_in_a_footnote_s_smaller_type_stay_latin(text):
+    """9 pt capitals under 12 pt body text stand under the page's capital height, as small
+    letters do; read again in Russian alone they come out Cyrillic capitals ("ОМЕЗСО")."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.readers.scan.engine import Engine
+    from parsers.readers.scan.reader import DEFAULT_SCAN_SETTINGS, in_russian
+
+    cell = Image.new("L", (300, 80), 255)
+    ImageDraw.Draw(cell).text((20, 20), text, font=ImageFont.truetype(LIBERATION_SERIF, 25), fill=0)
+    cell = cell.filter(ImageFilter.GaussianBlur(0.8)).point(lambda value: 255 if value > 140 else 0)
+    repairs = []
+    with Engine() as engine:
+        words = engine.read(cell, psm=6, dpi=200)
+        assert [repair.is_latin_small_misread(w, cap=22.0) for w in words] == [True]  # 33 px type: 22 px capitals
+        words = in_russian(words, cell, 0, 0, engine, 200, 22.0, DEFAULT_SCAN_SETTINGS, repairs)
+    assert [w.text for w in words] == [text] and repairs == []
+
+
 def _blots(*boxes, size=(30, 12)):
     """A region of ink (1) in the given boxes (x, y, width, height) on paper (0)."""
     import numpy as np
@@ -407,9 +490,46 @@ def test_a_closing_mark_carried_alone_to_the_next_line_goes_with_the_word_above(
     cell = cell.filter(ImageFilter.GaussianBlur(0.6)).point(lambda value: 255 if value > 140 else 0)
     repairs = []
     with Engine() as engine:
-        words = _read_region(cell, (0, 0, *cell.size), engine, 200, DEFAULT_SCAN_SETTINGS, repairs)
+        words = _read_region(cell, (0, 0, *cell.size), engine, 200, DEFAULT_SCAN_SETTINGS, repairs, "page 1")
     assert [word.text for word in words] == want
     assert len(repairs) == (len(want) < len(lines))
+
+
+@pytest.mark.parametrize("blots, want", [
+    ([(12, 52, 5, 5)], "Текст."),                         # a dot on the next line's baseline
+    ([(12, 52, 5, 5), (12, 60, 5, 5)], "Текст:"),         # two dots close: a colon
+    ([(12, 52, 5, 5), (12, 80, 5, 5)], "Текст."),         # two apart: one mark to a line, the first
+    ([(12, 52, 5, 5), (150, 50, 20, 10)], "Текст"),       # ink beside it: not alone on its line
+    ([(100, 52, 5, 5)], "Текст"),                         # not at the text's left edge
+    ([(12, 120, 5, 5)], "Текст"),                         # lines below the next line's baseline
+])
+def test_a_mark_alone_on_the_next_line_is_found_in_the_ink(blots, want):
+    from PIL import Image, ImageDraw
+
+    from parsers.readers.scan.reader import carried_marks
+
+    cell = Image.new("L", (300, 200), 255)
+    draw = ImageDraw.Draw(cell)
+    for x, y, width, height in [(12, 12, 180, 26)] + blots:  # the word's ink, then the blots
+        draw.rectangle((x, y, x + width - 1, y + height - 1), fill=0)
+    repairs = []
+    words = carried_marks([Word("Текст", 10, 10, 200, 40, 95.0, 0, ())], cell, (0, 0, 300, 200), repairs, "page 1")
+    assert [w.text for w in words] == [want]
+    assert len(repairs) == (want != "Текст")
+
+
+def test_finding_carried_marks_keeps_to_the_time_limit():
+    from PIL import Image, ImageDraw
+
+    from parsers.limits import time_budget
+    from parsers.readers.scan.reader import carried_marks
+
+    cell = Image.new("L", (300, 200), 255)
+    ImageDraw.Draw(cell).rectangle((12, 52, 16, 56), fill=0)
+    with time_budget(Limits(max_seconds=0.0)):
+        with pytest.raises(IngestError, match="time limit, at page 1, row 2, a mark alone on a line"):
+            carried_marks([Word("Текст", 10, 10, 200, 40, 95.0, 0, ())], cell, (0, 0, 300, 200), [],
+                          "page 1, row 2")
 
 
 # Two columns: words start at 40, 76-80, 92, 112-118 in the left one; the right one starts at 206.

@@ -47,10 +47,12 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
     one at a time (a generator, so memory holds one page image).
 
     The page count and each page's pixel count are checked before anything is rendered; a page
-    whose drawing pdfminer cannot parse (its images are found there) is a damaged PDF, one line.
+    whose drawing pdfminer cannot parse (its images are found there) or pdfium cannot render is a
+    damaged PDF, one line naming the page.
     """
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
+    from pypdfium2 import PdfiumError
 
     from parsers.readers.pdf.reader import DAMAGED, damage_reason
 
@@ -59,12 +61,12 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
         for page in pdf.pages:
             try:
                 dpi = scan_dpi(page)
-            except PdfminerException as error:
-                reason = damage_reason(error.args[0] if error.args else error)
-                raise IngestError(DAMAGED.format(f"page {page.page_number}: {reason}")) from None
-            limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
-                                      f"page {page.page_number}")
-            rendered = page.to_image(resolution=dpi, antialias=True).original
+                limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
+                                          f"page {page.page_number}")
+                rendered = page.to_image(resolution=dpi, antialias=True).original
+            except (PdfminerException, PdfiumError) as error:
+                cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+                raise IngestError(DAMAGED.format(f"page {page.page_number}: {damage_reason(cause)}")) from None
             yield PageImage(page.page_number, to_grey(rendered), dpi)
             page.close()
 

@@ -14,7 +14,8 @@ changed silently.
 - A closing mark alone on a line of its own, which Tesseract does not read, given to the word
   above (``reader.carried_marks``).
 - Words read in Latin capitals only as tall as small letters ("NOCTOAHH" for "постоянн") read again
-  in Russian alone (``reader.in_russian``).
+  in Russian alone (``reader.in_russian``), taken when that reading is small Cyrillic letters
+  (``as_small_letters``).
 - Words of Latin twins of Cyrillic letters in Russian text ("OKMO", "no") in Cyrillic; one with
   an "n" (a serif "п") only when short or read in Cyrillic elsewhere on the page ("Open" stays).
 """
@@ -80,7 +81,7 @@ def region_words(words: list[Word], cap: float | None = None,
     ``page`` is the page's words (``page_words``), where a reading may be found elsewhere."""
     out = list(words)
     repairs: list[tuple[str, str]] = []
-    cyrillic = sum(1 for w in words for ch in w.text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
+    cyrillic = sum(1 for w in words for ch in w.text if is_cyrillic(ch))
     for index, word in enumerate(out):
         mixed = to_cyrillic(word.text, page)
         if mixed and cyrillic:  # some Cyrillic in the region: it is Russian text
@@ -175,6 +176,24 @@ def is_latin_small_misread(word: Word, cap: float) -> bool:
     letters = word.text.rstrip(".,:;»)")
     return len(letters) >= 3 and all("A" <= ch <= "Z" for ch in letters) and not ROMAN.match(letters) \
         and word.bottom - word.top < SMALL_CAPS_RATIO * cap
+
+
+def as_small_letters(text: str) -> str | None:
+    """A word ``is_latin_small_misread`` gave, as read again in Russian alone, in the small letters
+    its height says it is ("постоянн", or "ПОСТОяНН" read in the wrong case as well); None when the
+    reading again is no such word: no letters ("111"), a letter not Cyrillic, or a capital unlike its
+    small letter ("ОМЕЗСО" for "UNESCO" in a footnote's smaller type: real capitals)."""
+    letters = text.rstrip(".,:;»)")
+    if not letters or not all(is_cyrillic(ch) for ch in letters):
+        return None
+    if any(ch.isupper() and ch not in SAME_SHAPE_CAPITALS for ch in letters):
+        return None
+    return text.lower()
+
+
+def is_cyrillic(ch: str) -> bool:
+    """A Cyrillic letter of the Russian alphabet, small or capital."""
+    return "а" <= ch.lower() <= "я" or ch in "ёЁ"
 
 
 def is_bullet(word: Word, line_height: int) -> bool:
