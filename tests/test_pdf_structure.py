@@ -70,6 +70,42 @@ def test_a_pdf_without_a_readable_tree_has_no_tagged_paragraphs(catalog, page):
     assert TaggedBlocks(Doc({}, catalog)).of_page(page) is None
 
 
+class CountingDoc(Doc):
+    """A Doc that counts the objects asked of it."""
+
+    reads = 0
+
+    def getobj(self, objid: int):
+        self.reads += 1
+        return super().getobj(objid)
+
+
+def shared_kids_tree(depth: int) -> CountingDoc:
+    """A parent tree of ``depth`` nodes above one leaf, each node listing the one below twice
+    (as a damaged or hostile file may): 2**depth paths to the leaf, depth + 1 nodes."""
+    doc = CountingDoc({}, {})
+    doc.objects = {100: {"Nums": [0, [PDFObjRef(doc, 1)]]}, 1: {"S": LIT("P")}}
+    for level in range(1, depth + 1):
+        below = PDFObjRef(doc, 100 + level - 1)
+        doc.objects[100 + level] = {"Kids": [below, below]}
+    doc.catalog["StructTreeRoot"] = {"ParentTree": PDFObjRef(doc, 100 + depth)}
+    return doc
+
+
+def test_a_parent_tree_whose_nodes_share_kids_is_read_once_per_node():
+    doc = shared_kids_tree(14)
+    blocks = TaggedBlocks(doc)
+    assert doc.reads <= 15 + 1  # each node once, the leaf's element once at most
+    assert blocks.of_page({"StructParents": 0})(0) == 1
+
+
+def test_a_parent_tree_that_loops_is_read_once_per_node():
+    doc = Doc({}, {})
+    doc.objects = {7: {"Kids": [PDFObjRef(doc, 7)], "Nums": [0, [PDFObjRef(doc, 1)]]}, 1: {"S": LIT("P")}}
+    doc.catalog["StructTreeRoot"] = {"ParentTree": PDFObjRef(doc, 7)}
+    assert TaggedBlocks(doc).of_page({"StructParents": 0})(0) == 1
+
+
 def _mark(block: int | None) -> Mark | None:
     """A page's mark of a run of text drawn in paragraph element ``block`` (None: unmarked)."""
     return None if block is None else Mark(lambda mcid: mcid, block)

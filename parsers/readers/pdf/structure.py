@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from pdfminer.data_structures import NumberTree
 from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSException
+
+from parsers.limits import check_time
 
 # Structure types that make one paragraph of their text (ISO 32000-1, 14.8.4.3).
 BLOCK_TYPES = frozenset({"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Caption", "BlockQuote",
@@ -26,6 +27,9 @@ BLOCK_TYPES = frozenset({"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Ca
 LABEL = "Lbl"
 # Steps up the tree before giving up (a tree that loops): paragraphs sit a few levels down.
 MAX_DEPTH = 32
+# Nodes of the parent tree read before giving up (a page's entry is one node's pair: a real
+# tree has about one node per page, Chromium's a single one).
+MAX_TREE_NODES = 100_000
 # What reading a broken tree may raise (pdfminer resolves objects lazily).
 TREE_ERRORS = (PSException, TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError)
 
@@ -62,6 +66,34 @@ def marks(of: BlockOf) -> Callable[[int], Mark]:
     return mark
 
 
+def number_tree(top) -> dict[int, object]:
+    """A number tree's integer keys and their values (ISO 32000-1, 7.9.7), each node read once:
+    a tree whose nodes list the same child twice, or loop, costs no more than its nodes.
+    Raises ValueError past ``MAX_TREE_NODES`` (such a tree is read as none)."""
+    found: dict[int, object] = {}
+    seen: set[int] = set()
+    stack = [top]
+    while stack:
+        ref = stack.pop()
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in seen:
+                continue
+            seen.add(ref.objid)
+        if len(seen) > MAX_TREE_NODES:
+            raise ValueError("a parent tree of too many nodes")
+        check_time("the structure tree")
+        node = resolve1(ref)
+        if not isinstance(node, dict):
+            continue
+        pairs = resolve1(node.get("Nums"))
+        if isinstance(pairs, list):
+            found.update((key, value) for key, value in zip(pairs[::2], pairs[1::2]) if isinstance(key, int))
+        kids = resolve1(node.get("Kids"))
+        if isinstance(kids, list):
+            stack.extend(reversed(kids))
+    return found
+
+
 class TaggedBlocks:
     """A document's structure tree, read as the paragraph element of each page's MCIDs."""
 
@@ -74,8 +106,7 @@ class TaggedBlocks:
                 return
             roles = resolve1(root.get("RoleMap"))
             self.roles = roles if isinstance(roles, dict) else {}
-            self.parents = {key: array for key, array in NumberTree(root["ParentTree"]).values
-                            if isinstance(key, int)}
+            self.parents = number_tree(root["ParentTree"])
         except TREE_ERRORS:
             self.parents = {}
 
