@@ -699,3 +699,13 @@ def test_an_unmapped_glyph_drawn_over_text_is_left_out_but_a_label_opening_its_l
 
     kept_glyphs = sorted(without_hidden_unmapped(glyphs), key=lambda glyph: glyph.x0)
     assert "".join(glyph.text for glyph in kept_glyphs) == kept
+
+
+def test_the_glyphs_an_unmapped_one_is_compared_with_are_its_own_lines_near_it_though_one_is_page_wide():
+    from parsers.readers.pdf.objects import GlyphBands
+
+    page = [glyph for line in range(50) for glyph in _glyphs("А" * 20, 10.0, 10.0 + 14.0 * line)]
+    wide = _wide("Ш", 0.0, 500.0, top=800.0)
+    unmapped = _unmapped(12.0, 16.0, top=10.0)
+    near = GlyphBands([*page, wide]).reaching(unmapped, unmapped.x0, unmapped.x1)
+    assert wide not in near and 1 <= len(near) <= 2
