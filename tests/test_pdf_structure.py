@@ -37,11 +37,13 @@ def tagged(objects: dict, parents: list, roles: dict | None = None, page_key: in
 
 
 # Objects: 1 a paragraph, 2 text in it; 3 a list item's label in item 4; 5 an element whose
-# parent is itself; 6 a producer's own type mapped to P.
+# parent is itself; 6 a producer's own type mapped to P; 7 one mapped to 6's, mapped to P in
+# turn; 8 one the map maps to itself.
 def objects(doc: Doc) -> dict:
     ref = lambda objid: PDFObjRef(doc, objid)  # noqa: E731
     return {1: {"S": LIT("P")}, 2: {"S": LIT("NonStruct"), "P": ref(1)}, 3: {"S": LIT("Lbl"), "P": ref(4)},
-            4: {"S": LIT("LI")}, 5: {"S": LIT("Span"), "P": ref(5)}, 6: {"S": LIT("Para")}}
+            4: {"S": LIT("LI")}, 5: {"S": LIT("Span"), "P": ref(5)}, 6: {"S": LIT("Para")},
+            7: {"S": LIT("Normal")}, 8: {"S": LIT("Loop")}}
 
 
 BLOCK_CASES = {
@@ -49,13 +51,15 @@ BLOCK_CASES = {
     "a list item's label names no paragraph": (1, None),
     "a tree that loops names none": (2, None),
     "a producer's own type mapped to P by the role map is a paragraph": (3, 6),
+    "... mapped to P through another type of its own": (4, 7),
+    "a type the role map maps to itself names none": (5, None),
     "an MCID the page's array lacks names none": (9, None),
 }
 
 
 @pytest.mark.parametrize(("mcid", "block"), BLOCK_CASES.values(), ids=BLOCK_CASES.keys())
 def test_each_mcid_is_read_as_its_nearest_paragraph_element(mcid, block):
-    doc = tagged({}, [2, 3, 5, 6], roles={"Para": LIT("P")})
+    doc = tagged({}, [2, 3, 5, 6, 7, 8], roles={"Para": LIT("P"), "Normal": LIT("Para"), "Loop": LIT("Loop")})
     doc.objects.update(objects(doc))
     assert TaggedBlocks(doc).of_page({"StructParents": 0})(mcid) == block
 

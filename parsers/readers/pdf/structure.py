@@ -27,6 +27,8 @@ BLOCK_TYPES = frozenset({"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Ca
 LABEL = "Lbl"
 # Steps up the tree before giving up (a tree that loops): paragraphs sit a few levels down.
 MAX_DEPTH = 32
+# Steps through the role map (custom type to custom type to a standard one) before stopping.
+MAX_ROLE_STEPS = 8
 # Nodes of the parent tree read before giving up (a page's entry is one node's pair: a real
 # tree has about one node per page, Chromium's a single one).
 MAX_TREE_NODES = 100_000
@@ -148,7 +150,16 @@ class TaggedBlocks:
         return None
 
     def _role(self, kind) -> str | None:
-        """A structure type's name, a custom one mapped to the standard one (``/RoleMap``)."""
+        """A structure type's name, a custom one mapped to the standard one (``/RoleMap``,
+        followed up to ``MAX_ROLE_STEPS`` steps: a map may name a type it maps in turn)."""
         name = getattr(kind, "name", None)
-        mapped = getattr(resolve1(self.roles.get(name)), "name", None) if name in self.roles else None
-        return mapped or name
+        seen = {name}
+        for _ in range(MAX_ROLE_STEPS):
+            if name not in self.roles:
+                break
+            mapped = getattr(resolve1(self.roles.get(name)), "name", None)
+            if mapped is None or mapped in seen:  # a map that loops names its last new type
+                break
+            seen.add(mapped)
+            name = mapped
+        return name
