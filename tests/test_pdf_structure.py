@@ -13,7 +13,7 @@ from pdfminer.psparser import LIT
 
 from parsers.readers.pdf.lines import Frame, Glyph, make_line
 from parsers.readers.pdf.paragraphs import paragraphs
-from parsers.readers.pdf.structure import Mark, TaggedBlocks
+from parsers.readers.pdf.structure import Mark, TaggedBlocks, marks
 
 
 class Doc:
@@ -143,6 +143,14 @@ def test_a_marks_paragraph_is_looked_up_once_and_only_when_asked():
     mark = Mark(lambda mcid: asked.append(mcid) or 7, 3)
     assert asked == []
     assert (mark.block, mark.block, asked) == (7, 7, [3])
+
+
+def test_a_pages_glyphs_of_one_mcid_share_one_mark_so_the_tree_is_asked_once_per_mcid():
+    asked = []
+    mark = marks(lambda mcid: asked.append(mcid) or 7)
+    glyph_marks = [mark(mcid) for mcid in (3, 3, 4, 3)]
+    assert [found.block for found in glyph_marks] == [7, 7, 7, 7]
+    assert (glyph_marks[0] is glyph_marks[1], asked) == (True, [3, 4])
 
 
 def test_a_bulleted_line_of_another_tagged_paragraph_is_an_item():

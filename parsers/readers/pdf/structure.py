@@ -114,22 +114,20 @@ class TaggedBlocks:
 
     def of_page(self, page_attrs: dict) -> BlockOf | None:
         """For one page (its attributes' ``/StructParents``), the paragraph element (its object
-        id) each MCID is drawn in, or None when the tree says none; None for an untagged page."""
+        id) each MCID is drawn in, or None when the tree says none; None for an untagged page.
+        Not cached: the page's ``marks`` ask once per MCID, each ``Mark`` remembering it."""
         try:
             array = resolve1(self.parents.get(resolve1(page_attrs.get("StructParents"))))
         except TREE_ERRORS:
             return None
         if not isinstance(array, list):
             return None
-        cache: dict[int, int | None] = {}
 
         def block(mcid: int) -> int | None:
-            if mcid not in cache:
-                try:
-                    cache[mcid] = self._block(array[mcid]) if 0 <= mcid < len(array) else None
-                except TREE_ERRORS:
-                    cache[mcid] = None
-            return cache[mcid]
+            try:
+                return self._block(array[mcid]) if 0 <= mcid < len(array) else None
+            except TREE_ERRORS:
+                return None
 
         return block
 
