@@ -179,6 +179,20 @@ def test_a_cells_paragraph_or_a_heading_spaced_as_the_rows_stays_in_the_table_wh
 # After the table's last row, a line spanning it (each one 25 pt below the one before,
 # 1.5 em: as far as a heading row may be), then rows as close as a cell's lines.
 TABLE_ROWS = (HEADER, ((0, "1."), (40, "First"), (200, "Moscow")), ((0, "2."), (40, "Second"), (200, "Kazan")))
+
+
+def centred(centre: float, text: str) -> tuple[float, str]:
+    """A piece of ``text`` (no spaces) centred on ``centre``, as Word often sets "Место, дата"."""
+    return centre - WIDTH * len(text) / 2, text
+
+
+def set_right(right: float, text: str) -> tuple[float, str]:
+    """A piece of ``text`` (no spaces) ending at ``right``."""
+    return right - WIDTH * len(text), text
+
+
+CENTRED_ROWS = (HEADER, ((0, "1."), (40, "First"), centred(230, "Moscow")), ((0, "2."), (40, "Second"), centred(230, "Kazan")))
+RIGHT_ROWS = (((0, "№"), (40, "Title"), set_right(260, "Place")), ((0, "1."), (40, "First"), set_right(260, "Moscow")), ((0, "2."), (40, "Second"), set_right(260, "Kazan")))
 CUT_ROW = (((40, "rest of a row"), (200, "cut")), ((40, "by the break"), (200, "above")))  # atop a page
 
 
@@ -193,6 +207,16 @@ CUT_ROW = (((40, "rest of a row"), (200, "cut")), ((40, "by the break"), (200, "
      [((0, "1."), (50, "Omsk"), (210, "240")), ((0, "2."), (50, "Perm"), (210, "300"))], [3, 2], ["Director", "Jubilees"]),
     # the same rows without the line spanning the table: text inside its columns goes on it
     (TABLE_ROWS, [], [((0, "3."), (50, "Omsk"), (210, "240")), ((0, "4."), (50, "Perm"), (210, "300"))], [5], []),
+    # a column whose text is centred (its header not), a heading, rows centred as well: one table
+    (CENTRED_ROWS, [(0, "A heading")],
+     [((0, "3."), (40, "Third"), centred(230, "Omsk")), ((0, "4."), (40, "Fourth"), centred(230, "Petersburg"))], [6], []),
+    # the same set right, its header too: one table
+    (RIGHT_ROWS, [(0, "A heading")],
+     [((0, "3."), (40, "Third"), set_right(260, "Omsk")), ((0, "4."), (40, "Fourth"), set_right(260, "Petersburg"))],
+     [6], []),
+    # centred, then rows of another table set left inside that column: two tables
+    (CENTRED_ROWS, [(-5, "Director"), (0, "Jubilees")],
+     [((0, "1."), (50, "Omsk"), (205, "240")), ((0, "2."), (50, "Perm"), (205, "300"))], [3, 2], ["Director", "Jubilees"]),
 ])
 def test_after_a_line_spanning_the_table_only_rows_on_its_column_edges_go_on_it(rows, spanning, after, tables_rows,
                                                                                  rest_texts):

@@ -567,16 +567,24 @@ LABEL_CASES = {
     "a run opening two lines at one place is a list's labels": (
         [[_line_of((127.4, "??"), (136.2, "ОКМО")), _line_of((127.4, "??"), (136.2, "АГП"), top=42.3)]],
         [["• ОКМО", "• АГП"]]),
-    "... across pages and cells, drawn over the text or beside it": (
-        [[_line_of((130.39, ""), (130.4, "ОКМО"))], [_line_of((130.39, ""), (130.39, ""), (130.4, "АГП"))],
-         [_line_of((129.0, "??"), (137.8, "АГУ"))]],
-        [["• ОКМО"], ["• АГП"], ["• АГУ"]]),
+    "... across pages and cells, drawn over the text (one glyph or two)": (
+        [[_line_of((130.39, ""), (130.4, "ОКМО"))], [_line_of((130.39, ""), (130.39, ""), (130.4, "АГП"))]],
+        [["• ОКМО"], ["• АГП"]]),
+    "... across cells, one glyph set apart from its text": (
+        [[_line_of((127.4, "?"), (140.0, "ОКМО"))], [_line_of((127.4, "?"), (140.0, "АГУ"))]],
+        [["• ОКМО"], ["• АГУ"]]),
     "one such line alone may be a lost letter: it stays": (
         [[_line_of((127.4, "?"), (131.8, "КМО")), _line_of((127.4, "Текст"), top=42.3)]],
         [["\ufffdКМО", "Текст"]]),
-    "runs at different places stay": (
-        [[_line_of((127.4, "?"), (131.8, "КМО")), _line_of((160.0, "?"), (164.4, "ГП"), top=42.3)]],
+    "a lost letter opening lines at the left margin, touching its word, stays": (
+        [[_line_of((127.4, "?"), (131.8, "КМО")), _line_of((127.4, "?"), (131.8, "ГП"), top=42.3)]],
         [["\ufffdКМО", "\ufffdГП"]]),
+    "runs opening lines at one place, their text at different places, stay": (
+        [[_line_of((127.4, "??"), (136.2, "ОКМО")), _line_of((127.4, "???"), (140.6, "АГП"), top=42.3)]],
+        [["\ufffd\ufffdОКМО", "\ufffd\ufffd\ufffdАГП"]]),
+    "runs at different places stay": (
+        [[_line_of((127.4, "??"), (136.2, "КМО")), _line_of((160.0, "??"), (168.8, "ГП"), top=42.3)]],
+        [["\ufffd\ufffdКМО", "\ufffd\ufffdГП"]]),
     "an unmapped glyph inside a line does not open it": (
         [[_line_of((127.4, "О"), (133.4, "?"), (137.8, "МО")), _line_of((127.4, "А"), (133.4, "?"), (137.8, "П"), top=42.3)]],
         [["О\ufffdМО", "А\ufffdП"]]),
@@ -699,3 +707,13 @@ def test_an_unmapped_glyph_drawn_over_text_is_left_out_but_a_label_opening_its_l
 
     kept_glyphs = sorted(without_hidden_unmapped(glyphs), key=lambda glyph: glyph.x0)
     assert "".join(glyph.text for glyph in kept_glyphs) == kept
+
+
+def test_the_glyphs_an_unmapped_one_is_compared_with_are_its_own_lines_near_it_though_one_is_page_wide():
+    from parsers.readers.pdf.objects import GlyphBands
+
+    page = [glyph for line in range(50) for glyph in _glyphs("А" * 20, 10.0, 10.0 + 14.0 * line)]
+    wide = _wide("Ш", 0.0, 500.0, top=800.0)
+    unmapped = _unmapped(12.0, 16.0, top=10.0)
+    near = GlyphBands([*page, wide]).reaching(unmapped, unmapped.x0, unmapped.x1)
+    assert wide not in near and 1 <= len(near) <= 2

@@ -13,7 +13,7 @@ from pdfminer.psparser import LIT
 
 from parsers.readers.pdf.lines import Frame, Glyph, make_line
 from parsers.readers.pdf.paragraphs import paragraphs
-from parsers.readers.pdf.structure import Mark, TaggedBlocks
+from parsers.readers.pdf.structure import Mark, TaggedBlocks, marks
 
 
 class Doc:
@@ -37,11 +37,13 @@ def tagged(objects: dict, parents: list, roles: dict | None = None, page_key: in
 
 
 # Objects: 1 a paragraph, 2 text in it; 3 a list item's label in item 4; 5 an element whose
-# parent is itself; 6 a producer's own type mapped to P.
+# parent is itself; 6 a producer's own type mapped to P; 7 one mapped to 6's, mapped to P in
+# turn; 8 one the map maps to itself.
 def objects(doc: Doc) -> dict:
     ref = lambda objid: PDFObjRef(doc, objid)  # noqa: E731
     return {1: {"S": LIT("P")}, 2: {"S": LIT("NonStruct"), "P": ref(1)}, 3: {"S": LIT("Lbl"), "P": ref(4)},
-            4: {"S": LIT("LI")}, 5: {"S": LIT("Span"), "P": ref(5)}, 6: {"S": LIT("Para")}}
+            4: {"S": LIT("LI")}, 5: {"S": LIT("Span"), "P": ref(5)}, 6: {"S": LIT("Para")},
+            7: {"S": LIT("Normal")}, 8: {"S": LIT("Loop")}}
 
 
 BLOCK_CASES = {
@@ -49,13 +51,15 @@ BLOCK_CASES = {
     "a list item's label names no paragraph": (1, None),
     "a tree that loops names none": (2, None),
     "a producer's own type mapped to P by the role map is a paragraph": (3, 6),
+    "... mapped to P through another type of its own": (4, 7),
+    "a type the role map maps to itself names none": (5, None),
     "an MCID the page's array lacks names none": (9, None),
 }
 
 
 @pytest.mark.parametrize(("mcid", "block"), BLOCK_CASES.values(), ids=BLOCK_CASES.keys())
 def test_each_mcid_is_read_as_its_nearest_paragraph_element(mcid, block):
-    doc = tagged({}, [2, 3, 5, 6], roles={"Para": LIT("P")})
+    doc = tagged({}, [2, 3, 5, 6, 7, 8], roles={"Para": LIT("P"), "Normal": LIT("Para"), "Loop": LIT("Loop")})
     doc.objects.update(objects(doc))
     assert TaggedBlocks(doc).of_page({"StructParents": 0})(mcid) == block
 
@@ -68,6 +72,42 @@ def test_each_mcid_is_read_as_its_nearest_paragraph_element(mcid, block):
 ])
 def test_a_pdf_without_a_readable_tree_has_no_tagged_paragraphs(catalog, page):
     assert TaggedBlocks(Doc({}, catalog)).of_page(page) is None
+
+
+class CountingDoc(Doc):
+    """A Doc that counts the objects asked of it."""
+
+    reads = 0
+
+    def getobj(self, objid: int):
+        self.reads += 1
+        return super().getobj(objid)
+
+
+def shared_kids_tree(depth: int) -> CountingDoc:
+    """A parent tree of ``depth`` nodes above one leaf, each node listing the one below twice
+    (as a damaged or hostile file may): 2**depth paths to the leaf, depth + 1 nodes."""
+    doc = CountingDoc({}, {})
+    doc.objects = {100: {"Nums": [0, [PDFObjRef(doc, 1)]]}, 1: {"S": LIT("P")}}
+    for level in range(1, depth + 1):
+        below = PDFObjRef(doc, 100 + level - 1)
+        doc.objects[100 + level] = {"Kids": [below, below]}
+    doc.catalog["StructTreeRoot"] = {"ParentTree": PDFObjRef(doc, 100 + depth)}
+    return doc
+
+
+def test_a_parent_tree_whose_nodes_share_kids_is_read_once_per_node():
+    doc = shared_kids_tree(14)
+    blocks = TaggedBlocks(doc)
+    assert doc.reads <= 15 + 1  # each node once, the leaf's element once at most
+    assert blocks.of_page({"StructParents": 0})(0) == 1
+
+
+def test_a_parent_tree_that_loops_is_read_once_per_node():
+    doc = Doc({}, {})
+    doc.objects = {7: {"Kids": [PDFObjRef(doc, 7)], "Nums": [0, [PDFObjRef(doc, 1)]]}, 1: {"S": LIT("P")}}
+    doc.catalog["StructTreeRoot"] = {"ParentTree": PDFObjRef(doc, 7)}
+    assert TaggedBlocks(doc).of_page({"StructParents": 0})(0) == 1
 
 
 def _mark(block: int | None) -> Mark | None:
@@ -103,6 +143,14 @@ def test_a_marks_paragraph_is_looked_up_once_and_only_when_asked():
     mark = Mark(lambda mcid: asked.append(mcid) or 7, 3)
     assert asked == []
     assert (mark.block, mark.block, asked) == (7, 7, [3])
+
+
+def test_a_pages_glyphs_of_one_mcid_share_one_mark_so_the_tree_is_asked_once_per_mcid():
+    asked = []
+    mark = marks(lambda mcid: asked.append(mcid) or 7)
+    glyph_marks = [mark(mcid) for mcid in (3, 3, 4, 3)]
+    assert [found.block for found in glyph_marks] == [7, 7, 7, 7]
+    assert (glyph_marks[0] is glyph_marks[1], asked) == (True, [3, 4])
 
 
 def test_a_bulleted_line_of_another_tagged_paragraph_is_an_item():

@@ -5,9 +5,13 @@ LibreOffice's XHTML, whose labels are U+F0B7, a Symbol-font bullet) draws the fo
 blank glyph, which maps to no character: pdfminer's "(cid:0)", read as U+FFFD
 (``objects.UNMAPPED_TEXT``). Such a run opens each item's line, touching its text or
 drawn over it (``objects.without_hidden_unmapped`` puts that one before the text). One
-such run could be a lost letter; the same run opening lines at the same place, across the
-document, is a list's labels: each is read as a bullet "•", so the lines are list items,
-and the reader's warning says so (the character itself stays unknown).
+such run could be a lost letter, and so could many: a font lacking a letter that starts
+lines at the page's left margin. A list's labels have a list's geometry: runs opening lines
+at one place, their text starting at one place after them (the items' indent), each run
+shaped as a label (``label_shaped``: drawn over its text, of two glyphs or more, or set
+apart from its text), not as a letter touching the rest of its word. Those are read as a
+bullet "•", so the lines are list items, and the reader's warning says so (the character
+itself stays unknown).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 BULLET = "•"
 # Fewest lines a run must open at one place to be read as a list's labels.
 MIN_LABELS = 2
+# Space (em) between a one-glyph run and its text that sets it apart as a label, not a letter.
+LABEL_GAP = 0.2
 
 
 def label_length(line: Line) -> int:
@@ -32,27 +38,51 @@ def label_length(line: Line) -> int:
     return count if count < len(visible) else 0
 
 
+def label_shaped(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> bool:
+    """True when the unmapped run opening the line is shaped as a label: drawn over the text
+    (no width left, ``objects.without_hidden_unmapped``), two glyphs or more (a bullet and the
+    space or tab after it in one font), or set ``LABEL_GAP`` em or more apart from the text; a
+    single glyph touching the text is a lost letter's shape."""
+    visible = line.visible()
+    count = label_length(line)
+    run, text = visible[:count], visible[count]
+    return (run[-1].x1 - run[0].x0 <= settings.align_tolerance or count > 1
+            or text.x0 - run[-1].x1 >= LABEL_GAP * line.size)
+
+
 def read_labels(containers: Iterable[list[Line]], settings: PdfSettings = DEFAULT_SETTINGS) -> dict[int | None, int]:
-    """Replace, in each list of lines, the unmapped run opening a line by a bullet where such
-    runs open at least ``MIN_LABELS`` lines at one place (within ``align_tolerance``);
-    the number of glyphs read so, per page."""
-    found = [(lines, index) for lines in containers for index, line in enumerate(lines) if label_length(line)]
-    found.sort(key=lambda at: at[0][at[1]].x0)
-    groups: list[list[tuple[list[Line], int]]] = []
+    """Replace, in each list of lines, the unmapped run opening a line by a bullet where runs
+    shaped as labels (``label_shaped``) open at least ``MIN_LABELS`` lines at one place, their
+    text starting at one place too (each within ``align_tolerance``); the number of glyphs read
+    so, per page."""
+    found = [(lines, index, line.x0, _text_x0(line)) for lines in containers for index, line in enumerate(lines)
+             if label_length(line) and label_shaped(line, settings)]
+    found.sort(key=lambda at: (at[2], at[3]))
+    groups: list[list[tuple[list[Line], int, float, float]]] = []
     for at in found:
-        if groups and at[0][at[1]].x0 - groups[-1][0][0][groups[-1][0][1]].x0 <= settings.align_tolerance:
-            groups[-1].append(at)
+        for group in reversed(groups):  # the groups opening within the tolerance before it
+            if at[2] - group[0][2] > settings.align_tolerance:
+                groups.append([at])
+                break
+            if abs(at[3] - group[0][3]) <= settings.align_tolerance:
+                group.append(at)
+                break
         else:
             groups.append([at])
     read: dict[int | None, int] = {}
     for group in groups:
         if len(group) < MIN_LABELS:
             continue
-        for lines, index in group:
+        for lines, index, _, _ in group:
             line = lines[index]
             read[line.page] = read.get(line.page, 0) + label_length(line)
             lines[index] = bulleted(line, settings)
     return read
+
+
+def _text_x0(line: Line) -> float:
+    """Where the line's text starts after its opening unmapped run."""
+    return line.visible()[label_length(line)].x0
 
 
 def bulleted(line: Line, settings: PdfSettings = DEFAULT_SETTINGS) -> Line:

@@ -112,6 +112,39 @@ def page_objects(page, settings: PdfSettings = DEFAULT_SETTINGS, blocks: BlockOf
     return found
 
 
+# The height of a band of ``GlyphBands``, in points (a line's glyphs share one or two).
+BAND = 4.0
+
+
+class GlyphBands:
+    """Glyphs filed by band of their top (``BAND`` pt) and, in each, by left edge, each band
+    knowing its widest glyph: the glyphs that may reach into a span of one line are found by
+    bisection in that line's bands, not by a scan of the page. A very wide glyph widens the
+    search of its own band only (page-wide, one made every search cover the page: quadratic)."""
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        filed: dict[float, list[Glyph]] = {}  # float keys: a top of inf has a band too
+        for glyph in glyphs:
+            filed.setdefault(glyph.top // BAND, []).append(glyph)
+        self.keys = sorted(filed)
+        self.bands = []
+        for key in self.keys:
+            band = sorted(filed[key], key=lambda glyph: glyph.x0)
+            self.bands.append(([glyph.x0 for glyph in band], band, max(glyph.x1 - glyph.x0 for glyph in band)))
+
+    def reaching(self, glyph: Glyph, x0: float, x1: float) -> list[Glyph]:
+        """The glyphs with a top within ``SAME_LINE`` of ``glyph``'s size of its own (and a few
+        in bands next to them) that start before ``x1`` and within their band's widest glyph's
+        width before ``x0``."""
+        reach = SAME_LINE * glyph.size
+        first = bisect.bisect_left(self.keys, (glyph.top - reach) // BAND)
+        last = bisect.bisect_right(self.keys, (glyph.top + reach) // BAND)
+        found: list[Glyph] = []
+        for starts, band, widest in self.bands[first:last]:
+            found.extend(band[bisect.bisect_left(starts, x0 - widest):bisect.bisect_right(starts, x1)])
+        return found
+
+
 def without_hidden_unmapped(glyphs: list[Glyph], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Glyph]:
     """The glyphs without the unmapped ones drawn over another glyph of the same line (more
     than half their width on it): a label the font could not draw, set on top of the text
@@ -120,18 +153,13 @@ def without_hidden_unmapped(glyphs: list[Glyph], settings: PdfSettings = DEFAULT
     One drawn over the first letter of its line (no text of the line ends within a column
     gap before it), from its left edge on, is kept, moved to touch that letter from the left
     with no width: the line opens with it, as a label the font lacked opens an item
-    (``labels.read_labels``)."""
-    mapped = sorted((glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()),
-                    key=lambda glyph: glyph.x0)
-    starts = [glyph.x0 for glyph in mapped]
-    widest = max((glyph.x1 - glyph.x0 for glyph in mapped), default=0.0)
+    (``labels.read_labels``). Each is compared with the glyphs of its own line near it only
+    (``GlyphBands``)."""
+    bands = GlyphBands([glyph for glyph in glyphs if glyph.text != UNMAPPED_TEXT and glyph.text.strip()])
 
     def near(glyph: Glyph, x0: float, x1: float) -> list[Glyph]:
-        """The mapped glyphs of ``glyph``'s line that may reach into x0..x1: only those starting
-        within the widest glyph's width of it can (a bisection, not a scan of the page: a page
-        of unmapped glyphs stays linear, not quadratic)."""
-        return [other for other in mapped[bisect.bisect_left(starts, x0 - widest):bisect.bisect_right(starts, x1)]
-                if abs(other.top - glyph.top) <= SAME_LINE * glyph.size]
+        """The mapped glyphs of ``glyph``'s line that may reach into x0..x1."""
+        return [other for other in bands.reaching(glyph, x0, x1) if abs(other.top - glyph.top) <= SAME_LINE * glyph.size]
 
     def under(glyph: Glyph) -> Glyph | None:
         """The leftmost mapped glyph of its line covering more than half of it, or None."""

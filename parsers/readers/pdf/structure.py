@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from pdfminer.data_structures import NumberTree
 from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSException
+
+from parsers.limits import check_time
 
 # Structure types that make one paragraph of their text (ISO 32000-1, 14.8.4.3).
 BLOCK_TYPES = frozenset({"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Caption", "BlockQuote",
@@ -26,6 +27,11 @@ BLOCK_TYPES = frozenset({"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "Ca
 LABEL = "Lbl"
 # Steps up the tree before giving up (a tree that loops): paragraphs sit a few levels down.
 MAX_DEPTH = 32
+# Steps through the role map (custom type to custom type to a standard one) before stopping.
+MAX_ROLE_STEPS = 8
+# Nodes of the parent tree read before giving up (a page's entry is one node's pair: a real
+# tree has about one node per page, Chromium's a single one).
+MAX_TREE_NODES = 100_000
 # What reading a broken tree may raise (pdfminer resolves objects lazily).
 TREE_ERRORS = (PSException, TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError)
 
@@ -62,6 +68,34 @@ def marks(of: BlockOf) -> Callable[[int], Mark]:
     return mark
 
 
+def number_tree(top) -> dict[int, object]:
+    """A number tree's integer keys and their values (ISO 32000-1, 7.9.7), each node read once:
+    a tree whose nodes list the same child twice, or loop, costs no more than its nodes.
+    Raises ValueError past ``MAX_TREE_NODES`` (such a tree is read as none)."""
+    found: dict[int, object] = {}
+    seen: set[int] = set()
+    stack = [top]
+    while stack:
+        ref = stack.pop()
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in seen:
+                continue
+            seen.add(ref.objid)
+        if len(seen) > MAX_TREE_NODES:
+            raise ValueError("a parent tree of too many nodes")
+        check_time("the structure tree")
+        node = resolve1(ref)
+        if not isinstance(node, dict):
+            continue
+        pairs = resolve1(node.get("Nums"))
+        if isinstance(pairs, list):
+            found.update((key, value) for key, value in zip(pairs[::2], pairs[1::2]) if isinstance(key, int))
+        kids = resolve1(node.get("Kids"))
+        if isinstance(kids, list):
+            stack.extend(reversed(kids))
+    return found
+
+
 class TaggedBlocks:
     """A document's structure tree, read as the paragraph element of each page's MCIDs."""
 
@@ -74,29 +108,26 @@ class TaggedBlocks:
                 return
             roles = resolve1(root.get("RoleMap"))
             self.roles = roles if isinstance(roles, dict) else {}
-            self.parents = {key: array for key, array in NumberTree(root["ParentTree"]).values
-                            if isinstance(key, int)}
+            self.parents = number_tree(root["ParentTree"])
         except TREE_ERRORS:
             self.parents = {}
 
     def of_page(self, page_attrs: dict) -> BlockOf | None:
         """For one page (its attributes' ``/StructParents``), the paragraph element (its object
-        id) each MCID is drawn in, or None when the tree says none; None for an untagged page."""
+        id) each MCID is drawn in, or None when the tree says none; None for an untagged page.
+        Not cached: the page's ``marks`` ask once per MCID, each ``Mark`` remembering it."""
         try:
             array = resolve1(self.parents.get(resolve1(page_attrs.get("StructParents"))))
         except TREE_ERRORS:
             return None
         if not isinstance(array, list):
             return None
-        cache: dict[int, int | None] = {}
 
         def block(mcid: int) -> int | None:
-            if mcid not in cache:
-                try:
-                    cache[mcid] = self._block(array[mcid]) if 0 <= mcid < len(array) else None
-                except TREE_ERRORS:
-                    cache[mcid] = None
-            return cache[mcid]
+            try:
+                return self._block(array[mcid]) if 0 <= mcid < len(array) else None
+            except TREE_ERRORS:
+                return None
 
         return block
 
@@ -117,7 +148,16 @@ class TaggedBlocks:
         return None
 
     def _role(self, kind) -> str | None:
-        """A structure type's name, a custom one mapped to the standard one (``/RoleMap``)."""
+        """A structure type's name, a custom one mapped to the standard one (``/RoleMap``,
+        followed up to ``MAX_ROLE_STEPS`` steps: a map may name a type it maps in turn)."""
         name = getattr(kind, "name", None)
-        mapped = getattr(resolve1(self.roles.get(name)), "name", None) if name in self.roles else None
-        return mapped or name
+        seen = {name}
+        for _ in range(MAX_ROLE_STEPS):
+            if name not in self.roles:
+                break
+            mapped = getattr(resolve1(self.roles.get(name)), "name", None)
+            if mapped is None or mapped in seen:  # a map that loops names its last new type
+                break
+            seen.add(mapped)
+            name = mapped
+        return name

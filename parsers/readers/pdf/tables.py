@@ -265,21 +265,51 @@ def _next_paragraph(current: _Candidate, line: Line, pieces: list[Line], setting
 def _fits_after(current: _Candidate, pieces: list[Line], settings: PdfSettings) -> bool:
     """True when a line with text in two or more columns goes on the table: its pieces fit its
     columns (``_fits``) and, after a line spanning the table (a section's heading, or the text
-    after the table: a signature, another table's caption), those falling in a column start at
-    its edge (``_on_edges``): rows of another table whose text merely falls inside these
-    columns start a table of their own."""
-    return _fits(current.columns, pieces) and (not current.spanned or _on_edges(pieces, current.columns, settings))
+    after the table: a signature, another table's caption), those falling in a column are set
+    as that column's text is (``_on_edges``): rows of another table whose text merely falls
+    inside these columns start a table of their own."""
+    return _fits(current.columns, pieces) and (not current.spanned or _on_edges(pieces, current, settings))
 
 
-def _on_edges(pieces: list[Line], columns: list[list[float]], settings: PdfSettings) -> bool:
-    """True when each piece inside one of the columns starts at that column's left edge, save
-    a first piece in the first column (a row number set right or centred); a piece in none
-    opens a column the table has not shown yet (a continuation's first rows leave some empty)."""
+# The table's last lines with text in two or more columns that show how a column's text is set.
+ALIGNMENT_LINES = 12
+# How a piece of a column may be set: its left edge, its centre, its right edge.
+_ALIGNMENTS: tuple[Callable[[Line], float], ...] = (lambda piece: piece.x0,
+                                                    lambda piece: (piece.x0 + piece.x1) / 2,
+                                                    lambda piece: piece.x1)
+
+
+def _on_edges(pieces: list[Line], current: _Candidate, settings: PdfSettings) -> bool:
+    """True when each piece inside one of the columns is set as that column's text is so far
+    (``_column_alignment``: at its left edge, centred, set right), save a first piece in the
+    first column (a row number set right or centred); a piece in none opens a column the table
+    has not shown yet (a continuation's first rows leave some empty)."""
+    columns = current.columns
+    shown = [entry_pieces for _, entry_pieces in current.entries if len(entry_pieces) > 1][-ALIGNMENT_LINES:]
     for index, piece in enumerate(pieces):
         hits = [i for i, column in enumerate(columns) if _overlaps(piece, column)]
-        if hits and not (index == 0 and hits[0] == 0) and abs(piece.x0 - columns[hits[0]][0]) > settings.align_tolerance:
+        if not hits or (index == 0 and hits[0] == 0):
+            continue
+        column = columns[hits[0]]
+        seen = [other for entry_pieces in shown for other in entry_pieces if _overlaps(other, column)]
+        if not any(abs(at(piece) - value) <= settings.align_tolerance
+                   for at, value in _column_alignment(seen, settings)):
             return False
     return True
+
+
+def _column_alignment(seen: list[Line], settings: PdfSettings) -> list[tuple[Callable[[Line], float], float]]:
+    """How a column's pieces are set: of left edge, centre and right edge, the ones most of
+    its pieces share (within ``align_tolerance``), each with where they share it; all that tie
+    (pieces of one width are set every way at once)."""
+    found: list[tuple[int, Callable[[Line], float], float]] = []
+    for at in _ALIGNMENTS:
+        values = sorted(at(piece) for piece in seen)
+        count, value = max(((sum(1 for other in values if abs(other - v) <= settings.align_tolerance), v)
+                            for v in values), default=(0, 0.0))
+        found.append((count, at, value))
+    most = max(count for count, _, _ in found)
+    return [(at, value) for count, at, value in found if count == most and count > 0]
 
 
 def _overlaps(piece: Line, column: list[float]) -> bool:
