@@ -145,9 +145,32 @@ GOOGLE_COMMENTS = {
         '</span></p><p class="c11"><span class="c4">Сроки уточнены</span></p></div>',
         [P("XXX сессия МАГ"), P("май")],
     ),
-    "a thread outside any div ends with its paragraph": (
+    "a thread in a site's wrapper div: only its own div is left out": (
+        '<div class="page"><p>Москва</p><div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Уточнить</span></p>'
+        '<p>Ответ</p></div><p>май</p></div>',
+        [P("Москва"), P("май")],
+    ),
+    "a back-link inside a paragraph's text is only a mark": (
+        '<div class="page"><p>Пункт<a href="#cmnt_ref1">[a]</a> текст после</p><p>Следующий абзац</p>'
+        '<table><tr><td>1</td></tr></table></div>',
+        [P("Пункт текст после"), P("Следующий абзац")],
+    ),
+    "a back-link opening a paragraph that is not its div's first is only a mark": (
+        '<div><p>Москва</p><p><a href="#cmnt_ref1">[a]</a>май</p></div><p>июнь</p>',
+        [P("Москва"), P("май"), P("июнь")],
+    ),
+    "a back-link after text in its div is only a mark": (
+        '<div>Москва<p><a href="#cmnt_ref1">[a]</a>май</p></div>',
+        [P("Москва"), P("май")],
+    ),
+    "a back-link opening a paragraph outside any div is only a mark": (
         '<p><a href="#cmnt_ref2" id="cmnt2">[b]</a><span>Уточнить</span></p><p>Москва</p>',
-        [P("Москва")],
+        [P("Уточнить"), P("Москва")],
+    ),
+    "a thread's div laid out with whitespace between its tags": (
+        '<p>Москва</p>\n<div>\n  <p>\n    <a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Уточнить</span></p>\n'
+        '  <p>Ответ</p>\n</div>\n<p>май</p>',
+        [P("Москва"), P("май")],
     ),
     "a link to another place is read": (
         '<p><a href="#cmnt">см. раздел</a> и <a href="https://example.com/#cmnt1">сайт</a></p>',
