@@ -133,6 +133,18 @@ WORD_COMMENTS = {
         "class=MsoCommentReference>&nbsp;<a href=\"#_msoanchor_1\">[С1]</a></span>Уточнить сроки</p></div></div></div>",
         [P("Москва")],
     ),
+    "text typed after the mark keeps the Comment Reference style and is read": (
+        "<p class=MsoNormal>Семинар<span class=MsoCommentReference><span style='font-size:8.0pt'>"
+        "<a class=msocomanchor href=\"#_msocom_1\">[С1]</a> </span></span><span class=MsoCommentReference>"
+        "<span style='font-size:10.5pt'>в Казани, 15 марта</span></span></p>",
+        [P("Семинар в Казани, 15 марта")],
+    ),
+    "the full page's mark in its special-character span, text after it in the same run": (
+        "<p class=MsoNormal>Москва<span class=MsoCommentReference><span style='mso-special-character:comment'>"
+        "&nbsp;<![if !supportAnnotations]><a class=msocomanchor href=\"#_msocom_1\">[С1]</a><![endif]></span>"
+        " 15 марта</span></p>",
+        [P("Москва 15 марта")],
+    ),
 }
 
 
