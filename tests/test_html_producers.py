@@ -104,12 +104,33 @@ TRACKED_CHANGES = {
         f"<p><b>Юбилеи <del {WORD_REVISION}>всех </del>городов</b></p>",
         [P(R("Юбилеи городов", bold=True))],
     ),
+    "a deletion with only its time": (
+        '<p>Москва <del datetime="2024-01-15T09:30">Казань</del></p>',
+        [P("Москва")],
+    ),
+    "a page's struck text, no revision named, is read": (
+        "<p><del>Семинар в Казани</del> отменён</p>",
+        [P("Семинар в Казани отменён")],
+    ),
+    "struck text after a table is read": (
+        "<table><tr><td>1</td></tr></table><p><del>май</del></p>",
+        [P("май")],
+    ),
+    "another span's classes are read": (
+        "<p><span class=MsoNormal>Москва</span></p>",
+        [P("Москва")],
+    ),
 }
 
 
 @pytest.mark.parametrize(("body", "expected"), TRACKED_CHANGES.values(), ids=TRACKED_CHANGES.keys())
 def test_word_tracked_changes_read_as_the_changed_text(body, expected):
     assert paragraphs(read_html(page(body))) == expected
+
+
+def test_struck_text_in_a_hand_written_table_is_read():
+    cell = cell_blocks("<del>15 марта</del> 20 марта")
+    assert [paragraph.text for paragraph in cell] == ["15 марта 20 марта"]
 
 
 WORD_COMMENTS = {

@@ -152,7 +152,7 @@ class BlockBuilder:
         if name in SKIPPED:
             return SKIP
         styles = self.style_sheet.element_styles(name, attrs)
-        if is_hidden(styles) or word.is_comment(attrs, styles):
+        if is_hidden(styles) or word.is_comment(attrs, styles) or word.is_tracked_deletion(name, attrs):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == word.LIST_MARKER_SPAN:
             return _Collect(self.drawn_label)

@@ -42,6 +42,12 @@ COMMENT_CLASSES = frozenset({"msocomanchor", "msocomtxt", "msocomoff"})
 COMMENT_ELEMENTS = frozenset({"comment-list", "comment"})  # values of mso-element
 COMMENT_CHARACTER = "comment"  # the value of mso-special-character on the span of a comment's mark
 
+# A tracked change: <span class=msoDel><del cite="mailto:..." datetime="...">old</del></span>
+# <span class=msoIns><ins ...>new</ins></span>. The text is what is left once the change is made,
+# as the DOCX reader leaves w:del out (an insertion is read as any text).
+DELETION_CLASS = "msoDel"
+REVISION_ATTRIBUTES = ("datetime", "cite")
+
 LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
 LIST_MARKER_SPAN = "ignore"  # the value of mso-list on the span that holds the drawn marker
 # The filler Word writes after a drawn marker: a span in this font of no-break spaces.
@@ -67,3 +73,11 @@ def is_comment(attrs: dict[str, str], styles: dict[str, str]) -> bool:
         return True
     classes = attrs.get("class")
     return bool(classes) and any(name in COMMENT_CLASSES for name in classes.split())
+
+
+def is_tracked_deletion(name: str, attrs: dict[str, str]) -> bool:
+    """True for text a tracked change deleted: Word's msoDel span, or a <del> naming the
+    revision's time or author (a <del> without them is a page's struck text, read)."""
+    if name == "del":
+        return any(attribute in attrs for attribute in REVISION_ATTRIBUTES)
+    return name == "span" and "class" in attrs and DELETION_CLASS in attrs["class"].split()
