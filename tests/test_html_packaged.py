@@ -74,6 +74,35 @@ def test_a_single_file_web_page_reads_as_its_root_page(data, text):
     assert [block.text for block in read_html(data).blocks] == [text]
 
 
+def b64_part(charset: str, page: bytes) -> str:
+    return (f"Content-Transfer-Encoding: base64\r\nContent-Type: text/html{charset}\r\n\r\n"
+            + base64.encodebytes(page).decode("ascii"))
+
+
+CYRILLIC = "<html><body><p>План мероприятий</p></body></html>"
+META_1251 = '<html><head><meta charset="windows-1251"></head><body><p>План мероприятий</p></body></html>'
+PART_CHARSETS = {  # the part's charset parameter, the page's bytes -> warnings
+    "UTF-16 with its mark, the part saying utf-16": ('; charset="utf-16"', CYRILLIC.encode("utf-16"), []),
+    "Word's unicode: UTF-16 with its mark": ('; charset="unicode"', b"\xff\xfe" + CYRILLIC.encode("utf-16-le"), []),
+    "UTF-16 without a mark: the part says it": ('; charset="unicode"', CYRILLIC.encode("utf-16-le"), []),
+    "UTF-16BE without a mark": ("; charset=utf-16be", CYRILLIC.encode("utf-16-be"), []),
+    "UTF-8 with its mark, no charset on the part": ("", CYRILLIC.encode("utf-8-sig"), []),
+    "the part's charset before a <meta> saying another": (
+        '; charset="koi8-r"', CYRILLIC.replace("<body>", '<head><meta charset="utf-8"></head><body>').encode("koi8-r"),
+        []),
+    "an unknown part charset: the page's <meta>": ('; charset="x-nothing"', META_1251.encode("cp1251"), []),
+    "an unknown part charset and no <meta>: reported": ('; charset="x-nothing"', CYRILLIC.encode("cp1251"),
+                                                       ["charset_unknown"]),
+}
+
+
+@pytest.mark.parametrize(("charset", "page", "warnings"), PART_CHARSETS.values(), ids=PART_CHARSETS.keys())
+def test_a_pages_part_is_decoded_in_the_charset_it_declares(charset, page, warnings):
+    document = read_html(message(b64_part(charset, page), PART))
+    assert [block.text for block in document.blocks] == ["План мероприятий"]
+    assert [warning.code for warning in document.warnings] == warnings
+
+
 @pytest.mark.parametrize("head", [
     b"Content-Type: text/html\r\n\r\n<html>",  # a message, but not of a page and its parts
     b"<html><p>Content-Type: multipart/related</p>",

@@ -65,10 +65,10 @@ def is_mhtml(head: bytes) -> bool:
     return _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is not None
 
 
-def mhtml_page(data: bytes) -> bytes:
+def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     """The page of a Single File Web Page: its root part (the ``start`` the message names, else
-    its first text/html part), transfer-decoded; its charset is the page's to declare, or the
-    part's, written into it as a <meta> when the page declares none."""
+    its first text/html part), transfer-decoded, and the charset the part declares (or None):
+    the page's bytes are left as they are, a byte-order mark first."""
     message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
     if not message.is_multipart():
         raise IngestError("damaged Single File Web Page (MHTML): no parts after its headers")
@@ -81,15 +81,14 @@ def mhtml_page(data: bytes) -> bytes:
         raise IngestError("a Single File Web Page (MHTML) without an HTML page in it")
     page = root.get_payload(decode=True) or b""
     charset = root.get_content_charset()
-    if charset and _CHARSET_NAME.fullmatch(charset) and not re.search(rb"<meta[^>]+charset", page[:4096], re.IGNORECASE):
-        page = f'<meta charset="{charset}">'.encode("ascii") + page
-    return page
+    return page, charset if charset and _CHARSET_NAME.fullmatch(charset) else None
 
 
-def unpacked_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The page itself: unzipped or taken out of its MHTML message; a bare page as it is."""
+def unpacked_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
+    """The page itself: unzipped or taken out of its MHTML message (a bare page as it is), and
+    the charset its package declares for it (a MIME part's; None for the others)."""
     if data.startswith(ZIP_SIGNATURES):
-        return zipped_page(data, limits)
+        return zipped_page(data, limits), None
     if is_mhtml(data):
         return mhtml_page(data)
-    return data
+    return data, None
