@@ -117,6 +117,42 @@ def test_a_message_without_a_page_is_refused():
         mhtml_page(message(PART))
 
 
+def nested(depth: int) -> bytes:
+    """A message whose parts nest ``depth`` multiparts deep, the page in the last."""
+    head = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+    opening = "".join(f'--b{i - 1}\r\nContent-Type: multipart/related; boundary="b{i}"\r\n\r\n' for i in range(1, depth))
+    closing = "".join(f"--b{i}--\r\n" for i in reversed(range(depth)))
+    return (head + opening + f"--b{depth - 1}\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n" + closing).encode()
+
+
+def many_parts(count: int) -> bytes:
+    return message(*["Content-Type: image/png\r\n\r\nx"] * count, "Content-Type: text/html\r\n\r\n<p>x</p>")
+
+
+@pytest.mark.parametrize("data, problem", [
+    (nested(2000), r"^damaged Single File Web Page \(MHTML\): its parts nest too deep to read$"),
+    (many_parts(20_000), r"^refused: a Single File Web Page \(MHTML\) of more than 10,000 parts"),
+], ids=["nested 2,000 deep", "20,000 parts"])
+def test_a_hostile_single_file_web_page_is_one_error(data, problem):
+    with pytest.raises(IngestError, match=problem):
+        read_html(data)
+
+
+@pytest.mark.parametrize("data", [nested(20), many_parts(500)], ids=["nested 20 deep", "500 parts"])
+def test_a_single_file_web_page_of_many_or_nested_parts_is_read(data):
+    assert [block.text for block in read_html(data).blocks] == ["x"]
+
+
+def test_a_deeply_nested_single_file_web_page_is_one_line_on_the_command_line(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "deep.mht"
+    path.write_bytes(nested(2000))
+    result = run("ingest", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "deep.mht" in result.stderr and "nest too deep" in result.stderr
+
+
 def test_a_zipped_page_is_held_to_the_package_limits():
     from parsers.limits import Limits
 

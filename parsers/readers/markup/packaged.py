@@ -10,6 +10,7 @@ Word's filelist.xml, themedata, header.htm) are not read.
 
 from __future__ import annotations
 
+import email.errors
 import email.parser
 import email.policy
 import re
@@ -29,6 +30,12 @@ _HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")
 _MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related\b", re.IGNORECASE | re.MULTILINE)
 HEADER_BYTES = 4096  # as far as the headers are looked for
 _CHARSET_NAME = re.compile(r"[a-z0-9_.:-]{1,40}")
+# A page and its parts (Word: the page, its filelist, colour map, theme, each picture) are tens,
+# a page with many pictures hundreds; the email parser takes seconds per hundred thousand, so a
+# message with more lines that could open a part ("--" and its boundary) than this is refused
+# before it is parsed.
+MAX_PARTS = 10_000
+DAMAGED = "damaged Single File Web Page (MHTML)"
 
 
 def page_members(names: list[str]) -> list[str]:
@@ -69,10 +76,18 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     """The page of a Single File Web Page: its root part (the ``start`` the message names, else
     its first text/html part), transfer-decoded, and the charset the part declares (or None):
     the page's bytes are left as they are, a byte-order mark first."""
-    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
-    if not message.is_multipart():
-        raise IngestError("damaged Single File Web Page (MHTML): no parts after its headers")
-    parts = [part for part in message.walk() if not part.is_multipart()]
+    if data.count(b"\n--") > MAX_PARTS:
+        raise IngestError(f"refused: a Single File Web Page (MHTML) of more than {MAX_PARTS:,} parts "
+                          "(a damaged or hostile file)")
+    try:
+        message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
+        if not message.is_multipart():
+            raise IngestError(f"{DAMAGED}: no parts after its headers")
+        parts = [part for part in message.walk() if not part.is_multipart()]
+    except RecursionError:
+        raise IngestError(f"{DAMAGED}: its parts nest too deep to read") from None
+    except (email.errors.MessageError, ValueError, LookupError) as error:
+        raise IngestError(f"{DAMAGED}: {error}") from None
     start = (message.get_param("start") or "").strip("<>")
     root = next((part for part in parts if start and (part.get("Content-ID") or "").strip("<>") == start), None)
     root = root or next((part for part in parts if part.get_content_type() in ("text/html", "application/xhtml+xml")),
