@@ -93,14 +93,11 @@ def transport_charset(name: str) -> str:
 
 
 def _codec_name(name: str, aliases: dict[str, str]) -> str:
-    """A charset's Python codec name, or (no codec has it) the name as written, lower-cased,
-    for ``decode`` to report."""
+    """A charset's Python codec name, or (no codec decodes it: ``is_known``) the name as written,
+    lower-cased, for ``decode`` to report."""
     name = name.strip().lower()
     name = aliases.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return name
+    return codecs.lookup(name).name if is_known(name) else name
 
 
 # UTF-8 text with a stray invalid byte (a cut multi-byte character, a byte from another
@@ -126,13 +123,19 @@ def _stray_warning(stray: int) -> ReaderWarning:
     return ReaderWarning("bytes_replaced", f"{stray} invalid byte sequence(s) in UTF-8 text; they were replaced")
 
 
+# Text codecs that decode no charset a page is written in: Python's escapes (a page of them reads as
+# mojibake), domain names, and the one that refuses everything. Bytes-to-bytes codecs (base64, hex,
+# zlib, rot13) are no text encodings at all.
+NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
+
+
 def is_known(name: str) -> bool:
-    """True when a codec decodes text in the charset ``name``."""
+    """True when a codec decodes text in the charset ``name``: a text encoding, not one of NOT_CHARSETS."""
     try:
-        codecs.lookup(name)
+        codec = codecs.lookup(name)
     except LookupError:
         return False
-    return True
+    return codec._is_text_encoding and codec.name not in NOT_CHARSETS
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:
