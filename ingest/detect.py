@@ -139,6 +139,8 @@ def _zip_format(data: bytes) -> SourceFormat:
         if "content.xml" not in names:
             raise IngestError("damaged OpenDocument file: no content.xml in the archive")
         return "odt"
+    if mimetype:  # a package naming its own format (an EPUB book, application/epub+zip), pages in it or not
+        raise NotADocument(f"a zip package of another format ({mimetype[:60]}), not DOCX, ODT or a web page")
     from parsers.readers.markup.packaged import page_members
 
     if page_members(sorted(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page

@@ -113,8 +113,8 @@ def test_what_is_no_single_file_web_page(head):
 
 
 def test_a_message_without_a_page_is_refused():
-    with pytest.raises(IngestError, match="without an HTML page"):
-        mhtml_page(message(PART))
+    with pytest.raises(IngestError, match=r"without an HTML page in it \(its parts: image/png, text/xml\)$"):
+        mhtml_page(message(PART, "Content-Type: image/png\r\n\r\nx", PART))
 
 
 def nested(depth: int) -> bytes:

@@ -62,14 +62,22 @@ def zipped_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 
 def is_mhtml(head: bytes) -> bool:
-    """True when ``head`` opens a Single File Web Page: message headers, among them
-    Content-Type: multipart/related, up to the first blank line."""
+    """True when ``head`` opens a Single File Web Page: message headers up to the first blank line,
+    among them Content-Type: multipart/related with its boundary, and the line opening the first
+    part ("--" and the boundary) after them. A letter or a note whose first lines read as headers
+    naming multipart/related has no such line: it is text."""
     head = head[:HEADER_BYTES].lstrip(b"\xef\xbb\xbf")
-    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    block, *rest = re.split(rb"\r?\n\r?\n", head, maxsplit=1)
     lines = block.splitlines()
     if not lines or not all(_HEADER_LINE.match(line) for line in lines):
         return False
-    return _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is not None
+    if _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is None:
+        return False
+    boundary = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(block).get_boundary()
+    if not boundary or not rest:
+        return False
+    first_part = rb"^--" + re.escape(boundary.encode("ascii", "surrogateescape")) + rb"[ \t]*\r?$"
+    return re.search(first_part, rest[0], re.MULTILINE) is not None
 
 
 def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
@@ -93,7 +101,9 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     root = root or next((part for part in parts if part.get_content_type() in ("text/html", "application/xhtml+xml")),
                         None)
     if root is None:
-        raise IngestError("a Single File Web Page (MHTML) without an HTML page in it")
+        kinds = sorted({part.get_content_type() for part in parts})
+        listed = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+        raise IngestError(f"a Single File Web Page (MHTML) without an HTML page in it (its parts: {listed or 'none'})")
     page = root.get_payload(decode=True) or b""
     charset = root.get_content_charset()
     return page, charset if charset and _CHARSET_NAME.fullmatch(charset) else None
