@@ -78,8 +78,11 @@ def detect_format(data: bytes) -> SourceFormat:
         return "image"
     if _is_flat_opendocument(_strip_bom(head)):
         return "fodt"
-    if b"ultipart/related" in head and _is_mhtml(head):
-        return "html"
+    if b"ultipart/related" in head:  # a Single File Web Page (Word's .mht, Chromium's MHTML): its page is read
+        from parsers.readers.markup.packaged import is_mhtml
+
+        if is_mhtml(head):
+            return "html"
     if not _is_text(head):
         raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML, text or an image")
     return _text_format(data)
@@ -139,18 +142,13 @@ def _zip_format(data: bytes) -> SourceFormat:
         if "content.xml" not in names:
             raise IngestError("damaged OpenDocument file: no content.xml in the archive")
         return "odt"
+    if mimetype:  # a package naming its own format (an EPUB book, application/epub+zip), pages in it or not
+        raise NotADocument(f"a zip package of another format ({mimetype[:60]}), not DOCX, ODT or a web page")
     from parsers.readers.markup.packaged import page_members
 
     if page_members(sorted(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page
         return "html"  # (the reader refuses a zip of several pages, naming them)
     raise NotADocument("a zip archive without word/document.xml, an OpenDocument text or a web page")
-
-
-def _is_mhtml(head: bytes) -> bool:
-    """A Single File Web Page (Word's .mht, Chromium's MHTML): read as the page inside it."""
-    from parsers.readers.markup.packaged import is_mhtml
-
-    return is_mhtml(head)
 
 
 def _small_member(archive: zipfile.ZipFile, name: str, most: int = 200) -> str:

@@ -912,14 +912,19 @@ def google_zipped(page: bytes, title: str) -> bytes:
     return buffer.getvalue()
 
 
-def word_single_file(page: bytes, name: str) -> bytes:
-    """Word's "Single File Web Page" (.mht) of its "Web Page" ``page`` named ``name``."""
+def word_single_file(page: bytes, name: str, charset: str = "windows-1251") -> bytes:
+    """Word's "Single File Web Page" (.mht) of its "Web Page" ``page`` named ``name``, saved in
+    ``charset`` (a name of WORD_CHARSETS): the part says it; a UTF-16 page ("unicode", its
+    byte-order mark first) is no lines of text, so it goes base64, the others quoted-printable."""
+    import base64
     import quopri
 
-    def part(location: str, kind: str, body: bytes) -> bytes:
+    def part(location: str, kind: str, body: bytes, binary: bool = False) -> bytes:
+        transfer, encoded = ("base64", base64.encodebytes(body)) if binary else \
+            ("quoted-printable", quopri.encodestring(body))
         return (f"--{MHT_BOUNDARY}\r\nContent-Location: {MHT_FOLDER}/{location}\r\n"
-                f"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: {kind}\r\n\r\n").encode("ascii") \
-            + quopri.encodestring(body) + b"\r\n\r\n"
+                f"Content-Transfer-Encoding: {transfer}\r\nContent-Type: {kind}\r\n\r\n").encode("ascii") \
+            + encoded + b"\r\n\r\n"
 
     files = f"{name}_files"
     filelist = ('<xml xmlns:o="urn:schemas-microsoft-com:office:office">\r\n'
@@ -931,7 +936,7 @@ def word_single_file(page: bytes, name: str) -> bytes:
                'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>').encode("ascii")
     return (f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{MHT_BOUNDARY}"\r\n\r\n'
             f"{MHT_PREAMBLE}\r\n\r\n").encode("ascii") \
-        + part(f"{name}.htm", 'text/html; charset="windows-1251"', page) \
+        + part(f"{name}.htm", f'text/html; charset="{charset}"', page, binary=bool(WORD_CHARSETS[charset][1])) \
         + part(f"{files}/colorschememapping.xml", "text/xml", colours) \
         + part(f"{files}/filelist.xml", 'text/xml; charset="utf-8"', filelist) \
         + f"--{MHT_BOUNDARY}--\r\n".encode("ascii")

@@ -76,6 +76,14 @@ ODT = "application/vnd.oasis.opendocument.text"
      b'\ttype="text/html";\r\n\tboundary="b"\r\n\r\n--b\r\n', "html"),
     # a text that speaks of multipart/related is no message
     (b"1.\tContent-Type: multipart/related\tnote\n", "text"),
+    # nor is a letter whose first lines read as headers: no boundary, or no part opening with it
+    ("Content-Type: multipart/related\nFrom: otdel\n\nПлан мероприятий на 2024 год\n1. Семинар\n".encode(), "text"),
+    ('Content-Type: multipart/related; boundary="b"\n\nПлан мероприятий\n--a\n'.encode(), "text"),
+    (b'Content-Type: multipart/related; boundary="b"\r\n\r\n-- b\r\n--bb\r\n', "text"),
+    (b'Content-Type: multipart/related; boundary="b"\r\n', "text"),  # headers only
+    # Word's preamble before the first part
+    (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n'
+     b"This document is a Single File Web Page.\r\n\r\n------=_NextPart_01DA\r\n", "html"),
 ])
 def test_format_is_detected_from_the_bytes(data, fmt):
     assert detect_format(data) == fmt
@@ -89,6 +97,9 @@ def test_format_is_detected_from_the_bytes(data, fmt):
     (flat(f'{OFFICE_NS} office:mimetype="application/vnd.oasis.opendocument.spreadsheet"'), "not a text document"),
     (zipped("a.txt"), "without word/document.xml"),
     (zipped("a.txt", "images/a.png"), "without word/document.xml, an OpenDocument text or a web page"),
+    # an EPUB book holds XHTML pages, but is a book: its mimetype member says so
+    (zipped("OEBPS/ch1.xhtml", "META-INF/container.xml", mimetype="application/epub+zip"),
+     r"a zip package of another format \(application/epub\+zip\)"),
     (b"PK\x03\x04garbage", "damaged"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "damaged Office compound file"),
     (compound_file("EncryptionInfo", "EncryptedPackage"), "protected by a password"),

@@ -74,7 +74,7 @@ def test_the_html_reader_drops_the_decoded_page_once_the_tree_holds_it(monkeypat
 
     decoded = []
     monkeypatch.setattr("parsers.readers.markup.html.decode_page",
-                        lambda data: (decoded.append(weakref.ref(text := Text(data.decode()))) or text, ()))
+                        lambda data, transport=None: (decoded.append(weakref.ref(text := Text(data.decode()))) or text, ()))
     original = walker.read_tree
 
     def read_tree(tree):

@@ -74,6 +74,35 @@ def test_a_single_file_web_page_reads_as_its_root_page(data, text):
     assert [block.text for block in read_html(data).blocks] == [text]
 
 
+def b64_part(charset: str, page: bytes) -> str:
+    return (f"Content-Transfer-Encoding: base64\r\nContent-Type: text/html{charset}\r\n\r\n"
+            + base64.encodebytes(page).decode("ascii"))
+
+
+CYRILLIC = "<html><body><p>План мероприятий</p></body></html>"
+META_1251 = '<html><head><meta charset="windows-1251"></head><body><p>План мероприятий</p></body></html>'
+PART_CHARSETS = {  # the part's charset parameter, the page's bytes -> warnings
+    "UTF-16 with its mark, the part saying utf-16": ('; charset="utf-16"', CYRILLIC.encode("utf-16"), []),
+    "Word's unicode: UTF-16 with its mark": ('; charset="unicode"', b"\xff\xfe" + CYRILLIC.encode("utf-16-le"), []),
+    "UTF-16 without a mark: the part says it": ('; charset="unicode"', CYRILLIC.encode("utf-16-le"), []),
+    "UTF-16BE without a mark": ("; charset=utf-16be", CYRILLIC.encode("utf-16-be"), []),
+    "UTF-8 with its mark, no charset on the part": ("", CYRILLIC.encode("utf-8-sig"), []),
+    "the part's charset before a <meta> saying another": (
+        '; charset="koi8-r"', CYRILLIC.replace("<body>", '<head><meta charset="utf-8"></head><body>').encode("koi8-r"),
+        []),
+    "an unknown part charset: the page's <meta>": ('; charset="x-nothing"', META_1251.encode("cp1251"), []),
+    "an unknown part charset and no <meta>: reported": ('; charset="x-nothing"', CYRILLIC.encode("cp1251"),
+                                                       ["charset_unknown"]),
+}
+
+
+@pytest.mark.parametrize(("charset", "page", "warnings"), PART_CHARSETS.values(), ids=PART_CHARSETS.keys())
+def test_a_pages_part_is_decoded_in_the_charset_it_declares(charset, page, warnings):
+    document = read_html(message(b64_part(charset, page), PART))
+    assert [block.text for block in document.blocks] == ["План мероприятий"]
+    assert [warning.code for warning in document.warnings] == warnings
+
+
 @pytest.mark.parametrize("head", [
     b"Content-Type: text/html\r\n\r\n<html>",  # a message, but not of a page and its parts
     b"<html><p>Content-Type: multipart/related</p>",
@@ -84,8 +113,44 @@ def test_what_is_no_single_file_web_page(head):
 
 
 def test_a_message_without_a_page_is_refused():
-    with pytest.raises(IngestError, match="without an HTML page"):
-        mhtml_page(message(PART))
+    with pytest.raises(IngestError, match=r"without an HTML page in it \(its parts: image/png, text/xml\)$"):
+        mhtml_page(message(PART, "Content-Type: image/png\r\n\r\nx", PART))
+
+
+def nested(depth: int) -> bytes:
+    """A message whose parts nest ``depth`` multiparts deep, the page in the last."""
+    head = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+    opening = "".join(f'--b{i - 1}\r\nContent-Type: multipart/related; boundary="b{i}"\r\n\r\n' for i in range(1, depth))
+    closing = "".join(f"--b{i}--\r\n" for i in reversed(range(depth)))
+    return (head + opening + f"--b{depth - 1}\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n" + closing).encode()
+
+
+def many_parts(count: int) -> bytes:
+    return message(*["Content-Type: image/png\r\n\r\nx"] * count, "Content-Type: text/html\r\n\r\n<p>x</p>")
+
+
+@pytest.mark.parametrize("data, problem", [
+    (nested(2000), r"^damaged Single File Web Page \(MHTML\): its parts nest too deep to read$"),
+    (many_parts(20_000), r"^refused: a Single File Web Page \(MHTML\) of more than 10,000 parts"),
+], ids=["nested 2,000 deep", "20,000 parts"])
+def test_a_hostile_single_file_web_page_is_one_error(data, problem):
+    with pytest.raises(IngestError, match=problem):
+        read_html(data)
+
+
+@pytest.mark.parametrize("data", [nested(20), many_parts(500)], ids=["nested 20 deep", "500 parts"])
+def test_a_single_file_web_page_of_many_or_nested_parts_is_read(data):
+    assert [block.text for block in read_html(data).blocks] == ["x"]
+
+
+def test_a_deeply_nested_single_file_web_page_is_one_line_on_the_command_line(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "deep.mht"
+    path.write_bytes(nested(2000))
+    result = run("ingest", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "deep.mht" in result.stderr and "nest too deep" in result.stderr
 
 
 def test_a_zipped_page_is_held_to_the_package_limits():

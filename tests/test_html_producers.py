@@ -104,12 +104,33 @@ TRACKED_CHANGES = {
         f"<p><b>Юбилеи <del {WORD_REVISION}>всех </del>городов</b></p>",
         [P(R("Юбилеи городов", bold=True))],
     ),
+    "a deletion with only its time": (
+        '<p>Москва <del datetime="2024-01-15T09:30">Казань</del></p>',
+        [P("Москва")],
+    ),
+    "a page's struck text, no revision named, is read": (
+        "<p><del>Семинар в Казани</del> отменён</p>",
+        [P("Семинар в Казани отменён")],
+    ),
+    "struck text after a table is read": (
+        "<table><tr><td>1</td></tr></table><p><del>май</del></p>",
+        [P("май")],
+    ),
+    "another span's classes are read": (
+        "<p><span class=MsoNormal>Москва</span></p>",
+        [P("Москва")],
+    ),
 }
 
 
 @pytest.mark.parametrize(("body", "expected"), TRACKED_CHANGES.values(), ids=TRACKED_CHANGES.keys())
 def test_word_tracked_changes_read_as_the_changed_text(body, expected):
     assert paragraphs(read_html(page(body))) == expected
+
+
+def test_struck_text_in_a_hand_written_table_is_read():
+    cell = cell_blocks("<del>15 марта</del> 20 марта")
+    assert [paragraph.text for paragraph in cell] == ["15 марта 20 марта"]
 
 
 WORD_COMMENTS = {
@@ -133,6 +154,18 @@ WORD_COMMENTS = {
         "class=MsoCommentReference>&nbsp;<a href=\"#_msoanchor_1\">[С1]</a></span>Уточнить сроки</p></div></div></div>",
         [P("Москва")],
     ),
+    "text typed after the mark keeps the Comment Reference style and is read": (
+        "<p class=MsoNormal>Семинар<span class=MsoCommentReference><span style='font-size:8.0pt'>"
+        "<a class=msocomanchor href=\"#_msocom_1\">[С1]</a> </span></span><span class=MsoCommentReference>"
+        "<span style='font-size:10.5pt'>в Казани, 15 марта</span></span></p>",
+        [P("Семинар в Казани, 15 марта")],
+    ),
+    "the full page's mark in its special-character span, text after it in the same run": (
+        "<p class=MsoNormal>Москва<span class=MsoCommentReference><span style='mso-special-character:comment'>"
+        "&nbsp;<![if !supportAnnotations]><a class=msocomanchor href=\"#_msocom_1\">[С1]</a><![endif]></span>"
+        " 15 марта</span></p>",
+        [P("Москва 15 марта")],
+    ),
 }
 
 
@@ -145,9 +178,32 @@ GOOGLE_COMMENTS = {
         '</span></p><p class="c11"><span class="c4">Сроки уточнены</span></p></div>',
         [P("XXX сессия МАГ"), P("май")],
     ),
-    "a thread outside any div ends with its paragraph": (
+    "a thread in a site's wrapper div: only its own div is left out": (
+        '<div class="page"><p>Москва</p><div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Уточнить</span></p>'
+        '<p>Ответ</p></div><p>май</p></div>',
+        [P("Москва"), P("май")],
+    ),
+    "a back-link inside a paragraph's text is only a mark": (
+        '<div class="page"><p>Пункт<a href="#cmnt_ref1">[a]</a> текст после</p><p>Следующий абзац</p>'
+        '<table><tr><td>1</td></tr></table></div>',
+        [P("Пункт текст после"), P("Следующий абзац")],
+    ),
+    "a back-link opening a paragraph that is not its div's first is only a mark": (
+        '<div><p>Москва</p><p><a href="#cmnt_ref1">[a]</a>май</p></div><p>июнь</p>',
+        [P("Москва"), P("май"), P("июнь")],
+    ),
+    "a back-link after text in its div is only a mark": (
+        '<div>Москва<p><a href="#cmnt_ref1">[a]</a>май</p></div>',
+        [P("Москва"), P("май")],
+    ),
+    "a back-link opening a paragraph outside any div is only a mark": (
         '<p><a href="#cmnt_ref2" id="cmnt2">[b]</a><span>Уточнить</span></p><p>Москва</p>',
-        [P("Москва")],
+        [P("Уточнить"), P("Москва")],
+    ),
+    "a thread's div laid out with whitespace between its tags": (
+        '<p>Москва</p>\n<div>\n  <p>\n    <a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Уточнить</span></p>\n'
+        '  <p>Ответ</p>\n</div>\n<p>май</p>',
+        [P("Москва"), P("май")],
     ),
     "a link to another place is read": (
         '<p><a href="#cmnt">см. раздел</a> и <a href="https://example.com/#cmnt1">сайт</a></p>',

@@ -334,10 +334,18 @@ def test_a_charset_is_known_by_every_label_browsers_know(declared, codec):
     assert document.warnings == ()
 
 
-def test_a_charset_no_codec_has_is_warned_about():
-    document = read_html(f'<meta charset="x-no-such"><p>{TEXT}</p>'.encode("cp1251"))
+@pytest.mark.parametrize("declared", [
+    "x-no-such",
+    # Python has codecs by these names, but none decodes a page's text
+    "base64", "hex", "zlib", "rot13", "bz2", "uu", "quopri",  # bytes to bytes
+    "unicode_escape", "raw_unicode_escape",  # Python's escapes: mojibake
+    "idna", "punycode", "undefined",
+])
+def test_a_charset_no_codec_decodes_is_warned_about(declared):
+    document = read_html(f'<meta charset="{declared}"><p>{TEXT}</p>'.encode("cp1251"))
+    assert [paragraph.text for paragraph in paragraphs(document)] == [TEXT]  # guessed
     assert [w.code for w in document.warnings] == ["charset_unknown"]
-    assert "x-no-such" in document.warnings[0].message
+    assert declared in document.warnings[0].message
 
 
 def test_a_declaration_that_does_not_fit_is_warned_about():

@@ -386,3 +386,16 @@ def test_a_markdown_plan_gives_its_records(text):
     assert [(f.marker, f.text) for f in plan.footnotes] == [("1", "Дни городов указаны ОРИЕНТИРОВОЧНО")]
     assert plan.signatory.name == "В.И. Селиванов"
     assert plan.warnings == []
+
+
+
+STRUCK = {
+    "raw <del> striking a cancelled event": ("Семинар <del>15 марта</del> перенесён\n", ["Семинар 15 марта перенесён"]),
+    "a struck cell of a raw HTML table": ("<table><tr><td><del>Казань</del> Уфа</td></tr></table>\n\nмай\n",
+                                          ["Казань Уфа", "май"]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), STRUCK.values(), ids=STRUCK.keys())
+def test_struck_text_is_read(text, expected):
+    assert [paragraph.text for paragraph in every_paragraph(read(text))] == expected

@@ -89,7 +89,8 @@ def test_each_producers_page_reads_as_the_docx_of_its_layout(tmp_path, year, lay
 @pytest.mark.parametrize("charset", sorted(producers.WORD_CHARSETS))
 def test_words_page_in_each_of_its_cyrillic_encodings_reads_as_the_docx(tmp_path, charset):
     """Word's "Web Options" -> Encoding: the page declares the charset by the name Word writes
-    (x-mac-cyrillic for "Cyrillic (Mac)", unknown to Python by that name)."""
+    (x-mac-cyrillic for "Cyrillic (Mac)", unknown to Python by that name); so does its Single
+    File Web Page's part ("unicode": UTF-16, its byte-order mark first)."""
     plan = importlib.import_module("plans.plan_2024").PLAN
     layout = every_layout()["line_paragraphs_one_table_list_11"]
     docx = tmp_path / "plan.docx"
@@ -100,3 +101,8 @@ def test_words_page_in_each_of_its_cyrillic_encodings_reads_as_the_docx(tmp_path
         page.write_bytes(producers.WordPage(plan_document(plan, layout), filtered, "plan", charset=charset).page())
         assert f"charset={charset}".encode("ascii") in page.read_bytes().replace(b"\x00", b"")
         assert records(ingest_file(page)) == want, (charset, filtered)
+        if not filtered:  # its "Single File Web Page": the part says the charset
+            packed = tmp_path / "plan.mht"
+            packed.write_bytes(producers.word_single_file(page.read_bytes(), "plan", charset))
+            assert f'charset="{charset}"'.encode("ascii") in packed.read_bytes()
+            assert records(ingest_file(packed)) == want, (charset, "mht")

@@ -75,7 +75,7 @@ class BlockBuilder:
         self.skipped = 0  # elements open inside one whose content is not read
         self.collected: list[str] | None = None  # that element's text, when its handler wants it
         self.then: Callable[[str], None] | None = None
-        self.divs: list[int] = []  # each open <div>'s place in ``leaves``
+        self.opened = ("", "", "")  # the last three elements opened with no content or end between
         self.comment_end: int | None = None  # a comment's thread is open down to this many leaves
 
     # The parser target -------------------------------------------------------
@@ -84,6 +84,7 @@ class BlockBuilder:
         """An element opens: apply its meaning, or count it inside skipped content."""
         if self.buffered:
             self.release_text()
+        self.opened = (self.opened[1], self.opened[2], name)
         if len(self.leaves) + self.skipped >= self.max_depth:
             raise IngestError(f"refused: the markup nests elements more than {self.max_depth} deep "
                               "(a damaged or hostile page)")
@@ -100,14 +101,13 @@ class BlockBuilder:
         elif type(on_leave) is _Collect:
             self.skipped, self.collected, self.then = 1, [], on_leave.then
         else:
-            if name == "div":
-                self.divs.append(len(self.leaves))
             self.leaves.append(on_leave)
 
     def end(self, name: str) -> None:
         """An element closes (the parser closes every element it opened, in order)."""
         if self.buffered:
             self.release_text()
+        self.opened = ("", "", "")
         if self.skipped:
             self.skipped -= 1
             if not self.skipped and self.collected is not None:
@@ -116,8 +116,6 @@ class BlockBuilder:
         on_leave = self.leaves.pop()
         if on_leave is not None:
             on_leave()
-        if name == "div" and self.divs:
-            self.divs.pop()
         if self.comment_end is not None and len(self.leaves) <= self.comment_end:
             self.comment_end = None  # the comment's thread is over
 
@@ -137,6 +135,8 @@ class BlockBuilder:
     def release_text(self) -> None:
         text = self.buffered[0] if len(self.buffered) == 1 else "".join(self.buffered)
         self.buffered = []
+        if text.strip(COLLAPSIBLE_WHITESPACE):
+            self.opened = ("", "", "")  # content: what opens next is not the first of its element
         self.text(text)
 
     def release_collected(self) -> None:
@@ -152,7 +152,7 @@ class BlockBuilder:
         if name in SKIPPED:
             return SKIP
         styles = self.style_sheet.element_styles(name, attrs)
-        if is_hidden(styles) or word.is_comment(attrs, styles):
+        if is_hidden(styles) or word.is_comment(attrs, styles) or word.is_tracked_deletion(name, attrs):
             return SKIP
         if "mso-list" in styles and name == "span" and styles["mso-list"] == word.LIST_MARKER_SPAN:
             return _Collect(self.drawn_label)
@@ -307,11 +307,11 @@ class BlockBuilder:
             self.pieces.append(Piece(marker, self.bold, True, note=marker, mode="note"))
 
     def enter_comment_anchor(self, kind: str):
-        """A comment's reference (its mark is not read) or the mark opening its thread: the thread,
-        to the end of the <div> holding it (or of the paragraph when none does), is not read."""
-        if kind == "thread":
-            self.pieces = []
-            self.comment_end = self.divs[-1] if self.divs else len(self.leaves) - 1
+        """A comment's mark, not read. A back-link opening a thread in Google's shape (the first
+        content of the first <p> of its own <div>) makes the rest of that <div>, the thread and
+        its replies, not read; a back-link anywhere else is only its mark."""
+        if kind == "thread" and self.opened == google_docs.THREAD_OPENING:
+            self.comment_end = len(self.leaves) - 2  # the <div>'s place: the <p> is open inside it
         return SKIP
 
     def enter_note_body(self, attrs: dict[str, str]):

@@ -43,6 +43,14 @@ DECLARED_ALIASES = {
     **dict.fromkeys(("windows-31j", "x-sjis"), "cp932"),
 }
 
+# A charset the transport declares (a MIME part's Content-Type, as an HTTP header) is read as
+# browsers read it: UTF-16 there is UTF-16 (only a <meta> saying so cannot be, as above).
+TRANSPORT_ALIASES = {
+    **dict.fromkeys(("utf-16", "utf-16le", "unicode", "unicodefeff", "ucs-2", "csunicode", "iso-10646-ucs-2"),
+                    "utf-16-le"),
+    **dict.fromkeys(("utf-16be", "unicodefffe"), "utf-16-be"),
+}
+
 # Tried in order when nothing is declared: strict UTF-8 rarely passes by accident.
 GUESSES = ("utf-8", "windows-1251")
 
@@ -75,12 +83,21 @@ def declared_charset(data: bytes) -> str | None:
     name = EncodingDetector.find_declared_encoding(data[:PRESCAN_BYTES], is_html=True, search_entire_document=True)
     if not name:
         return None
+    return _codec_name(name, DECLARED_ALIASES)
+
+
+def transport_charset(name: str) -> str:
+    """The codec for a charset the transport declares (a MIME part's ``charset``), browsers'
+    names mapped as for ``declared_charset`` save UTF-16's (TRANSPORT_ALIASES)."""
+    return _codec_name(name, {**DECLARED_ALIASES, **TRANSPORT_ALIASES})
+
+
+def _codec_name(name: str, aliases: dict[str, str]) -> str:
+    """A charset's Python codec name, or (no codec decodes it: ``is_known``) the name as written,
+    lower-cased, for ``decode`` to report."""
     name = name.strip().lower()
-    name = DECLARED_ALIASES.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return name  # no codec: ``decode`` says so and guesses
+    name = aliases.get(name, name)
+    return codecs.lookup(name).name if is_known(name) else name
 
 
 # UTF-8 text with a stray invalid byte (a cut multi-byte character, a byte from another
@@ -106,12 +123,19 @@ def _stray_warning(stray: int) -> ReaderWarning:
     return ReaderWarning("bytes_replaced", f"{stray} invalid byte sequence(s) in UTF-8 text; they were replaced")
 
 
-def _known(name: str) -> bool:
+# Text codecs that decode no charset a page is written in: Python's escapes (a page of them reads as
+# mojibake), domain names, and the one that refuses everything. Bytes-to-bytes codecs (base64, hex,
+# zlib, rot13) are no text encodings at all.
+NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
+
+
+def is_known(name: str) -> bool:
+    """True when a codec decodes text in the charset ``name``: a text encoding, not one of NOT_CHARSETS."""
     try:
-        codecs.lookup(name)
+        codec = codecs.lookup(name)
     except LookupError:
         return False
-    return True
+    return codec._is_text_encoding and codec.name not in NOT_CHARSETS
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:
@@ -125,7 +149,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[ReaderW
     if from_mark:
         return body.decode(from_mark, errors="replace"), ()
     warnings: list[ReaderWarning] = []
-    if declared and not _known(declared):
+    if declared and not is_known(declared):
         warnings.append(ReaderWarning(
             "charset_unknown", f"the declared charset {declared[:40]!r} is not one this reader knows; guessed instead"))
         declared = None

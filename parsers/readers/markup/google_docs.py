@@ -9,7 +9,8 @@ end, each a paragraph opening with its back-link: <p><a href="#ftnt_ref1" id="ft
 Comments. A comment is cited as <sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup> after the text
 it is on; after the notes, each comment's thread is a <div> whose first paragraph opens with the
 comment's back-link, <p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>text</span></p>, and whose
-further paragraphs are the replies. Neither is the plan's text: not read, as the DOCX reader
+further paragraphs are the replies. Only that shape opens a thread: a back-link anywhere else
+is only a mark, and the text around it is read. Neither is the plan's text: not read, as the DOCX reader
 reads no comments.
 """
 
@@ -27,6 +28,9 @@ NOTES = NoteConventions(
 
 COMMENT_REFERENCE = re.compile(r"#cmnt[0-9]+")  # cites a comment
 COMMENT_BACKLINK = re.compile(r"#cmnt_ref[0-9]+")  # opens a comment's thread, back to its reference
+# A thread is a <div> whose first paragraph opens with the back-link: these elements opened in a
+# row, nothing between them. A back-link elsewhere (a page copied into a site's <div>) is only a mark.
+THREAD_OPENING = ("div", "p", "a")
 
 
 def comment_anchor(href: str) -> str | None:

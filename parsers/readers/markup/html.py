@@ -22,15 +22,20 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     ``limits.max_input_bytes`` or ``limits.max_markup_bytes`` or nested deeper than ``limits.max_html_depth``.
     """
     limits.check_input_size(len(data))
-    data = packaged.unpacked_page(data, limits)  # a zipped page, a Single File Web Page
+    data, charset = packaged.unpacked_page(data, limits)  # a zipped page, a Single File Web Page
     text, warnings = encoding.read_text_file(data, limits, "HTML page", "not an HTML page: the file holds binary data",
-                                             decode_page)
+                                             lambda page: decode_page(page, charset))
     tree = soup.parse(text, limits.max_html_depth)
     del text  # the tree holds the page now: its decoded text (twice the bytes or more) need not wait
     blocks, footnotes = markup.read_tree(tree)
     return Document(blocks=blocks, footnotes=footnotes, warnings=warnings)
 
 
-def decode_page(data: bytes) -> tuple[str, tuple[ReaderWarning, ...]]:
-    """A page's text: byte-order mark, then <meta> charset, then UTF-8, then windows-1251."""
-    return encoding.decode(data, declared=encoding.declared_charset(data))
+def decode_page(data: bytes, transport: str | None = None) -> tuple[str, tuple[ReaderWarning, ...]]:
+    """A page's text: byte-order mark, then the charset its package declares for it (``transport``,
+    a MIME part's, as browsers trust an HTTP header's before a <meta>), then <meta> charset, then
+    UTF-8, then windows-1251."""
+    declared = encoding.transport_charset(transport) if transport else None
+    if declared is None or not encoding.is_known(declared):  # an unknown one reported when nothing else is declared
+        declared = encoding.declared_charset(data) or declared
+    return encoding.decode(data, declared=declared)

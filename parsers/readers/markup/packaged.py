@@ -10,6 +10,7 @@ Word's filelist.xml, themedata, header.htm) are not read.
 
 from __future__ import annotations
 
+import email.errors
 import email.parser
 import email.policy
 import re
@@ -29,6 +30,12 @@ _HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")
 _MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related\b", re.IGNORECASE | re.MULTILINE)
 HEADER_BYTES = 4096  # as far as the headers are looked for
 _CHARSET_NAME = re.compile(r"[a-z0-9_.:-]{1,40}")
+# A page and its parts (Word: the page, its filelist, colour map, theme, each picture) are tens,
+# a page with many pictures hundreds; the email parser takes seconds per hundred thousand, so a
+# message with more lines that could open a part ("--" and its boundary) than this is refused
+# before it is parsed.
+MAX_PARTS = 10_000
+DAMAGED = "damaged Single File Web Page (MHTML)"
 
 
 def page_members(names: list[str]) -> list[str]:
@@ -55,41 +62,58 @@ def zipped_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 
 def is_mhtml(head: bytes) -> bool:
-    """True when ``head`` opens a Single File Web Page: message headers, among them
-    Content-Type: multipart/related, up to the first blank line."""
+    """True when ``head`` opens a Single File Web Page: message headers up to the first blank line,
+    among them Content-Type: multipart/related with its boundary, and the line opening the first
+    part ("--" and the boundary) after them. A letter or a note whose first lines read as headers
+    naming multipart/related has no such line: it is text."""
     head = head[:HEADER_BYTES].lstrip(b"\xef\xbb\xbf")
-    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    block, *rest = re.split(rb"\r?\n\r?\n", head, maxsplit=1)
     lines = block.splitlines()
     if not lines or not all(_HEADER_LINE.match(line) for line in lines):
         return False
-    return _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is not None
+    if _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is None:
+        return False
+    boundary = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(block).get_boundary()
+    if not boundary or not rest:
+        return False
+    first_part = rb"^--" + re.escape(boundary.encode("ascii", "surrogateescape")) + rb"[ \t]*\r?$"
+    return re.search(first_part, rest[0], re.MULTILINE) is not None
 
 
-def mhtml_page(data: bytes) -> bytes:
+def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     """The page of a Single File Web Page: its root part (the ``start`` the message names, else
-    its first text/html part), transfer-decoded; its charset is the page's to declare, or the
-    part's, written into it as a <meta> when the page declares none."""
-    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
-    if not message.is_multipart():
-        raise IngestError("damaged Single File Web Page (MHTML): no parts after its headers")
-    parts = [part for part in message.walk() if not part.is_multipart()]
+    its first text/html part), transfer-decoded, and the charset the part declares (or None):
+    the page's bytes are left as they are, a byte-order mark first."""
+    if data.count(b"\n--") > MAX_PARTS:
+        raise IngestError(f"refused: a Single File Web Page (MHTML) of more than {MAX_PARTS:,} parts "
+                          "(a damaged or hostile file)")
+    try:
+        message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
+        if not message.is_multipart():
+            raise IngestError(f"{DAMAGED}: no parts after its headers")
+        parts = [part for part in message.walk() if not part.is_multipart()]
+    except RecursionError:
+        raise IngestError(f"{DAMAGED}: its parts nest too deep to read") from None
+    except (email.errors.MessageError, ValueError, LookupError) as error:
+        raise IngestError(f"{DAMAGED}: {error}") from None
     start = (message.get_param("start") or "").strip("<>")
     root = next((part for part in parts if start and (part.get("Content-ID") or "").strip("<>") == start), None)
     root = root or next((part for part in parts if part.get_content_type() in ("text/html", "application/xhtml+xml")),
                         None)
     if root is None:
-        raise IngestError("a Single File Web Page (MHTML) without an HTML page in it")
+        kinds = sorted({part.get_content_type() for part in parts})
+        listed = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+        raise IngestError(f"a Single File Web Page (MHTML) without an HTML page in it (its parts: {listed or 'none'})")
     page = root.get_payload(decode=True) or b""
     charset = root.get_content_charset()
-    if charset and _CHARSET_NAME.fullmatch(charset) and not re.search(rb"<meta[^>]+charset", page[:4096], re.IGNORECASE):
-        page = f'<meta charset="{charset}">'.encode("ascii") + page
-    return page
+    return page, charset if charset and _CHARSET_NAME.fullmatch(charset) else None
 
 
-def unpacked_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The page itself: unzipped or taken out of its MHTML message; a bare page as it is."""
+def unpacked_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
+    """The page itself: unzipped or taken out of its MHTML message (a bare page as it is), and
+    the charset its package declares for it (a MIME part's; None for the others)."""
     if data.startswith(ZIP_SIGNATURES):
-        return zipped_page(data, limits)
+        return zipped_page(data, limits), None
     if is_mhtml(data):
         return mhtml_page(data)
-    return data
+    return data, None

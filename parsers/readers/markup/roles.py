@@ -4,13 +4,11 @@ a table part, content never read). The walker gives each role one handler.
 
 from __future__ import annotations
 
-# Never read: metadata, styling, scripts, Word's empty-paragraph filler <o:p>
-# and its XML data islands, and text a revision deleted: <del> (Word writes a tracked
-# change as <span class=msoDel><del cite datetime>old</del></span><span class=msoIns><ins>new
-# </ins></span>; the text is what is left once the change is made, as the DOCX reader leaves
-# w:del out; an insertion is read as any text).
+# Never read: metadata, styling, scripts, Word's empty-paragraph filler <o:p> and its XML data
+# islands. <del> is read: a hand-written page strikes a cancelled event with it, and the plan shows
+# it; only Word's tracked deletion is left out (``word.is_tracked_deletion``).
 SKIPPED = frozenset(
-    {"head", "title", "style", "script", "noscript", "template", "meta", "link", "o:p", "xml", "del"}
+    {"head", "title", "style", "script", "noscript", "template", "meta", "link", "o:p", "xml"}
 )
 # Elements that start and end a paragraph (tables and lists have their own roles).
 BLOCKS = frozenset(

@@ -12,7 +12,9 @@ the note is <div style="mso-element:footnote" id="ftn1"> (the filtered page keep
 <div id="ftn1">), numbered by <a href="#_ftnref1" name="_ftn1">[1]</a>.
 
 Comments. A reviewer's comment is cited after the text it is on by <a class=msocomanchor
-href="#_msocom_1">[С1]</a> (on the full page inside a MsoCommentReference span) and written
+href="#_msocom_1">[С1]</a> (on the full page inside a span styled mso-special-character:comment,
+in a MsoCommentReference span: that class marks a run's style, and text typed after the mark
+keeps it, so only the mark is left out) and written
 after the document's text: <div style="mso-element:comment-list">, each comment a <div
 class=msocomtxt id=_com_1> of MsoCommentText paragraphs (the filtered page: the same classes,
 under an <hr class=msocomoff>). Neither is the plan's text: not read, as the DOCX reader
@@ -34,8 +36,17 @@ NOTES = NoteConventions(
     body_elements=frozenset({"footnote", "endnote"}),  # values of mso-element
 )
 
-COMMENT_CLASSES = frozenset({"msocomanchor", "msocomtxt", "msocomoff", "MsoCommentReference"})
+# Not MsoCommentReference: Word sets that class on any run in the "Comment Reference" style, and
+# text typed after a comment's mark keeps it; only the mark inside it is the comment's.
+COMMENT_CLASSES = frozenset({"msocomanchor", "msocomtxt", "msocomoff"})
 COMMENT_ELEMENTS = frozenset({"comment-list", "comment"})  # values of mso-element
+COMMENT_CHARACTER = "comment"  # the value of mso-special-character on the span of a comment's mark
+
+# A tracked change: <span class=msoDel><del cite="mailto:..." datetime="...">old</del></span>
+# <span class=msoIns><ins ...>new</ins></span>. The text is what is left once the change is made,
+# as the DOCX reader leaves w:del out (an insertion is read as any text).
+DELETION_CLASS = "msoDel"
+REVISION_ATTRIBUTES = ("datetime", "cite")
 
 LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
 LIST_MARKER_SPAN = "ignore"  # the value of mso-list on the span that holds the drawn marker
@@ -58,5 +69,15 @@ def is_comment(attrs: dict[str, str], styles: dict[str, str]) -> bool:
     """True for a comment's reference or body: not the document's text."""
     if "mso-element" in styles and styles["mso-element"] in COMMENT_ELEMENTS:
         return True
+    if "mso-special-character" in styles and styles["mso-special-character"] == COMMENT_CHARACTER:
+        return True
     classes = attrs.get("class")
     return bool(classes) and any(name in COMMENT_CLASSES for name in classes.split())
+
+
+def is_tracked_deletion(name: str, attrs: dict[str, str]) -> bool:
+    """True for text a tracked change deleted: Word's msoDel span, or a <del> naming the
+    revision's time or author (a <del> without them is a page's struck text, read)."""
+    if name == "del":
+        return any(attribute in attrs for attribute in REVISION_ATTRIBUTES)
+    return name == "span" and "class" in attrs and DELETION_CLASS in attrs["class"].split()
