@@ -207,7 +207,10 @@ FIRST_SECTION = row(c(p("I. Организационная деятельнос�
     # each section numbers its own, as the sections before the split did
     ((FIRST_SECTION, row("1.", "А", "май", ""), row(c(p("Iа. Семинары", bold=True), span=4)),
       row("1.", "Аа", "июнь", "")), (SECTION, row("1.", "Б", "июнь", "")), [1, 1, 1]),
-], ids=["section-row-first", "empty-row-then-section-row", "numbering-restarts"])
+    # the table opened with a section: the split falls before the second, which begins at 1
+    ((FIRST_SECTION, row("1.", "А", "май", ""), row("2.", "Б", "май", "")),
+     (SECTION, row("1.", "В", "июнь", ""), row("2.", "Г", "июль", "")), [1, 2, 1, 2]),
+], ids=["section-row-first", "empty-row-then-section-row", "numbering-restarts", "sections-from-the-start"])
 def test_a_table_split_before_a_section_row_goes_on_with_the_events(first, second, numbers):
     """Split at a page break just before a section's heading row, the second part repeating
     no header: its events are the plan's, under that section, and the signature stays one."""

@@ -227,15 +227,17 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
     """A headerless table of the event table's width that goes on with its events (one table
     split in two at a page break, nothing between them): its first event the next number, or
     rows going on with the last event. The split may fall before a section's heading row: the
-    event after it then takes the next number, or 1 where the plan's sections have already
-    numbered their own (a section heading over another table's first row "1." is no sign)."""
+    event after it then takes the next number, or 1 where the plan's sections number their own:
+    one began again at 1 already, or the table opened with a section (a section heading over
+    another table's first row "1." is no sign)."""
     columns = walk.columns
     width = grid_width(grid)
     if columns is None or width != columns.width:
         return False
     numbers = [*walk.numbers, *([walk.current.number] if walk.current else [])]
     last = numbers[-1] if numbers else 0
-    restarts = 1 in numbers[1:]  # a section before began again at 1
+    first = walk.events[0] if walk.events else walk.current
+    restarts = 1 in numbers[1:] or (first is not None and first.section is not None)
     after_heading = False
     for gridrow in grid:
         row = classify(gridrow, columns.get("number"), width)
