@@ -194,6 +194,9 @@ def set_right(right: float, text: str) -> tuple[float, str]:
 CENTRED_ROWS = (HEADER, ((0, "1."), (40, "First"), centred(230, "Moscow")), ((0, "2."), (40, "Second"), centred(230, "Kazan")))
 RIGHT_ROWS = (((0, "№"), (40, "Title"), set_right(260, "Place")), ((0, "1."), (40, "First"), set_right(260, "Moscow")), ((0, "2."), (40, "Second"), set_right(260, "Kazan")))
 CUT_ROW = (((40, "rest of a row"), (200, "cut")), ((40, "by the break"), (200, "above")))  # atop a page
+# a note column filled only in the first row, then empty in more rows than the alignment looks at
+SPARSE_ROWS = (((0, "№"), (40, "Title"), (200, "Place"), (300, "Note")), ((0, "1."), (40, "First"), (200, "Moscow"), (300, "ByMAG")),
+               *(((0, f"{n}."), (40, "Event"), (200, "Kazan")) for n in range(2, 16)))
 
 
 @pytest.mark.parametrize("rows, spanning, after, tables_rows, rest_texts", [
@@ -214,6 +217,8 @@ CUT_ROW = (((40, "rest of a row"), (200, "cut")), ((40, "by the break"), (200, "
     (RIGHT_ROWS, [(0, "A heading")],
      [((0, "3."), (40, "Third"), set_right(260, "Omsk")), ((0, "4."), (40, "Fourth"), set_right(260, "Petersburg"))],
      [6], []),
+    # a column with no text in the lines that show alignment: its own edge serves, one table
+    (SPARSE_ROWS, [(0, "A heading")], [((0, "16."), (40, "Third"), (200, "Omsk"), (300, "ByMAG"))], [18], []),
     # centred, then rows of another table set left inside that column: two tables
     (CENTRED_ROWS, [(-5, "Director"), (0, "Jubilees")],
      [((0, "1."), (50, "Omsk"), (205, "240")), ((0, "2."), (50, "Perm"), (205, "300"))], [3, 2], ["Director", "Jubilees"]),

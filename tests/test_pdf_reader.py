@@ -7,6 +7,7 @@ LibreOffice from the samples script, with row 12 cut by the first page break.
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -717,3 +718,19 @@ def test_the_glyphs_an_unmapped_one_is_compared_with_are_its_own_lines_near_it_t
     unmapped = _unmapped(12.0, 16.0, top=10.0)
     near = GlyphBands([*page, wide]).reaching(unmapped, unmapped.x0, unmapped.x1)
     assert wide not in near and 1 <= len(near) <= 2
+
+
+def test_a_glyph_whose_top_is_no_finite_number_leaves_the_bands_of_the_others_in_order():
+    """A damaged PDF's glyph at an infinite or NaN top (inf // BAND is NaN, which sorts nowhere)
+    is filed in a band of its own: every other glyph is still found on its line."""
+    from dataclasses import replace
+
+    from parsers.readers.pdf.objects import GlyphBands
+
+    page = [glyph for line in range(20) for glyph in _glyphs("А" * 5, 10.0, 10.0 + 14.0 * line)]
+    odd = [replace(page[0], top=top) for top in (math.inf, -math.inf, math.nan)]
+    shuffled = page[::-1]
+    shuffled[10:10] = odd  # lines in no order, the odd ones among them: NaN keys would unsort the bands
+    bands = GlyphBands(shuffled)
+    assert all(glyph in bands.reaching(glyph, glyph.x0, glyph.x1) for glyph in page)
+    assert bands.reaching(odd[0], odd[0].x0, odd[0].x1)  # and it finds its own kind, no error

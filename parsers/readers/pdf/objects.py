@@ -18,6 +18,7 @@ tests check them against ``page.chars`` and ``page.find_tables()``.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -123,9 +124,9 @@ class GlyphBands:
     search of its own band only (page-wide, one made every search cover the page: quadratic)."""
 
     def __init__(self, glyphs: list[Glyph]) -> None:
-        filed: dict[float, list[Glyph]] = {}  # float keys: a top of inf has a band too
+        filed: dict[float, list[Glyph]] = {}
         for glyph in glyphs:
-            filed.setdefault(glyph.top // BAND, []).append(glyph)
+            filed.setdefault(_band_of(glyph.top), []).append(glyph)
         self.keys = sorted(filed)
         self.bands = []
         for key in self.keys:
@@ -137,12 +138,18 @@ class GlyphBands:
         in bands next to them) that start before ``x1`` and within their band's widest glyph's
         width before ``x0``."""
         reach = SAME_LINE * glyph.size
-        first = bisect.bisect_left(self.keys, (glyph.top - reach) // BAND)
-        last = bisect.bisect_right(self.keys, (glyph.top + reach) // BAND)
+        first = bisect.bisect_left(self.keys, _band_of(glyph.top - reach))
+        last = bisect.bisect_right(self.keys, _band_of(glyph.top + reach))
         found: list[Glyph] = []
         for starts, band, widest in self.bands[first:last]:
             found.extend(band[bisect.bisect_left(starts, x0 - widest):bisect.bisect_right(starts, x1)])
         return found
+
+
+def _band_of(top: float) -> float:
+    """The band of a top; one band, last, for every top that is no finite number (a damaged
+    PDF's: inf // BAND is NaN, which sorts nowhere and would break the bisection)."""
+    return top // BAND if math.isfinite(top) else math.inf
 
 
 def without_hidden_unmapped(glyphs: list[Glyph], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Glyph]:

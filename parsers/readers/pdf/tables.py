@@ -292,8 +292,10 @@ def _on_edges(pieces: list[Line], current: _Candidate, settings: PdfSettings) ->
             continue
         column = columns[hits[0]]
         seen = [other for entry_pieces in shown for other in entry_pieces if _overlaps(other, column)]
-        if not any(abs(at(piece) - value) <= settings.align_tolerance
-                   for at, value in _column_alignment(seen, settings)):
+        # a column with no text in those lines shows no alignment: its own edges and centre serve
+        allowed = _column_alignment(seen, settings) if seen else \
+            list(zip(_ALIGNMENTS, (column[0], (column[0] + column[1]) / 2, column[1])))
+        if not any(abs(at(piece) - value) <= settings.align_tolerance for at, value in allowed):
             return False
     return True
 
