@@ -104,9 +104,17 @@ TRACKED_CHANGES = {
         f"<p><b>Юбилеи <del {WORD_REVISION}>всех </del>городов</b></p>",
         [P(R("Юбилеи городов", bold=True))],
     ),
-    "a deletion with only its time": (
-        '<p>Москва <del datetime="2024-01-15T09:30">Казань</del></p>',
+    "a deletion naming its reviser as Word does, no msoDel span": (
+        '<p>Москва <del cite="mailto:Иванов" datetime="2024-01-15T09:30">Казань</del></p>',
         [P("Москва")],
+    ),
+    "a blog's struck text with its time (WordPress writes <del datetime>) is read": (
+        '<p>5. Форум <del datetime="2024-03-01T10:00:00+00:00">перенесён</del> отменён</p>',
+        [P("5. Форум перенесён отменён")],
+    ),
+    "struck text citing a page, not a reviser, is read": (
+        '<p><del cite="https://example.org/news">Казань</del> Москва</p>',
+        [P("Казань Москва")],
     ),
     "a page's struck text, no revision named, is read": (
         "<p><del>Семинар в Казани</del> отменён</p>",

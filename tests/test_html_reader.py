@@ -340,6 +340,7 @@ def test_a_charset_is_known_by_every_label_browsers_know(declared, codec):
     "base64", "hex", "zlib", "rot13", "bz2", "uu", "quopri",  # bytes to bytes
     "unicode_escape", "raw_unicode_escape",  # Python's escapes: mojibake
     "idna", "punycode", "undefined",
+    "charmap", "utf-7",  # Latin-1 by Python's own name; a charset no browser reads
 ])
 def test_a_charset_no_codec_decodes_is_warned_about(declared):
     document = read_html(f'<meta charset="{declared}"><p>{TEXT}</p>'.encode("cp1251"))

@@ -126,7 +126,8 @@ def _stray_warning(stray: int) -> ReaderWarning:
 # Text codecs that decode no charset a page is written in: Python's escapes (a page of them reads as
 # mojibake), domain names, and the one that refuses everything. Bytes-to-bytes codecs (base64, hex,
 # zlib, rot13) are no text encodings at all.
-NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
+NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined",
+                          "charmap", "utf-7"})  # charmap is Latin-1 by another name; no browser reads UTF-7
 
 
 def is_known(name: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.errors
 import email.parser
 import email.policy
+import email.utils
 import re
 
 from parsers.errors import IngestError
@@ -85,7 +86,7 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     its first text/html part), transfer-decoded, and the charset the part declares (or None):
     the page's bytes are left as they are, a byte-order mark first."""
     if data.count(b"\n--") > MAX_PARTS:
-        raise IngestError(f"refused: a Single File Web Page (MHTML) of more than {MAX_PARTS:,} parts "
+        raise IngestError(f"refused: a Single File Web Page (MHTML) of more than {MAX_PARTS:,} lines that may open a part "
                           "(a damaged or hostile file)")
     try:
         message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
@@ -96,8 +97,9 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
         raise IngestError(f"{DAMAGED}: its parts nest too deep to read") from None
     except (email.errors.MessageError, ValueError, LookupError) as error:
         raise IngestError(f"{DAMAGED}: {error}") from None
-    start = (message.get_param("start") or "").strip("<>")
-    root = next((part for part in parts if start and (part.get("Content-ID") or "").strip("<>") == start), None)
+    # str(): a parameter in RFC 2231's form comes back as a tuple, a header not in ASCII as a Header
+    start = str(email.utils.collapse_rfc2231_value(message.get_param("start") or "")).strip("<>")
+    root = next((part for part in parts if start and str(part.get("Content-ID") or "").strip("<>") == start), None)
     root = root or next((part for part in parts if part.get_content_type() in ("text/html", "application/xhtml+xml")),
                         None)
     if root is None:

@@ -46,7 +46,7 @@ COMMENT_CHARACTER = "comment"  # the value of mso-special-character on the span 
 # <span class=msoIns><ins ...>new</ins></span>. The text is what is left once the change is made,
 # as the DOCX reader leaves w:del out (an insertion is read as any text).
 DELETION_CLASS = "msoDel"
-REVISION_ATTRIBUTES = ("datetime", "cite")
+REVISION_AUTHOR = "mailto:"  # how Word's cite names the reviser (a blog's <del datetime> is struck text)
 
 LIST_LEVEL = re.compile(r"\blevel(?P<level>[0-9]{1,2})\b")
 LIST_MARKER_SPAN = "ignore"  # the value of mso-list on the span that holds the drawn marker
@@ -76,8 +76,9 @@ def is_comment(attrs: dict[str, str], styles: dict[str, str]) -> bool:
 
 
 def is_tracked_deletion(name: str, attrs: dict[str, str]) -> bool:
-    """True for text a tracked change deleted: Word's msoDel span, or a <del> naming the
-    revision's time or author (a <del> without them is a page's struck text, read)."""
+    """True for text a tracked change deleted: Word's msoDel span, or a <del> whose cite names
+    its reviser as Word does ("mailto:..."). Any other <del> is a page's struck text, read
+    (a blog editor writes <del datetime="..."> for text struck out in view)."""
     if name == "del":
-        return any(attribute in attrs for attribute in REVISION_ATTRIBUTES)
+        return attrs.get("cite", "").strip().lower().startswith(REVISION_AUTHOR)
     return name == "span" and "class" in attrs and DELETION_CLASS in attrs["class"].split()
