@@ -25,7 +25,7 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 # never needed to ingest one document without --db
 NEVER = ("sqlite3", "_sqlite3", "ingest.store", "ingest.store.database", "concurrent.futures.process",
          "multiprocessing", "ingest.export.ics", "ingest.export.xlsx", "openpyxl", "ingest.diff",
-         "click.shell_completion", "pandas")
+         "click.shell_completion", "pandas", "email.parser", "email.policy")  # the last two: MHTML's
 # the other formats' readers and libraries, per format read
 READERS = {
     "docx": ("parsers.readers.pdf", "parsers.readers.markup", "parsers.readers.odt", "pdfplumber", "pdfminer", "bs4"),

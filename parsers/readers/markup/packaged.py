@@ -10,10 +10,6 @@ Word's filelist.xml, themedata, header.htm) are not read.
 
 from __future__ import annotations
 
-import email.errors
-import email.parser
-import email.policy
-import email.utils
 import re
 
 from parsers.errors import IngestError
@@ -74,6 +70,9 @@ def is_mhtml(head: bytes) -> bool:
         return False
     if _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is None:
         return False
+    import email.parser  # here, not above: every HTML page is read through this module, few are MHTML
+    import email.policy
+
     boundary = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(block).get_boundary()
     if not boundary or not rest:
         return False
@@ -85,6 +84,11 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     """The page of a Single File Web Page: its root part (the ``start`` the message names, else
     its first text/html part), transfer-decoded, and the charset the part declares (or None):
     the page's bytes are left as they are, a byte-order mark first."""
+    import email.errors
+    import email.parser
+    import email.policy
+    import email.utils
+
     if data.count(b"\n--") > MAX_PARTS:
         raise IngestError(f"refused: a Single File Web Page (MHTML) of more than {MAX_PARTS:,} lines that may open a part "
                           "(a damaged or hostile file)")
