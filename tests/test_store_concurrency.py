@@ -157,3 +157,23 @@ def test_a_write_that_finds_the_database_locked_is_tried_again(tmp_path, monkeyp
     monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
     assert store.store_plan(db, expected_plan()).action == "added"
     assert len(attempts) == 3
+
+
+def test_opening_a_new_database_that_another_process_has_locked_is_tried_again(tmp_path, monkeypatch):
+    """SQLite cannot wait for some locks (a switch of journal mode while another process sets up
+    the same new database): SQLITE_BUSY at once, whatever the busy timeout. Opening the store
+    tries again, as a write does, rather than failing one of eight writers (a flaky CI run)."""
+    real, attempts = store._use_wal, []
+
+    def locked_once(connection):
+        attempts.append(1)
+        if len(attempts) == 1:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = sqlite3.SQLITE_BUSY
+            raise error
+        real(connection)
+
+    monkeypatch.setattr(store, "_use_wal", locked_once)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    assert store.store_plan(tmp_path / "plans.sqlite", expected_plan()).action == "added"
+    assert len(attempts) == 2

@@ -18,7 +18,7 @@ import time
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Callable, Iterator, Literal, TypeVar
 
 from parsers.errors import IngestError
 from ingest.destinations import OutputError, output_error
@@ -75,6 +75,7 @@ SQLITE_CAUSES = {
     26: "not a mag-plan database (not an SQLite file)",  # SQLITE_NOTADB
     11: "not a mag-plan database (a damaged SQLite file)",  # SQLITE_CORRUPT
 }
+T = TypeVar("T")  # what a work retried while the database is locked returns (_busy_retried)
 
 
 def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
@@ -97,10 +98,7 @@ def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
     connection = None
     try:
         connection = _open(db_path, str(db_path), uri=False)
-        if schema_version(connection) == 0 and _tables(connection):
-            raise _foreign(connection, db_path)
-        migrate(connection)  # before WAL: a new file that cannot be set up stays empty
-        _use_wal(connection)
+        _busy_retried(lambda: _set_up(connection, db_path))
     except (sqlite3.Error, IngestError) as error:
         if connection is not None:
             connection.close()
@@ -114,6 +112,14 @@ def connect(db_path: str | Path, create: bool = True) -> sqlite3.Connection:
             connection.close()
         raise
     return connection
+
+
+def _set_up(connection: sqlite3.Connection, db_path: str | Path) -> None:
+    """A store's tables at the latest schema, then write-ahead logging; a foreign database refused."""
+    if schema_version(connection) == 0 and _tables(connection):
+        raise _foreign(connection, db_path)
+    migrate(connection)  # before WAL: a new file that cannot be set up stays empty
+    _use_wal(connection)
 
 
 def _open_for_reading(db_path: str | Path) -> sqlite3.Connection:
@@ -298,14 +304,24 @@ def store_plan_in(connection: sqlite3.Connection, plan: Plan) -> StoreResult:
     read-only file: an OutputError)."""
     if plan.year is None:
         raise IngestError("the plan has no year, and the store keeps one plan per year", plan.source.file)
+    try:
+        return _busy_retried(lambda: _store_once(connection, plan))
+    except sqlite3.Error as error:
+        raise database_error(error, _db_file(connection)) from None
+
+
+def _busy_retried(work: Callable[[], T]) -> T:
+    """``work()``, tried again with backoff while SQLite finds the database locked (SQLITE_BUSY,
+    SQLITE_LOCKED): past the busy timeout, or at once where SQLite cannot wait (two connections
+    upgrading their read to a write, a switch of journal mode while another process opens the
+    same new database); the last attempt's error raised."""
     for attempt in range(WRITE_ATTEMPTS):
         try:
-            return _store_once(connection, plan)
-        except sqlite3.Error as error:
-            busy = isinstance(error, sqlite3.OperationalError) and _primary_code(error) in _SQLITE_BUSY
-            if not busy or attempt == WRITE_ATTEMPTS - 1:
-                raise database_error(error, _db_file(connection)) from None
-            time.sleep(0.05 * 2 ** attempt * (1 + random.random()))  # SQLITE_BUSY / SQLITE_LOCKED
+            return work()
+        except sqlite3.OperationalError as error:
+            if _primary_code(error) not in _SQLITE_BUSY or attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * 2 ** attempt * (1 + random.random()))
     raise AssertionError("unreachable")
 
 
