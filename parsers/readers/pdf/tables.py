@@ -613,7 +613,8 @@ def _column_slot(piece: Line, columns: list[list[float]], settings: PdfSettings)
 def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_SETTINGS) -> None:
     """Append a table's continuation to it: drop rows with no text atop it (a browser draws a
     cut row's rules again above the next page's margin) and a repeated header row, join a
-    row cut by the page break (its continuation has an empty first cell)."""
+    row cut by the page break (its continuation has an empty first cell); the text in its box
+    but in no cell goes with it, as ``prepend``'s does."""
     regrid(draft, head, settings)
     rows = list(draft.rows)
     while rows and not any(rows[0].texts()):
@@ -630,6 +631,7 @@ def stitch(head: TableDraft, draft: TableDraft, settings: PdfSettings = DEFAULT_
     head.rows.extend(rows)
     head.bottom = draft.bottom
     head.rights = [max(a, b) for a, b in zip(head.rights, draft.rights)]
+    head.stray.extend(draft.stray)
 
 
 def _after_header(row: RowDraft, header: RowDraft) -> RowDraft | None:
