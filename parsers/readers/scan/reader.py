@@ -303,13 +303,17 @@ def _lines_up(box, bands: list[tuple[int, int, int]], edges: tuple[list[int], li
     ``SAME_BASELINE`` of its height with the line's band, and is no taller than twice it),
     or starts at a column's left edge or ends at its right edge (``_column_edges``)."""
     x0, top, x1, bottom = box
-    height = bottom - top
     for band_top, band_bottom, _ in bands:
-        overlap = min(bottom, band_bottom) - max(top, band_top)
-        if overlap > SAME_BASELINE * min(height, band_bottom - band_top) and height <= 2 * (band_bottom - band_top):
+        if _same_baseline(top, bottom, band_top, band_bottom) and bottom - top <= 2 * (band_bottom - band_top):
             return True
     lefts, rights = edges
     return any(abs(edge - x0) <= tolerance for edge in lefts) or any(abs(edge - x1) <= tolerance for edge in rights)
+
+
+def _same_baseline(top: float, bottom: float, other_top: float, other_bottom: float) -> bool:
+    """True when two bands share more than ``SAME_BASELINE`` of the lower one's height."""
+    return min(bottom, other_bottom) - max(top, other_top) > \
+        SAME_BASELINE * min(bottom - top, other_bottom - other_top)
 
 
 def _row_numbers(found: list[Word], words: list[Word], bands: list[tuple[int, int, int]],
@@ -343,10 +347,8 @@ def one_line_per_baseline(words: list[Word]) -> list[Word]:
     for top, bottom, key in bands:
         spans = [(w.x0, w.x1) for w in lines[key]]
         for group in groups:
-            overlap = min(bottom, group[1]) - max(top, group[0])
-            height = min(bottom - top, group[1] - group[0])
             clear = not any(a < d and c < b for a, b in spans for c, d in group[3])
-            if height > 0 and overlap > SAME_BASELINE * height and clear:
+            if _same_baseline(top, bottom, group[0], group[1]) and clear:
                 group[0], group[1] = min(top, group[0]), max(bottom, group[1])
                 group[2].append(key)
                 group[3].extend(spans)
@@ -376,7 +378,6 @@ def _rejoined(drafts: list[TableDraft], lines: list[Line], settings: ScanSetting
             out.append(draft)
         elif continues(head, draft, settings.pdf):
             stitch(head, draft, settings.pdf)
-            head.stray.extend(draft.stray)
         elif len(draft.lefts) > len(head.lefts) and continues(draft, head, settings.pdf):
             prepend(head, draft, settings.pdf)  # the first piece showed fewer columns
             out[-1] = draft

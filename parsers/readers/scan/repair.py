@@ -23,6 +23,7 @@ changed silently.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import replace
 
 from parsers.readers.scan.engine import Symbol, Word
@@ -114,6 +115,7 @@ def region_words(words: list[Word], cap: float | None = None,
 # Cyrillic capitals whose small letter is the same shape, only smaller: Tesseract reads a
 # word of these in the wrong case ("ИЮЛЬ" for "июль"); only their size tells.
 SAME_SHAPE_CAPITALS = set("ВГЖЗИЙКЛМНОПСТХЦЧШЩЪЫЬЭЮЯ")
+LATIN_CAPITALS = set(string.ascii_uppercase)
 # Small letters that reach neither above the x-height nor below the baseline.
 FLAT_SMALL = set("авгежзиклмнопстхчшъыьэюя")
 SMALL_CAPS_RATIO = 0.85  # a word of capitals under this share of the page's capital height is small letters
@@ -161,11 +163,17 @@ def is_capitalised(text: str) -> bool:
         and all(ch in FLAT_SMALL for ch in letters[1:])
 
 
+def _short_capitals(word: Word, cap: float, capitals: set[str]) -> str | None:
+    """The word's letters (the marks after them left off) when it is three or more of
+    ``capitals`` standing only as tall as small letters, else None."""
+    letters = word.text.rstrip(".,:;»)")
+    return letters if len(letters) >= 3 and all(ch in capitals for ch in letters) \
+        and word.bottom - word.top < SMALL_CAPS_RATIO * cap else None
+
+
 def is_small_caps_misread(word: Word, cap: float) -> bool:
     """A word Tesseract gave in capitals that stands only as tall as small letters."""
-    letters = word.text.rstrip(".,:;»)")
-    return len(letters) >= 3 and all(ch in SAME_SHAPE_CAPITALS for ch in letters) \
-        and word.bottom - word.top < SMALL_CAPS_RATIO * cap
+    return _short_capitals(word, cap, SAME_SHAPE_CAPITALS) is not None
 
 
 def is_latin_small_misread(word: Word, cap: float) -> bool:
@@ -173,9 +181,8 @@ def is_latin_small_misread(word: Word, cap: float) -> bool:
     small letters read in the wrong script ("NOCTOAHH" for "постоянн", a word filling a narrow
     column); a Latin word in capitals ("CD", "EXPO") stands as tall as the page's capitals, and a
     Roman numeral ("XVII", whose box may be measured short) stays as read."""
-    letters = word.text.rstrip(".,:;»)")
-    return len(letters) >= 3 and all("A" <= ch <= "Z" for ch in letters) and not ROMAN.match(letters) \
-        and word.bottom - word.top < SMALL_CAPS_RATIO * cap
+    letters = _short_capitals(word, cap, LATIN_CAPITALS)
+    return letters is not None and not ROMAN.match(letters)
 
 
 def as_small_letters(text: str) -> str | None:
