@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import base64
-import io
-import zipfile
 
 import pytest
 
 from parsers.errors import IngestError
 from parsers.readers.markup.html import read_html
 from parsers.readers.markup.packaged import is_mhtml, mhtml_page, page_members, zipped_page
+from tests.hostile import zipped
 
 PAGE = "<html><body><p>Предложения</p></body></html>"
 
@@ -30,25 +29,17 @@ def test_the_page_of_a_zip_is_the_shallowest_html_member(names, pages):
     assert page_members(names) == pages
 
 
-def zip_of(members: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in members.items():
-            archive.writestr(name, text.encode("utf-8"))
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("members, problem", [
     ({"a.html": PAGE, "b.html": PAGE}, "a zip archive of 2 web pages \\(a.html, b.html\\)"),
     ({"a.txt": "x"}, "without a web page"),
 ])
 def test_a_zip_without_one_page_is_refused_with_the_reason(members, problem):
     with pytest.raises(IngestError, match=problem):
-        zipped_page(zip_of(members))
+        zipped_page(zipped(members))
 
 
 def test_a_zipped_page_reads_as_the_page():
-    data = zip_of({"Plan.html": PAGE, "images/image1.png": "png"})
+    data = zipped({"Plan.html": PAGE, "images/image1.png": "png"})
     assert [block.text for block in read_html(data).blocks] == ["Предложения"]
 
 
@@ -160,7 +151,7 @@ def test_a_deeply_nested_single_file_web_page_is_one_line_on_the_command_line(tm
 def test_a_zipped_page_is_held_to_the_package_limits():
     from parsers.limits import Limits
 
-    data = zip_of({"Plan.html": "<p>" + "а" * 200_000 + "</p>"})
+    data = zipped({"Plan.html": "<p>" + "а" * 200_000 + "</p>"})
     with pytest.raises(IngestError, match="zipped web page"):
         read_html(data, Limits(max_unpacked_bytes=100_000))
 
@@ -169,6 +160,6 @@ def test_a_zip_of_several_pages_is_one_error_naming_them(tmp_path):
     from ingest.pipeline import ingest_file
 
     path = tmp_path / "pages.zip"
-    path.write_bytes(zip_of({"a.html": PAGE, "b.html": PAGE}))
+    path.write_bytes(zipped({"a.html": PAGE, "b.html": PAGE}))
     with pytest.raises(IngestError, match=r"2 web pages \(a.html, b.html\): unzip it"):
         ingest_file(path)
