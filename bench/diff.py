@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -31,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 
-from bench.measure import Spread, machine, own_peak_mb  # noqa: E402
+from bench.measure import Spread, alternate_children, machine, own_peak_mb  # noqa: E402
 
 
 def one(count: int, stages: bool = False) -> dict:
@@ -119,12 +118,10 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one, args.stages)))
         return
-    runs: dict[int, list[dict]] = {count: [] for count in args.sizes}
-    for _ in range(args.rounds):
-        for count in args.sizes:
-            child = subprocess.run([sys.executable, __file__, "--one", str(count), *["--stages"] * args.stages],
-                                   capture_output=True, text=True, check=True)
-            runs[count].append(json.loads(child.stdout))
+    children = alternate_children(args.rounds, {
+        count: ([sys.executable, __file__, "--one", str(count), *["--stages"] * args.stages], None, ROOT)
+        for count in args.sizes})
+    runs = {count: [json.loads(child.stdout) for child in found] for count, found in children.items()}
     print(machine())
     if args.stages:
         show_stages(runs, args.rounds)
