@@ -111,7 +111,7 @@ def candidate_pairs(old: Sequence[Profile], new: Sequence[Profile], years: int |
     codes = _distinct(np.concatenate(found))
     i, j = codes // len(new), codes % len(new)
     i, j = _may_reach(titles, evidence, settings, i, j)
-    stemless = sorted(_stemless_pairs(old, new))
+    stemless = list(_stemless_pairs(old, new))
     pairs = list(zip(i.tolist(), j.tolist()))
     return sorted(pairs + stemless) if stemless else pairs
 
@@ -152,9 +152,8 @@ class Column:
     @staticmethod
     def _of(events: list[list[int]], width: int) -> "Column":
         counts = np.fromiter(map(len, events), dtype=np.int64, count=len(events))
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(events) else counts
         values = np.fromiter(itertools.chain.from_iterable(events), dtype=np.int64, count=int(counts.sum()))
-        return Column(starts.astype(np.int64), counts, values, width)
+        return Column(np.cumsum(counts) - counts, counts, values, width)
 
     def shares(self, events: np.ndarray, others: np.ndarray, other: "Column") -> np.ndarray:
         """Whether event events[k] of this column and event others[k] of ``other`` (numbered alike)
