@@ -19,7 +19,6 @@ SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuat
 NOTE_KINDS = ("footnote", "endnote")
 # Word's defaults: footnotes 1, 2, 3; endnotes i, ii, iii.
 DEFAULT_NOTE_FORMAT = {"footnote": "decimal", "endnote": "lowerRoman"}
-# Word's largest w:numStart; a larger one would make "m" * 10**12 of a Roman note mark.
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,6 @@ def list_label(text: str) -> str | None:
 # --- What a browser draws before an <ol>'s items --------------------------------
 
 
-
 @dataclass
 class OrderedList:
     """An open <ol>: the number its next item shows and how it writes numbers (its ``type``)."""
