@@ -146,7 +146,7 @@ def _zip_format(data: bytes) -> SourceFormat:
         raise NotADocument(f"a zip package of another format ({mimetype[:60]}), not DOCX, ODT or a web page")
     from parsers.readers.markup.packaged import page_members
 
-    if page_members(sorted(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page
+    if page_members(list(names)):  # Google Docs' "Web page (.html, zipped)", a zipped Word page
         return "html"  # (the reader refuses a zip of several pages, naming them)
     raise NotADocument("a zip archive without word/document.xml, an OpenDocument text or a web page")
 

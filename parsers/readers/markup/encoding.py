@@ -50,6 +50,7 @@ TRANSPORT_ALIASES = {
                     "utf-16-le"),
     **dict.fromkeys(("utf-16be", "unicodefffe"), "utf-16-be"),
 }
+_TRANSPORT_NAMES = {**DECLARED_ALIASES, **TRANSPORT_ALIASES}  # a transport's names: browsers', UTF-16 as UTF-16
 
 # Tried in order when nothing is declared: strict UTF-8 rarely passes by accident.
 GUESSES = ("utf-8", "windows-1251")
@@ -89,7 +90,7 @@ def declared_charset(data: bytes) -> str | None:
 def transport_charset(name: str) -> str:
     """The codec for a charset the transport declares (a MIME part's ``charset``), browsers'
     names mapped as for ``declared_charset`` save UTF-16's (TRANSPORT_ALIASES)."""
-    return _codec_name(name, {**DECLARED_ALIASES, **TRANSPORT_ALIASES})
+    return _codec_name(name, _TRANSPORT_NAMES)
 
 
 def _codec_name(name: str, aliases: dict[str, str]) -> str:
