@@ -63,7 +63,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from samplekit.doc import BulletList, Cell, Document, LineBreak, ListNumber, Note, Para, Table  # noqa: E402
+from samplekit.doc import BulletList, Cell, Document, LineBreak, ListNumber, Note, Para, Table, is_empty_number  # noqa: E402
+from samplekit.wordml import continues_a_cut_row  # noqa: E402
 from samplekit.layout import Layout, every_layout, plan_document  # noqa: E402
 
 NBSP = "&nbsp;"
@@ -110,11 +111,9 @@ def _wrap_point(line: str) -> int | None:
         elif char == ">" and marked:
             marked -= 1
         elif char == " " and not quoted and not marked and index > 0:
-            if index >= WORD_LINE and best is not None:
-                return best
-            best = index
             if index >= WORD_LINE:
-                return best
+                return index if best is None else best
+            best = index
     return best if best is not None and best < len(line) - 1 else None
 
 
@@ -216,10 +215,6 @@ def split_events(table: Table) -> list[Table]:
     return [replace(table, rows=table.rows[:cut]), replace(table, name=f"{table.name}2", rows=head + table.rows[cut:])]
 
 
-def is_empty_number(cell: Cell) -> bool:
-    return len(cell.blocks) == 1 and isinstance(cell.blocks[0], Para) and not cell.blocks[0].inlines
-
-
 def row_spans(table: Table, merge_continued: bool) -> list[list[int]]:
     """Each cell's rowspan, 0 for a cell merged into the one above (not written): with
     ``merge_continued`` a carried-on row's empty number cell joins the event's above it."""
@@ -231,7 +226,7 @@ def row_spans(table: Table, merge_continued: bool) -> list[list[int]]:
         numbered = len(row.cells) > 1 and not row.header and not is_empty_number(row.cells[0])
         if numbered:
             owner = index
-        elif owner is not None and len(row.cells) > 1 and is_empty_number(row.cells[0]):
+        elif owner is not None and continues_a_cut_row(row):
             spans[owner][0] += 1
             spans[index][0] = 0
         else:
@@ -878,14 +873,21 @@ GOOGLE_LAYOUT = Layout()
 
 
 def producer_pages(plan, stem: str, word_layout: Layout = WORD_LAYOUT, google_layout: Layout = GOOGLE_LAYOUT,
-                   features: Features = Features(), verbatim: bool = False) -> dict[str, bytes]:
-    """The three producers' pages of ``plan`` laid out as asked, by file name (``stem``_word.html, ...)."""
+                   features: Features = Features(), verbatim: bool = False, packed: bool = False) -> dict[str, bytes]:
+    """The three producers' pages of ``plan`` laid out as asked, by file name (``stem``_word.html, ...);
+    with ``packed``, also Google Docs' zipped page (``stem``_google_docs_zipped.zip) and Word's
+    Single File Web Page (``stem``_word_single_file.mht)."""
     word, google = plan_document(plan, word_layout), plan_document(plan, google_layout)
-    return {
+    pages = {
         f"{stem}_word.html": WordPage(word, False, f"{stem}_word", features, verbatim).page(),
         f"{stem}_word_filtered.html": WordPage(word, True, f"{stem}_word_filtered", features, verbatim).page(),
         f"{stem}_google_docs.html": GooglePage(google, features, verbatim).page(),
     }
+    if packed:
+        single = WordPage(word, False, f"{stem}_word_single_file", features, verbatim).page()
+        pages[f"{stem}_google_docs_zipped.zip"] = google_zipped(pages[f"{stem}_google_docs.html"], plan.title_lines[0])
+        pages[f"{stem}_word_single_file.mht"] = word_single_file(single, f"{stem}_word_single_file")
+    return pages
 
 
 # Packed pages: Google Docs' download is "Web page (.html, zipped)", the page named after the
@@ -942,16 +944,6 @@ def word_single_file(page: bytes, name: str, charset: str = "windows-1251") -> b
         + f"--{MHT_BOUNDARY}--\r\n".encode("ascii")
 
 
-def packed_pages(plan, stem: str, word_layout: Layout = WORD_LAYOUT, google_layout: Layout = GOOGLE_LAYOUT,
-                 features: Features = Features(), verbatim: bool = False) -> dict[str, bytes]:
-    """Google Docs' zipped page (``stem``_google_docs_zipped.zip) and Word's Single File Web Page
-    (``stem``_word_single_file.mht) of ``plan``."""
-    word = WordPage(plan_document(plan, word_layout), False, f"{stem}_word_single_file", features, verbatim).page()
-    google = GooglePage(plan_document(plan, google_layout), features, verbatim).page()
-    return {f"{stem}_google_docs_zipped.zip": google_zipped(google, plan.title_lines[0]),
-            f"{stem}_word_single_file.mht": word_single_file(word, f"{stem}_word_single_file")}
-
-
 def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[str, ...] = ("word",)) -> list[Path]:
     """The producers' pages of the plan of ``year`` (samples/plans/plan_YEAR.py) written into
     ``out``, with LibreOffice's XHTML of samples/plan_YEAR.docx and Chromium's prints of the
@@ -960,7 +952,7 @@ def write_pages(year: str, out: Path, libreoffice: bool = True, prints: tuple[st
     stem = f"plan_{year}"
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    pages = producer_pages(plan, stem) | (packed_pages(plan, stem) if year == "2024" else {})
+    pages = producer_pages(plan, stem, packed=year == "2024")
     for name, data in pages.items():
         (out / name).write_bytes(data)
         written.append(out / name)
@@ -981,8 +973,7 @@ def write_every_layout(year: str, out: Path, features: Features = Features()) ->
     written = []
     for name, layout in every_layout().items():
         stem = f"v{year}_{name}"
-        pages = (producer_pages(plan, stem, layout, layout, features, verbatim=True)
-                 | packed_pages(plan, stem, layout, layout, features, verbatim=True))
+        pages = producer_pages(plan, stem, layout, layout, features, verbatim=True, packed=True)
         for page, data in pages.items():
             (out / page).write_bytes(data)
             written.append(out / page)

@@ -64,9 +64,8 @@ def test_each_producers_page_reads_as_the_docx_of_its_layout(tmp_path, year, lay
     docx.write_bytes(render_docx(plan_document(plan, chosen), " ".join(plan.title_lines)))
     want = records(ingest_file(docx))
     assert want["warnings"] == [] and len(want["events"]) > 10
-    pages = producers.producer_pages(plan, "plan", chosen, chosen, features,
-                                     verbatim=True)  # Word's source lines wrapped, Google's entities
-    pages |= producers.packed_pages(plan, "plan", chosen, chosen, features, verbatim=True)
+    pages = producers.producer_pages(plan, "plan", chosen, chosen, features, verbatim=True,  # Word's lines
+                                     packed=True)  # wrapped, Google's entities; the zip and the .mht too
     for producer in PRODUCERS:
         page = tmp_path / f"plan_{producer}.html"
         page.write_bytes(pages[f"plan_{producer}.html"])

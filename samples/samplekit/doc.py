@@ -120,3 +120,8 @@ class Document:
 
     blocks: tuple[Block, ...]
     page: Page = field(default_factory=Page)
+
+
+def is_empty_number(cell: Cell) -> bool:
+    """A number cell left empty: one paragraph with nothing in it (a row going on with the event above)."""
+    return len(cell.blocks) == 1 and isinstance(cell.blocks[0], Para) and not cell.blocks[0].inlines

@@ -32,7 +32,8 @@ import zipfile
 import zlib
 from xml.sax.saxutils import escape, quoteattr
 
-from samplekit.doc import BulletList, Cell, Document, LineBreak, ListNumber, Note, Para, Row, Table, Text
+from samplekit.doc import (BulletList, Cell, Document, LineBreak, ListNumber, Note, Para, Row, Table, Text,
+                           is_empty_number)
 
 TWIPS_PER_CM = 567
 FIXED_TIME = "2024-01-15T09:30:00Z"
@@ -222,9 +223,7 @@ def table_xml(table: Table, footnotes: list[str]) -> str:
 def continues_a_cut_row(row: Row) -> bool:
     """A row whose number cell is empty but which holds text goes on with the event above:
     the event was cut by a page break, so Word's layout started a page here."""
-    first = row.cells[0].blocks
-    empty_number = len(first) == 1 and isinstance(first[0], Para) and not first[0].inlines
-    return len(row.cells) > 1 and empty_number
+    return len(row.cells) > 1 and is_empty_number(row.cells[0])
 
 
 def row_xml(table: Table, index: int, row: Row, widths: list[int], footnotes: list[str]) -> str:
