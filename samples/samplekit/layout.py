@@ -7,6 +7,8 @@ Every sample is one (plan, layout) pair.
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -189,13 +191,10 @@ def every_layout() -> dict[str, Layout]:
     "columns_breaks_one_table_list_10" is place_date, lines, annex, numbers, then 1/0 for
     borders and for a repeated header row."""
     layouts = {}
-    for place_date in ("paragraphs", "line", "columns"):
-        for lines in ("breaks", "paragraphs"):
-            for annex in ("one_table", "tables"):
-                for numbers in ("typed", "list"):
-                    for borders in (True, False):
-                        for repeat in (True, False):
-                            name = f"{place_date}_{lines}_{annex}_{numbers}_{int(borders)}{int(repeat)}"
-                            layouts[name] = Layout(place_date=place_date, lines=lines, annex=annex,
-                                                   numbers=numbers, borders=borders, repeat_header=repeat)
+    for place_date, lines, annex, numbers, borders, repeat in itertools.product(
+            ("paragraphs", "line", "columns"), ("breaks", "paragraphs"), ("one_table", "tables"), ("typed", "list"),
+            (True, False), (True, False)):
+        name = f"{place_date}_{lines}_{annex}_{numbers}_{int(borders)}{int(repeat)}"
+        layouts[name] = Layout(place_date=place_date, lines=lines, annex=annex, numbers=numbers, borders=borders,
+                               repeat_header=repeat)
     return layouts
