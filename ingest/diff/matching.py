@@ -48,7 +48,7 @@ class MatchSettings:
 DEFAULT_SETTINGS = MatchSettings()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A scored candidate pair with the reasons for its score."""
 

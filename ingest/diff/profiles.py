@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.diff.compare import day_of_year, plain
@@ -13,7 +15,7 @@ from schemas.plan import Event
 MAX_EDITIONS_KEYED = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """An event with what scoring compares worked out once (the title read, texts made plain),
     so that scoring many pairs repeats none of it. Each field is what compare.py would compute."""
@@ -56,9 +58,24 @@ class Profile:
     @classmethod
     def of(cls, event: Event) -> "Profile":
         title = read_title(event.title)
-        return cls(event, title, plain(event.title), plain(title.masked),
-                   plain(event.place) if event.place else None,
-                   plain(event.section) if event.section else None, plain(event.date.text),
-                   frozenset(map(plain, event.items)), frozenset(map(plain, event.organizers)),
-                   frozenset(map(str.casefold, event.items)), frozenset(map(str.casefold, event.organizers)))
+        title_plain = plain(event.title)
+        return cls(event, title, title_plain,
+                   plain(title.masked) if title.editions else title_plain,  # masked only collapses spaces then
+                   _shared(plain(event.place)) if event.place else None,
+                   _shared(plain(event.section)) if event.section else None, _shared(plain(event.date.text)),
+                   _members(plain, event.items), _members(plain, event.organizers),
+                   _members(str.casefold, event.items), _members(str.casefold, event.organizers))
+
+
+# A plan repeats its places, sections, dates and organizers: each profile shares one copy of each
+# text, and every empty set is this one (a large plan's profiles stay small: fewer cache misses).
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _shared(text: str) -> str:
+    return sys.intern(text)
+
+
+def _members(made: Callable[[str], str], values: list[str]) -> frozenset[str]:
+    return frozenset([sys.intern(made(value)) for value in values]) if values else _EMPTY
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass
 
 from parsers import roman
@@ -37,7 +38,7 @@ _NEXT_WORD = re.compile(r"\W*(\w+)")
 WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Numeral:
     """A numeral in a title: as written, its value, and the stem of the word after it."""
 
@@ -85,7 +86,8 @@ def _mask(title: str, found: tuple[Numeral, ...]) -> str:
         pieces += [title[last:numeral.start], "#"]
         last = numeral.end
     pieces.append(title[last:])
-    return " ".join("".join(pieces).split())
+    masked_text = " ".join("".join(pieces).split())
+    return title if masked_text == title else masked_text  # most titles: no numeral, spaced once
 
 
 def stem(word: str) -> str:
@@ -104,10 +106,10 @@ def _stems_of(masked_title: str) -> frozenset[str]:
         if text.startswith(opening):
             text = text[len(opening):]
     words = (word for word in WORD.findall(text) if not word.isdigit() and word not in STOPWORDS)
-    return frozenset(stem(word) for word in words)
+    return frozenset([sys.intern(stem(word)) for word in words])  # one copy of each stem for every title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Title:
     """What the matcher reads of one title, worked out once per event rather than once per pair."""
 
