@@ -282,6 +282,20 @@ STRUCTURE_CASES = {
               + "</w:sdtContent></w:sdt>"),
         ["block", "run control", [["row", "cell"]]],
     ),
+    "a content control's placeholder is not content, at block and run level": (
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + p("Место для ввода текста.")
+        + "</w:sdtContent></w:sdt>"
+        + p(r("date: "), "<w:sdt><w:sdtPr><w:showingPlcHdr/><w:date/></w:sdtPr><w:sdtContent>"
+            + r("Click or tap to enter a date.") + "</w:sdtContent></w:sdt>")
+        + p(r("filled: "), '<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>'
+            + r("Москва") + "</w:sdtContent></w:sdt>"),
+        ["date: ", "filled: Москва"],
+    ),
+    "a placeholder in a cell empties the cell, never the row of its columns": (
+        tbl(tr(tc(p("1.")), tc("<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                               + p("Введите название") + "</w:sdtContent></w:sdt>"), tc(p("Москва")))),
+        [[["1.", "", "Москва"]]],
+    ),
     "tracked insertions are read, deletions are not": (
         p(r("Keep "), "<w:ins w:id='1' w:author='a'>" + r("added") + "</w:ins>",
           "<w:del w:id='2' w:author='a'><w:r><w:delText>removed</w:delText></w:r></w:del>"),

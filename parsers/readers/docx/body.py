@@ -5,8 +5,9 @@ Paragraphs and tables in document order; merged cells once, at their top-left; l
 items with their kind, level and the label Word draws (``numbering.py``); line breaks as
 "\\n" and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
 marker runs, with the notes' text in ``Document.footnotes``. Text in hyperlinks, content
-controls, smart tags, simple fields and tracked insertions is read; tracked deletions and
-moved-away text are not. A table nested in a cell becomes paragraphs of that cell. Page
+controls, smart tags, simple fields and tracked insertions is read; tracked deletions,
+moved-away text and the placeholder a content control shows before anyone fills it in
+are not. A table nested in a cell becomes paragraphs of that cell. Page
 numbers come from Word's rendered page breaks when the file has them.
 """
 
@@ -119,7 +120,8 @@ class BodyReader:
                 table = self.table(child)
                 found.extend(flatten(table) if flatten_tables else [table])
             elif tag in BLOCK_WRAPPERS:
-                found.extend(self.blocks(unwrap(child), flatten_tables))
+                if not showing_placeholder(child):
+                    found.extend(self.blocks(unwrap(child), flatten_tables))
             elif tag == ALTERNATE_CONTENT:
                 found.extend(self.blocks(chosen_branch(child), flatten_tables))
             elif tag == w("altChunk"):
@@ -168,7 +170,8 @@ class BodyReader:
             if tag == RUN:  # a run's pieces, in its cascaded format
                 self.run_content(child, builder, self.styles.run_format(child.find(RUN_PROPERTIES), style_id))
             elif tag in INLINE_WRAPPERS:
-                self.inline(unwrap(child), builder, style_id)
+                if not showing_placeholder(child):
+                    self.inline(unwrap(child), builder, style_id)
             elif tag == ALTERNATE_CONTENT:
                 self.inline(chosen_branch(child), builder, style_id)
             elif tag in MATH_ZONES:
@@ -373,6 +376,16 @@ def unwrap(element: etree._Element) -> etree._Element:
         content = element.find(w("sdtContent"))
         return content if content is not None else etree.Element(w("sdtContent"))
     return element
+
+
+def showing_placeholder(element: etree._Element) -> bool:
+    """True for a content control that shows its placeholder ("Click or tap here to enter
+    text.", "Место для ввода текста."): a prompt nobody typed, not content. Only its
+    paragraphs and runs are left out; rows and cells stay, so the grid keeps its columns."""
+    if element.tag != w("sdt"):
+        return False
+    properties = element.find(w("sdtPr"))
+    return properties is not None and bool(on_off(properties.find(w("showingPlcHdr"))))
 
 
 def table_rows(tbl: etree._Element):
