@@ -242,6 +242,32 @@ def test_a_style_gives_the_list_and_the_level_it_is_linked_to():
         ("1.", "one"), ("a)", "two"), ("2.", "three"), ("1.", "again")]
 
 
+DELETED_MARK = '<w:rPr><w:del w:id="9" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr>'
+MOVED_MARK = '<w:rPr><w:moveFrom w:id="9" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr>'
+
+
+def tracked_item(inner: str, mark: str) -> str:
+    """A list item of list 1 whose paragraph mark carries a tracked change."""
+    return f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>{mark}</w:pPr>{inner}</w:p>'
+
+
+@pytest.mark.parametrize("middle, shown", [
+    (tracked_item('<w:del w:id="8" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del>', DELETED_MARK),
+     ["1. one", "2. two"]),
+    (tracked_item('<w:moveFrom w:id="8" w:author="a">' + r("moved away") + "</w:moveFrom>", MOVED_MARK),
+     ["1. one", "2. two"]),
+    (tracked_item("", DELETED_MARK), ["1. one", "2. two"]),
+    # Only the mark deleted, the text kept: the item still shows (and counts).
+    (tracked_item(r("kept"), DELETED_MARK), ["1. one", "2. kept", "3. two"]),
+    (tracked_item('<w:del w:id="8" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del>', ""),
+     ["1. one", "2.", "3. two"]),  # the mark not deleted: an empty item still shows its number
+], ids=["deleted item", "moved-away item", "deleted empty item", "deleted mark, kept text",
+        "deleted text, kept mark"])
+def test_a_deleted_list_item_neither_shows_nor_counts(middle, shown):
+    body = item("one") + middle + item("two")
+    assert [b.shown_text for b in read_docx(make_docx(body, numbering=LINKED)).blocks] == shown
+
+
 def test_a_list_in_a_footnote_does_not_advance_the_body_list():
     footnotes = (f'<w:footnote w:id="1">{item("note item")}</w:footnote>')
     body = item("one") + p(r("cited"), '<w:r><w:footnoteReference w:id="1"/></w:r>') + item("two")

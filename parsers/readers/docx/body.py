@@ -138,6 +138,8 @@ class BodyReader:
         if self.custom_mark is not None:
             self.unmarked_note(builder)
         reference = self.styles.numbering_reference(ppr, style_id)
+        if reference is not None and mark_removed(ppr) and not any(run.text.strip() for run in builder.runs):
+            reference = None  # a deleted list item: Word neither shows nor counts its number
         list_kind, list_level, list_label = (
             NOT_LISTED if reference is None else self.list_membership(*reference, style_id))
         named = ppr.find(w("pStyle")) if ppr is not None else None
@@ -376,6 +378,13 @@ def unwrap(element: etree._Element) -> etree._Element:
         content = element.find(w("sdtContent"))
         return content if content is not None else etree.Element(w("sdtContent"))
     return element
+
+
+def mark_removed(ppr: etree._Element | None) -> bool:
+    """True when the paragraph mark itself is a tracked deletion or was moved away
+    (w:pPr/w:rPr/w:del or w:moveFrom): the paragraph is gone once the changes are accepted."""
+    rpr = ppr.find(RUN_PROPERTIES) if ppr is not None else None
+    return rpr is not None and (rpr.find(w("del")) is not None or rpr.find(w("moveFrom")) is not None)
 
 
 def showing_placeholder(element: etree._Element) -> bool:
