@@ -5,7 +5,8 @@ Paragraphs and tables in document order; merged cells once, at their top-left; l
 items with their kind, level and the label Word draws (``numbering.py``); line breaks as
 "\\n" and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
 marker runs, with the notes' text in ``Document.footnotes``. Text in hyperlinks, content
-controls, smart tags, simple fields and tracked insertions is read; tracked deletions,
+controls, smart tags and tracked insertions is read; of a field, its result, never its
+instruction, and the numbers Word computes rather than stores (``fields.py``); tracked deletions,
 moved-away text and the placeholder a content control shows before anyone fills it in
 are not. A table nested in a cell becomes paragraphs of that cell. Page
 numbers come from Word's rendered page breaks when the file has them.
@@ -22,6 +23,7 @@ from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, R
 from parsers.readers.docx.drawings import (
     ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
 )
+from parsers.readers.docx.fields import Field, FieldCounters, unnumbered_kind
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
 from parsers.readers.docx.package import Parts
@@ -86,14 +88,27 @@ class BodyReader:
             is not None else None
         self.custom_mark: tuple[str, str] | None = None  # (kind, note id) awaiting its mark
         self.skipped: dict[str, int] = {}  # what holds content the reader cannot read, counted
+        self.fields: list[Field] = []  # complex fields open here, innermost last
+        self.hiding = False  # inside a field's instruction: runs are not text
+        self.field_counters = FieldCounters()
+        self.outline_level = 1  # the paragraph's heading level, which AUTONUMLGL counts by
 
     def read(self) -> Document:
         """The whole document."""
         body = self.parts.document.find(w("body"))
         blocks = self.blocks(body, flatten_tables=False) if body is not None else []
+        self.unclosed_fields()
         for kind, count in self.skipped.items():
             self.warnings.append(ReaderWarning("content_skipped", skipped_message(kind, count)))
         return Document(tuple(blocks), tuple(self.footnotes), tuple(self.warnings))
+
+    def unclosed_fields(self) -> None:
+        """Warn of fields still open at the end of the body or of a note, if they hid text."""
+        hidden = sum(f.hidden for f in self.fields if not f.in_result)
+        if hidden:
+            self.warnings.append(ReaderWarning(
+                "field_unclosed", f"a field is never closed (no w:fldChar end): {hidden} characters "
+                                  "after its start were read as its instruction and are not in the output"))
 
     def where(self) -> str | None:
         """Where the reader is, when it knows the page."""
@@ -134,6 +149,8 @@ class BodyReader:
         ppr = p.find(w("pPr"))
         style_id = self.styles.paragraph_style(ppr)
         builder = ParagraphBuilder()
+        heading_level = self.styles.heading_level(ppr, style_id)
+        self.outline_level = heading_level or 1
         self.inline(p, builder, style_id)
         if self.custom_mark is not None:
             self.unmarked_note(builder)
@@ -146,7 +163,7 @@ class BodyReader:
         return Paragraph(
             runs=tuple(builder.runs),
             style=self.styles.name(named.get(VAL)) if named is not None else None,
-            heading_level=self.styles.heading_level(ppr, style_id),
+            heading_level=heading_level,
             list_kind=list_kind,
             list_level=list_level,
             page=builder.page,
@@ -171,6 +188,8 @@ class BodyReader:
             tag = child.tag
             if tag == RUN:  # a run's pieces, in its cascaded format
                 self.run_content(child, builder, self.styles.run_format(child.find(RUN_PROPERTIES), style_id))
+            elif tag == SIMPLE_FIELD:
+                self.simple_field(child, builder, style_id)
             elif tag in INLINE_WRAPPERS:
                 if not showing_placeholder(child):
                     self.inline(unwrap(child), builder, style_id)
@@ -180,8 +199,13 @@ class BodyReader:
                 self.skip("formula")
 
     def run_content(self, parent: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
-        """The pieces of a w:r (or of the chosen branch of an mc:AlternateContent in it)."""
+        """The pieces of a w:r (or of the chosen branch of an mc:AlternateContent in it);
+        inside a field's instruction only the field's own marks are read."""
         for child in parent:
+            if self.hiding and child.tag not in FIELD_MARKS:
+                if child.tag == TEXT:
+                    next(f for f in self.fields if not f.in_result).hidden += len(child.text or "")
+                continue
             handler = RUN_HANDLERS.get(child.tag)
             if handler is not None:
                 handler(self, child, builder, fmt)
@@ -192,6 +216,8 @@ class BodyReader:
 
     def text(self, t: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:t; hidden text is skipped; a pending custom note mark takes it."""
+        if self.fields and t.text and not fmt.hidden:
+            self.fields[-1].result_shown = True
         if self.custom_mark is None and not fmt.hidden:  # nearly every w:t: no call more
             builder.add(t.text or "", fmt, page=self.page)
         else:
@@ -207,6 +233,42 @@ class BodyReader:
             self.cite(kind, note_id, text, builder, fmt)
             return
         builder.add(text, fmt, page=self.page)
+
+    def field_char(self, char: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:fldChar: a complex field begins, its result begins, or it ends (and a number
+        Word computes rather than stores is added)."""
+        kind = char.get(w("fldCharType"))
+        if kind == "begin":
+            self.fields.append(Field())
+        elif kind == "separate" and self.fields:
+            self.fields[-1].in_result = True
+        elif kind == "end" and self.fields:
+            done = self.fields.pop()
+            self.hiding = any(not f.in_result for f in self.fields)
+            self.field_value("".join(done.instruction), done.result_shown, builder, fmt)
+            return
+        self.hiding = any(not f.in_result for f in self.fields)
+
+    def instruction(self, element: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:instrText: the field's code ("SEQ Event", "PAGE"), never text."""
+        if self.fields and not self.fields[-1].in_result:
+            self.fields[-1].instruction.append(element.text or "")
+
+    def simple_field(self, element: etree._Element, builder: ParagraphBuilder, style_id: str | None):
+        """w:fldSimple: its stored result, or the number Word would compute for it."""
+        stored = any(t.text for t in element.iter(TEXT))
+        self.inline(element, builder, style_id)
+        self.field_value(element.get(w("instr"), ""), stored, builder, self.styles.run_format(None, style_id))
+
+    def field_value(self, instruction: str, stored: bool, builder: ParagraphBuilder, fmt: RunFormat):
+        """Count a numbering field; add its number when the file stores none and it shows."""
+        text = self.field_counters.result(instruction, self.outline_level, stored)
+        if self.hiding:
+            return  # a field nested in another's instruction is an argument, not text
+        if text:
+            self.add_text(text, builder, fmt)
+        elif not stored and unnumbered_kind(instruction):
+            self.skip("list number field")
 
     def symbol(self, sym: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:sym: a character of a symbol font, as the Unicode character it draws."""
@@ -276,10 +338,12 @@ class BodyReader:
 
     def note_text(self, note: etree._Element) -> str:
         """A note's paragraphs as text (its own number mark, w:footnoteRef, is not text)."""
-        saved = (self.page, self.custom_mark, self.counters)
+        saved = (self.page, self.custom_mark, self.counters, self.fields, self.hiding, self.outline_level)
         self.page, self.custom_mark, self.counters = None, None, self.note_counters
+        self.fields, self.hiding = [], False
         texts = [paragraph.shown_text.strip() for paragraph in self.blocks(note, flatten_tables=True)]
-        self.page, self.custom_mark, self.counters = saved
+        self.unclosed_fields()
+        self.page, self.custom_mark, self.counters, self.fields, self.hiding, self.outline_level = saved
         return "\n".join(text for text in texts if text)
 
     # -- tables ---------------------------------------------------------------
@@ -334,14 +398,16 @@ class BodyReader:
         return cells, min(pages) if pages else start
 
 
-PARAGRAPH, TABLE, RUN, RUN_PROPERTIES = w("p"), w("tbl"), w("r"), w("rPr")
+PARAGRAPH, TABLE, RUN, RUN_PROPERTIES, TEXT = w("p"), w("tbl"), w("r"), w("rPr"), w("t")
+SIMPLE_FIELD = w("fldSimple")
+FIELD_MARKS = frozenset({w("fldChar"), w("instrText")})  # what is read inside a field's instruction
 NOT_LISTED = (None, 0, None)  # (list kind, level, label) of a paragraph that is no list item
 
 # Elements whose children are read as if they stood in the parent's place.
 BLOCK_WRAPPERS = frozenset({w("sdt"), w("customXml"), w("ins"), w("moveTo")})
 INLINE_WRAPPERS = frozenset({w("hyperlink"), w("smartTag"), w("customXml"), w("sdt"),
-                             w("ins"), w("moveTo"), w("fldSimple"), w("dir"), w("bdo")})
-# Not listed, so never read: w:del, w:moveFrom, w:delText, w:instrText.
+                             w("ins"), w("moveTo"), w("dir"), w("bdo")})
+# Not listed, so never read: w:del, w:moveFrom, w:delText (w:instrText is a field's code).
 
 def adds(char: str):
     """A run handler that adds a fixed character (tab, line break, hyphen)."""
@@ -357,6 +423,8 @@ HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 RUN_HANDLERS = {
     w("t"): BodyReader.text,
     w("sym"): BodyReader.symbol,
+    w("fldChar"): BodyReader.field_char,
+    w("instrText"): BodyReader.instruction,
     w("drawing"): BodyReader.drawing,
     w("pict"): BodyReader.drawing,
     w("object"): BodyReader.embedded_object,

@@ -54,6 +54,7 @@ SKIPPED_NAMES = {
     "embedded object": ("an embedded object (OLE: a spreadsheet, a document)", "embedded objects (OLE)"),
     "formula": ("a formula", "formulas"),
     "embedded document": ("an embedded document (altChunk)", "embedded documents (altChunk)"),
+    "list number field": ("a LISTNUM field's number (Word stores none)", "LISTNUM fields' numbers (Word stores none)"),
 }
 
 
