@@ -607,8 +607,6 @@ ERROR_CASES = {
     "bad XML in the document": (make_docx(document="<w:document"), "damaged DOCX"),
     "bad XML in the footnotes": (make_docx(p("x"), footnotes="<w:footnote>"), "damaged DOCX: bad XML in word/footnotes.xml"),
     "main part is not a Word document": (make_docx(document="<sheet/>"), "not a DOCX: main part is"),
-    "Strict Open XML": (make_docx(document='<w:document xmlns:w="http://purl.oclc.org/ooxml/'
-                                          'wordprocessingml/main"/>'), "unsupported DOCX: saved as Strict"),
 }
 
 
@@ -678,3 +676,42 @@ def test_a_table_in_a_cell_does_not_bound_the_spans_of_the_table_around_it():
         "<w:tbl>", "<w:tbl>" + grid, 1)
     outer = tables(read_docx(make_docx(body)))[0]
     assert [cell.col_span for cell in outer.rows[0].cells] == [1, 3]
+
+
+# ------------------------------------------------------------ Strict Open XML
+
+# What Word's "Strict Open XML Document" changes: every namespace and relationship type,
+# in the ISO/IEC 29500 Strict spelling; element names, content types and the package's
+# own namespaces stay.
+STRICT_SPELLING = {
+    W_NS: "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    REL: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/drawingml/2006/": "http://purl.oclc.org/ooxml/drawingml/",
+}
+
+
+def strict(data: bytes) -> bytes:
+    """The package ``data`` as Word saves it in Strict Open XML."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    files = {}
+    for name in source.namelist():
+        text = source.read(name).decode()
+        for transitional, strict_spelling in STRICT_SPELLING.items():
+            text = text.replace(transitional, strict_spelling)
+        files[name] = text
+    return zip_files(files)
+
+
+def test_a_strict_open_xml_document_reads_as_its_transitional_twin():
+    chart = ('<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+             'wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic>'
+             "</wp:inline></w:drawing></w:r>")
+    body = (p("План", ppr='<w:pStyle w:val="Heading1"/>')
+            + tbl(tr(tc(p(ppr=num_pr("2"))), tc(p(r("Сессия", rpr="<w:b/>"), footnote_ref("1"))))
+                  , tr(tc(p(ppr=num_pr("2"))), tc(p("Форум", chart)))))
+    transitional = make_docx(body, styles=STYLES, numbering=NUMBERING, footnotes=FOOTNOTES)
+    expected = read_docx(transitional)
+    assert outline(expected) == ["H1 План", [["# ", "Сессия1"], ["# ", "Форум"]]]
+    assert [w.code for w in expected.warnings] == ["content_skipped"]
+    assert read_docx(strict(transitional)) == expected
