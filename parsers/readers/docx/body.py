@@ -18,15 +18,18 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.archive import check_package
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.drawings import (
     ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
 )
+from parsers.readers.docx.chunks import MAX_CHUNK_DEPTH, read_markup_chunk
 from parsers.readers.docx.fields import Field, FieldCounters, unnumbered_kind
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
-from parsers.readers.docx.package import Parts
+from parsers.readers.docx.package import Parts, open_parts, parse_part
 from parsers.readers.docx.styles import VAL, RunFormat, Styles, on_off, w, whole_number
 from parsers.readers.docx.symbols import symbol_char
 
@@ -71,9 +74,10 @@ class CellBuilder:
 class BodyReader:
     """Walks the document part and builds blocks; one method per XML element."""
 
-    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS):
+    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS, depth: int = 0):
         self.parts = parts
         self.limits = limits
+        self.depth = depth  # how many embedded documents (w:altChunk) deep this body is
         self.grid_cells = 0  # grid cells the tables span so far, merged cells counted in full
         self.styles = Styles(parts.styles)
         self.numbering = Numbering(parts.numbering, self.styles)
@@ -139,9 +143,38 @@ class BodyReader:
                     found.extend(self.blocks(unwrap(child), flatten_tables))
             elif tag == ALTERNATE_CONTENT:
                 found.extend(self.blocks(chosen_branch(child), flatten_tables))
-            elif tag == w("altChunk"):
-                self.skip("embedded document")
+            elif tag == ALT_CHUNK:
+                found.extend(self.alt_chunk(child, flatten_tables))
         return found
+
+    def alt_chunk(self, element: etree._Element, flatten_tables: bool) -> list:
+        """w:altChunk: the blocks of the document it embeds, read by that document's reader
+        (``chunks.py``); its notes and warnings join this document's. One it cannot read is
+        reported."""
+        chunk = self.parts.chunks.get(element.get(RELATIONSHIP_ID, ""))
+        kind = chunk.kind if chunk is not None else None
+        if kind is None or (kind in ("docx", "document part") and self.depth >= MAX_CHUNK_DEPTH):
+            self.skip("embedded document")
+            return []
+        try:
+            if kind == "docx":
+                check_package(chunk.data, self.limits)
+                document = BodyReader(open_parts(chunk.data), self.limits, self.depth + 1).read()
+            elif kind == "document part":
+                root = parse_part(chunk.data, chunk.name)
+                document = BodyReader(Parts(document=root), self.limits, self.depth + 1).read()
+            else:
+                document = read_markup_chunk(chunk, self.limits)
+        except IngestError as error:
+            self.warnings.append(ReaderWarning(
+                "content_skipped", f"an embedded document (altChunk, {chunk.name}) not read: {error.message}"))
+            return []
+        self.footnotes.extend(document.footnotes)
+        self.warnings.extend(document.warnings)
+        if not flatten_tables:
+            return list(document.blocks)
+        return [piece for block in document.blocks
+                for piece in (flatten(block) if isinstance(block, Table) else [block])]
 
     def paragraph(self, p: etree._Element) -> tuple[Paragraph, list[etree._Element]]:
         """A paragraph with its runs, style, heading level and list membership, and the
@@ -399,7 +432,8 @@ class BodyReader:
 
 
 PARAGRAPH, TABLE, RUN, RUN_PROPERTIES, TEXT = w("p"), w("tbl"), w("r"), w("rPr"), w("t")
-SIMPLE_FIELD = w("fldSimple")
+SIMPLE_FIELD, ALT_CHUNK = w("fldSimple"), w("altChunk")
+RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 FIELD_MARKS = frozenset({w("fldChar"), w("instrText")})  # what is read inside a field's instruction
 NOT_LISTED = (None, 0, None)  # (list kind, level, label) of a paragraph that is no list item
 

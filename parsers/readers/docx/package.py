@@ -16,11 +16,12 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from parsers.errors import IngestError
+from parsers.readers.docx.chunks import Chunk
 from parsers.readers.docx.styles import w
 from parsers.readers.xml import SAFE_PARSER, dtd_refusal, entity_bomb
 
@@ -46,6 +47,7 @@ class Parts:
     footnotes: etree._Element | None = None
     endnotes: etree._Element | None = None
     settings: etree._Element | None = None
+    chunks: dict[str, Chunk] = field(default_factory=dict)  # w:altChunk's r:id → the part it embeds
 
 
 def open_parts(data: bytes) -> Parts:
@@ -79,6 +81,10 @@ def open_parts(data: bytes) -> Parts:
         part = related_part(main.rels, name)
         if part is not None:
             setattr(parts, name, part_root(part))
+    for rel_id, rel in main.rels.items():
+        if rel.reltype in {REL + "aFChunk", STRICT_REL + "aFChunk"} and not rel.is_external:
+            part = rel.target_part
+            parts.chunks[rel_id] = Chunk(str(part.partname).lstrip("/"), part.content_type, part.blob)
     return parts
 
 
