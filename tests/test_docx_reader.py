@@ -327,10 +327,14 @@ STRUCTURE_CASES = {
           '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
         ["page 3"],
     ),
-    "line breaks and carriage returns are newlines, page breaks are not text": (
+    "line, page and column breaks and carriage returns are newlines": (
         p("<w:r><w:t>one</w:t><w:br/><w:t>two</w:t><w:cr/><w:t>three</w:t>"
-          '<w:br w:type="page"/><w:t>four</w:t></w:r>'),
-        ["one\ntwo\nthreefour"],
+          '<w:br w:type="page"/><w:t>four</w:t><w:br w:type="column"/><w:t>five</w:t></w:r>'),
+        ["one\ntwo\nthree\nfour\nfive"],
+    ),
+    "a page break mid-sentence never glues two words": (
+        p(r("г. Москва"), '<w:r><w:br w:type="page"/></w:r>', r("май")) + p('<w:r><w:br w:type="page"/></w:r>'),
+        ["г. Москва\nмай"],
     ),
     "tabs are kept": (
         p("<w:r><w:t>left</w:t><w:tab/><w:t>right</w:t></w:r>"),

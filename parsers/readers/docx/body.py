@@ -3,7 +3,7 @@
 
 Paragraphs and tables in document order; merged cells once, at their top-left; list
 items with their kind, level and the label Word draws (``numbering.py``); line breaks as
-"\\n" and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
+"\\n" (page and column breaks too: the text after one starts a new line) and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
 marker runs, with the notes' text in ``Document.footnotes``. Text in hyperlinks, content
 controls, smart tags and tracked insertions is read; of a field, its result, never its
 instruction, and the numbers Word computes rather than stores (``fields.py``); tracked deletions,
@@ -331,11 +331,6 @@ class BodyReader:
         """w:object: an OLE object (a spreadsheet, a document) Word shows as a picture."""
         self.skip("embedded object")
 
-    def br(self, br: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
-        """w:br: a line break in the text; a page break only moves the page."""
-        if br.get(w("type")) == "page":
-            return
-        adds("\n")(self, br, builder, fmt)
 
     def rendered_page_break(self, element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:lastRenderedPageBreak: where Word's last layout started a new page."""
@@ -466,7 +461,7 @@ RUN_HANDLERS = {
     w("tab"): adds("\t"),
     w("ptab"): adds("\t"),
     w("cr"): adds("\n"),
-    w("br"): BodyReader.br,
+    w("br"): adds("\n"),  # a page or column break too: what follows starts a new line, never glued on
     w("noBreakHyphen"): adds("-"),
     w("footnoteReference"): BodyReader.note_reference,
     w("endnoteReference"): BodyReader.note_reference,

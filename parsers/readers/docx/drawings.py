@@ -7,8 +7,8 @@ says: take the first Choice whose required namespaces the reader understands, el
 Fallback, so the content is read once. A text box's paragraphs are read after the
 paragraph that anchors it. What holds text the reader cannot read (a chart, a SmartArt
 diagram, an embedded OLE object, a formula, an embedded document of a type no reader
-reads) is named, so the
-reader can warn; pictures and plain shapes hold no text and are passed over.
+reads) is named, so the reader can warn; pictures and plain shapes hold no text and are
+passed over.
 """
 
 from __future__ import annotations
