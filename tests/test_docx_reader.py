@@ -270,6 +270,23 @@ STRUCTURE_CASES = {
             tr(tc(tcpr="<w:vMerge/>"), trpr='<w:gridBefore w:val="1"/>')),
         [[["a", "B [1x2]"], []]],
     ),
+    "a legacy horizontal merge (w:hMerge) is one cell spanning columns": (
+        tbl(tr(tc(p("Раздел"), tcpr='<w:hMerge w:val="restart"/>'), tc(tcpr="<w:hMerge/>"),
+               tc(tcpr='<w:hMerge w:val="continue"/>')),
+            tr(tc(p("x"), tcpr='<w:hMerge w:val="restart"/>'), tc(p("y"), tcpr='<w:hMerge w:val="restart"/>'),
+               tc(p("z")))),
+        [[["Раздел [3x1]"], ["x", "y", "z"]]],
+    ),
+    "a horizontally merged cell continues a vertical merge below it": (
+        tbl(tr(tc(p("A"), tcpr='<w:hMerge w:val="restart"/><w:vMerge w:val="restart"/>'),
+               tc(tcpr="<w:hMerge/>"), tc(p("c1"))),
+            tr(tc(tcpr="<w:vMerge/>"), tc(tcpr="<w:vMerge/>"), tc(p("c2")))),
+        [[["A [2x2]", "c1"], ["c2"]]],
+    ),
+    "a tracked cell deletion drops the cell": (
+        tbl(tr(tc(p("1.")), tc(p("удалено"), tcpr="<w:cellDel w:id='1' w:author='a'/>"), tc(p("Сессия")))),
+        [[["1.", "Сессия"]]],
+    ),
     "a nested table becomes paragraphs of its cell": (
         tbl(tr(tc(p("intro"), tbl(tr(tc(p("n1")), tc(p("n2")))), p("after")), tc(p("right")))),
         [[["intro / n1 / n2 / after", "right"]]],

@@ -394,11 +394,15 @@ class BodyReader:
 
     def row(self, tr: etree._Element, above: dict[int, CellBuilder], width: int | None = None):
         """The cells that start in this row (spans ended at the table's grid ``width``), and
-        the page the row starts on."""
+        the page the row starts on. A tracked cell deletion is left out; a legacy horizontal
+        merge (w:hMerge, from older Word files and converters) joins the cell before it."""
         column = grid_value(tr.find(w("trPr")), "gridBefore")
         start, ends, cells, continued = self.page, [], [], set()
+        last_end = None  # the grid column after the last cell that started in this row
         for tc in row_cells(tr):
             tcpr = tc.find(w("tcPr"))
+            if tcpr is not None and tcpr.find(w("cellDel")) is not None:
+                continue
             span = max(1, grid_value(tcpr, "gridSpan"))
             if width and column + span > width:  # a span past the table's grid ends there
                 span = max(1, width - column)
@@ -407,18 +411,24 @@ class BodyReader:
             self.page = start
             blocks = self.blocks(tc, flatten_tables=True)
             ends.append(self.page)
-            merge = tcpr.find(w("vMerge")) if tcpr is not None else None
-            if merge is not None and merge.get(VAL, "continue") == "continue" and column in above:
+            if continues(tcpr, "vMerge") and column in above:
                 origin = above[column]
                 if id(origin) not in continued:
                     origin.row_span += 1
                     continued.add(id(origin))
                 origin.blocks.extend(blocks)  # keep any text a continuation cell holds
+            elif continues(tcpr, "hMerge") and cells and last_end == column:
+                cells[-1].col_span += span
+                cells[-1].blocks.extend(blocks)
+                for covered in range(column, column + span):
+                    above[covered] = cells[-1]
+                last_end = column + span
             else:
                 cell = CellBuilder(blocks, span)
                 cells.append(cell)
                 for covered in range(column, column + span):
                     above[covered] = cell
+                last_end = column + span
             column += span
         if start is not None:
             self.page = max([start, *ends])
@@ -522,6 +532,12 @@ def grid_value(props: etree._Element | None, name: str) -> int:
     """An integer grid property (gridSpan, gridBefore) from 0 to MAX_GRID_COLUMNS; 0 when absent."""
     element = props.find(w(name)) if props is not None else None
     return whole_number(element.get(VAL) if element is not None else None, MAX_GRID_COLUMNS) or 0
+
+
+def continues(tcpr: etree._Element | None, merge: str) -> bool:
+    """True when the cell continues a merge (w:vMerge or w:hMerge without val="restart")."""
+    element = tcpr.find(w(merge)) if tcpr is not None else None
+    return element is not None and element.get(VAL, "continue") == "continue"
 
 
 def flatten(table: Table) -> list[Paragraph]:
