@@ -401,7 +401,8 @@ class BodyReader:
         last_end = None  # the grid column after the last cell that started in this row
         for tc in row_cells(tr):
             tcpr = tc.find(w("tcPr"))
-            if tcpr is not None and tcpr.find(w("cellDel")) is not None:
+            props = {child.tag: child for child in tcpr} if tcpr is not None else {}
+            if CELL_DELETION in props:
                 continue
             span = max(1, grid_value(tcpr, "gridSpan"))
             if width and column + span > width:  # a span past the table's grid ends there
@@ -411,13 +412,13 @@ class BodyReader:
             self.page = start
             blocks = self.blocks(tc, flatten_tables=True)
             ends.append(self.page)
-            if continues(tcpr, "vMerge") and column in above:
+            if continues(props.get(V_MERGE)) and column in above:
                 origin = above[column]
                 if id(origin) not in continued:
                     origin.row_span += 1
                     continued.add(id(origin))
                 origin.blocks.extend(blocks)  # keep any text a continuation cell holds
-            elif continues(tcpr, "hMerge") and cells and last_end == column:
+            elif continues(props.get(H_MERGE)) and cells and last_end == column:
                 cells[-1].col_span += span
                 cells[-1].blocks.extend(blocks)
                 for covered in range(column, column + span):
@@ -438,6 +439,7 @@ class BodyReader:
 
 PARAGRAPH, TABLE, RUN, RUN_PROPERTIES, TEXT = w("p"), w("tbl"), w("r"), w("rPr"), w("t")
 SIMPLE_FIELD, ALT_CHUNK = w("fldSimple"), w("altChunk")
+V_MERGE, H_MERGE, CELL_DELETION = w("vMerge"), w("hMerge"), w("cellDel")
 RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 FIELD_MARKS = frozenset({w("fldChar"), w("instrText")})  # what is read inside a field's instruction
 NOT_LISTED = (None, 0, None)  # (list kind, level, label) of a paragraph that is no list item
@@ -534,10 +536,9 @@ def grid_value(props: etree._Element | None, name: str) -> int:
     return whole_number(element.get(VAL) if element is not None else None, MAX_GRID_COLUMNS) or 0
 
 
-def continues(tcpr: etree._Element | None, merge: str) -> bool:
-    """True when the cell continues a merge (w:vMerge or w:hMerge without val="restart")."""
-    element = tcpr.find(w(merge)) if tcpr is not None else None
-    return element is not None and element.get(VAL, "continue") == "continue"
+def continues(merge: etree._Element | None) -> bool:
+    """True when a cell's w:vMerge or w:hMerge continues the merge (no val="restart")."""
+    return merge is not None and merge.get(VAL, "continue") == "continue"
 
 
 def flatten(table: Table) -> list[Paragraph]:
