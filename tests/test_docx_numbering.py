@@ -120,6 +120,13 @@ NUMBERING = "".join([
     # exist; a start beyond Word's largest.
     abstract(10, extra='<w:numStyleLink w:val="Loop"/>'), num(15, 10),
     abstract(11, lvl(0, "upperRoman", "%1.%9", start(99999999999999999999))), num(16, 11),
+    # Word 2010's custom format, as Word writes it: the Choice custom, the Fallback decimal.
+    abstract(12, '<w:lvl w:ilvl="0"><w:start w:val="9"/>'
+                 '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                 '<mc:Choice xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" Requires="w14">'
+                 '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
+                 '<mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>'
+                 '<w:lvlText w:val="%1."/></w:lvl>'), num(17, 12),
 ])
 NUMBERING_STYLES = """
 <w:style w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan list"/>
@@ -160,6 +167,8 @@ COUNTER_CASES = {
         [(12, 0), (12, 2), (12, 1), (12, 2), (12, 0), (12, 2)], ["1.", "1)", "1.1.", "2)", "2.", "1)"]),
     "a numbering style that links back to itself draws nothing": ([(15, 0)], [None]),
     "a missing level shows its start; a huge start is capped": ([(16, 0)], ["M" * 32 + "DCCLXVII.1"]),  # 32767
+    "a custom format from Word 2010's mc:AlternateContent pads with zeros": (
+        [(17, 0)] * 2, ["009.", "010."]),
     "a list linked to a numbering style counts with the style's list": (
         [(13, 0), (14, 0), (13, 0)], ["I.", "II.", "III."]),
 }
@@ -177,6 +186,9 @@ def test_counters(items, labels):
     ("upperRoman", 14, "XIV"), ("lowerRoman", 9, "ix"), ("upperLetter", 28, "BB"),
     ("lowerLetter", 3, "c"), ("russianLower", 29, "я"), ("russianLower", 30, "аа"),
     ("russianUpper", 12, "М"), ("ordinal", 3, "3"), ("upperRoman", 0, "0"),
+    ("custom:001, 002, 003, ...", 7, "007"), ("custom:0001, 0002, 0003, ...", 12, "0012"),
+    ("custom:001, 002, 003, ...", 1234, "1234"), ("custom:1st, 2nd, 3rd, ...", 3, "3"),
+    ("custom:" + "0" * 5000 + "1", 3, "3"),  # a padding no format has is no padding
 ])
 def test_number_formats(fmt, number, text):
     assert number_text(fmt, number) == text

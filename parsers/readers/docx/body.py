@@ -1,15 +1,18 @@
 """Walking a DOCX body into blocks: one small handler per element, as python-mammoth's
 ``docx/body_xml.py`` has.
 
-Paragraphs and tables in document order; merged cells once, at their top-left; list
-items with their kind, level and the label Word draws (``numbering.py``); line breaks as
-"\\n" (page and column breaks too: the text after one starts a new line) and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
-marker runs, with the notes' text in ``Document.footnotes``. Text in hyperlinks, content
-controls, smart tags and tracked insertions is read; of a field, its result, never its
-instruction, and the numbers Word computes rather than stores (``fields.py``); tracked deletions,
-moved-away text and the placeholder a content control shows before anyone fills it in
-are not. A table nested in a cell becomes paragraphs of that cell. Page
-numbers come from Word's rendered page breaks when the file has them.
+Paragraphs and tables in document order; merged cells once, at their top-left (w:gridSpan,
+w:vMerge, the legacy w:hMerge); list items with their kind, level and the label Word draws
+(``numbering.py``); line breaks as "\\n" (page and column breaks too: the text after one
+starts a new line) and tabs as "\\t"; bold and superscript runs; footnote and endnote
+references as marker runs, with the notes' text in ``Document.footnotes``. Text in
+hyperlinks, content controls, smart tags and tracked insertions is read; of a field, its
+result, never its instruction, and the numbers Word computes rather than stores
+(``fields.py``); embedded documents (w:altChunk) by the reader of their format
+(``chunks.py``). Tracked deletions (text, a row, a cell, a list item), moved-away text and
+the placeholder a content control shows before anyone fills it in are not read. A table
+nested in a cell becomes paragraphs of that cell. Page numbers come from Word's rendered
+page breaks when the file has them.
 """
 
 from __future__ import annotations
