@@ -273,9 +273,14 @@ def tracked_item(inner: str, mark: str) -> str:
     (tracked_item(r("kept"), DELETED_MARK), ["1. one", "2. kept", "3. two"]),
     (tracked_item('<w:del w:id="8" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del>', ""),
      ["1. one", "2.", "3. two"]),  # the mark not deleted: an empty item still shows its number
+    # Word's "Set Numbering Value", "Advance value (skip numbers)": hidden empty items that count.
+    (tracked_item("", "<w:rPr><w:vanish/></w:rPr>") * 2, ["1. one", "4. two"]),
+    (tracked_item(r("unseen", rpr="<w:vanish/>"), "<w:rPr><w:vanish/></w:rPr>"), ["1. one", "3. two"]),
+    (tracked_item(r("seen"), "<w:rPr><w:vanish/></w:rPr>"), ["1. one", "2. seen", "3. two"]),
 ], ids=["deleted item", "moved-away item", "deleted empty item", "deleted mark, kept text",
-        "deleted text, kept mark"])
-def test_a_deleted_list_item_neither_shows_nor_counts(middle, shown):
+        "deleted text, kept mark", "hidden empty items advance the count", "a hidden item counts unseen",
+        "a hidden mark with visible text is an item"])
+def test_deleted_and_hidden_list_items(middle, shown):
     body = item("one") + middle + item("two")
     assert [b.shown_text for b in read_docx(make_docx(body, numbering=LINKED)).blocks] == shown
 

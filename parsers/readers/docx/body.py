@@ -191,10 +191,14 @@ class BodyReader:
         if self.custom_mark is not None:
             self.unmarked_note(builder)
         reference = self.styles.numbering_reference(ppr, style_id)
-        if reference is not None and mark_removed(ppr) and not any(run.text.strip() for run in builder.runs):
+        empty = reference is not None and not any(run.text.strip() for run in builder.runs) and not builder.boxes
+        if empty and mark_removed(ppr):
             reference = None  # a deleted list item: Word neither shows nor counts its number
         list_kind, list_level, list_label = (
             NOT_LISTED if reference is None else self.list_membership(*reference, style_id))
+        if empty and self.mark_hidden(ppr, style_id):
+            # Word's "Set Numbering Value: advance value" writes hidden empty items: they count, unseen.
+            list_kind, list_level, list_label = NOT_LISTED
         named = ppr.find(w("pStyle")) if ppr is not None else None
         return Paragraph(
             runs=tuple(builder.runs),
@@ -205,6 +209,10 @@ class BodyReader:
             page=builder.page,
             list_label=list_label,
         ), builder.boxes
+
+    def mark_hidden(self, ppr: etree._Element | None, style_id: str | None) -> bool:
+        """True when the paragraph mark is hidden text (w:pPr/w:rPr/w:vanish, or its style's)."""
+        return self.styles.run_format(ppr.find(RUN_PROPERTIES) if ppr is not None else None, style_id).hidden
 
     def list_membership(self, num_id: str, ilvl: int | None, style_id: str | None):
         """(list kind, level, drawn label) of a paragraph of list ``num_id``; NOT_LISTED when
