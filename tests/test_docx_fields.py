@@ -77,6 +77,14 @@ CASES = {
         p(char("begin"), code(" IF "), field(" SEQ N "), code(' = 1 "first" '), char("separate"),
           r("first"), char("end")) + p(simple(" SEQ N ")),
         ["first", "2"]),
+    "LISTNUM counts in Word's built-in lists; each field of a paragraph a level lower": (
+        p(field(" LISTNUM "), r(" a")) + p(field(" LISTNUM NumberDefault "), r(" b "), field(" LISTNUM "), r(" c"))
+        + p(field(' LISTNUM "NumberDefault" \\l 2 '), r(" d")) + p(field(" LISTNUM \\l 1 \\s 5 "), r(" e")),
+        ["1) a", "2) b a) c", "b) d", "5) e"]),
+    "LISTNUM's legal and outline lists count apart": (
+        p(field(" LISTNUM LegalDefault "), r(" x")) + p(field(" LISTNUM LegalDefault \\l 2 "), r(" y"))
+        + p(field(" LISTNUM OutlineDefault \\l 1 "), r(" z")) + p(field(" LISTNUM OutlineDefault \\l 2 ")),
+        ["1. x", "1.1. y", "I. z", "A."]),
     "a field in a footnote does not close the body's field": (
         p(char("begin"), code(" HYPERLINK x "), char("separate"), r("link"),
           '<w:r><w:footnoteReference w:id="1"/></w:r>', r(" text"), char("end")),
@@ -93,11 +101,11 @@ def test_fields(body, expected):
 
 
 WARNING_CASES = {
-    "LISTNUM, whose number Word computes from a list, is reported": (
-        p(field(" LISTNUM NumberDefault \\l 1 "), r(" event")),
+    "LISTNUM of a list the document defines is reported": (
+        p(field(" LISTNUM PlanList \\l 1 "), r(" event")),
         [" event"],
-        [ReaderWarning("content_skipped",
-                       "a LISTNUM field's number (Word stores none) not read: its content is not in the output")]),
+        [ReaderWarning("content_skipped", "a LISTNUM field's number (of the document's own list; Word stores "
+                                          "none) not read: its content is not in the output")]),
     "a field never closed is reported with what it hid": (
         p(r("kept "), char("begin"), code(" REF x "), r("hidden")) + p("lost"),
         ["kept "],

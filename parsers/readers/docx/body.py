@@ -187,6 +187,7 @@ class BodyReader:
         builder = ParagraphBuilder()
         heading_level = self.styles.heading_level(ppr, style_id)
         self.outline_level = heading_level or 1
+        self.field_counters.new_paragraph()
         self.inline(p, builder, style_id)
         if self.custom_mark is not None:
             self.unmarked_note(builder)

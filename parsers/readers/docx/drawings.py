@@ -55,7 +55,8 @@ SKIPPED_NAMES = {
     "embedded object": ("an embedded object (OLE: a spreadsheet, a document)", "embedded objects (OLE)"),
     "formula": ("a formula", "formulas"),
     "embedded document": ("an embedded document (altChunk)", "embedded documents (altChunk)"),
-    "list number field": ("a LISTNUM field's number (Word stores none)", "LISTNUM fields' numbers (Word stores none)"),
+    "list number field": ("a LISTNUM field's number (of the document's own list; Word stores none)",
+                          "LISTNUM fields' numbers (of the document's own lists; Word stores none)"),
 }
 
 

@@ -9,8 +9,9 @@ Word stores a result for nearly every field, but not for the AUTONUM family, who
 it draws as it draws list numbers; and programs that generate documents (mail merge,
 report builders) often write SEQ fields with no result, for Word to fill in when it opens
 the file. For those, the number is computed here as Word would: one counter per kind
-(per identifier for SEQ), advanced in document order. LISTNUM, which numbers through a
-list definition, is not computed: the reader warns instead.
+(per identifier for SEQ, per list for LISTNUM), advanced in document order. LISTNUM is drawn
+for Word's three built-in lists (NumberDefault, LegalDefault, OutlineDefault); one naming a
+list of the document's own is not computed, and the reader warns.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ OUTLINE_LABELS = (("upperRoman", "{}."), ("upperLetter", "{}."), ("decimal", "{}
                   ("lowerLetter", "({})"), ("lowerRoman", "({})"))
 AUTONUM_KINDS = ("AUTONUM", "AUTONUMLGL", "AUTONUMOUT")
 LEVELS = 9
+# LISTNUM's built-in lists, level by level: (format, label), or None for the legal numbers
+# (every level so far, joined by periods: 1. 1.1. 1.1.1.).
+NUMBER_DEFAULT = (("decimal", "{})"), ("lowerLetter", "{})"), ("lowerRoman", "{})"), ("decimal", "({})"),
+                  ("lowerLetter", "({})"), ("lowerRoman", "({})"), ("decimal", "{}."), ("lowerLetter", "{}."),
+                  ("lowerRoman", "{}."))
+LIST_DEFAULTS = {"numberdefault": NUMBER_DEFAULT, "outlinedefault": OUTLINE_LABELS, "legaldefault": None}
 
 
 @dataclass
@@ -66,6 +73,12 @@ class FieldCounters:
     def __init__(self):
         self.sequences: dict[str, int] = {}  # SEQ identifier (any case) → its last number
         self.autonum: dict[str, list[int]] = {kind: [0] * LEVELS for kind in AUTONUM_KINDS}
+        self.lists: dict[str, list[int]] = {}  # LISTNUM list name → count per level
+        self.in_paragraph = 0  # LISTNUM fields so far in this paragraph: each is a level lower
+
+    def new_paragraph(self) -> None:
+        """A paragraph begins (LISTNUM's default level is counted within one)."""
+        self.in_paragraph = 0
 
     def result(self, instruction: str, level: int, stored: bool) -> str | None:
         """What Word shows for a field with this instruction in a paragraph at outline
@@ -77,6 +90,8 @@ class FieldCounters:
             text = self.sequence(words)
         elif kind in AUTONUM_KINDS:
             text = self.autonumber(kind, words, level)
+        elif kind == "LISTNUM" and listnum_list(words) in LIST_DEFAULTS:
+            text = self.list_number(words)
         else:
             return None
         return None if stored else text
@@ -117,7 +132,35 @@ class FieldCounters:
         return number_text(fmt or "decimal", counts[index]) + (separator[:1] if separator else ".")
 
 
+    def list_number(self, words: list[str]) -> str:
+        """LISTNUM [list] [\\l level] [\\s start]: the next number of a built-in list; without
+        \\l, the first LISTNUM of a paragraph is at level 1, the next at level 2, and so on."""
+        self.in_paragraph += 1
+        name = listnum_list(words)
+        level = whole_number(switch_value(words, "\\l"), LEVELS) or min(self.in_paragraph, LEVELS)
+        counts = self.lists.setdefault(name, [0] * LEVELS)
+        index = level - 1
+        start = whole_number(switch_value(words, "\\s"), MAX_START)
+        counts[index] = start if start is not None else counts[index] + 1
+        for deeper in range(index + 1, LEVELS):
+            counts[deeper] = 0
+        labels = LIST_DEFAULTS[name]
+        if labels is None:
+            return ".".join(str(max(count, 1)) for count in counts[:index + 1]) + "."
+        fmt, pattern = labels[index]
+        return pattern.format(number_text(fmt, counts[index]))
+
+
+def listnum_list(words: list[str]) -> str:
+    """The list a LISTNUM field numbers in (lower case): its first argument, NumberDefault if none."""
+    name = words[1] if len(words) > 1 and not words[1].startswith("\\") else "NumberDefault"
+    return name.lower()
+
+
 def unnumbered_kind(instruction: str) -> str | None:
-    """The name of a numbering field whose number the reader cannot compute (LISTNUM)."""
+    """The name of a numbering field whose number the reader cannot compute (LISTNUM of a
+    list the document defines)."""
     words = tokens(instruction)
-    return "LISTNUM" if words and words[0].upper() == "LISTNUM" else None
+    if words and words[0].upper() == "LISTNUM" and listnum_list(words) not in LIST_DEFAULTS:
+        return "LISTNUM"
+    return None
