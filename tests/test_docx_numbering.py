@@ -127,6 +127,9 @@ NUMBERING = "".join([
                  '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
                  '<mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>'
                  '<w:lvlText w:val="%1."/></w:lvl>'), num(17, 12),
+    # Levels without w:ilvl, as some web exporters write them: in order, 0 to 8.
+    abstract(13, '<w:lvl><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>',
+             '<w:lvl><w:numFmt w:val="russianLower"/><w:lvlText w:val="%2)"/></w:lvl>'), num(18, 13),
 ])
 NUMBERING_STYLES = """
 <w:style w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan list"/>
@@ -169,6 +172,8 @@ COUNTER_CASES = {
     "a missing level shows its start; a huge start is capped": ([(16, 0)], ["M" * 32 + "DCCLXVII.1"]),  # 32767
     "a custom format from Word 2010's mc:AlternateContent pads with zeros": (
         [(17, 0)] * 2, ["009.", "010."]),
+    "levels without w:ilvl are the levels in order": (
+        [(18, 0), (18, 1), (18, 1), (18, 0)], ["1.", "а)", "б)", "2."]),
     "a list linked to a numbering style counts with the style's list": (
         [(13, 0), (14, 0), (13, 0)], ["I.", "II.", "III."]),
 }

@@ -127,6 +127,18 @@ def number_format(lvl: etree._Element) -> str:
     return f"custom:{element.get(w('format'), '')}" if fmt == "custom" else fmt
 
 
+def indexed_levels(abstract: etree._Element) -> dict[int, etree._Element]:
+    """An abstractNum's w:lvl by level. Word writes w:ilvl on each; some web exporters (Lark,
+    Feishu) leave it out, and then the levels are in order, 0 to 8. The first of a level wins."""
+    found: dict[int, etree._Element] = {}
+    for position, lvl in enumerate(abstract.findall(w("lvl"))):
+        named = lvl.get(w("ilvl"))
+        index = whole_number(named, LEVELS - 1) if named is not None else position
+        if index is not None and index < LEVELS:
+            found.setdefault(index, lvl)
+    return found
+
+
 class Numbering:
     """The list definitions of word/numbering.xml (none when the part is absent)."""
 
@@ -179,7 +191,7 @@ class Numbering:
         found = self.abstract(num_id)
         if found is None:
             return None
-        lvl = next((l for l in found[1].iter(w("lvl")) if l.get(w("ilvl")) == str(ilvl)), None)
+        lvl = indexed_levels(found[1]).get(ilvl)
         return level_of(lvl) if lvl is not None else None
 
     def start_override(self, num_id: str, ilvl: int) -> int | None:
@@ -193,10 +205,10 @@ class Numbering:
         found = self.abstract(num_id)
         if found is None or style_id is None:
             return 0
-        for lvl in found[1].iter(w("lvl")):
+        for index, lvl in indexed_levels(found[1]).items():
             style = lvl.find(w("pStyle"))
             if style is not None and style.get(VAL) == style_id:
-                return whole_number(lvl.get(w("ilvl")), LEVELS - 1) or 0
+                return index
         return 0
 
     def list_kind(self, num_id: str, ilvl: int) -> str | None:
