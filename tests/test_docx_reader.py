@@ -331,6 +331,15 @@ STRUCTURE_CASES = {
         tbl(tr(tc(p("kept"))), tr(tc(p("gone")), trpr="<w:del w:id='1' w:author='a'/>")),
         [[["kept"]]],
     ),
+    "a tracked row insertion keeps the row": (
+        tbl(tr(tc(p("old"))), tr(tc(p("new")), trpr="<w:ins w:id='1' w:author='a'/>")),
+        [[["old"], ["new"]]],
+    ),
+    "formatting before a tracked change (w:pPrChange, w:rPrChange) is not the formatting": (
+        p(r("x", rpr="<w:rPrChange w:id='1' w:author='a'><w:rPr><w:vanish/></w:rPr></w:rPrChange>"),
+          ppr="<w:pPrChange w:id='2' w:author='a'><w:pPr><w:outlineLvl w:val='0'/></w:pPr></w:pPrChange>"),
+        ["x"],
+    ),
     "hyperlink, smart tag and simple field text is read": (
         p(r("see "), '<w:hyperlink r:id="rId9">' + r("the portal") + "</w:hyperlink>",
           '<w:smartTag w:element="City">' + r(" Москва") + "</w:smartTag>",
