@@ -31,6 +31,13 @@ def simple(instruction: str, *result: str) -> str:
     return f'<w:fldSimple w:instr="{instruction}">{"".join(result)}</w:fldSimple>'
 
 
+def check_box(state: str) -> str:
+    """A legacy FORMCHECKBOX as Word writes it: the state in w:ffData, no result."""
+    return ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:enabled/>'
+            f"<w:calcOnExit w:val=\"0\"/><w:checkBox>{state}</w:checkBox></w:ffData></w:fldChar></w:r>"
+            + code(" FORMCHECKBOX ") + char("end"))
+
+
 H1, H2 = '<w:pStyle w:val="Heading1"/>', '<w:pStyle w:val="a2"/>'
 
 CASES = {
@@ -85,6 +92,11 @@ CASES = {
         p(field(" LISTNUM LegalDefault "), r(" x")) + p(field(" LISTNUM LegalDefault \\l 2 "), r(" y"))
         + p(field(" LISTNUM OutlineDefault \\l 1 "), r(" z")) + p(field(" LISTNUM OutlineDefault \\l 2 ")),
         ["1. x", "1.1. y", "I. z", "A."]),
+    "a legacy check box form field shows its box, checked or not": (
+        p(check_box("<w:checked/>"), r(" очно")) + p(check_box('<w:default w:val="1"/>'), r(" заочно"))
+        + p(check_box('<w:default w:val="1"/><w:checked w:val="0"/>'), r(" онлайн"))
+        + p(check_box("<w:sizeAuto/>"), r(" нет")),
+        ["☒ очно", "☒ заочно", "☐ онлайн", "☐ нет"]),
     "a field in a footnote does not close the body's field": (
         p(char("begin"), code(" HYPERLINK x "), char("separate"), r("link"),
           '<w:r><w:footnoteReference w:id="1"/></w:r>', r(" text"), char("end")),

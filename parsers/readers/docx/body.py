@@ -29,7 +29,7 @@ from parsers.readers.docx.drawings import (
     ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
 )
 from parsers.readers.docx.chunks import MAX_CHUNK_DEPTH, read_markup_chunk
-from parsers.readers.docx.fields import Field, FieldCounters, unnumbered_kind
+from parsers.readers.docx.fields import Field, FieldCounters, check_box_mark, unnumbered_kind
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
 from parsers.readers.docx.package import Parts, open_parts, parse_part
@@ -284,13 +284,15 @@ class BodyReader:
         Word computes rather than stores is added)."""
         kind = char.get(w("fldCharType"))
         if kind == "begin":
-            self.fields.append(Field())
+            self.fields.append(Field(mark=check_box_mark(char)))
         elif kind == "separate" and self.fields:
             self.fields[-1].in_result = True
         elif kind == "end" and self.fields:
             done = self.fields.pop()
             self.hiding = any(not f.in_result for f in self.fields)
             self.field_value("".join(done.instruction), done.result_shown, builder, fmt)
+            if done.mark and not done.result_shown and not self.hiding:
+                self.add_text(done.mark, builder, fmt)
             return
         self.hiding = any(not f.in_result for f in self.fields)
 

@@ -11,7 +11,8 @@ report builders) often write SEQ fields with no result, for Word to fill in when
 the file. For those, the number is computed here as Word would: one counter per kind
 (per identifier for SEQ, per list for LISTNUM), advanced in document order. LISTNUM is drawn
 for Word's three built-in lists (NumberDefault, LegalDefault, OutlineDefault); one naming a
-list of the document's own is not computed, and the reader warns.
+list of the document's own is not computed, and the reader warns. A legacy check box form
+field (FORMCHECKBOX) stores its state, not its look: it reads as ☒ or ☐.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from parsers.readers.docx.numbering import number_text
+from parsers.readers.docx.styles import on_off, w
 from parsers.readers.xml import whole_number
 from parsers.roman import MAX_START
 
@@ -51,6 +55,19 @@ class Field:
     in_result: bool = False
     result_shown: bool = False  # its stored result holds visible text
     hidden: int = 0  # characters of text inside the instruction (nested fields' results)
+    mark: str | None = None  # what a legacy check box form field shows ("☒", "☐"), stored nowhere as text
+
+
+def check_box_mark(begin: etree._Element) -> str | None:
+    """What a legacy check box form field (FORMCHECKBOX) shows: its w:ffData says whether it is
+    checked (w:checked, else w:default); Word draws the box, the file holds no text."""
+    box = begin.find(f"{w('ffData')}/{w('checkBox')}")
+    if box is None:
+        return None
+    state = box.find(w("checked"))
+    if state is None:
+        state = box.find(w("default"))
+    return "☒" if on_off(state) else "☐"
 
 
 def tokens(instruction: str) -> list[str]:
