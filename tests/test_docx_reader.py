@@ -362,6 +362,19 @@ STRUCTURE_CASES = {
         p(r("г. Москва"), '<w:r><w:br w:type="page"/></w:r>', r("май")) + p('<w:r><w:br w:type="page"/></w:r>'),
         ["г. Москва\nмай"],
     ),
+    "a soft hyphen is not text, a non-breaking hyphen is a hyphen": (
+        p("<w:r><w:t>Санкт</w:t><w:noBreakHyphen/><w:t>Петер</w:t><w:softHyphen/><w:t>бург</w:t></w:r>"),
+        ["Санкт-Петербург"],
+    ),
+    "bookmarks, proofing marks, permissions and nested custom XML hold no text of their own": (
+        '<w:customXml w:element="plan"><w:customXml w:element="event">'
+        + p(r("Се"), '<w:permStart w:id="1" w:edGrp="everyone"/><w:bookmarkStart w:id="0" w:name="_Toc1"/>'
+                     '<w:proofErr w:type="spellStart"/>', r("ссия"), '<w:proofErr w:type="spellEnd"/>'
+                     '<w:bookmarkEnd w:id="0"/><w:permEnd w:id="1"/>',
+            '<w:customXml w:element="city"><w:smartTag w:element="place">' + r(" МАГ") + "</w:smartTag></w:customXml>")
+        + "</w:customXml></w:customXml>",
+        ["Сессия МАГ"],
+    ),
     "tabs are kept": (
         p("<w:r><w:t>left</w:t><w:tab/><w:t>right</w:t></w:r>"),
         ["left\tright"],
