@@ -358,9 +358,10 @@ STRUCTURE_CASES = {
           '<w:br w:type="page"/><w:t>four</w:t><w:br w:type="column"/><w:t>five</w:t></w:r>'),
         ["one\ntwo\nthree\nfour\nfive"],
     ),
-    "a page break mid-sentence never glues two words": (
-        p(r("г. Москва"), '<w:r><w:br w:type="page"/></w:r>', r("май")) + p('<w:r><w:br w:type="page"/></w:r>'),
-        ["г. Москва\nмай"],
+    "a page break mid-sentence never glues two words; before any text it is nothing": (
+        p(r("г. Москва"), '<w:r><w:br w:type="page"/></w:r>', r("май")) + p('<w:r><w:br w:type="page"/></w:r>')
+        + p('<w:r><w:br w:type="page"/><w:t>Юбилеи</w:t></w:r>'),
+        ["г. Москва\nмай", "Юбилеи"],
     ),
     "a soft hyphen is not text, a non-breaking hyphen is a hyphen": (
         p("<w:r><w:t>Санкт</w:t><w:noBreakHyphen/><w:t>Петер</w:t><w:softHyphen/><w:t>бург</w:t></w:r>"),

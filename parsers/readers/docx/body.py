@@ -346,6 +346,13 @@ class BodyReader:
         self.skip("embedded object")
 
 
+    def br(self, br: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:br: a new line. A page or column break too, between text (so the words on either
+        side are never glued together); before any text it only moves the text to a new page."""
+        if br.get(w("type")) in ("page", "column") and not any(run.text.strip() for run in builder.runs):
+            return
+        adds("\n")(self, br, builder, fmt)
+
     def rendered_page_break(self, element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:lastRenderedPageBreak: where Word's last layout started a new page."""
         if self.page is not None:
@@ -487,7 +494,7 @@ RUN_HANDLERS = {
     w("tab"): adds("\t"),
     w("ptab"): adds("\t"),
     w("cr"): adds("\n"),
-    w("br"): adds("\n"),  # a page or column break too: what follows starts a new line, never glued on
+    w("br"): BodyReader.br,
     w("noBreakHyphen"): adds("-"),
     w("footnoteReference"): BodyReader.note_reference,
     w("endnoteReference"): BodyReader.note_reference,
