@@ -81,6 +81,11 @@ CASES = {
     "w:sym in Wingdings too": (
         p('<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:t xml:space="preserve"> сделано</w:t></w:r>'),
         ["✓ сделано"]),
+    "Word 2007's WordArt (VML v:textpath) is read as a text box": (
+        p(r("before")) + p('<w:r><w:pict><v:shapetype id="_x0000_t136" o:spt="136"/><v:shape type="#_x0000_t136">'
+                           '<v:textpath style="font-family:&quot;Times New Roman&quot;" string="ПЛАН МЕРОПРИЯТИЙ"/>'
+                           "</v:shape></w:pict></w:r>") + p("after"),
+        ["before", "ПЛАН МЕРОПРИЯТИЙ", "after"]),
     "a hidden text box is not read": (
         p(r("seen"), word_text_box(p("unseen")).replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>", 1)),
         ["seen"]),

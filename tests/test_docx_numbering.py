@@ -120,6 +120,16 @@ NUMBERING = "".join([
     # exist; a start beyond Word's largest.
     abstract(10, extra='<w:numStyleLink w:val="Loop"/>'), num(15, 10),
     abstract(11, lvl(0, "upperRoman", "%1.%9", start(99999999999999999999))), num(16, 11),
+    # Word 2010's custom format, as Word writes it: the Choice custom, the Fallback decimal.
+    abstract(12, '<w:lvl w:ilvl="0"><w:start w:val="9"/>'
+                 '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                 '<mc:Choice xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" Requires="w14">'
+                 '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
+                 '<mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>'
+                 '<w:lvlText w:val="%1."/></w:lvl>'), num(17, 12),
+    # Levels without w:ilvl, as some web exporters write them: in order, 0 to 8.
+    abstract(13, '<w:lvl><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>',
+             '<w:lvl><w:numFmt w:val="russianLower"/><w:lvlText w:val="%2)"/></w:lvl>'), num(18, 13),
 ])
 NUMBERING_STYLES = """
 <w:style w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan list"/>
@@ -160,6 +170,10 @@ COUNTER_CASES = {
         [(12, 0), (12, 2), (12, 1), (12, 2), (12, 0), (12, 2)], ["1.", "1)", "1.1.", "2)", "2.", "1)"]),
     "a numbering style that links back to itself draws nothing": ([(15, 0)], [None]),
     "a missing level shows its start; a huge start is capped": ([(16, 0)], ["M" * 32 + "DCCLXVII.1"]),  # 32767
+    "a custom format from Word 2010's mc:AlternateContent pads with zeros": (
+        [(17, 0)] * 2, ["009.", "010."]),
+    "levels without w:ilvl are the levels in order": (
+        [(18, 0), (18, 1), (18, 1), (18, 0)], ["1.", "а)", "б)", "2."]),
     "a list linked to a numbering style counts with the style's list": (
         [(13, 0), (14, 0), (13, 0)], ["I.", "II.", "III."]),
 }
@@ -177,6 +191,9 @@ def test_counters(items, labels):
     ("upperRoman", 14, "XIV"), ("lowerRoman", 9, "ix"), ("upperLetter", 28, "BB"),
     ("lowerLetter", 3, "c"), ("russianLower", 29, "я"), ("russianLower", 30, "аа"),
     ("russianUpper", 12, "М"), ("ordinal", 3, "3"), ("upperRoman", 0, "0"),
+    ("custom:001, 002, 003, ...", 7, "007"), ("custom:0001, 0002, 0003, ...", 12, "0012"),
+    ("custom:001, 002, 003, ...", 1234, "1234"), ("custom:1st, 2nd, 3rd, ...", 3, "3"),
+    ("custom:" + "0" * 5000 + "1", 3, "3"),  # a padding no format has is no padding
 ])
 def test_number_formats(fmt, number, text):
     assert number_text(fmt, number) == text
@@ -240,6 +257,37 @@ def test_a_style_gives_the_list_and_the_level_it_is_linked_to():
     body = item("one") + p("two", ppr='<w:pStyle w:val="ListNumber2"/>') + item("three") + item("again", "2")
     assert labels(read_docx(make_docx(body, styles=STYLES, numbering=LINKED))) == [
         ("1.", "one"), ("a)", "two"), ("2.", "three"), ("1.", "again")]
+
+
+DELETED_MARK = '<w:rPr><w:del w:id="9" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr>'
+MOVED_MARK = '<w:rPr><w:moveFrom w:id="9" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr>'
+
+
+def tracked_item(inner: str, mark: str) -> str:
+    """A list item of list 1 whose paragraph mark carries a tracked change."""
+    return f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>{mark}</w:pPr>{inner}</w:p>'
+
+
+@pytest.mark.parametrize("middle, shown", [
+    (tracked_item('<w:del w:id="8" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del>', DELETED_MARK),
+     ["1. one", "2. two"]),
+    (tracked_item('<w:moveFrom w:id="8" w:author="a">' + r("moved away") + "</w:moveFrom>", MOVED_MARK),
+     ["1. one", "2. two"]),
+    (tracked_item("", DELETED_MARK), ["1. one", "2. two"]),
+    # Only the mark deleted, the text kept: the item still shows (and counts).
+    (tracked_item(r("kept"), DELETED_MARK), ["1. one", "2. kept", "3. two"]),
+    (tracked_item('<w:del w:id="8" w:author="a"><w:r><w:delText>gone</w:delText></w:r></w:del>', ""),
+     ["1. one", "2.", "3. two"]),  # the mark not deleted: an empty item still shows its number
+    # Word's "Set Numbering Value", "Advance value (skip numbers)": hidden empty items that count.
+    (tracked_item("", "<w:rPr><w:vanish/></w:rPr>") * 2, ["1. one", "4. two"]),
+    (tracked_item(r("unseen", rpr="<w:vanish/>"), "<w:rPr><w:vanish/></w:rPr>"), ["1. one", "3. two"]),
+    (tracked_item(r("seen"), "<w:rPr><w:vanish/></w:rPr>"), ["1. one", "2. seen", "3. two"]),
+], ids=["deleted item", "moved-away item", "deleted empty item", "deleted mark, kept text",
+        "deleted text, kept mark", "hidden empty items advance the count", "a hidden item counts unseen",
+        "a hidden mark with visible text is an item"])
+def test_deleted_and_hidden_list_items(middle, shown):
+    body = item("one") + middle + item("two")
+    assert [b.shown_text for b in read_docx(make_docx(body, numbering=LINKED)).blocks] == shown
 
 
 def test_a_list_in_a_footnote_does_not_advance_the_body_list():

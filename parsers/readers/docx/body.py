@@ -1,13 +1,18 @@
 """Walking a DOCX body into blocks: one small handler per element, as python-mammoth's
 ``docx/body_xml.py`` has.
 
-Paragraphs and tables in document order; merged cells once, at their top-left; list
-items with their kind, level and the label Word draws (``numbering.py``); line breaks as
-"\\n" and tabs as "\\t"; bold and superscript runs; footnote and endnote references as
-marker runs, with the notes' text in ``Document.footnotes``. Text in hyperlinks, content
-controls, smart tags, simple fields and tracked insertions is read; tracked deletions and
-moved-away text are not. A table nested in a cell becomes paragraphs of that cell. Page
-numbers come from Word's rendered page breaks when the file has them.
+Paragraphs and tables in document order; merged cells once, at their top-left (w:gridSpan,
+w:vMerge, the legacy w:hMerge); list items with their kind, level and the label Word draws
+(``numbering.py``); line breaks as "\\n" (page and column breaks too: the text after one
+starts a new line) and tabs as "\\t"; bold and superscript runs; footnote and endnote
+references as marker runs, with the notes' text in ``Document.footnotes``. Text in
+hyperlinks, content controls, smart tags and tracked insertions is read; of a field, its
+result, never its instruction, and the numbers Word computes rather than stores
+(``fields.py``); embedded documents (w:altChunk) by the reader of their format
+(``chunks.py``). Tracked deletions (text, a row, a cell, a list item), moved-away text and
+the placeholder a content control shows before anyone fills it in are not read. A table
+nested in a cell becomes paragraphs of that cell. Page numbers come from Word's rendered
+page breaks when the file has them.
 """
 
 from __future__ import annotations
@@ -16,14 +21,18 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from parsers.errors import IngestError
 from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.readers.archive import check_package
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.drawings import (
     ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
 )
+from parsers.readers.docx.chunks import MAX_CHUNK_DEPTH, read_markup_chunk
+from parsers.readers.docx.fields import Field, FieldCounters, check_box_mark, unnumbered_kind
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
-from parsers.readers.docx.package import Parts
+from parsers.readers.docx.package import Parts, open_parts, parse_part
 from parsers.readers.docx.styles import VAL, RunFormat, Styles, on_off, w, whole_number
 from parsers.readers.docx.symbols import symbol_char
 
@@ -68,9 +77,10 @@ class CellBuilder:
 class BodyReader:
     """Walks the document part and builds blocks; one method per XML element."""
 
-    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS):
+    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS, depth: int = 0):
         self.parts = parts
         self.limits = limits
+        self.depth = depth  # how many embedded documents (w:altChunk) deep this body is
         self.grid_cells = 0  # grid cells the tables span so far, merged cells counted in full
         self.styles = Styles(parts.styles)
         self.numbering = Numbering(parts.numbering, self.styles)
@@ -85,14 +95,27 @@ class BodyReader:
             is not None else None
         self.custom_mark: tuple[str, str] | None = None  # (kind, note id) awaiting its mark
         self.skipped: dict[str, int] = {}  # what holds content the reader cannot read, counted
+        self.fields: list[Field] = []  # complex fields open here, innermost last
+        self.hiding = False  # inside a field's instruction: runs are not text
+        self.field_counters = FieldCounters()
+        self.outline_level = 1  # the paragraph's heading level, which AUTONUMLGL counts by
 
     def read(self) -> Document:
         """The whole document."""
         body = self.parts.document.find(w("body"))
         blocks = self.blocks(body, flatten_tables=False) if body is not None else []
+        self.unclosed_fields()
         for kind, count in self.skipped.items():
             self.warnings.append(ReaderWarning("content_skipped", skipped_message(kind, count)))
         return Document(tuple(blocks), tuple(self.footnotes), tuple(self.warnings))
+
+    def unclosed_fields(self) -> None:
+        """Warn of fields still open at the end of the body or of a note, if they hid text."""
+        hidden = sum(f.hidden for f in self.fields if not f.in_result)
+        if hidden:
+            self.warnings.append(ReaderWarning(
+                "field_unclosed", f"a field is never closed (no w:fldChar end): {hidden} characters "
+                                  "after its start were read as its instruction and are not in the output"))
 
     def where(self) -> str | None:
         """Where the reader is, when it knows the page."""
@@ -119,12 +142,42 @@ class BodyReader:
                 table = self.table(child)
                 found.extend(flatten(table) if flatten_tables else [table])
             elif tag in BLOCK_WRAPPERS:
-                found.extend(self.blocks(unwrap(child), flatten_tables))
+                if not showing_placeholder(child):
+                    found.extend(self.blocks(unwrap(child), flatten_tables))
             elif tag == ALTERNATE_CONTENT:
                 found.extend(self.blocks(chosen_branch(child), flatten_tables))
-            elif tag == w("altChunk"):
-                self.skip("embedded document")
+            elif tag == ALT_CHUNK:
+                found.extend(self.alt_chunk(child, flatten_tables))
         return found
+
+    def alt_chunk(self, element: etree._Element, flatten_tables: bool) -> list:
+        """w:altChunk: the blocks of the document it embeds, read by that document's reader
+        (``chunks.py``); its notes and warnings join this document's. One it cannot read is
+        reported."""
+        chunk = self.parts.chunks.get(element.get(RELATIONSHIP_ID, ""))
+        kind = chunk.kind if chunk is not None else None
+        if kind is None or (kind in ("docx", "document part") and self.depth >= MAX_CHUNK_DEPTH):
+            self.skip("embedded document")
+            return []
+        try:
+            if kind == "docx":
+                check_package(chunk.data, self.limits)
+                document = BodyReader(open_parts(chunk.data), self.limits, self.depth + 1).read()
+            elif kind == "document part":
+                root = parse_part(chunk.data, chunk.name)
+                document = BodyReader(Parts(document=root), self.limits, self.depth + 1).read()
+            else:
+                document = read_markup_chunk(chunk, self.limits)
+        except IngestError as error:
+            self.warnings.append(ReaderWarning(
+                "content_skipped", f"an embedded document (altChunk, {chunk.name}) not read: {error.message}"))
+            return []
+        self.footnotes.extend(document.footnotes)
+        self.warnings.extend(document.warnings)
+        if not flatten_tables:
+            return list(document.blocks)
+        return [piece for block in document.blocks
+                for piece in (flatten(block) if isinstance(block, Table) else [block])]
 
     def paragraph(self, p: etree._Element) -> tuple[Paragraph, list[etree._Element]]:
         """A paragraph with its runs, style, heading level and list membership, and the
@@ -132,22 +185,35 @@ class BodyReader:
         ppr = p.find(w("pPr"))
         style_id = self.styles.paragraph_style(ppr)
         builder = ParagraphBuilder()
+        heading_level = self.styles.heading_level(ppr, style_id)
+        self.outline_level = heading_level or 1
+        self.field_counters.new_paragraph()
         self.inline(p, builder, style_id)
         if self.custom_mark is not None:
             self.unmarked_note(builder)
         reference = self.styles.numbering_reference(ppr, style_id)
+        empty = reference is not None and not any(run.text.strip() for run in builder.runs) and not builder.boxes
+        if empty and mark_removed(ppr):
+            reference = None  # a deleted list item: Word neither shows nor counts its number
         list_kind, list_level, list_label = (
             NOT_LISTED if reference is None else self.list_membership(*reference, style_id))
+        if empty and self.mark_hidden(ppr, style_id):
+            # Word's "Set Numbering Value: advance value" writes hidden empty items: they count, unseen.
+            list_kind, list_level, list_label = NOT_LISTED
         named = ppr.find(w("pStyle")) if ppr is not None else None
         return Paragraph(
             runs=tuple(builder.runs),
             style=self.styles.name(named.get(VAL)) if named is not None else None,
-            heading_level=self.styles.heading_level(ppr, style_id),
+            heading_level=heading_level,
             list_kind=list_kind,
             list_level=list_level,
             page=builder.page,
             list_label=list_label,
         ), builder.boxes
+
+    def mark_hidden(self, ppr: etree._Element | None, style_id: str | None) -> bool:
+        """True when the paragraph mark is hidden text (w:pPr/w:rPr/w:vanish, or its style's)."""
+        return self.styles.run_format(ppr.find(RUN_PROPERTIES) if ppr is not None else None, style_id).hidden
 
     def list_membership(self, num_id: str, ilvl: int | None, style_id: str | None):
         """(list kind, level, drawn label) of a paragraph of list ``num_id``; NOT_LISTED when
@@ -167,16 +233,24 @@ class BodyReader:
             tag = child.tag
             if tag == RUN:  # a run's pieces, in its cascaded format
                 self.run_content(child, builder, self.styles.run_format(child.find(RUN_PROPERTIES), style_id))
+            elif tag == SIMPLE_FIELD:
+                self.simple_field(child, builder, style_id)
             elif tag in INLINE_WRAPPERS:
-                self.inline(unwrap(child), builder, style_id)
+                if not showing_placeholder(child):
+                    self.inline(unwrap(child), builder, style_id)
             elif tag == ALTERNATE_CONTENT:
                 self.inline(chosen_branch(child), builder, style_id)
             elif tag in MATH_ZONES:
                 self.skip("formula")
 
     def run_content(self, parent: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
-        """The pieces of a w:r (or of the chosen branch of an mc:AlternateContent in it)."""
+        """The pieces of a w:r (or of the chosen branch of an mc:AlternateContent in it);
+        inside a field's instruction only the field's own marks are read."""
         for child in parent:
+            if self.hiding and child.tag not in FIELD_MARKS:
+                if child.tag == TEXT:
+                    next(f for f in self.fields if not f.in_result).hidden += len(child.text or "")
+                continue
             handler = RUN_HANDLERS.get(child.tag)
             if handler is not None:
                 handler(self, child, builder, fmt)
@@ -187,6 +261,8 @@ class BodyReader:
 
     def text(self, t: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:t; hidden text is skipped; a pending custom note mark takes it."""
+        if self.fields and t.text and not fmt.hidden:
+            self.fields[-1].result_shown = True
         if self.custom_mark is None and not fmt.hidden:  # nearly every w:t: no call more
             builder.add(t.text or "", fmt, page=self.page)
         else:
@@ -202,6 +278,44 @@ class BodyReader:
             self.cite(kind, note_id, text, builder, fmt)
             return
         builder.add(text, fmt, page=self.page)
+
+    def field_char(self, char: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:fldChar: a complex field begins, its result begins, or it ends (and a number
+        Word computes rather than stores is added)."""
+        kind = char.get(w("fldCharType"))
+        if kind == "begin":
+            self.fields.append(Field(mark=check_box_mark(char)))
+        elif kind == "separate" and self.fields:
+            self.fields[-1].in_result = True
+        elif kind == "end" and self.fields:
+            done = self.fields.pop()
+            self.hiding = any(not f.in_result for f in self.fields)
+            self.field_value("".join(done.instruction), done.result_shown, builder, fmt)
+            if done.mark and not done.result_shown and not self.hiding:
+                self.add_text(done.mark, builder, fmt)
+            return
+        self.hiding = any(not f.in_result for f in self.fields)
+
+    def instruction(self, element: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
+        """w:instrText: the field's code ("SEQ Event", "PAGE"), never text."""
+        if self.fields and not self.fields[-1].in_result:
+            self.fields[-1].instruction.append(element.text or "")
+
+    def simple_field(self, element: etree._Element, builder: ParagraphBuilder, style_id: str | None):
+        """w:fldSimple: its stored result, or the number Word would compute for it."""
+        stored = any(t.text for t in element.iter(TEXT))
+        self.inline(element, builder, style_id)
+        self.field_value(element.get(w("instr"), ""), stored, builder, self.styles.run_format(None, style_id))
+
+    def field_value(self, instruction: str, stored: bool, builder: ParagraphBuilder, fmt: RunFormat):
+        """Count a numbering field; add its number when the file stores none and it shows."""
+        text = self.field_counters.result(instruction, self.outline_level, stored)
+        if self.hiding:
+            return  # a field nested in another's instruction is an argument, not text
+        if text:
+            self.add_text(text, builder, fmt)
+        elif not stored and unnumbered_kind(instruction):
+            self.skip("list number field")
 
     def symbol(self, sym: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
         """w:sym: a character of a symbol font, as the Unicode character it draws."""
@@ -231,9 +345,11 @@ class BodyReader:
         """w:object: an OLE object (a spreadsheet, a document) Word shows as a picture."""
         self.skip("embedded object")
 
+
     def br(self, br: etree._Element, builder: ParagraphBuilder, fmt: RunFormat):
-        """w:br: a line break in the text; a page break only moves the page."""
-        if br.get(w("type")) == "page":
+        """w:br: a new line. A page or column break too, between text (so the words on either
+        side are never glued together); before any text it only moves the text to a new page."""
+        if br.get(w("type")) in ("page", "column") and not any(run.text.strip() for run in builder.runs):
             return
         adds("\n")(self, br, builder, fmt)
 
@@ -271,10 +387,12 @@ class BodyReader:
 
     def note_text(self, note: etree._Element) -> str:
         """A note's paragraphs as text (its own number mark, w:footnoteRef, is not text)."""
-        saved = (self.page, self.custom_mark, self.counters)
+        saved = (self.page, self.custom_mark, self.counters, self.fields, self.hiding, self.outline_level)
         self.page, self.custom_mark, self.counters = None, None, self.note_counters
+        self.fields, self.hiding = [], False
         texts = [paragraph.shown_text.strip() for paragraph in self.blocks(note, flatten_tables=True)]
-        self.page, self.custom_mark, self.counters = saved
+        self.unclosed_fields()
+        self.page, self.custom_mark, self.counters, self.fields, self.hiding, self.outline_level = saved
         return "\n".join(text for text in texts if text)
 
     # -- tables ---------------------------------------------------------------
@@ -297,11 +415,16 @@ class BodyReader:
 
     def row(self, tr: etree._Element, above: dict[int, CellBuilder], width: int | None = None):
         """The cells that start in this row (spans ended at the table's grid ``width``), and
-        the page the row starts on."""
+        the page the row starts on. A tracked cell deletion is left out; a legacy horizontal
+        merge (w:hMerge, from older Word files and converters) joins the cell before it."""
         column = grid_value(tr.find(w("trPr")), "gridBefore")
         start, ends, cells, continued = self.page, [], [], set()
+        last_end = None  # the grid column after the last cell that started in this row
         for tc in row_cells(tr):
             tcpr = tc.find(w("tcPr"))
+            props = {child.tag: child for child in tcpr} if tcpr is not None else {}
+            if CELL_DELETION in props:
+                continue
             span = max(1, grid_value(tcpr, "gridSpan"))
             if width and column + span > width:  # a span past the table's grid ends there
                 span = max(1, width - column)
@@ -310,18 +433,24 @@ class BodyReader:
             self.page = start
             blocks = self.blocks(tc, flatten_tables=True)
             ends.append(self.page)
-            merge = tcpr.find(w("vMerge")) if tcpr is not None else None
-            if merge is not None and merge.get(VAL, "continue") == "continue" and column in above:
+            if continues(props.get(V_MERGE)) and column in above:
                 origin = above[column]
                 if id(origin) not in continued:
                     origin.row_span += 1
                     continued.add(id(origin))
                 origin.blocks.extend(blocks)  # keep any text a continuation cell holds
+            elif continues(props.get(H_MERGE)) and cells and last_end == column:
+                cells[-1].col_span += span
+                cells[-1].blocks.extend(blocks)
+                for covered in range(column, column + span):
+                    above[covered] = cells[-1]
+                last_end = column + span
             else:
                 cell = CellBuilder(blocks, span)
                 cells.append(cell)
                 for covered in range(column, column + span):
                     above[covered] = cell
+                last_end = column + span
             column += span
         if start is not None:
             self.page = max([start, *ends])
@@ -329,14 +458,18 @@ class BodyReader:
         return cells, min(pages) if pages else start
 
 
-PARAGRAPH, TABLE, RUN, RUN_PROPERTIES = w("p"), w("tbl"), w("r"), w("rPr")
+PARAGRAPH, TABLE, RUN, RUN_PROPERTIES, TEXT = w("p"), w("tbl"), w("r"), w("rPr"), w("t")
+SIMPLE_FIELD, ALT_CHUNK = w("fldSimple"), w("altChunk")
+V_MERGE, H_MERGE, CELL_DELETION = w("vMerge"), w("hMerge"), w("cellDel")
+RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+FIELD_MARKS = frozenset({w("fldChar"), w("instrText")})  # what is read inside a field's instruction
 NOT_LISTED = (None, 0, None)  # (list kind, level, label) of a paragraph that is no list item
 
 # Elements whose children are read as if they stood in the parent's place.
 BLOCK_WRAPPERS = frozenset({w("sdt"), w("customXml"), w("ins"), w("moveTo")})
 INLINE_WRAPPERS = frozenset({w("hyperlink"), w("smartTag"), w("customXml"), w("sdt"),
-                             w("ins"), w("moveTo"), w("fldSimple"), w("dir"), w("bdo")})
-# Not listed, so never read: w:del, w:moveFrom, w:delText, w:instrText.
+                             w("ins"), w("moveTo"), w("dir"), w("bdo")})
+# Not listed, so never read: w:del, w:moveFrom, w:delText (w:instrText is a field's code).
 
 def adds(char: str):
     """A run handler that adds a fixed character (tab, line break, hyphen)."""
@@ -352,6 +485,8 @@ HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 RUN_HANDLERS = {
     w("t"): BodyReader.text,
     w("sym"): BodyReader.symbol,
+    w("fldChar"): BodyReader.field_char,
+    w("instrText"): BodyReader.instruction,
     w("drawing"): BodyReader.drawing,
     w("pict"): BodyReader.drawing,
     w("object"): BodyReader.embedded_object,
@@ -373,6 +508,23 @@ def unwrap(element: etree._Element) -> etree._Element:
         content = element.find(w("sdtContent"))
         return content if content is not None else etree.Element(w("sdtContent"))
     return element
+
+
+def mark_removed(ppr: etree._Element | None) -> bool:
+    """True when the paragraph mark itself is a tracked deletion or was moved away
+    (w:pPr/w:rPr/w:del or w:moveFrom): the paragraph is gone once the changes are accepted."""
+    rpr = ppr.find(RUN_PROPERTIES) if ppr is not None else None
+    return rpr is not None and (rpr.find(w("del")) is not None or rpr.find(w("moveFrom")) is not None)
+
+
+def showing_placeholder(element: etree._Element) -> bool:
+    """True for a content control that shows its placeholder ("Click or tap here to enter
+    text.", "Место для ввода текста."): a prompt nobody typed, not content. Only its
+    paragraphs and runs are left out; rows and cells stay, so the grid keeps its columns."""
+    if element.tag != w("sdt"):
+        return False
+    properties = element.find(w("sdtPr"))
+    return properties is not None and bool(on_off(properties.find(w("showingPlcHdr"))))
 
 
 def table_rows(tbl: etree._Element):
@@ -403,6 +555,11 @@ def grid_value(props: etree._Element | None, name: str) -> int:
     """An integer grid property (gridSpan, gridBefore) from 0 to MAX_GRID_COLUMNS; 0 when absent."""
     element = props.find(w(name)) if props is not None else None
     return whole_number(element.get(VAL) if element is not None else None, MAX_GRID_COLUMNS) or 0
+
+
+def continues(merge: etree._Element | None) -> bool:
+    """True when a cell's w:vMerge or w:hMerge continues the merge (no val="restart")."""
+    return merge is not None and merge.get(VAL, "continue") == "continue"
 
 
 def flatten(table: Table) -> list[Paragraph]:

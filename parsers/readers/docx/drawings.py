@@ -6,8 +6,9 @@ a VML shape in ``mc:Fallback``, each with the same ``w:txbxContent``. Markup com
 says: take the first Choice whose required namespaces the reader understands, else the
 Fallback, so the content is read once. A text box's paragraphs are read after the
 paragraph that anchors it. What holds text the reader cannot read (a chart, a SmartArt
-diagram, an embedded OLE object, a formula, an embedded document) is named, so the
-reader can warn; pictures and plain shapes hold no text and are passed over.
+diagram, an embedded OLE object, a formula, an embedded document of a type no reader
+reads) is named, so the reader can warn; pictures and plain shapes hold no text and are
+passed over.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 ALTERNATE_CONTENT = f"{{{MC_NS}}}AlternateContent"
 CHOICE, FALLBACK = f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 TEXT_BOX = w("txbxContent")
+TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"  # Word 2007's WordArt
 GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 MATH_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MATH_ZONES = frozenset({f"{{{MATH_NS}}}oMath", f"{{{MATH_NS}}}oMathPara"})  # formulas in a paragraph
@@ -54,6 +56,8 @@ SKIPPED_NAMES = {
     "embedded object": ("an embedded object (OLE: a spreadsheet, a document)", "embedded objects (OLE)"),
     "formula": ("a formula", "formulas"),
     "embedded document": ("an embedded document (altChunk)", "embedded documents (altChunk)"),
+    "list number field": ("a LISTNUM field's number (of the document's own list; Word stores none)",
+                          "LISTNUM fields' numbers (of the document's own lists; Word stores none)"),
 }
 
 
@@ -76,16 +80,28 @@ def understood(choice: etree._Element) -> bool:
 def text_boxes(element: etree._Element) -> list[etree._Element]:
     """The outermost w:txbxContent inside a drawing or VML picture, in order; text boxes
     inside them are read with them. An mc:AlternateContent inside is read through its
-    chosen branch only."""
+    chosen branch only. Word 2007's WordArt (a VML v:textpath, its text in an attribute)
+    counts as a text box of one paragraph."""
     found: list[etree._Element] = []
     for child in element:
         if child.tag == TEXT_BOX:
             found.append(child)
+        elif child.tag == TEXT_PATH:
+            if (child.get("string") or "").strip():
+                found.append(word_art_box(child.get("string")))
         elif child.tag == ALTERNATE_CONTENT:
             found.extend(text_boxes(chosen_branch(child)))
         elif isinstance(child.tag, str):
             found.extend(text_boxes(child))
     return found
+
+
+def word_art_box(text: str) -> etree._Element:
+    """A text box holding WordArt's text, one paragraph per line, as Word draws it."""
+    box = etree.Element(TEXT_BOX)
+    for line in text.splitlines():
+        etree.SubElement(etree.SubElement(etree.SubElement(box, w("p")), w("r")), w("t")).text = line
+    return box
 
 
 def unread_graphic(element: etree._Element) -> str | None:

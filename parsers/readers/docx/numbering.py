@@ -7,7 +7,8 @@ computes what Word shows, as docx4j's numbering emulator does:
 - a ``w:num`` names a ``w:abstractNum`` (directly, or through a numbering style:
   ``w:numStyleLink`` → the style's numPr → the abstractNum with that ``w:styleLink``);
   ``w:lvlOverride`` may replace a level (``w:lvl``) or restart it (``w:startOverride``);
-- a level has ``w:start``, ``w:numFmt``, ``w:lvlText`` ("%1.", "%1.%2)", a bullet glyph),
+- a level has ``w:start``, ``w:numFmt`` (Word 2010's custom "001, 002, 003" inside an
+  mc:AlternateContent), ``w:lvlText`` ("%1.", "%1.%2)", a bullet glyph),
   ``w:lvlRestart`` and ``w:isLgl``;
 - counters belong to the abstractNum, so every ``w:num`` of one abstractNum counts on
   from the other (how Word continues a list across tables and interruptions); a ``w:num``
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from parsers.readers.docx.drawings import ALTERNATE_CONTENT, chosen_branch
 from parsers.readers.docx.styles import VAL, Styles, on_off, w, whole_number
 from parsers.readers.docx.symbols import symbol_text
 from parsers.roman import MAX_START, to_roman
@@ -61,8 +63,16 @@ NUMBER_FORMATS = {
 }
 
 
+ZERO_PADDED = re.compile(r"0{1,8}1")  # the first item of a custom format "001, 002, 003, ..."
+
+
 def number_text(fmt: str, number: int) -> str:
-    """``number`` in the w:numFmt ``fmt``; numbers below 1 only in decimal (Word allows w:start 0)."""
+    """``number`` in the w:numFmt ``fmt``; numbers below 1 only in decimal (Word allows w:start 0).
+    A custom format (Word 2010's "001, 002, 003, ...", written ``custom:001, 002, 003, ...``
+    here) pads with zeros; one of another kind is written as decimal."""
+    if fmt.startswith("custom:"):
+        first = fmt[len("custom:"):].split(",")[0].strip()
+        return f"{number:0{len(first)}d}" if ZERO_PADDED.fullmatch(first) else str(number)
     if number < 1 or fmt not in NUMBER_FORMATS:
         return str(number)
     return NUMBER_FORMATS[fmt](number)
@@ -95,13 +105,38 @@ def level_of(lvl: etree._Element) -> Level:
     fonts = lvl.find(f"{w('rPr')}/{w('rFonts')}")
     start = whole_number(value("start"), MAX_START)
     return Level(
-        fmt=value("numFmt") or "decimal",
+        fmt=number_format(lvl),
         text=value("lvlText") or "",
         start=1 if start is None else start,
         restart=whole_number(value("lvlRestart"), LEVELS),
         legal=bool(on_off(lvl.find(w("isLgl")))),
         font=(fonts.get(w("ascii")) or fonts.get(w("hAnsi"))) if fonts is not None else None,
     )
+
+
+def number_format(lvl: etree._Element) -> str:
+    """A level's w:numFmt. Word 2010 and later write a custom format ("001, 002, 003, ...")
+    in an mc:AlternateContent, its Choice ``custom`` with w:format, its Fallback plain decimal."""
+    element = lvl.find(w("numFmt"))
+    if element is None:
+        alternate = lvl.find(ALTERNATE_CONTENT)
+        element = chosen_branch(alternate).find(w("numFmt")) if alternate is not None else None
+    if element is None:
+        return "decimal"
+    fmt = element.get(VAL) or "decimal"
+    return f"custom:{element.get(w('format'), '')}" if fmt == "custom" else fmt
+
+
+def indexed_levels(abstract: etree._Element) -> dict[int, etree._Element]:
+    """An abstractNum's w:lvl by level. Word writes w:ilvl on each; some web exporters (Lark,
+    Feishu) leave it out, and then the levels are in order, 0 to 8. The first of a level wins."""
+    found: dict[int, etree._Element] = {}
+    for position, lvl in enumerate(abstract.findall(w("lvl"))):
+        named = lvl.get(w("ilvl"))
+        index = whole_number(named, LEVELS - 1) if named is not None else position
+        if index is not None and index < LEVELS:
+            found.setdefault(index, lvl)
+    return found
 
 
 class Numbering:
@@ -156,7 +191,7 @@ class Numbering:
         found = self.abstract(num_id)
         if found is None:
             return None
-        lvl = next((l for l in found[1].iter(w("lvl")) if l.get(w("ilvl")) == str(ilvl)), None)
+        lvl = indexed_levels(found[1]).get(ilvl)
         return level_of(lvl) if lvl is not None else None
 
     def start_override(self, num_id: str, ilvl: int) -> int | None:
@@ -170,10 +205,10 @@ class Numbering:
         found = self.abstract(num_id)
         if found is None or style_id is None:
             return 0
-        for lvl in found[1].iter(w("lvl")):
+        for index, lvl in indexed_levels(found[1]).items():
             style = lvl.find(w("pStyle"))
             if style is not None and style.get(VAL) == style_id:
-                return whole_number(lvl.get(w("ilvl")), LEVELS - 1) or 0
+                return index
         return 0
 
     def list_kind(self, num_id: str, ilvl: int) -> str | None:
