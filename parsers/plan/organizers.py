@@ -9,7 +9,7 @@ from parsers.plan.vocab import ORGANIZER_LABELS, ORGANIZER_SEPARATORS, QUOTE_PAI
 # The label and its colon or dash; or the label and a name opening in a capital or a quote,
 # the colon lost (a scan's OCR drops it: "Организаторы МАГ, АСДГ").
 _LABEL = re.compile(
-    r"^\s*(?:" + "|".join(sorted(ORGANIZER_LABELS, key=len, reverse=True)) + r")"
+    r"^\s*(?:" + "|".join(map(re.escape, sorted(ORGANIZER_LABELS, key=len, reverse=True))) + r")"
     r"(?:\s*[:\-–—]\s*|\s+(?=(?-i:[«\"A-ZА-ЯЁ])))",
     re.IGNORECASE,
 )

@@ -31,6 +31,10 @@ ORGANIZER_LABELS: tuple[str, ...] = (
     "ответственный",
     "исполнители",
     "исполнитель",
+    # abbreviated, as a note column short of room writes them: "Отв.: МАГ", "Отв. – МАГ"
+    "ответств.",
+    "отв.",
+    "орг.",
 )
 
 # Pairs of quotes inside which a comma does not separate organisers.
