@@ -294,6 +294,55 @@ def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, appro
     assert [w.code for w in found.warnings] == (["footnote_unraised"] if warned else [])
 
 
+APPROX = "Даты указаны ориентировочно"
+
+
+# Footnotes a secretary typed under the tables (no word processor's notes), cited by the
+# heading with a marker typed plainly, raised, or as a superscript character.
+@pytest.mark.parametrize("heading, note, marker", [
+    (p("Юбилеи городов МАГ*", bold=True), p("* " + APPROX), "*"),
+    (p("Юбилеи городов МАГ *", bold=True), p("* " + APPROX.lower()), "*"),
+    (p("Юбилеи городов МАГ", bold=True, sup="*"), p("*" + APPROX), "*"),
+    (p("Юбилеи городов МАГ¹", bold=True), p("¹ " + APPROX), "1"),
+    (p("Юбилеи городов МАГ", bold=True, sup="¹"), p("1 " + APPROX), "1"),
+    (p("Юбилеи городов МАГ", bold=True, sup="1"), p("1) " + APPROX), "1"),
+    (p("Юбилеи городов МАГ", bold=True, sup="1"), Paragraph((Run("1", superscript=True), Run(APPROX))), "1"),
+    (p("Юбилеи городов МАГ1", bold=True), p("1 " + APPROX), "1"),  # glued: read, and reported as unraised
+], ids=["typed-star", "spaced-star", "raised-star", "superscript-one", "raised-superscript-one",
+        "one-bracket", "raised-opening", "glued-number"])
+def test_a_footnote_typed_under_the_tables_is_read_as_the_headings_note(heading, note, marker):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(heading, span=4)), row("1.", "Киров", "650", "12 июня")),
+                             note, SIGNATURE))
+    assert [(n.marker, n.text.lower()) for n in found.footnotes] == [(marker, APPROX.lower())]
+    jubilee, = found.jubilees
+    assert (jubilee.footnotes, jubilee.date.approximate) == ([marker], True)
+    assert [w.code for w in found.warnings] == (["footnote_unraised"] if "МАГ1" in heading.main_text else [])
+
+
+@pytest.mark.parametrize("heading, after, footnotes, read", [
+    # not cited: a paragraph that opens with a number is no note
+    ("Юбилеи городов МАГ", [p("1 " + APPROX)], {}, []),
+    # a word processor's note of that marker is the note; the typed line is text
+    ("Юбилеи городов МАГ*", [p("* Иначе")], {"*": APPROX}, [("*", APPROX)]),
+    # a numbered paragraph or a year is no note
+    ("Юбилеи городов МАГ1", [p("1. Прочее"), p("2026 Года")], {}, []),
+])
+def test_a_paragraph_is_a_typed_footnote_only_when_cited_and_not_a_real_note(heading, after, footnotes, read):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(p(heading, bold=True), span=4)), row("1.", "Киров", "650", "12 июня")),
+                             *after, SIGNATURE), footnotes=footnotes)
+    assert [(n.marker, n.text) for n in found.footnotes] == read
+
+
+def test_a_typed_marker_on_a_heading_without_its_note_is_reported():
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(p("Дни городов-столиц¹", bold=True), span=4)),
+                                   row("1.", "Ереван", "2806 лет", "13 октября")), SIGNATURE))
+    assert [w.code for w in found.warnings] == ["footnote_missing"]
+    assert found.city_days[0].footnotes == ["1"]
+
+
 def test_events_with_the_same_date_phrase_cannot_change_each_others_date():
     # The extractor caches a phrase's reading: the records it hands out must not be changeable
     # through one another (a list of pieces shared by two events would be).

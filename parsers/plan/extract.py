@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.blocks import Document, Paragraph, Table
+from parsers.blocks import SUPERSCRIPT_DIGITS, Document, Paragraph, Table, plain_marker
 from parsers.plan.cells import cell_text, clean
 from parsers.plan.checks import (
     check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
@@ -27,11 +27,18 @@ from parsers.plan.signatory import find_signatory
 from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Source
 
 
-# A footnote's text as it reads when its marker was not set as superscript: "1Дни городов ...".
-FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
+# A footnote's text as it reads when its marker was not set as superscript ("1Дни городов ...",
+# "1) Дни ...") or as a secretary types one under the tables ("* даты указаны ориентировочно",
+# "¹ По данным ..."): a marker glyph, or a number before a capital or a bracket.
+_MARKER_GLYPH = rf"\*{{1,3}}|[†‡§]|[{SUPERSCRIPT_DIGITS}]{{1,3}}"
+FOOTNOTE_OPENING = re.compile(
+    rf"^(?:(?P<glyph>{_MARKER_GLYPH})\s*(?=\S)|(?P<number>\d{{1,3}})(?:\)\s*|\s*(?=[А-ЯЁA-Z])))")
 # A footnote number typed (or converted) as plain text, glued to a heading's last word:
 # "Дни городов-столиц членов МАГ1". Read as a citation only of a footnote the document has.
-_UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*{1,3}|[†‡§])$")
+_UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
+# A marker glyph typed at a heading's end ("Юбилеи городов*", "Дни городов-столиц¹"): a
+# citation whatever the document holds (reported when it has no such footnote).
+_TYPED_MARKER = re.compile(rf"(?<=[^\d\s])\s?(?P<marker>{_MARKER_GLYPH})$")
 
 # A plain (not bold) paragraph longer than this is text, not a table's heading.
 MAX_PLAIN_HEADING = 80
@@ -91,6 +98,7 @@ def extract_plan(document: Document, source: Source, fallback_year: int | None =
     if first is None:
         raise NoEventTable("no event table found (no table header names events and their dates)")
     footnotes = [Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes]
+    footnotes.extend(_typed_footnotes(blocks[first + 1:], {note.marker for note in footnotes}))
     title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
     title = _title(title_paragraphs)
     year = _year(title) or _year_anywhere(blocks) or _bare_year(title) or fallback_year
@@ -131,6 +139,57 @@ def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
     reported = {m for city in walk.city_tables for m in city.markers if m not in walk.footnotes}
     warnings.extend(missing_footnotes(blocks, walk.footnotes, reported))
     return warnings
+
+
+def _typed_footnotes(blocks: list, known: set[str]) -> list[Footnote]:
+    """Footnotes typed as paragraphs after the event table ("* Даты указаны ориентировочно"),
+    each of a marker the document cites and has no footnote for: a word processor's notes
+    are the reader's, these are text a secretary typed."""
+    cited: set[str] = set()
+    notes: list[tuple[str, str]] = []
+    for paragraph, in_text in _all_paragraphs(blocks):
+        opening = _typed_note(paragraph)
+        markers = list(paragraph.markers)
+        if opening is not None:
+            if in_text:  # a cell's paragraph is the table's, no note under it
+                notes.append(opening)
+            markers = markers[1:] if markers[:1] == [opening[0]] else markers
+        cited.update(markers)
+        text = clean(paragraph.main_text)
+        if opening is None and (glued := _TYPED_MARKER.search(text) or _UNRAISED_MARKER.search(text)):
+            cited.add(plain_marker(glued.group().strip()))
+    found: dict[str, str] = {}
+    for marker, text in notes:
+        if marker in cited and marker not in known and marker not in found:
+            found[marker] = text
+    return [Footnote(marker=marker, text=text) for marker, text in found.items()]
+
+
+def _typed_note(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(marker, text) of a paragraph that reads as a footnote's: opening with a raised marker,
+    or with a typed one (FOOTNOTE_OPENING); None otherwise."""
+    first = next((run for run in paragraph.runs if run.text.strip()), None)
+    if first is not None and first.marker is not None and first.note is None:
+        text = clean(paragraph.main_text)
+        return (first.marker, text) if text else None
+    text = clean(paragraph.text)
+    opening = FOOTNOTE_OPENING.match(text)
+    if opening is None or not text[opening.end():]:
+        return None
+    return plain_marker(opening.group("glyph") or opening.group("number")), text[opening.end():]
+
+
+def _all_paragraphs(blocks: list):
+    """Every paragraph of the blocks in order, those in table cells included, each with
+    whether it stands in the text (not in a cell)."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block, True
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    for paragraph in cell.blocks:
+                        yield paragraph, False
 
 
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
@@ -318,8 +377,11 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
     A heading that raises no marker but ends in a footnote's number glued to its last
     word ("... МАГ1") cites that footnote; that reading is reported, not silent.
     """
+    typed = _TYPED_MARKER.search(heading) if not markers else None
     unraised = _UNRAISED_MARKER.search(heading) if not markers else None
-    if unraised and unraised.group() in walk.footnotes:
+    if typed:
+        markers = [plain_marker(typed.group("marker"))]
+    elif unraised and unraised.group() in walk.footnotes:
         markers = [unraised.group()]
         walk.warnings.append(PlanWarning(
             code="footnote_unraised", where=f"{kind} heading",
