@@ -343,6 +343,28 @@ def test_a_typed_marker_on_a_heading_without_its_note_is_reported():
     assert found.city_days[0].footnotes == ["1"]
 
 
+# A jubilee or city-day table with a header row of its own: its columns in another order, or
+# more of them; what no record field holds is reported cell by cell.
+@pytest.mark.parametrize("header, cells, read, warnings", [
+    (("№", "Город", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), []),
+    (("Дата", "Город", "Возраст"), ("13 октября", "Ереван", "2806 лет"), ("Ереван", 2806, "13 октября"), []),
+    (("№ п/п", "Столица", "День города", "Исполняется лет", "Примечание"),
+     ("1.", "Ереван", "13 октября", "2806", "переносится"), ("Ереван", 2806, "13 октября"), ["cell_unread"]),
+    (("№", "Город", "Год основания", "Возраст", "Дата"), ("1.", "Ереван", "782 г. до н.э.", "2806 лет", "13 октября"),
+     ("Ереван", 2806, "13 октября"), ["founded_differs"]),
+    (("№", "Город", "Год основания", "Возраст", "Дата"), ("1.", "Минск", "1067", "957 лет", "9 сентября"),
+     ("Минск", 957, "9 сентября"), []),  # the year the record computes: nothing to report
+    (("№", "Город", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "много"), None, ["row_unplaced"]),
+], ids=["date-before-age", "date-first", "renamed-and-a-note", "founded-differs", "founded-agrees", "age-unread"])
+def test_a_city_table_header_row_gives_the_order_of_its_columns(header, cells, read, warnings):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(p("Дни городов-столиц", bold=True), table(row(*header), row(*cells)), SIGNATURE),
+                      before=(p("План на 2024 год", bold=True),))
+    assert [(d.city, d.age, d.date.text) for d in found.city_days] == ([read] if read else [])
+    assert [w.code for w in found.warnings] == warnings + (["records_missing"] if read is None else [])
+
+
 def test_events_with_the_same_date_phrase_cannot_change_each_others_date():
     # The extractor caches a phrase's reading: the records it hands out must not be changeable
     # through one another (a list of pieces shared by two events would be).

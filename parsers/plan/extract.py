@@ -16,7 +16,7 @@ from parsers.plan.cells import cell_text, clean
 from parsers.plan.checks import (
     check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
 )
-from parsers.plan.cities import city_record
+from parsers.plan.cities import city_record, header_columns
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
 from parsers.plan.grid import GridRow, grid_width, lay_out
@@ -64,6 +64,7 @@ class _CityTable:
     approximate: bool
     heading: str = ""
     records: int = 0  # records read under the heading so far
+    columns: dict[str, int] | None = None  # the roles a header row of the table names
 
 
 @dataclass
@@ -402,7 +403,12 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
 def _city_row(walk: _Walk, gridrow: GridRow) -> None:
     """One row of a jubilee or city-day table."""
     city = walk.city
-    record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
+    header = header_columns(gridrow)
+    if header is not None:
+        city.columns = header
+        return
+    record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers),
+                                   city.columns)
     walk.warnings.extend(warnings)
     city.records += record is not None
     if isinstance(record, Jubilee):

@@ -52,6 +52,17 @@ TABLE_KINDS: dict[str, tuple[str, ...]] = {
     "city_days": ("дни город", "день город", "дни столиц", "день столиц"),
 }
 
+# Column roles of a jubilee or city-day table, from its header row when it has one
+# ("№ | Город | Дата | Возраст", "Город | Год основания | Юбилей | Дата"). Tried in this
+# order: "День города" is a date column, "Город" a city one.
+CITY_COLUMN_ROLES: dict[str, tuple[str, ...]] = {
+    "number": ("№", "п/п"),
+    "founded": ("основан",),
+    "date": ("дата", "день", "дни", "срок", "когда"),
+    "age": ("юбиле", "годовщин", "возраст", "лет", "исполняется", "летие"),
+    "city": ("город", "столиц", "наименован", "название"),
+}
+
 # Footnote wording that makes a table's dates approximate.
 APPROXIMATE_WORDS: tuple[str, ...] = ("ориентировочн", "приблизительн", "предварительн", "примерн")
 
