@@ -356,7 +356,13 @@ def test_a_typed_marker_on_a_heading_without_its_note_is_reported():
     (("№", "Город", "Год основания", "Возраст", "Дата"), ("1.", "Минск", "1067", "957 лет", "9 сентября"),
      ("Минск", 957, "9 сентября"), []),  # the year the record computes: nothing to report
     (("№", "Город", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "много"), None, ["row_unplaced"]),
-], ids=["date-before-age", "date-first", "renamed-and-a-note", "founded-differs", "founded-agrees", "age-unread"])
+    # a header naming a title and a date as an event table's does, but an age too: no event table
+    (("№", "Наименование города", "Дата празднования", "Возраст"), ("1.", "Ереван", "13 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), []),
+    (("№", "Название города", "Юбилей", "Дата"), ("1.", "Ереван", "2806", "13 октября"),
+     ("Ереван", 2806, "13 октября"), []),
+], ids=["date-before-age", "date-first", "renamed-and-a-note", "founded-differs", "founded-agrees", "age-unread",
+        "named-like-events", "named-like-events-jubilee-word"])
 def test_a_city_table_header_row_gives_the_order_of_its_columns(header, cells, read, warnings):
     found = events_of(HEADER, row("1.", "А", "май", ""),
                       after=(p("Дни городов-столиц", bold=True), table(row(*header), row(*cells)), SIGNATURE),

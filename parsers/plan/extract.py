@@ -198,9 +198,19 @@ def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             grid = lay_out(block)
-            if find_columns(grid) is not None:
+            if _event_columns(grid) is not None:
                 return index, grid
     return None, []
+
+
+def _event_columns(grid: list[GridRow]) -> Columns | None:
+    """The event-table columns of a table, unless its header names a city, an age and a date:
+    "№ | Наименование города | Юбилей | Дата" names a title and a date too, but heads a jubilee
+    or city-day table (no event table has an age column)."""
+    columns = find_columns(grid)
+    if columns is not None and header_columns(grid[columns.header_index]) is not None:
+        return None
+    return columns
 
 
 def _title(paragraphs: list[Paragraph]) -> str:
@@ -249,7 +259,7 @@ def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
 
 def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
     """Read one table (laid out on its grid) as events, as jubilees or city days, or as loose lines."""
-    columns = find_columns(grid)
+    columns = _event_columns(grid)
     heading = walk.last_heading
     walk.last_heading = None
     kind = _kind_of(heading.main_text) if heading is not None and _is_heading(heading) else None
