@@ -434,6 +434,19 @@ def test_drawn_labels_do_not_reach_titles_or_items():
         "План на 2024 год", "Участие в собраниях:", ["ОКМО", "АСДГ", "АГП"], "Москва")
 
 
+@pytest.mark.parametrize("cell, title, items", [
+    (c("Участие в собраниях:", "1) ОКМО;", "2) ВАРМСУ"), "Участие в собраниях:", ["ОКМО;", "ВАРМСУ"]),
+    (c("Семинары:", "а) по цифровизации;", "б) по обращениям"), "Семинары:", ["по цифровизации;", "по обращениям"]),
+    (c("Форум", "1. Пленарное заседание", "2. Круглый стол"), "Форум", ["Пленарное заседание", "Круглый стол"]),
+    (c("1. Пленарное заседание"), "1. Пленарное заседание", []),  # the first paragraph is the title
+    (c("Сессия", "2026 год – год городов"), "Сессия 2026 год – год городов", []),  # no label
+    (c("Сессия", "г. Москва"), "Сессия г. Москва", []),  # a letter and a dot then a space: "г." opens a word
+], ids=["numbers", "letters", "dotted", "first-paragraph", "a-number-no-label", "abbreviation"])
+def test_items_typed_with_a_list_label_read_as_drawn_ones(cell, title, items):
+    event, = events_of(HEADER, row("1.", cell, "май", "")).events
+    assert (event.title, event.items) == (title, items)
+
+
 def test_a_drawn_column_numbering_row_is_skipped():
     found = events_of(HEADER, row(c(drawn("1.")), c(drawn("2.")), c(drawn("3.")), c(drawn("4."))),
                       row("1.", "А", "май", ""))
