@@ -57,6 +57,19 @@ def test_a_heading_written_in_the_number_column_with_empty_cells_is_a_section():
     assert [e.section for e in found.events] == [None, "Раздел"]
 
 
+@pytest.mark.parametrize("number, title, section", [
+    ("I.", "ОСНОВНЫЕ МЕРОПРИЯТИЯ", "I. ОСНОВНЫЕ МЕРОПРИЯТИЯ"),
+    ("II", c(p("Участие", bold=True)), "II Участие"),
+    ("ІV.", "Издания", "ІV. Издания"),  # a Cyrillic І typed for the Latin I
+    ("Раздел 2", "Издания", "Раздел 2 Издания"),
+    ("Часть III.", "Издания", "Часть III. Издания"),
+])
+def test_a_section_numbered_in_the_number_column_heads_the_events_below(number, title, section):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row(number, title, "", ""), row("2.", "Б", "май", ""))
+    assert [(e.title, e.section) for e in found.events] == [("А", None), ("Б", section)]
+    assert found.warnings == []
+
+
 def test_a_continuation_row_is_merged_into_the_event_above():
     found = events_of(
         HEADER,

@@ -310,7 +310,7 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
     restarts = 1 in numbers[1:] or (first is not None and first.section is not None)
     after_heading = False
     for gridrow in grid:
-        row = classify(gridrow, columns.get("number"), width)
+        row = classify(gridrow, columns.get("number"), width, sections=True)
         if row.kind == "numbered":
             return row.number == last + 1 or (after_heading and restarts and row.number == 1)
         if row.kind == "heading" and not row.by_bold_only and not _kind_of(clean(row.heading or "")):
@@ -329,7 +329,7 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
         if walk.columns is not None and (is_header_repeat(gridrow, walk.columns) or is_column_numbering(gridrow)):
             continue
         number_column = walk.columns.get("number") if walk.columns else 0
-        row = classify(gridrow, number_column, width)
+        row = classify(gridrow, number_column, width, sections=walk.columns is not None and walk.city is None)
         if row.kind == "empty":
             continue
         if row.kind == "heading" and not (row.by_bold_only and walk.current and walk.city is None):

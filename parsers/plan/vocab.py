@@ -43,6 +43,9 @@ QUOTE_PAIRS: dict[str, str] = {"«": "»", "„": "“", "“": "”", '"': '"',
 # Separators between organisers in a note.
 ORGANIZER_SEPARATORS = (",", ";", "\n")
 
+# Words that may open a section's number written in the number column ("Раздел I", "Часть 2").
+SECTION_WORDS: tuple[str, ...] = ("раздел", "часть", "глава")
+
 # Title openings that mean the organisation takes part rather than organises.
 PARTICIPATION_OPENINGS: tuple[str, ...] = ("участие в ", "участие во ")
 
