@@ -165,6 +165,17 @@ def test_signatory_is_the_position_lines_and_the_name_after_the_table():
     assert found.signatory.name == "В.И. Селиванов"
 
 
+@pytest.mark.parametrize("lines, position, name", [
+    (["Исполнительный директор", "_____________ Петров-Водкин А. Б."], "Исполнительный директор", "Петров-Водкин А. Б."),
+    (["Исполнительный директор МАГ", "(подпись)", "А.Б. Петров"], "Исполнительный директор МАГ", "А.Б. Петров"),
+    (["Генеральный секретарь МАГ ________ А.Б. Петров", "М.П."], "Генеральный секретарь МАГ", "А.Б. Петров"),
+    (["Генеральный секретарь МАГ\tА.Б. Петров", "«15» декабря 2025 г."], "Генеральный секретарь МАГ", "А.Б. Петров"),
+], ids=["signing-line", "signature-word", "line-and-seal", "date-line-after"])
+def test_the_signing_line_and_its_captions_are_no_part_of_the_position(lines, position, name):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=tuple(p(line) for line in lines))
+    assert (found.signatory.position, found.signatory.name) == (position, name)
+
+
 def test_signatory_on_one_line_or_in_a_borderless_table():
     one_line = events_of(HEADER, row("1.", "А", "май", ""), after=(p("Генеральный директор\tИванов И.И."),))
     in_table = events_of(HEADER, row("1.", "А", "май", ""),
