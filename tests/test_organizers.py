@@ -38,6 +38,8 @@ def test_organizers_are_named_after_the_label_and_split_outside_quotes(note, exp
 @pytest.mark.parametrize("cell, expected", [
     ("МАГ, АСДГ", ["МАГ", "АСДГ"]),
     ("Отв.: Исполком МАГ", ["Исполком МАГ"]),  # a label in the column is still a label
+    ("По плану Правительства Москвы", []),  # how the event is set, no organiser
+    ("в соответствии с планом Исполкома СНГ", []),
 ])
 def test_a_responsible_column_lists_organizers_without_a_label(cell, expected):
     assert organizers_from_note(cell, whole_cell=True) == expected

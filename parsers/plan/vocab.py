@@ -37,6 +37,11 @@ ORGANIZER_LABELS: tuple[str, ...] = (
     "орг.",
 )
 
+# A responsible column's cell opening so names no organiser but how the event is set
+# ("По плану Правительства Москвы"), as such a note does.
+NOT_ORGANIZER_OPENINGS: tuple[str, ...] = ("по плану", "по согласованию", "по приглашению", "в соответствии",
+                                           "по отдельному")
+
 # Pairs of quotes inside which a comma does not separate organisers.
 QUOTE_PAIRS: dict[str, str] = {"«": "»", "„": "“", "“": "”", '"': '"', "(": ")"}
 
