@@ -16,7 +16,16 @@ ListKind = Literal["bullet", "number"]
 
 # What a superscript must look like to be read as a footnote marker rather than
 # as text ("м²" stays text, "1", "*", "†" are markers).
-MARKER_PATTERN = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§])$")
+# Superscript digits typed as characters ("¹", "²³") are markers too, read as the plain
+# digits a note's number is ("¹" cites note "1").
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARKER_PATTERN = re.compile(rf"^(?:\d{{1,3}}|\*{{1,3}}|[†‡§]|[{SUPERSCRIPT_DIGITS}]{{1,3}})$")
+_PLAIN_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def plain_marker(text: str) -> str:
+    """A marker with superscript digits written as plain ones ("¹" -> "1")."""
+    return text.translate(_PLAIN_DIGITS)
 # The brackets some producers draw around a note's number (Word, Google Docs: "[1]").
 NOTE_MARKER_BRACKETS = "[]"
 
@@ -27,7 +36,7 @@ def drawn_marker(text: str) -> str | None:
     text = text.strip()
     if len(text) > 2 and text[0] == NOTE_MARKER_BRACKETS[0] and text[-1] == NOTE_MARKER_BRACKETS[1]:
         text = text[1:-1].strip()
-    return text if MARKER_PATTERN.match(text) else None
+    return plain_marker(text) if MARKER_PATTERN.match(text) else None
 
 
 class derived:
@@ -68,7 +77,7 @@ class Run:
         if not self.superscript:  # most runs: no need to look at the text
             return None
         text = self.text.strip()
-        return text if MARKER_PATTERN.match(text) else None
+        return plain_marker(text) if MARKER_PATTERN.match(text) else None
 
 
 @dataclass(frozen=True)

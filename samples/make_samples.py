@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))  # this tree's parsers, before any installed copy
 
-from plans import plan_2023, plan_2024, plan_2025  # noqa: E402
+from plans import plan_2023, plan_2024, plan_2025, plan_2026  # noqa: E402
 from samplekit.doc import Page  # noqa: E402
 from samplekit.fodt import render  # noqa: E402
 from samplekit.layout import Layout, plan_document  # noqa: E402
@@ -115,6 +115,8 @@ SAMPLES = (
     # The 2025 page printed by the browser too: it cuts event 8 at a page break and draws
     # no border under the cut row.
     Sample("plan_2025_chrome", plan_2025.PLAN, formats=("pdf",), pdf_from="html"),
+    # Another secretary's plan: the content written otherwise (samples/plans/plan_2026.py).
+    Sample("plan_2026", plan_2026.PLAN),
 )
 
 

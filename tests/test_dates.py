@@ -112,6 +112,11 @@ def test_the_table_has_at_least_200_cases() -> None:
         ("Сочи 5.06 12.06.2024", ("Сочи", "5.06 12.06.2024")),
         ("Самара, IV квартал, по согласованию", ("Самара", "IV квартал, по согласованию")),
         ("Тула 10-00", ("Тула", "10-00")),  # a time alone is unread: still split, the parse warns
+        # a recurrence or month word before the readable tail is the date's, not a place
+        # ("по понедельникам" alone is readable; the cell's date is all of it, unread: warned)
+        ("ежемесячно, по понедельникам", (None, "ежемесячно, по понедельникам")),
+        ("Москва ежемесячно, по понедельникам", ("Москва", "ежемесячно, по понедельникам")),
+        ("май, по понедельникам", (None, "май, по понедельникам")),
     ],
 )
 def test_split_place_date(text: str, expected: tuple) -> None:

@@ -57,6 +57,19 @@ def test_a_heading_written_in_the_number_column_with_empty_cells_is_a_section():
     assert [e.section for e in found.events] == [None, "Раздел"]
 
 
+@pytest.mark.parametrize("number, title, section", [
+    ("I.", "ОСНОВНЫЕ МЕРОПРИЯТИЯ", "I. ОСНОВНЫЕ МЕРОПРИЯТИЯ"),
+    ("II", c(p("Участие", bold=True)), "II Участие"),
+    ("ІV.", "Издания", "ІV. Издания"),  # a Cyrillic І typed for the Latin I
+    ("Раздел 2", "Издания", "Раздел 2 Издания"),
+    ("Часть III.", "Издания", "Часть III. Издания"),
+])
+def test_a_section_numbered_in_the_number_column_heads_the_events_below(number, title, section):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row(number, title, "", ""), row("2.", "Б", "май", ""))
+    assert [(e.title, e.section) for e in found.events] == [("А", None), ("Б", section)]
+    assert found.warnings == []
+
+
 def test_a_continuation_row_is_merged_into_the_event_above():
     found = events_of(
         HEADER,
@@ -150,6 +163,17 @@ def test_signatory_is_the_position_lines_and_the_name_after_the_table():
                              p("В.И. Селиванов", bold=True)))
     assert found.signatory.position == "Исполнительный вице-президент, генеральный директор МАГ"
     assert found.signatory.name == "В.И. Селиванов"
+
+
+@pytest.mark.parametrize("lines, position, name", [
+    (["Исполнительный директор", "_____________ Петров-Водкин А. Б."], "Исполнительный директор", "Петров-Водкин А. Б."),
+    (["Исполнительный директор МАГ", "(подпись)", "А.Б. Петров"], "Исполнительный директор МАГ", "А.Б. Петров"),
+    (["Генеральный секретарь МАГ ________ А.Б. Петров", "М.П."], "Генеральный секретарь МАГ", "А.Б. Петров"),
+    (["Генеральный секретарь МАГ\tА.Б. Петров", "«15» декабря 2025 г."], "Генеральный секретарь МАГ", "А.Б. Петров"),
+], ids=["signing-line", "signature-word", "line-and-seal", "date-line-after"])
+def test_the_signing_line_and_its_captions_are_no_part_of_the_position(lines, position, name):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=tuple(p(line) for line in lines))
+    assert (found.signatory.position, found.signatory.name) == (position, name)
 
 
 def test_signatory_on_one_line_or_in_a_borderless_table():
@@ -294,6 +318,83 @@ def test_a_footnote_number_glued_to_a_heading_cites_it(heading, footnotes, appro
     assert [w.code for w in found.warnings] == (["footnote_unraised"] if warned else [])
 
 
+APPROX = "Даты указаны ориентировочно"
+
+
+# Footnotes a secretary typed under the tables (no word processor's notes), cited by the
+# heading with a marker typed plainly, raised, or as a superscript character.
+@pytest.mark.parametrize("heading, note, marker", [
+    (p("Юбилеи городов МАГ*", bold=True), p("* " + APPROX), "*"),
+    (p("Юбилеи городов МАГ *", bold=True), p("* " + APPROX.lower()), "*"),
+    (p("Юбилеи городов МАГ", bold=True, sup="*"), p("*" + APPROX), "*"),
+    (p("Юбилеи городов МАГ¹", bold=True), p("¹ " + APPROX), "1"),
+    (p("Юбилеи городов МАГ", bold=True, sup="¹"), p("1 " + APPROX), "1"),
+    (p("Юбилеи городов МАГ", bold=True, sup="1"), p("1) " + APPROX), "1"),
+    (p("Юбилеи городов МАГ", bold=True, sup="1"), Paragraph((Run("1", superscript=True), Run(APPROX))), "1"),
+    (p("Юбилеи городов МАГ1", bold=True), p("1 " + APPROX), "1"),  # glued: read, and reported as unraised
+], ids=["typed-star", "spaced-star", "raised-star", "superscript-one", "raised-superscript-one",
+        "one-bracket", "raised-opening", "glued-number"])
+def test_a_footnote_typed_under_the_tables_is_read_as_the_headings_note(heading, note, marker):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(heading, span=4)), row("1.", "Киров", "650", "12 июня")),
+                             note, SIGNATURE))
+    assert [(n.marker, n.text.lower()) for n in found.footnotes] == [(marker, APPROX.lower())]
+    jubilee, = found.jubilees
+    assert (jubilee.footnotes, jubilee.date.approximate) == ([marker], True)
+    assert [w.code for w in found.warnings] == (["footnote_unraised"] if "МАГ1" in heading.main_text else [])
+
+
+@pytest.mark.parametrize("heading, after, footnotes, read", [
+    # not cited: a paragraph that opens with a number is no note
+    ("Юбилеи городов МАГ", [p("1 " + APPROX)], {}, []),
+    # a word processor's note of that marker is the note; the typed line is text
+    ("Юбилеи городов МАГ*", [p("* Иначе")], {"*": APPROX}, [("*", APPROX)]),
+    # a numbered paragraph or a year is no note
+    ("Юбилеи городов МАГ1", [p("1. Прочее"), p("2026 Года")], {}, []),
+])
+def test_a_paragraph_is_a_typed_footnote_only_when_cited_and_not_a_real_note(heading, after, footnotes, read):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(p(heading, bold=True), span=4)), row("1.", "Киров", "650", "12 июня")),
+                             *after, SIGNATURE), footnotes=footnotes)
+    assert [(n.marker, n.text) for n in found.footnotes] == read
+
+
+def test_a_typed_marker_on_a_heading_without_its_note_is_reported():
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(table(row(c(p("Дни городов-столиц¹", bold=True), span=4)),
+                                   row("1.", "Ереван", "2806 лет", "13 октября")), SIGNATURE))
+    assert [w.code for w in found.warnings] == ["footnote_missing"]
+    assert found.city_days[0].footnotes == ["1"]
+
+
+# A jubilee or city-day table with a header row of its own: its columns in another order, or
+# more of them; what no record field holds is reported cell by cell.
+@pytest.mark.parametrize("header, cells, read, warnings", [
+    (("№", "Город", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), []),
+    (("Дата", "Город", "Возраст"), ("13 октября", "Ереван", "2806 лет"), ("Ереван", 2806, "13 октября"), []),
+    (("№ п/п", "Столица", "День города", "Исполняется лет", "Примечание"),
+     ("1.", "Ереван", "13 октября", "2806", "переносится"), ("Ереван", 2806, "13 октября"), ["cell_unread"]),
+    (("№", "Город", "Год основания", "Возраст", "Дата"), ("1.", "Ереван", "782 г. до н.э.", "2806 лет", "13 октября"),
+     ("Ереван", 2806, "13 октября"), ["founded_differs"]),
+    (("№", "Город", "Год основания", "Возраст", "Дата"), ("1.", "Минск", "1067", "957 лет", "9 сентября"),
+     ("Минск", 957, "9 сентября"), []),  # the year the record computes: nothing to report
+    (("№", "Город", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "много"), None, ["row_unplaced"]),
+    # a header naming a title and a date as an event table's does, but an age too: no event table
+    (("№", "Наименование города", "Дата празднования", "Возраст"), ("1.", "Ереван", "13 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), []),
+    (("№", "Название города", "Юбилей", "Дата"), ("1.", "Ереван", "2806", "13 октября"),
+     ("Ереван", 2806, "13 октября"), []),
+], ids=["date-before-age", "date-first", "renamed-and-a-note", "founded-differs", "founded-agrees", "age-unread",
+        "named-like-events", "named-like-events-jubilee-word"])
+def test_a_city_table_header_row_gives_the_order_of_its_columns(header, cells, read, warnings):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(p("Дни городов-столиц", bold=True), table(row(*header), row(*cells)), SIGNATURE),
+                      before=(p("План на 2024 год", bold=True),))
+    assert [(d.city, d.age, d.date.text) for d in found.city_days] == ([read] if read else [])
+    assert [w.code for w in found.warnings] == warnings + (["records_missing"] if read is None else [])
+
+
 def test_events_with_the_same_date_phrase_cannot_change_each_others_date():
     # The extractor caches a phrase's reading: the records it hands out must not be changeable
     # through one another (a list of pieces shared by two events would be).
@@ -355,6 +456,19 @@ def test_drawn_labels_do_not_reach_titles_or_items():
     event, = found.events
     assert (found.title, event.title, event.items, event.place) == (
         "План на 2024 год", "Участие в собраниях:", ["ОКМО", "АСДГ", "АГП"], "Москва")
+
+
+@pytest.mark.parametrize("cell, title, items", [
+    (c("Участие в собраниях:", "1) ОКМО;", "2) ВАРМСУ"), "Участие в собраниях:", ["ОКМО;", "ВАРМСУ"]),
+    (c("Семинары:", "а) по цифровизации;", "б) по обращениям"), "Семинары:", ["по цифровизации;", "по обращениям"]),
+    (c("Форум", "1. Пленарное заседание", "2. Круглый стол"), "Форум", ["Пленарное заседание", "Круглый стол"]),
+    (c("1. Пленарное заседание"), "1. Пленарное заседание", []),  # the first paragraph is the title
+    (c("Сессия", "2026 год – год городов"), "Сессия 2026 год – год городов", []),  # no label
+    (c("Сессия", "г. Москва"), "Сессия г. Москва", []),  # a letter and a dot then a space: "г." opens a word
+], ids=["numbers", "letters", "dotted", "first-paragraph", "a-number-no-label", "abbreviation"])
+def test_items_typed_with_a_list_label_read_as_drawn_ones(cell, title, items):
+    event, = events_of(HEADER, row("1.", cell, "май", "")).events
+    assert (event.title, event.items) == (title, items)
 
 
 def test_a_drawn_column_numbering_row_is_skipped():

@@ -22,11 +22,24 @@ from parsers.plan.organizers import organizers_from_note
     ("Организатор «Российская семья»", ["«Российская семья»"]),
     ("Организаторы определяются позже", []),  # no name after the word: no label
     ("По плану Правительства Москвы", []),
+    # abbreviated labels: the label is no organiser's name
+    ("Отв.: Исполком МАГ, АСДГ", ["Исполком МАГ", "АСДГ"]),
+    ("Отв. – Исполком МАГ", ["Исполком МАГ"]),
+    ("отв. Исполком МАГ", ["Исполком МАГ"]),
+    ("Ответств.: пресс-служба", ["пресс-служба"]),
+    ("Орг.: МАГ", ["МАГ"]),
+    ("Отвечает Исполком МАГ", []),  # a word, not the abbreviation
     ("", []),
 ])
 def test_organizers_are_named_after_the_label_and_split_outside_quotes(note, expected):
     assert organizers_from_note(note) == expected
 
 
-def test_a_responsible_column_lists_organizers_without_a_label():
-    assert organizers_from_note("МАГ, АСДГ", whole_cell=True) == ["МАГ", "АСДГ"]
+@pytest.mark.parametrize("cell, expected", [
+    ("МАГ, АСДГ", ["МАГ", "АСДГ"]),
+    ("Отв.: Исполком МАГ", ["Исполком МАГ"]),  # a label in the column is still a label
+    ("По плану Правительства Москвы", []),  # how the event is set, no organiser
+    ("в соответствии с планом Исполкома СНГ", []),
+])
+def test_a_responsible_column_lists_organizers_without_a_label(cell, expected):
+    assert organizers_from_note(cell, whole_cell=True) == expected

@@ -26,6 +26,10 @@ def split_place_date(text: str) -> tuple[str | None, str]:
             # numbers just before the readable tail belong to the date, which then warns.
             while i > 0 and any(c.isdigit() for c in words[i - 1]):
                 i -= 1
+            # "ежемесячно, по понедельникам": a month or recurrence word before the readable
+            # tail is no place's; the date starts there (unread, the parse warns) rather than
+            # the cell losing it to the place.
+            i = next((j for j, word in enumerate(words[:i]) if _names_a_time(word)), i)
             return _place(words[:i]), " ".join(words[i:])
     for i, word in enumerate(words):
         if _looks_dated(word):  # an unreadable date still leaves the place; the parse warns
@@ -42,8 +46,10 @@ _DATED_TOKENS = ("M", "R:")
 
 def _looks_dated(word: str) -> bool:
     """A word that can only belong to a date: a digit, a month, a recurrence word."""
-    folded = fold(word)
-    if any(c.isdigit() for c in folded):
-        return True
-    token = lexicon().get(folded, "")
+    return any(c.isdigit() for c in word) or _names_a_time(word)
+
+
+def _names_a_time(word: str) -> bool:
+    """A month, season or recurrence word (a number may be a place's: "ул. Тверская, 13")."""
+    token = lexicon().get(fold(word), "")
     return token.startswith(_DATED_TOKENS) or token in vocab.SEASON_MONTHS

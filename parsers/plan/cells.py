@@ -48,7 +48,8 @@ def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[l
     """Paragraphs and bullet items of a title cell, each in order.
 
     Items come from list paragraphs, from paragraphs opening with a bullet
-    glyph, and from bullets written inline ("объединений: • ОКМО • ВАРМСУ").
+    glyph or (after the first paragraph) a typed list label ("1) ОКМО"), and
+    from bullets written inline ("объединений: • ОКМО • ВАРМСУ").
     """
     paragraphs: list[str] = []
     items: list[str] = []
@@ -59,6 +60,10 @@ def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[l
         if block.is_list_item:
             items.append(strip_bullet(text))
             continue
+        label = TYPED_LABEL.match(text) if paragraphs or items else None
+        if label:  # "1) ОКМО", "б) ..." typed reads as the same item a list draws
+            items.append(text[label.end():])
+            continue
         lead, inline = split_inline_bullets(text)
         if lead and starts_with_bullet(lead) and not inline:
             items.append(strip_bullet(lead))
@@ -67,6 +72,12 @@ def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[l
         items.extend(inline)
     return paragraphs, items
 
+
+# A list label typed before an item ("1)", "2.", "а)"): an item after the cell's first paragraph,
+# as the item a numbered list draws with that label is (the label dropped alike). A first
+# paragraph so opening is the title ("1. Пленарное заседание" stays whole); a letter and a dot
+# opens an abbreviation ("г. Москва"), no label.
+TYPED_LABEL = re.compile(r"^(?:\d{1,2}[.)]|[а-яёa-z]\))\s+(?=\S)")
 
 _INLINE_BULLET = re.compile("|".join(map(re.escape, INLINE_BULLETS)))
 

@@ -2,7 +2,9 @@
 
 A row reads "[number] | city | anniversary or age | date". The columns are
 found by what the cells hold, so a table without a number column, or with
-its own header row, reads the same.
+its own header row, reads the same. A header row naming the columns ("Город |
+Дата | Возраст", "Год основания") gives their order instead, and the columns it
+names that no record field holds are reported cell by cell, not dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from parsers.plan.cells import cell_text
 from parsers.plan.checks import read_date
 from parsers.plan.grid import GridRow
-from parsers.plan.vocab import AGE_WORDS
+from parsers.plan.vocab import AGE_WORDS, CITY_COLUMN_ROLES
 from parsers.plan.rows import number_of
 from schemas.plan import CityDay, Jubilee, PlanWarning
 
@@ -32,21 +34,52 @@ def looks_like_header(texts: list[str]) -> bool:
     return len(texts) == 3 and not any(ch.isdigit() for ch in texts[1] + texts[2])
 
 
+# The roles a record is read from; a header must name them all.
+RECORD_ROLES = ("city", "age", "date")
+
+
+def header_columns(gridrow: GridRow) -> dict[str, int] | None:
+    """The grid column of each role a jubilee or city-day header row names ("Город | Дата |
+    Возраст"), a column of no role under its header's text; None for a row that is no such
+    header (a digit in it, or city, age or date not named)."""
+    columns: dict[str, int] = {}
+    for slot in gridrow.own_slots():
+        text = cell_text(slot.cell)
+        if any(ch.isdigit() for ch in text):
+            return None
+        if text:
+            columns.setdefault(_city_role(text) or text, slot.column)
+    return columns if all(role in columns for role in RECORD_ROLES) else None
+
+
+def _city_role(text: str) -> str | None:
+    lowered = text.lower()
+    return next((role for role, stems in CITY_COLUMN_ROLES.items() if any(stem in lowered for stem in stems)), None)
+
+
 def city_record(
-    kind: str, gridrow: GridRow, year: int, approximate: bool, footnotes: list[str]
+    kind: str, gridrow: GridRow, year: int, approximate: bool, footnotes: list[str],
+    columns: dict[str, int] | None = None,
 ) -> tuple[Jubilee | CityDay | None, list[PlanWarning]]:
-    """A jubilee or city-day record from one row, or the reason it could not be read;
-    (None, []) for a column-header row."""
+    """A jubilee or city-day record from one row, read by the ``columns`` of the table's header
+    row when it has one, or the reason it could not be read; (None, []) for a column-header row."""
     where = f"{kind} table row {gridrow.index + 1}"
-    texts = row_texts(gridrow)
-    if looks_like_header(texts):
-        return None, []
-    age = _AGE.match(texts[1]) if len(texts) == 3 else None
+    if columns is not None:
+        cells = {role: cell_text(slot.cell) if (slot := gridrow.at(column)) else ""
+                 for role, column in columns.items()}
+        texts = [cells[role] for role in RECORD_ROLES]
+    else:
+        cells, texts = {}, row_texts(gridrow)
+        if looks_like_header(texts):
+            return None, []
+    age = _AGE.match(texts[1]) if len(texts) == 3 and texts[0] else None
     if age is None:
+        shown = [text for slot in gridrow.own_slots() if (text := cell_text(slot.cell))] if cells else texts
         return None, [PlanWarning(code="row_unplaced", where=where,
-                                  message=f"row fits no column: {' | '.join(texts)!r}")]
+                                  message=f"row fits no column: {' | '.join(shown)!r}")]
     city, age_text, date_text = texts
     date, warnings = read_date(date_text, year, where)
+    warnings.extend(_other_cells(cells, city, year - int(age.group("age")), where))
     if approximate and date.start is not None:
         date = date.model_copy(update={"approximate": True})
     number = int(age.group("age"))
@@ -56,3 +89,23 @@ def city_record(
     return CityDay(city=city, age=number, age_text=age_text, date=date, founded=year - number,
                    footnotes=footnotes), warnings
 
+
+
+def _other_cells(cells: dict[str, str], city: str, founded: int, where: str) -> list[PlanWarning]:
+    """The cells of columns no record field holds, each reported with its text; a foundation
+    year that is the plan year less the age is the record's own ``founded``, another is reported."""
+    warnings = []
+    for role, text in cells.items():
+        if role in RECORD_ROLES or role == "number" or not text:
+            continue
+        if role == "founded":
+            if text.rstrip(" г.") != str(founded):
+                warnings.append(PlanWarning(
+                    code="founded_differs", where=where,
+                    message=f"the table says {city} was founded in {text!r}; the plan year less its "
+                            f"age gives {founded}, which the record holds"))
+            continue
+        warnings.append(PlanWarning(
+            code="cell_unread", where=where,
+            message=f"the {role!r} cell of {city}, {text!r}, has no field in the record: kept only here"))
+    return warnings

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.blocks import Document, Paragraph, Table
+from parsers.blocks import SUPERSCRIPT_DIGITS, Document, Paragraph, Table, plain_marker
 from parsers.plan.cells import cell_text, clean
 from parsers.plan.checks import (
     check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
 )
-from parsers.plan.cities import city_record
+from parsers.plan.cities import city_record, header_columns
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
 from parsers.plan.grid import GridRow, grid_width, lay_out
@@ -27,11 +27,18 @@ from parsers.plan.signatory import find_signatory
 from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, Source
 
 
-# A footnote's text as it reads when its marker was not set as superscript: "1Дни городов ...".
-FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
+# A footnote's text as it reads when its marker was not set as superscript ("1Дни городов ...",
+# "1) Дни ...") or as a secretary types one under the tables ("* даты указаны ориентировочно",
+# "¹ По данным ..."): a marker glyph, or a number before a capital or a bracket.
+_MARKER_GLYPH = rf"\*{{1,3}}|[†‡§]|[{SUPERSCRIPT_DIGITS}]{{1,3}}"
+FOOTNOTE_OPENING = re.compile(
+    rf"^(?:(?P<glyph>{_MARKER_GLYPH})\s*(?=\S)|(?P<number>\d{{1,3}})(?:\)\s*|\s*(?=[А-ЯЁA-Z])))")
 # A footnote number typed (or converted) as plain text, glued to a heading's last word:
 # "Дни городов-столиц членов МАГ1". Read as a citation only of a footnote the document has.
-_UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*{1,3}|[†‡§])$")
+_UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
+# A marker glyph typed at a heading's end ("Юбилеи городов*", "Дни городов-столиц¹"): a
+# citation whatever the document holds (reported when it has no such footnote).
+_TYPED_MARKER = re.compile(rf"(?<=[^\d\s])\s?(?P<marker>{_MARKER_GLYPH})$")
 
 # A plain (not bold) paragraph longer than this is text, not a table's heading.
 MAX_PLAIN_HEADING = 80
@@ -57,6 +64,7 @@ class _CityTable:
     approximate: bool
     heading: str = ""
     records: int = 0  # records read under the heading so far
+    columns: dict[str, int] | None = None  # the roles a header row of the table names
 
 
 @dataclass
@@ -91,6 +99,7 @@ def extract_plan(document: Document, source: Source, fallback_year: int | None =
     if first is None:
         raise NoEventTable("no event table found (no table header names events and their dates)")
     footnotes = [Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes]
+    footnotes.extend(_typed_footnotes(blocks[first + 1:], {note.marker for note in footnotes}))
     title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
     title = _title(title_paragraphs)
     year = _year(title) or _year_anywhere(blocks) or _bare_year(title) or fallback_year
@@ -133,14 +142,75 @@ def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
     return warnings
 
 
+def _typed_footnotes(blocks: list, known: set[str]) -> list[Footnote]:
+    """Footnotes typed as paragraphs after the event table ("* Даты указаны ориентировочно"),
+    each of a marker the document cites and has no footnote for: a word processor's notes
+    are the reader's, these are text a secretary typed."""
+    cited: set[str] = set()
+    notes: list[tuple[str, str]] = []
+    for paragraph, in_text in _all_paragraphs(blocks):
+        opening = _typed_note(paragraph)
+        markers = list(paragraph.markers)
+        if opening is not None:
+            if in_text:  # a cell's paragraph is the table's, no note under it
+                notes.append(opening)
+            markers = markers[1:] if markers[:1] == [opening[0]] else markers
+        cited.update(markers)
+        text = clean(paragraph.main_text)
+        if opening is None and (glued := _TYPED_MARKER.search(text) or _UNRAISED_MARKER.search(text)):
+            cited.add(plain_marker(glued.group().strip()))
+    found: dict[str, str] = {}
+    for marker, text in notes:
+        if marker in cited and marker not in known and marker not in found:
+            found[marker] = text
+    return [Footnote(marker=marker, text=text) for marker, text in found.items()]
+
+
+def _typed_note(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(marker, text) of a paragraph that reads as a footnote's: opening with a raised marker,
+    or with a typed one (FOOTNOTE_OPENING); None otherwise."""
+    first = next((run for run in paragraph.runs if run.text.strip()), None)
+    if first is not None and first.marker is not None and first.note is None:
+        text = clean(paragraph.main_text)
+        return (first.marker, text) if text else None
+    text = clean(paragraph.text)
+    opening = FOOTNOTE_OPENING.match(text)
+    if opening is None or not text[opening.end():]:
+        return None
+    return plain_marker(opening.group("glyph") or opening.group("number")), text[opening.end():]
+
+
+def _all_paragraphs(blocks: list):
+    """Every paragraph of the blocks in order, those in table cells included, each with
+    whether it stands in the text (not in a cell)."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block, True
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    for paragraph in cell.blocks:
+                        yield paragraph, False
+
+
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
     """Index of the first table whose header names an event table, and its grid."""
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             grid = lay_out(block)
-            if find_columns(grid) is not None:
+            if _event_columns(grid) is not None:
                 return index, grid
     return None, []
+
+
+def _event_columns(grid: list[GridRow]) -> Columns | None:
+    """The event-table columns of a table, unless its header names a city, an age and a date:
+    "№ | Наименование города | Юбилей | Дата" names a title and a date too, but heads a jubilee
+    or city-day table (no event table has an age column)."""
+    columns = find_columns(grid)
+    if columns is not None and header_columns(grid[columns.header_index]) is not None:
+        return None
+    return columns
 
 
 def _title(paragraphs: list[Paragraph]) -> str:
@@ -189,7 +259,7 @@ def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
 
 def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
     """Read one table (laid out on its grid) as events, as jubilees or city days, or as loose lines."""
-    columns = find_columns(grid)
+    columns = _event_columns(grid)
     heading = walk.last_heading
     walk.last_heading = None
     kind = _kind_of(heading.main_text) if heading is not None and _is_heading(heading) else None
@@ -240,7 +310,7 @@ def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
     restarts = 1 in numbers[1:] or (first is not None and first.section is not None)
     after_heading = False
     for gridrow in grid:
-        row = classify(gridrow, columns.get("number"), width)
+        row = classify(gridrow, columns.get("number"), width, sections=True)
         if row.kind == "numbered":
             return row.number == last + 1 or (after_heading and restarts and row.number == 1)
         if row.kind == "heading" and not row.by_bold_only and not _kind_of(clean(row.heading or "")):
@@ -259,7 +329,7 @@ def _rows(walk: _Walk, grid: list[GridRow]) -> None:
         if walk.columns is not None and (is_header_repeat(gridrow, walk.columns) or is_column_numbering(gridrow)):
             continue
         number_column = walk.columns.get("number") if walk.columns else 0
-        row = classify(gridrow, number_column, width)
+        row = classify(gridrow, number_column, width, sections=walk.columns is not None and walk.city is None)
         if row.kind == "empty":
             continue
         if row.kind == "heading" and not (row.by_bold_only and walk.current and walk.city is None):
@@ -318,8 +388,11 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
     A heading that raises no marker but ends in a footnote's number glued to its last
     word ("... МАГ1") cites that footnote; that reading is reported, not silent.
     """
+    typed = _TYPED_MARKER.search(heading) if not markers else None
     unraised = _UNRAISED_MARKER.search(heading) if not markers else None
-    if unraised and unraised.group() in walk.footnotes:
+    if typed:
+        markers = [plain_marker(typed.group("marker"))]
+    elif unraised and unraised.group() in walk.footnotes:
         markers = [unraised.group()]
         walk.warnings.append(PlanWarning(
             code="footnote_unraised", where=f"{kind} heading",
@@ -340,7 +413,12 @@ def _city_table(walk: _Walk, kind: str, markers: list[str], heading: str) -> _Ci
 def _city_row(walk: _Walk, gridrow: GridRow) -> None:
     """One row of a jubilee or city-day table."""
     city = walk.city
-    record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers))
+    header = header_columns(gridrow)
+    if header is not None:
+        city.columns = header
+        return
+    record, warnings = city_record(city.kind, gridrow, walk.year, city.approximate, list(city.markers),
+                                   city.columns)
     walk.warnings.extend(warnings)
     city.records += record is not None
     if isinstance(record, Jubilee):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from parsers.plan.vocab import ORGANIZER_LABELS, ORGANIZER_SEPARATORS, QUOTE_PAIRS
+from parsers.plan.vocab import NOT_ORGANIZER_OPENINGS, ORGANIZER_LABELS, ORGANIZER_SEPARATORS, QUOTE_PAIRS
 
 # The label and its colon or dash; or the label and a name opening in a capital or a quote,
 # the colon lost (a scan's OCR drops it: "Организаторы МАГ, АСДГ").
 _LABEL = re.compile(
-    r"^\s*(?:" + "|".join(sorted(ORGANIZER_LABELS, key=len, reverse=True)) + r")"
+    r"^\s*(?:" + "|".join(map(re.escape, sorted(ORGANIZER_LABELS, key=len, reverse=True))) + r")"
     r"(?:\s*[:\-–—]\s*|\s+(?=(?-i:[«\"A-ZА-ЯЁ])))",
     re.IGNORECASE,
 )
@@ -22,7 +22,7 @@ def organizers_from_note(note: str, whole_cell: bool = False) -> list[str]:
     match = _LABEL.match(note)
     if match:
         return split_names(note[match.end():])
-    return split_names(note) if whole_cell else []
+    return split_names(note) if whole_cell and not note.lower().lstrip().startswith(NOT_ORGANIZER_OPENINGS) else []
 
 
 def split_names(text: str) -> list[str]:

@@ -13,6 +13,8 @@ from typing import Literal
 
 from parsers.plan.cells import cell_markers, cell_text, shown_cell_text
 from parsers.plan.grid import GridRow
+from parsers.plan.vocab import SECTION_WORDS
+from parsers.roman import roman_value
 
 # Up to six digits: a generated 10,000-event plan is read whole; a longer run of digits
 # in the number column is not an event number.
@@ -40,8 +42,24 @@ def number_of(text: str) -> int | None:
     return int(match.group("number")) if match else None
 
 
-def classify(gridrow: GridRow, number_column: int | None, width: int) -> RowClass:
-    """Decide what one row of a plan table is."""
+def is_section_number(text: str) -> bool:
+    """A section's number in the number column: a Roman numeral ("II.", "IV"), or "Раздел" /
+    "Часть" and a number ("Раздел 2"); its title beside it makes the row a section heading."""
+    words = text.split()
+    if len(words) == 2 and words[0].lower().rstrip(".") in SECTION_WORDS:
+        return number_of(words[1]) is not None or _roman(words[1])
+    return len(words) == 1 and _roman(words[0])
+
+
+def _roman(word: str) -> bool:
+    """A Roman numeral in capitals, as sections are numbered ("x" is a cross or a letter)."""
+    numeral = word.rstrip(".")
+    return numeral.isupper() and roman_value(numeral) is not None
+
+
+def classify(gridrow: GridRow, number_column: int | None, width: int, sections: bool = False) -> RowClass:
+    """Decide what one row of a plan table is; ``sections`` in an event table, whose number
+    column may number a section beside its title."""
     filled = gridrow.filled()
     if not filled:
         return RowClass("empty", gridrow)
@@ -52,6 +70,10 @@ def classify(gridrow: GridRow, number_column: int | None, width: int) -> RowClas
         number = number_of(number_text)
         if number is not None:
             return RowClass("numbered", gridrow, number=number)
+    if sections and number_text and len(filled) == 2 and is_section_number(number_text):
+        title = next(slot for slot in filled if slot is not number_slot)
+        return RowClass("heading", gridrow, heading=f"{number_text} {cell_text(title.cell)}",
+                        markers=tuple(cell_markers(title.cell)))
     heading = _heading_evidence(filled, number_column, width)
     if heading:
         slot = filled[0]

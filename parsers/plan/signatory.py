@@ -17,17 +17,27 @@ MAX_POSITION_LINE = 160
 MAX_POSITION_LINES = 4
 
 
+# What a signature block holds beside the position: the line signed on ("_________"), the
+# words under it ("(подпись)") and the seal's place ("М.П.").
+_NOT_POSITION = re.compile(r"_{2,}|\(?\bподпись\b\)?|\bм\.\s?п\.", re.IGNORECASE)
+
+
 def find_signatory(lines: list[str]) -> Signatory | None:
     """The first name-with-initials line and the position lines just above it."""
     for index, line in enumerate(lines):
         match = _NAME.search(line)
         if not match:
             continue
-        before = line[: match.start()].strip()
-        position = [text for text in lines[max(0, index - MAX_POSITION_LINES):index]
-                    if len(text) <= MAX_POSITION_LINE]
+        before = _position_part(line[: match.start()])
+        position = [text for raw in lines[max(0, index - MAX_POSITION_LINES):index]
+                    if len(raw) <= MAX_POSITION_LINE and (text := _position_part(raw))]
         if before:
             position.append(before)
         if position:
             return Signatory(position=" ".join(position), name=" ".join(match.group("name").split()))
     return None
+
+
+def _position_part(text: str) -> str:
+    """A line of the block without the signing line, "(подпись)" and "М.П."."""
+    return " ".join(_NOT_POSITION.sub(" ", text).split())

@@ -31,13 +31,25 @@ ORGANIZER_LABELS: tuple[str, ...] = (
     "ответственный",
     "исполнители",
     "исполнитель",
+    # abbreviated, as a note column short of room writes them: "Отв.: МАГ", "Отв. – МАГ"
+    "ответств.",
+    "отв.",
+    "орг.",
 )
+
+# A responsible column's cell opening so names no organiser but how the event is set
+# ("По плану Правительства Москвы"), as such a note does.
+NOT_ORGANIZER_OPENINGS: tuple[str, ...] = ("по плану", "по согласованию", "по приглашению", "в соответствии",
+                                           "по отдельному")
 
 # Pairs of quotes inside which a comma does not separate organisers.
 QUOTE_PAIRS: dict[str, str] = {"«": "»", "„": "“", "“": "”", '"': '"', "(": ")"}
 
 # Separators between organisers in a note.
 ORGANIZER_SEPARATORS = (",", ";", "\n")
+
+# Words that may open a section's number written in the number column ("Раздел I", "Часть 2").
+SECTION_WORDS: tuple[str, ...] = ("раздел", "часть", "глава")
 
 # Title openings that mean the organisation takes part rather than organises.
 PARTICIPATION_OPENINGS: tuple[str, ...] = ("участие в ", "участие во ")
@@ -46,6 +58,17 @@ PARTICIPATION_OPENINGS: tuple[str, ...] = ("участие в ", "участие
 TABLE_KINDS: dict[str, tuple[str, ...]] = {
     "jubilees": ("юбиле",),
     "city_days": ("дни город", "день город", "дни столиц", "день столиц"),
+}
+
+# Column roles of a jubilee or city-day table, from its header row when it has one
+# ("№ | Город | Дата | Возраст", "Город | Год основания | Юбилей | Дата"). Tried in this
+# order: "День города" is a date column, "Город" a city one.
+CITY_COLUMN_ROLES: dict[str, tuple[str, ...]] = {
+    "number": ("№", "п/п"),
+    "founded": ("основан",),
+    "date": ("дата", "день", "дни", "срок", "когда"),
+    "age": ("юбиле", "годовщин", "возраст", "лет", "исполняется", "летие"),
+    "city": ("город", "столиц", "наименован", "название"),
 }
 
 # Footnote wording that makes a table's dates approximate.

@@ -51,7 +51,7 @@ class Layout:
 
 
 def plan_document(plan: Plan, layout: Layout = Layout()) -> Document:
-    """The whole plan as document blocks: title, event table, signatory, annex."""
+    """The whole plan as document blocks: title, event table, signatory, annex, typed notes."""
     blocks = [
         *lines_block(plan.title_lines, layout, style="Plan_20_Title"),
         Para(()),
@@ -66,6 +66,7 @@ def plan_document(plan: Plan, layout: Layout = Layout()) -> Document:
         blocks.extend(annex_tables(plan.annex, layout))
     elif plan.annex:
         blocks.append(annex_table(plan.annex, layout))
+    blocks.extend(Para((Text(note),)) for note in plan.notes)
     return Document(tuple(blocks), layout.page)
 
 

@@ -66,3 +66,4 @@ class Plan:
     signatory_position: tuple[str, ...]
     signatory_name: str
     annex: tuple[AnnexPart, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # lines typed under the annex: footnotes typed by hand

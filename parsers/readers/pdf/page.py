@@ -23,7 +23,7 @@ from collections import Counter
 from typing import Iterable
 from dataclasses import dataclass
 
-from parsers.blocks import MARKER_PATTERN, NOTE_MARKER_BRACKETS, Footnote, drawn_marker
+from parsers.blocks import MARKER_PATTERN, NOTE_MARKER_BRACKETS, Footnote, drawn_marker, plain_marker
 from parsers.readers.pdf.lines import Frame, Line, line_runs
 from parsers.readers.pdf.paragraphs import paragraphs
 from parsers.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -147,7 +147,7 @@ def leading_marker(line: Line, cited: frozenset[str] = frozenset()) -> str | Non
         return None
     first = runs[0]
     if first.superscript and MARKER_PATTERN.match(first.text.strip()):
-        return first.text.strip()
+        return plain_marker(first.text.strip())
     token = drawn_marker(first.text.split(" ", 1)[0].rstrip(")."))
     if token is not None and " " in first.text:
         return token
@@ -162,7 +162,7 @@ def cited_markers(lines: Iterable[Line]) -> frozenset[str]:
     found = set()
     for line in lines:
         if any(glyph.superscript for glyph in line.shown):
-            found.update(run.text.strip() for run in line_runs(line)
+            found.update(plain_marker(run.text.strip()) for run in line_runs(line)
                          if run.superscript and MARKER_PATTERN.match(run.text.strip()))
     return frozenset(found)
 
