@@ -11,6 +11,7 @@ import pytest
 from ingest.detect import detect_format
 from ingest.pipeline import ingest_bytes, ingest_file
 from parsers.errors import IngestError
+from parsers.limits import Limits
 from parsers.readers.markup.html import read_html
 from parsers.readers.markup.packaged import is_mhtml, mhtml_page, page_members, zipped_page
 from tests.conftest import SAMPLES
@@ -159,6 +160,45 @@ def test_a_single_file_web_page_is_one_whatever_case_and_folding_its_content_typ
     plan = ingest_bytes(data, WORD_MHT.name)
     assert plan.model_dump(exclude={"source"}) == word_mht_plan.model_dump(exclude={"source"})
     assert plan.events
+
+
+WORD_PAGE_BYTES = 55_418  # the page of Word's .mht, decoded: the markup the limit counts
+
+
+@pytest.mark.parametrize("encode", [lambda data: data, in_base64], ids=["page as Word writes it", "page in base64"])
+def test_a_single_file_web_page_over_the_markup_limit_is_refused_before_it_is_parsed(encode, monkeypatch):
+    import email.parser
+
+    data = encode(WORD_MHT.read_bytes())
+    limits = Limits(max_markup_bytes=WORD_PAGE_BYTES * 97 // 100)  # measured in place: 2% may go unseen
+
+    parse_bytes = email.parser.BytesParser.parsebytes
+
+    def parse(parser, text, headersonly=False):
+        assert headersonly, "the message was parsed before its page was measured"
+        return parse_bytes(parser, text, headersonly)
+
+    monkeypatch.setattr(email.parser.BytesParser, "parsebytes", parse)
+    with pytest.raises(IngestError, match=r"^the HTML page is 5\d\.\d KB, over the 52\.5 KB limit for markup, "
+                                          r"which bounds the memory reading takes \(raise it with --max-size"):
+        read_html(data, limits)
+
+
+@pytest.mark.parametrize("encode", [lambda data: data, in_base64], ids=["page as Word writes it", "page in base64"])
+def test_a_single_file_web_page_at_the_markup_limit_is_read(encode, word_mht_plan):
+    plan = ingest_bytes(encode(WORD_MHT.read_bytes()), WORD_MHT.name, Limits(max_markup_bytes=WORD_PAGE_BYTES))
+    assert plan.events == word_mht_plan.events
+
+
+def test_an_over_size_single_file_web_page_is_one_line_naming_the_file(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "big.mht"
+    page = "<html><body><p>" + "План " * 4_000_000 + "</p></body></html>"  # 20 MB of markup, 16 MB the limit
+    path.write_bytes(message("Content-Type: text/html; charset=utf-8\r\n\r\n" + page))
+    result = run("ingest", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "big.mht" in result.stderr and "the HTML page is" in result.stderr and "limit for markup" in result.stderr
 
 
 def test_a_message_without_a_page_is_refused():
