@@ -307,6 +307,7 @@ def label_runs_at_one_place(pairs: int = 3000) -> list[list]:
     for index in range(2 * pairs):
         top, start = 20.0 + 14.0 * index, 60.0 + 3.0 * (index // 2)
         run = [Glyph("\ufffd", 50.0 + 4.0 * i, 54.0 + 4.0 * i, top, top + 12.0, 12.0) for i in range(2)]
-        text = [Glyph(char, start + 6.0 * i, start + 6.0 * (i + 1), top, top + 12.0, 12.0) for i, char in enumerate("ОКМО")]
+        text = [Glyph(char, start + 6.0 * i, start + 6.0 * (i + 1), top, top + 12.0, 12.0)
+                for i, char in enumerate("ОКМО")]
         lines.append(make_line([*run, *text], page=1))
     return [lines]

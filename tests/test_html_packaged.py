@@ -129,8 +129,8 @@ CONTENT_TYPES = {
 }
 
 
-_QP_PAGE_PART = re.compile(rb"(Content-Transfer-Encoding: )quoted-printable(\r\nContent-Type: text/html[^\r\n]*\r\n\r\n)"
-                           rb"(.*?)(\r\n--" + re.escape(WORD_BOUNDARY.strip(b'"')) + rb")", re.DOTALL)
+_QP_PAGE_PART = re.compile(rb"(Content-Transfer-Encoding: )quoted-printable"
+                           rb"(\r\nContent-Type: text/html[^\r\n]*\r\n\r\n)(.*?)(\r\n--" + re.escape(WORD_BOUNDARY.strip(b'"')) + rb")", re.DOTALL)
 
 
 def in_base64(data: bytes) -> bytes:
