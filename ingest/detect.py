@@ -78,11 +78,13 @@ def detect_format(data: bytes) -> SourceFormat:
         return "image"
     if _is_flat_opendocument(_strip_bom(head)):
         return "fodt"
-    if b"ultipart/related" in head:  # a Single File Web Page (Word's .mht, Chromium's MHTML): its page is read
-        from parsers.readers.markup.packaged import is_mhtml
+    # A Single File Web Page (Word's .mht, Chromium's MHTML): its page is read. is_mhtml is the one
+    # rule (media types ignore case); it turns most text down at its first line, and a text file's
+    # reader loads the markup package anyway.
+    from parsers.readers.markup.packaged import is_mhtml
 
-        if is_mhtml(head):
-            return "html"
+    if is_mhtml(head):
+        return "html"
     if not _is_text(head):
         raise NotADocument("binary data that is not DOCX, ODT, RTF, DOC, PDF, HTML, text or an image")
     return _text_format(data)

@@ -294,3 +294,20 @@ def html_of_tall_merged_cells(cells: int = 2000, span: int = 65534, empty_rows: 
     merged = "<tr>" + f'<td rowspan="{span}">x</td>' * cells + "</tr>"
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table>'
             + header + merged + "<tr></tr>" * empty + "</table></body></html>").encode("utf-8")
+
+
+def label_runs_at_one_place(pairs: int = 3000) -> list[list]:
+    """Lines of a page (pdf.lines.Line, one container) each opened by a run of two glyphs no
+    character maps to, all at x 50, their text starting 3 pt further on each pair of lines: a
+    hostile page's thousands of list labels at one place, every pair a list of its own (a group
+    to look among for each run is what made the search quadratic)."""
+    from parsers.readers.pdf.lines import Glyph, make_line
+
+    lines = []
+    for index in range(2 * pairs):
+        top, start = 20.0 + 14.0 * index, 60.0 + 3.0 * (index // 2)
+        run = [Glyph("\ufffd", 50.0 + 4.0 * i, 54.0 + 4.0 * i, top, top + 12.0, 12.0) for i in range(2)]
+        text = [Glyph(char, start + 6.0 * i, start + 6.0 * (i + 1), top, top + 12.0, 12.0)
+                for i, char in enumerate("ОКМО")]
+        lines.append(make_line([*run, *text], page=1))
+    return [lines]

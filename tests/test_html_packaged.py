@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import base64
+import quopri
+import re
 
 import pytest
 
+from ingest.detect import detect_format
+from ingest.pipeline import ingest_bytes, ingest_file
 from parsers.errors import IngestError
+from parsers.limits import Limits
 from parsers.readers.markup.html import read_html
 from parsers.readers.markup.packaged import is_mhtml, mhtml_page, page_members, zipped_page
+from tests.conftest import SAMPLES
 from tests.hostile import zipped
 
 PAGE = "<html><body><p>Предложения</p></body></html>"
@@ -105,6 +111,94 @@ def test_a_pages_part_is_decoded_in_the_charset_it_declares(charset, page, warni
 ])
 def test_what_is_no_single_file_web_page(head):
     assert not is_mhtml(head)
+
+
+WORD_MHT = SAMPLES / "plan_2024_word_single_file.mht"
+WORD_CONTENT_TYPE = b'Content-Type: multipart/related; boundary="----=_NextPart_01DA4B7C.5E2A1F40"\r\n'
+WORD_BOUNDARY = b'"----=_NextPart_01DA4B7C.5E2A1F40"'
+# Word's Content-Type header as other programs may write it: media types and parameter names ignore
+# case (RFC 2045), parameters come in any order, a header may be folded over lines (RFC 5322).
+CONTENT_TYPES = {
+    "capitalised type": b"Content-Type: Multipart/Related; boundary=" + WORD_BOUNDARY,
+    "upper-case header, type and parameter": b"CONTENT-TYPE: MULTIPART/RELATED; BOUNDARY=" + WORD_BOUNDARY,
+    "type parameter first": b'Content-Type: multipart/related; type="text/html"; boundary=' + WORD_BOUNDARY,
+    "folded after the type": b"Content-Type: Multipart/Related;\r\n\tboundary=" + WORD_BOUNDARY,
+    "folded before the type": b"content-type:\r\n MULTIPART/related; boundary=" + WORD_BOUNDARY,
+    "folded twice, type parameter last": (b"Content-Type: multipart/RELATED;\r\n boundary=" + WORD_BOUNDARY
+                                          + b';\r\n type="text/html"'),
+}
+
+
+_QP_PAGE_PART = re.compile(rb"(Content-Transfer-Encoding: )quoted-printable"
+                           rb"(\r\nContent-Type: text/html[^\r\n]*\r\n\r\n)(.*?)(\r\n--" + re.escape(WORD_BOUNDARY.strip(b'"')) + rb")", re.DOTALL)
+
+
+def in_base64(data: bytes) -> bytes:
+    """Word's .mht with its page part in base64, as a mail program may write it: no "<html" in
+    the head of the file to tell it by."""
+    def encoded(part: re.Match) -> bytes:
+        body = base64.encodebytes(quopri.decodestring(part.group(3))).replace(b"\n", b"\r\n").rstrip()
+        return part.group(1) + b"base64" + part.group(2) + body + part.group(4)
+    data, count = _QP_PAGE_PART.subn(encoded, data, count=1)
+    assert count == 1
+    return data
+
+
+@pytest.fixture(scope="module")
+def word_mht_plan():
+    return ingest_file(WORD_MHT)
+
+
+@pytest.mark.parametrize("encode", [lambda data: data, in_base64], ids=["page as Word writes it", "page in base64"])
+@pytest.mark.parametrize("content_type", CONTENT_TYPES.values(), ids=CONTENT_TYPES.keys())
+def test_a_single_file_web_page_is_one_whatever_case_and_folding_its_content_type_has(content_type, encode,
+                                                                                     word_mht_plan):
+    original = WORD_MHT.read_bytes()
+    assert original.count(WORD_CONTENT_TYPE) == 1
+    data = encode(original.replace(WORD_CONTENT_TYPE, content_type + b"\r\n"))
+    assert detect_format(data) == "html"
+    plan = ingest_bytes(data, WORD_MHT.name)
+    assert plan.model_dump(exclude={"source"}) == word_mht_plan.model_dump(exclude={"source"})
+    assert plan.events
+
+
+WORD_PAGE_BYTES = 55_418  # the page of Word's .mht, decoded: the markup the limit counts
+
+
+@pytest.mark.parametrize("encode", [lambda data: data, in_base64], ids=["page as Word writes it", "page in base64"])
+def test_a_single_file_web_page_over_the_markup_limit_is_refused_before_it_is_parsed(encode, monkeypatch):
+    import email.parser
+
+    data = encode(WORD_MHT.read_bytes())
+    limits = Limits(max_markup_bytes=WORD_PAGE_BYTES * 97 // 100)  # measured in place: 2% may go unseen
+
+    parse_bytes = email.parser.BytesParser.parsebytes
+
+    def parse(parser, text, headersonly=False):
+        assert headersonly, "the message was parsed before its page was measured"
+        return parse_bytes(parser, text, headersonly)
+
+    monkeypatch.setattr(email.parser.BytesParser, "parsebytes", parse)
+    with pytest.raises(IngestError, match=r"^the HTML page is 5\d\.\d KB, over the 52\.5 KB limit for markup, "
+                                          r"which bounds the memory reading takes \(raise it with --max-size"):
+        read_html(data, limits)
+
+
+@pytest.mark.parametrize("encode", [lambda data: data, in_base64], ids=["page as Word writes it", "page in base64"])
+def test_a_single_file_web_page_at_the_markup_limit_is_read(encode, word_mht_plan):
+    plan = ingest_bytes(encode(WORD_MHT.read_bytes()), WORD_MHT.name, Limits(max_markup_bytes=WORD_PAGE_BYTES))
+    assert plan.events == word_mht_plan.events
+
+
+def test_an_over_size_single_file_web_page_is_one_line_naming_the_file(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "big.mht"
+    page = "<html><body><p>" + "План " * 4_000_000 + "</p></body></html>"  # 20 MB of markup, 16 MB the limit
+    path.write_bytes(message("Content-Type: text/html; charset=utf-8\r\n\r\n" + page))
+    result = run("ingest", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "big.mht" in result.stderr and "the HTML page is" in result.stderr and "limit for markup" in result.stderr
 
 
 def test_a_message_without_a_page_is_refused():

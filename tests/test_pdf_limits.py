@@ -103,3 +103,19 @@ def test_a_page_of_thousands_of_tiny_tables_is_refused_before_the_table_search()
         read_pdf(hostile.pdf_of_tiny_tables(3250))
     with pytest.raises(IngestError, match="no event table"):  # a few hundred are read
         ingest_bytes(hostile.pdf_of_tiny_tables(300), "tiny.pdf")
+
+
+def test_thousands_of_list_labels_at_one_place_are_grouped_in_linear_time(monkeypatch):
+    # Each run is compared with the groups on the shelves beside its text's start (one or two),
+    # not with every group opening at its place: counted as the comparisons of text starts.
+    from parsers.readers.pdf import labels
+    from parsers.readers.pdf.joins import bullet_of
+
+    pairs = 3000
+    containers = hostile.label_runs_at_one_place(pairs)
+    compared = []
+    monkeypatch.setattr(labels, "abs", lambda value: compared.append(value) or (value if value >= 0 else -value),
+                        raising=False)
+    assert labels.read_labels(containers) == {1: 2 * 2 * pairs}  # two glyphs in each of the 6,000 labels
+    assert all(bullet_of(line) == labels.BULLET for line in containers[0])
+    assert len(compared) <= 10 * 2 * pairs

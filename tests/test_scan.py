@@ -872,3 +872,23 @@ def test_reading_unread_ink_keeps_to_the_time_limit():
     with Engine() as engine, time_budget(Limits(max_seconds=0.0)):
         with pytest.raises(IngestError, match="time limit, at page 1, ink left unread"):
             unread_words(page, ink, words, engine, 200, DEFAULT_SCAN_SETTINGS, [], [], "page 1")
+
+
+LIMIT_CROSSED = IngestError("refused: one PDF stream decodes to over 32.0 MB")  # as bounded_streams raises it
+
+
+@pytest.mark.parametrize("cause, problem", [
+    (LIMIT_CROSSED, r"^refused: one PDF stream decodes to over 32\.0 MB$"),  # the limit's own error, not damage
+    (ValueError("Unexpected EOF"), r"^damaged PDF: page 1: "),
+], ids=["a limit crossed inside pdfminer", "pdfminer's own failure"])
+def test_what_pdfminer_raises_on_a_scanned_page_is_read_as_the_pdf_reader_reads_it(cause, problem, monkeypatch):
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    from parsers.readers.scan import image
+
+    def fail(page):
+        raise PdfminerException(cause)
+
+    monkeypatch.setattr(image, "scan_dpi", fail)
+    with pytest.raises(IngestError, match=problem):
+        next(image.render_pdf_pages((SCANS / "plan_2024_150dpi.pdf").read_bytes()))

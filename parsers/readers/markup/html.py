@@ -23,7 +23,8 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """
     limits.check_input_size(len(data))
     data, charset = packaged.unpacked_page(data, limits)  # a zipped page, a Single File Web Page
-    text, warnings = encoding.read_text_file(data, limits, "HTML page", "not an HTML page: the file holds binary data",
+    text, warnings = encoding.read_text_file(data, limits, packaged.PAGE_KIND,
+                                             "not an HTML page: the file holds binary data",
                                              lambda page: decode_page(page, charset))
     tree = soup.parse(text, limits.max_html_depth)
     del text  # the tree holds the page now: its decoded text (twice the bytes or more) need not wait

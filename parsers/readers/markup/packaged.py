@@ -33,6 +33,10 @@ _CHARSET_NAME = re.compile(r"[a-z0-9_.:-]{1,40}")
 # before it is parsed.
 MAX_PARTS = 10_000
 DAMAGED = "damaged Single File Web Page (MHTML)"
+PAGE_TYPES = ("text/html", "application/xhtml+xml")  # the parts that may be the page
+PAGE_KIND = "HTML page"  # as the HTML reader names what it holds to the markup limit
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\r?\n)")
 
 
 def page_members(names: list[str]) -> list[str]:
@@ -70,20 +74,68 @@ def is_mhtml(head: bytes) -> bool:
         return False
     if _MULTIPART_RELATED.search(re.sub(rb"\r?\n[ \t]+", b" ", block)) is None:
         return False
+    boundary = _headers(block).get_boundary()
+    if not boundary or not rest:
+        return False
+    return _delimiter(boundary).search(rest[0]) is not None
+
+
+def _headers(block: bytes):
+    """A block of MIME headers, parsed (the email parser's compat32 Message, no body)."""
     import email.parser  # here, not above: every HTML page is read through this module, few are MHTML
     import email.policy
 
-    boundary = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(block).get_boundary()
-    if not boundary or not rest:
-        return False
-    first_part = rb"^--" + re.escape(boundary.encode("ascii", "surrogateescape")) + rb"[ \t]*\r?$"
-    return re.search(first_part, rest[0], re.MULTILINE) is not None
+    return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(block)
 
 
-def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
+def _delimiter(boundary: str, closing: bool = False) -> re.Pattern[bytes]:
+    """The lines that open the parts of a multipart with ``boundary`` (``closing``: and the one
+    that closes the last)."""
+    return re.compile(rb"^--" + re.escape(boundary.encode("ascii", "surrogateescape"))
+                      + (rb"(?:--)?" if closing else b"") + rb"[ \t]*\r?$", re.MULTILINE)
+
+
+def _least_decoded(data: bytes, start: int, end: int, encoding: str) -> int:
+    """The fewest bytes the body ``data[start:end]`` can decode to in its transfer ``encoding``,
+    counted without decoding or copying it (within 2% of the decoded size for Word's pages):
+    base64 gives 3 bytes for 4 of its alphabet; in quoted-printable an "=" and the two bytes
+    after it ("=E0") give one byte at the least, a line end and the blanks before it none."""
+    size, lines = end - start, data.count(b"\n", start, end)
+    if encoding == "base64":
+        blanks = lines + sum(data.count(blank, start, end) for blank in (b"\r", b" ", b"\t"))
+        return max(0, (size - blanks) * 3 // 4 - 2)
+    if encoding == "quoted-printable":
+        blanks = sum(len(run) for run in _TRAILING_BLANKS.findall(data, start, end))
+        return max(0, size - 2 * data.count(b"=", start, end) - lines - blanks)
+    return max(0, size - lines)
+
+
+def check_page_parts(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse, before the message is parsed (the email parser holds several times the file),
+    a Single File Web Page whose page part cannot decode within ``limits.max_markup_bytes``:
+    each part of the outer multipart that is a page is measured in place, with the HTML
+    reader's own error for a page over the limit. Parts nested deeper are held to the limit
+    once decoded, as any page is."""
+    block = re.split(rb"\r?\n\r?\n", data[:HEADER_BYTES], maxsplit=1)[0]
+    boundary = _headers(block).get_boundary()
+    if not boundary:
+        return
+    delimiters = list(_delimiter(boundary, closing=True).finditer(data, len(block)))
+    for opening, closing in zip(delimiters, delimiters[1:]):
+        blank = _BLANK_LINE.search(data, opening.end(), min(closing.start(), opening.end() + HEADER_BYTES))
+        if blank is None:
+            continue  # no body, or headers too long to be a page's: the parser judges it
+        part = _headers(data[opening.end():blank.start()].lstrip(b"\r\n"))
+        if part.get_content_type() in PAGE_TYPES:
+            encoding = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
+            limits.check_markup_size(_least_decoded(data, blank.end(), closing.start(), encoding), PAGE_KIND)
+
+
+def mhtml_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
     """The page of a Single File Web Page: its root part (the ``start`` the message names, else
     its first text/html part), transfer-decoded, and the charset the part declares (or None):
-    the page's bytes are left as they are, a byte-order mark first."""
+    the page's bytes are left as they are, a byte-order mark first. A page part over the markup
+    limit is refused before the message is parsed (``check_page_parts``)."""
     import email.errors
     import email.parser
     import email.policy
@@ -92,6 +144,7 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     if data.count(b"\n--") > MAX_PARTS:
         raise IngestError(f"refused: a Single File Web Page (MHTML) of more than {MAX_PARTS:,} lines that may open a part "
                           "(a damaged or hostile file)")
+    check_page_parts(data, limits)
     try:
         message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
         if not message.is_multipart():
@@ -104,8 +157,7 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     # str(): a parameter in RFC 2231's form comes back as a tuple, a header not in ASCII as a Header
     start = str(email.utils.collapse_rfc2231_value(message.get_param("start") or "")).strip("<>")
     root = next((part for part in parts if start and str(part.get("Content-ID") or "").strip("<>") == start), None)
-    root = root or next((part for part in parts if part.get_content_type() in ("text/html", "application/xhtml+xml")),
-                        None)
+    root = root or next((part for part in parts if part.get_content_type() in PAGE_TYPES), None)
     if root is None:
         kinds = sorted({part.get_content_type() for part in parts})
         listed = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
@@ -121,5 +173,5 @@ def unpacked_page(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, 
     if data.startswith(ZIP_SIGNATURES):
         return zipped_page(data, limits), None
     if is_mhtml(data):
-        return mhtml_page(data)
+        return mhtml_page(data, limits)
     return data, None

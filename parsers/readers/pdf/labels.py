@@ -16,6 +16,8 @@ itself stays unknown).
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from typing import Iterable
 
 from parsers.readers.pdf.lines import Glyph, Line, make_line
@@ -58,19 +60,8 @@ def read_labels(containers: Iterable[list[Line]], settings: PdfSettings = DEFAUL
     found = [(lines, index, line.x0, _text_x0(line)) for lines in containers for index, line in enumerate(lines)
              if label_length(line) and label_shaped(line, settings)]
     found.sort(key=lambda at: (at[2], at[3]))
-    groups: list[list[tuple[list[Line], int, float, float]]] = []
-    for at in found:
-        for group in reversed(groups):  # the groups opening within the tolerance before it
-            if at[2] - group[0][2] > settings.align_tolerance:
-                groups.append([at])
-                break
-            if abs(at[3] - group[0][3]) <= settings.align_tolerance:
-                group.append(at)
-                break
-        else:
-            groups.append([at])
     read: dict[int | None, int] = {}
-    for group in groups:
+    for group in _label_groups(found, settings.align_tolerance):
         if len(group) < MIN_LABELS:
             continue
         for lines, index, _, _ in group:
@@ -78,6 +69,35 @@ def read_labels(containers: Iterable[list[Line]], settings: PdfSettings = DEFAUL
             read[line.page] = read.get(line.page, 0) + label_length(line)
             lines[index] = bulleted(line, settings)
     return read
+
+
+def _label_groups(found: list[tuple], tolerance: float) -> list[list[tuple]]:
+    """The runs ``found`` (sorted by where they open, then by where their text starts) in groups:
+    each joins the newest group opening within ``tolerance`` before it whose text starts within
+    ``tolerance`` of its own, else opens a group. A group is looked for on the shelves (bands of
+    text starts ``tolerance`` wide) beside the run's: groups open only where no group's text is
+    within the tolerance, so a shelf holds one or two, and thousands of label runs at one place
+    (a hostile file) cost linear time, not a scan of every group per run."""
+    groups: list[list[tuple]] = []
+    width = tolerance if tolerance > 0 else 1.0
+    shelves: dict[int, deque[int]] = {}  # a band of text starts -> its groups, oldest first
+    oldest = 0  # the groups before it open more than the tolerance before the run being placed
+    for at in found:
+        while oldest < len(groups) and at[2] - groups[oldest][0][2] > tolerance:
+            oldest += 1
+        shelf, best = math.floor(at[3] / width), -1
+        for key in range(shelf - 2, shelf + 3):  # two bands each side: rounding at a band's edge
+            indices = shelves.get(key, ())
+            while indices and indices[0] < oldest:
+                indices.popleft()
+            best = max(best, next((index for index in reversed(indices)
+                                   if index > best and abs(at[3] - groups[index][0][3]) <= tolerance), -1))
+        if best >= 0:
+            groups[best].append(at)
+        else:
+            shelves.setdefault(shelf, deque()).append(len(groups))
+            groups.append([at])
+    return groups
 
 
 def _text_x0(line: Line) -> float:

@@ -179,12 +179,7 @@ def read_pages(data: bytes, settings: PdfSettings, limits: Limits = DEFAULT_LIMI
             finally:
                 _close(pdf)
     except PdfminerException as error:
-        cause = error.args[0] if error.args else error
-        if isinstance(cause, IngestError):  # a limit crossed deep inside pdfminer
-            raise cause from None
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise IngestError(ENCRYPTED) from None
-        raise IngestError(DAMAGED.format(damage_reason(cause))) from None
+        raise pdfminer_error(error) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise IngestError(ENCRYPTED) from None
     except (PSException, MalformedPDFException) as error:
@@ -241,6 +236,20 @@ def check_page_tree(doc, limits: Limits) -> None:
         if not isinstance(box, (list, tuple)) or len(box) != 4 or \
                 not all(isinstance(resolve1(value), (int, float)) for value in box):
             raise IngestError(DAMAGED.format(BAD_MEDIA_BOX.format(pages)))
+
+
+def pdfminer_error(error: Exception, where: str = "") -> IngestError:
+    """The IngestError for a PdfminerException (pdfplumber's wrapper, its cause the argument): a
+    limit crossed deep inside pdfminer as it was raised, an encrypted file, else a damaged PDF
+    (``where``, such as "page 3: ", says where)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = error.args[0] if error.args else error
+    if isinstance(cause, IngestError):
+        return cause
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return IngestError(ENCRYPTED)
+    return IngestError(DAMAGED.format(where + damage_reason(cause)))
 
 
 def damage_reason(error: BaseException) -> str:

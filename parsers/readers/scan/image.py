@@ -48,13 +48,13 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
 
     The page count and each page's pixel count are checked before anything is rendered; a page
     whose drawing pdfminer cannot parse (its images are found there) or pdfium cannot render is a
-    damaged PDF, one line naming the page.
+    damaged PDF, one line naming the page; a limit pdfminer crossed is that limit's error.
     """
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
     from pypdfium2 import PdfiumError
 
-    from parsers.readers.pdf.reader import DAMAGED, damage_reason
+    from parsers.readers.pdf.reader import DAMAGED, damage_reason, pdfminer_error
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         limits.check_pages(len(pdf.pages))
@@ -64,9 +64,10 @@ def render_pdf_pages(data: bytes, limits: Limits = DEFAULT_LIMITS):
                 limits.check_image_pixels(round(page.width * dpi / 72) * round(page.height * dpi / 72),
                                           f"page {page.page_number}")
                 rendered = page.to_image(resolution=dpi, antialias=True).original
-            except (PdfminerException, PdfiumError) as error:
-                cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
-                raise IngestError(DAMAGED.format(f"page {page.page_number}: {damage_reason(cause)}")) from None
+            except PdfminerException as error:  # a limit crossed inside pdfminer is that limit's error
+                raise pdfminer_error(error, f"page {page.page_number}: ") from None
+            except PdfiumError as error:
+                raise IngestError(DAMAGED.format(f"page {page.page_number}: {damage_reason(error)}")) from None
             yield PageImage(page.page_number, to_grey(rendered), dpi)
             page.close()
 
