@@ -525,3 +525,17 @@ def test_a_footnote_cited_in_the_event_table_but_not_found_is_reported():
                       row("2.", c(p("Форум", sup="1")), "май", ""), footnotes={"1": "Есть такая сноска"})
     assert [(w.code, w.where) for w in found.warnings] == [("footnote_missing", "table 1, row 2")]
     assert "'Сессия' cites footnote '2'" in found.warnings[0].message
+
+
+@pytest.mark.parametrize("header, title", [
+    (("№", "Наименование мероприятия", "Дата", "Участники (возраст)"), "Форум"),
+    (("№", "Наименование мероприятия", "Дата проведения", "Отметка о выполнении (бюллетень)"), "Форум"),
+    (("№", "Наименование мероприятия", "Дата", "Юбилейные даты"), "Форум"),
+    (("№", "Наименование мероприятия", "Дата", "К годовщине"), "Форум"),
+    (("№", "Мероприятие", "Город", "Дата", "Возраст участников"), "Форум"),
+], ids=["age-word", "bulletin", "jubilee-word", "anniversary-word", "city-column-beside-title"])
+def test_an_event_header_naming_an_age_like_column_is_still_an_event_table(header, title):
+    # an age column vetoes an event table only when its city column is the title one and names a city
+    cells = ("1.", title, "май", "") if len(header) == 4 else ("1.", title, "Москва", "май", "")
+    found = events_of(row(*header), row(*cells))
+    assert [e.title for e in found.events] == [title]

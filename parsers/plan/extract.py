@@ -16,7 +16,7 @@ from parsers.plan.cells import cell_text, clean
 from parsers.plan.checks import (
     check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
 )
-from parsers.plan.cities import city_record, header_columns
+from parsers.plan.cities import city_record, header_columns, names_city_table
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
 from parsers.plan.grid import GridRow, grid_width, lay_out
@@ -204,11 +204,10 @@ def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
 
 
 def _event_columns(grid: list[GridRow]) -> Columns | None:
-    """The event-table columns of a table, unless its header names a city, an age and a date:
-    "№ | Наименование города | Юбилей | Дата" names a title and a date too, but heads a jubilee
-    or city-day table (no event table has an age column)."""
+    """The event-table columns of a table, unless its header heads a jubilee or city-day table
+    (names_city_table): "№ | Наименование города | Юбилей | Дата" names a title and a date too."""
     columns = find_columns(grid)
-    if columns is not None and header_columns(grid[columns.header_index]) is not None:
+    if columns is not None and names_city_table(grid[columns.header_index], columns.get("title")):
         return None
     return columns
 
