@@ -539,3 +539,30 @@ def test_an_event_header_naming_an_age_like_column_is_still_an_event_table(heade
     cells = ("1.", title, "май", "") if len(header) == 4 else ("1.", title, "Москва", "май", "")
     found = events_of(row(*header), row(*cells))
     assert [e.title for e in found.events] == [title]
+
+
+@pytest.mark.parametrize("jubilee_heading, day_heading", [
+    ("1) Юбилеи городов МАГ", "2) Дни городов-столиц"),
+    ("1. Юбилеи городов МАГ", "2. Дни городов-столиц"),
+    ("1)Юбилеи городов МАГ", "2)Дни городов-столиц"),
+    ("Юбилеи городов МАГ", "Дни городов-столиц"),
+], ids=["bracket", "dot", "bracket-glued", "unnumbered"])
+def test_a_plain_numbered_heading_heads_its_city_table(jubilee_heading, day_heading):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=(
+        SIGNATURE, p(jubilee_heading), table(row("1.", "Киров", "650", "12 июня")),
+        p(day_heading), table(row("1.", "Ереван", "2806 лет", "13 октября"))))
+    assert [(j.city, j.anniversary) for j in found.jubilees] == [("Киров", 650)]
+    assert [(d.city, d.age) for d in found.city_days] == [("Ереван", 2806)]
+    assert [w.code for w in found.warnings] == []
+
+
+@pytest.mark.parametrize("heading", ["1 Юбилеи городов МАГ", "Прочие сведения", None],
+                         ids=["footnote-like", "other-heading", "no-heading"])
+def test_a_table_read_as_no_records_is_reported_as_records_missing(heading):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=(
+        SIGNATURE, *([p(heading)] if heading else []),
+        table(row("1.", "Киров", "650", "12 июня"), row("2.", "Уфа", "450", "12 июня"),
+              row("3.", "Омск", "310", "1 июля"))))
+    assert found.jubilees == []
+    codes = [w.code for w in found.warnings]
+    assert codes.count("row_unplaced") == 3 and codes.count("records_missing") == 1

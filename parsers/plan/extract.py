@@ -33,6 +33,9 @@ from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, S
 _MARKER_GLYPH = rf"\*{{1,3}}|[†‡§]|[{SUPERSCRIPT_DIGITS}]{{1,3}}"
 FOOTNOTE_OPENING = re.compile(
     rf"^(?:(?P<glyph>{_MARKER_GLYPH})\s*(?=\S)|(?P<number>\d{{1,3}})(?:\)\s*|\s*(?=[А-ЯЁA-Z])))")
+# A footnote's opening that keeps a short line from heading a table ("1 Дни городов указаны
+# ...", "* Даты ..."): stricter than FOOTNOTE_OPENING, as "1) Юбилеи городов" numbers a heading.
+_HEADING_NOTE = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
 # A footnote number typed (or converted) as plain text, glued to a heading's last word:
 # "Дни городов-столиц членов МАГ1". Read as a citation only of a footnote the document has.
 _UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
@@ -282,14 +285,17 @@ def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
 
 def _is_heading(paragraph: Paragraph) -> bool:
     """A paragraph that can head a table: bold or a heading, or a short line that is not a
-    footnote ("1 Дни городов указаны ...") or a sentence."""
+    sentence, nor a footnote ("1 Дни городов указаны ..."; _HEADING_NOTE, so a numbered heading
+    "1) Юбилеи городов МАГ" still heads its table)."""
     if paragraph.is_bold or paragraph.heading_level is not None:
         return True
     first = next((run for run in paragraph.runs if run.text.strip()), None)
     if first is not None and first.marker is not None:
         return False  # opens with its marker: a footnote's text
     text = clean(paragraph.main_text)
-    return len(text) <= MAX_PLAIN_HEADING and not FOOTNOTE_OPENING.match(text) and not text.endswith(".")
+    if len(text) > MAX_PLAIN_HEADING or text.endswith("."):
+        return False
+    return not _HEADING_NOTE.match(text)
 
 
 def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
@@ -367,6 +373,11 @@ def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
             walk.warnings.append(PlanWarning(
                 code="row_unplaced", where=f"table row {gridrow.index + 1}",
                 message=f"row fits no column: {' | '.join(cells)!r}"))
+        if walk.columns is None and walk.city is None:  # a table read as no records at all
+            walk.warnings.append(PlanWarning(
+                code="records_missing", where=f"table rows {unread[0].index + 1}-{unread[-1].index + 1}",
+                message=f"a table of {len(unread)} rows after the event table is read as no records: "
+                        "no heading above it names jubilees or city days"))
 
 
 def _heading_row(walk: _Walk, text: str, markers: list[str]) -> None:
