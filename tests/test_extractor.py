@@ -385,8 +385,15 @@ def test_a_typed_marker_on_a_heading_without_its_note_is_reported():
      ("Ереван", 2806, "13 октября"), []),
     (("№", "Название города", "Юбилей", "Дата"), ("1.", "Ереван", "2806", "13 октября"),
      ("Ереван", 2806, "13 октября"), []),
+    # a second column of a role is not dropped: it is reported as unread under its header
+    (("№", "Город", "День города", "Дата мероприятий МАГ", "Возраст"), ("1.", "Ереван", "13 октября", "12 октября",
+     "2806 лет"), ("Ереван", 2806, "13 октября"), ["cell_unread"]),
+    (("№", "Столица", "Город-побратим", "День города", "Возраст"), ("1.", "Ереван", "Гюмри", "13 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), ["cell_unread"]),
+    (("№", "Город", "Дата", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "14 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), ["cell_unread"]),
 ], ids=["date-before-age", "date-first", "renamed-and-a-note", "founded-differs", "founded-agrees", "age-unread",
-        "named-like-events", "named-like-events-jubilee-word"])
+        "named-like-events", "named-like-events-jubilee-word", "second-date", "second-city", "same-header-twice"])
 def test_a_city_table_header_row_gives_the_order_of_its_columns(header, cells, read, warnings):
     found = events_of(HEADER, row("1.", "А", "май", ""),
                       after=(p("Дни городов-столиц", bold=True), table(row(*header), row(*cells)), SIGNATURE),

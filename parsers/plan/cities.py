@@ -40,15 +40,17 @@ RECORD_ROLES = ("city", "age", "date")
 
 def header_columns(gridrow: GridRow) -> dict[str, int] | None:
     """The grid column of each role a jubilee or city-day header row names ("Город | Дата |
-    Возраст"), a column of no role under its header's text; None for a row that is no such
+    Возраст"), the first column of a role; another column (of no role, or of a role taken
+    already) under its header's text; None for a row that is no such
     header (a digit in it, or city, age or date not named)."""
     columns: dict[str, int] = {}
     for slot in gridrow.own_slots():
         text = cell_text(slot.cell)
         if any(ch.isdigit() for ch in text):
             return None
-        if text:
-            columns.setdefault(_city_role(text) or text, slot.column)
+        if text:  # a second column of a role is kept under its header's text, reported as unread
+            key = role if (role := _city_role(text)) and role not in columns else text
+            columns[key if key not in columns else f"{text} (column {slot.column + 1})"] = slot.column
     return columns if all(role in columns for role in RECORD_ROLES) else None
 
 
