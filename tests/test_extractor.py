@@ -60,7 +60,7 @@ def test_a_heading_written_in_the_number_column_with_empty_cells_is_a_section():
 @pytest.mark.parametrize("number, title, section", [
     ("I.", "ОСНОВНЫЕ МЕРОПРИЯТИЯ", "I. ОСНОВНЫЕ МЕРОПРИЯТИЯ"),
     ("II", c(p("Участие", bold=True)), "II Участие"),
-    ("ІV.", "Издания", "ІV. Издания"),  # a Cyrillic І typed for the Latin I
+    ("ІV.", c(p("Издания", bold=True)), "ІV. Издания"),  # a Cyrillic І typed for the Latin I
     ("Раздел 2", "Издания", "Раздел 2 Издания"),
     ("Часть III.", "Издания", "Часть III. Издания"),
 ])
@@ -573,3 +573,20 @@ def test_a_table_read_as_no_records_is_reported_as_records_missing(heading):
     assert found.jubilees == []
     codes = [w.code for w in found.warnings]
     assert codes.count("row_unplaced") == 3 and codes.count("records_missing") == 1
+
+
+@pytest.mark.parametrize("number, title", [
+    ("II", "Заседание Совета МАГ"),
+    ("II.", "Заседание Совета МАГ"),
+    ("IV", "Издания"),
+], ids=["roman", "roman-dot", "roman-short-title"])
+def test_a_roman_number_beside_a_plain_title_is_no_section_and_is_reported(number, title):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row(number, title, "", ""), row("2.", "Б", "май", ""))
+    assert [e.section for e in found.events] == [None, None]
+    assert [w.code for w in found.warnings] == ["number_unread"]
+
+
+def test_a_roman_number_beside_a_title_spanning_the_row_is_a_section():
+    found = events_of(HEADER, row("1.", "А", "май", ""), row("III", c("Издания", span=3)), row("2.", "Б", "май", ""))
+    assert [(e.title, e.section) for e in found.events] == [("А", None), ("Б", "III Издания")]
+    assert found.warnings == []
