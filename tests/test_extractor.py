@@ -590,3 +590,15 @@ def test_a_roman_number_beside_a_title_spanning_the_row_is_a_section():
     found = events_of(HEADER, row("1.", "А", "май", ""), row("III", c("Издания", span=3)), row("2.", "Б", "май", ""))
     assert [(e.title, e.section) for e in found.events] == [("А", None), ("Б", "III Издания")]
     assert found.warnings == []
+
+
+@pytest.mark.parametrize("cells, note", [
+    (("1.", "А", c(p("Москва май", sup="*")), ""), p("* Дата уточняется")),
+    (("1.", c(p("Сессия", sup="**")), "май", ""), p("** По согласованию")),
+    (("1.", c(p("Сессия", sup="1")), "май", ""), p("1) По согласованию")),
+], ids=["place-date-cell", "title-cell", "numbered"])
+def test_a_typed_note_cited_only_in_the_event_table_is_read(cells, note):
+    found = events_of(HEADER, row(*cells), after=(SIGNATURE, note))
+    assert [(n.marker, n.text) for n in found.footnotes] == [(note.text.split()[0].rstrip(")"),
+                                                              note.text.split(maxsplit=1)[1])]
+    assert [w.code for w in found.warnings] == []

@@ -102,7 +102,7 @@ def extract_plan(document: Document, source: Source, fallback_year: int | None =
     if first is None:
         raise NoEventTable("no event table found (no table header names events and their dates)")
     footnotes = [Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes]
-    footnotes.extend(_typed_footnotes(blocks[first + 1:], {note.marker for note in footnotes}))
+    footnotes.extend(_typed_footnotes(blocks[first:], {note.marker for note in footnotes}))
     title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
     title = _title(title_paragraphs)
     year = _year(title) or _year_anywhere(blocks) or _bare_year(title) or fallback_year
@@ -147,7 +147,8 @@ def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
 
 def _typed_footnotes(blocks: list, known: set[str]) -> list[Footnote]:
     """Footnotes typed as paragraphs after the event table ("* Даты указаны ориентировочно"),
-    each of a marker the document cites and has no footnote for: a word processor's notes
+    each of a marker the document cites (in the event table too: ``blocks`` start with it) and
+    has no footnote for: a word processor's notes
     are the reader's, these are text a secretary typed."""
     cited: set[str] = set()
     notes: list[tuple[str, str]] = []
