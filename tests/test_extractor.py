@@ -602,3 +602,13 @@ def test_a_typed_note_cited_only_in_the_event_table_is_read(cells, note):
     assert [(n.marker, n.text) for n in found.footnotes] == [(note.text.split()[0].rstrip(")"),
                                                               note.text.split(maxsplit=1)[1])]
     assert [w.code for w in found.warnings] == []
+
+
+@pytest.mark.parametrize("blocks, places", [
+    ((p("a"),), [None]),
+    ((table(row("x", c("y", "z"))),), [(1, 1), (1, 1), (1, 1)]),
+    ((p("a"), table(row("x"), row("y")), p("b"), table(row("z"))), [None, (1, 1), (1, 2), None, (2, 1)]),
+], ids=["text", "one-row", "text-and-tables"])
+def test_the_footnote_scans_walk_paragraphs_through_one_helper(blocks, places):
+    from parsers.plan.checks import all_paragraphs
+    assert [place for _, place in all_paragraphs(list(blocks))] == places

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from parsers.blocks import SUPERSCRIPT_DIGITS, Document, Paragraph, Table, plain_marker
 from parsers.plan.cells import cell_text, clean
 from parsers.plan.checks import (
-    check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
+    all_paragraphs, check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
 )
 from parsers.plan.cities import city_record, header_columns, names_city_table
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
@@ -152,11 +152,11 @@ def _typed_footnotes(blocks: list, known: set[str]) -> list[Footnote]:
     are the reader's, these are text a secretary typed."""
     cited: set[str] = set()
     notes: list[tuple[str, str]] = []
-    for paragraph, in_text in _all_paragraphs(blocks):
+    for paragraph, cell in all_paragraphs(blocks):
         opening = _typed_note(paragraph)
         markers = list(paragraph.markers)
         if opening is not None:
-            if in_text:  # a cell's paragraph is the table's, no note under it
+            if cell is None:  # a cell's paragraph is the table's, no note under it
                 notes.append(opening)
             markers = markers[1:] if markers[:1] == [opening[0]] else markers
         cited.update(markers)
@@ -182,19 +182,6 @@ def _typed_note(paragraph: Paragraph) -> tuple[str, str] | None:
     if opening is None or not text[opening.end():]:
         return None
     return plain_marker(opening.group("glyph") or opening.group("number")), text[opening.end():]
-
-
-def _all_paragraphs(blocks: list):
-    """Every paragraph of the blocks in order, those in table cells included, each with
-    whether it stands in the text (not in a cell)."""
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block, True
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    for paragraph in cell.blocks:
-                        yield paragraph, False
 
 
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
