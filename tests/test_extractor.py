@@ -60,7 +60,7 @@ def test_a_heading_written_in_the_number_column_with_empty_cells_is_a_section():
 @pytest.mark.parametrize("number, title, section", [
     ("I.", "ОСНОВНЫЕ МЕРОПРИЯТИЯ", "I. ОСНОВНЫЕ МЕРОПРИЯТИЯ"),
     ("II", c(p("Участие", bold=True)), "II Участие"),
-    ("ІV.", "Издания", "ІV. Издания"),  # a Cyrillic І typed for the Latin I
+    ("ІV.", c(p("Издания", bold=True)), "ІV. Издания"),  # a Cyrillic І typed for the Latin I
     ("Раздел 2", "Издания", "Раздел 2 Издания"),
     ("Часть III.", "Издания", "Часть III. Издания"),
 ])
@@ -385,8 +385,15 @@ def test_a_typed_marker_on_a_heading_without_its_note_is_reported():
      ("Ереван", 2806, "13 октября"), []),
     (("№", "Название города", "Юбилей", "Дата"), ("1.", "Ереван", "2806", "13 октября"),
      ("Ереван", 2806, "13 октября"), []),
+    # a second column of a role is not dropped: it is reported as unread under its header
+    (("№", "Город", "День города", "Дата мероприятий МАГ", "Возраст"), ("1.", "Ереван", "13 октября", "12 октября",
+     "2806 лет"), ("Ереван", 2806, "13 октября"), ["cell_unread"]),
+    (("№", "Столица", "Город-побратим", "День города", "Возраст"), ("1.", "Ереван", "Гюмри", "13 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), ["cell_unread"]),
+    (("№", "Город", "Дата", "Дата", "Возраст"), ("1.", "Ереван", "13 октября", "14 октября", "2806 лет"),
+     ("Ереван", 2806, "13 октября"), ["cell_unread"]),
 ], ids=["date-before-age", "date-first", "renamed-and-a-note", "founded-differs", "founded-agrees", "age-unread",
-        "named-like-events", "named-like-events-jubilee-word"])
+        "named-like-events", "named-like-events-jubilee-word", "second-date", "second-city", "same-header-twice"])
 def test_a_city_table_header_row_gives_the_order_of_its_columns(header, cells, read, warnings):
     found = events_of(HEADER, row("1.", "А", "май", ""),
                       after=(p("Дни городов-столиц", bold=True), table(row(*header), row(*cells)), SIGNATURE),
@@ -525,3 +532,83 @@ def test_a_footnote_cited_in_the_event_table_but_not_found_is_reported():
                       row("2.", c(p("Форум", sup="1")), "май", ""), footnotes={"1": "Есть такая сноска"})
     assert [(w.code, w.where) for w in found.warnings] == [("footnote_missing", "table 1, row 2")]
     assert "'Сессия' cites footnote '2'" in found.warnings[0].message
+
+
+@pytest.mark.parametrize("header, title", [
+    (("№", "Наименование мероприятия", "Дата", "Участники (возраст)"), "Форум"),
+    (("№", "Наименование мероприятия", "Дата проведения", "Отметка о выполнении (бюллетень)"), "Форум"),
+    (("№", "Наименование мероприятия", "Дата", "Юбилейные даты"), "Форум"),
+    (("№", "Наименование мероприятия", "Дата", "К годовщине"), "Форум"),
+    (("№", "Мероприятие", "Город", "Дата", "Возраст участников"), "Форум"),
+], ids=["age-word", "bulletin", "jubilee-word", "anniversary-word", "city-column-beside-title"])
+def test_an_event_header_naming_an_age_like_column_is_still_an_event_table(header, title):
+    # an age column vetoes an event table only when its city column is the title one and names a city
+    cells = ("1.", title, "май", "") if len(header) == 4 else ("1.", title, "Москва", "май", "")
+    found = events_of(row(*header), row(*cells))
+    assert [e.title for e in found.events] == [title]
+
+
+@pytest.mark.parametrize("jubilee_heading, day_heading", [
+    ("1) Юбилеи городов МАГ", "2) Дни городов-столиц"),
+    ("1. Юбилеи городов МАГ", "2. Дни городов-столиц"),
+    ("1)Юбилеи городов МАГ", "2)Дни городов-столиц"),
+    ("Юбилеи городов МАГ", "Дни городов-столиц"),
+], ids=["bracket", "dot", "bracket-glued", "unnumbered"])
+def test_a_plain_numbered_heading_heads_its_city_table(jubilee_heading, day_heading):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=(
+        SIGNATURE, p(jubilee_heading), table(row("1.", "Киров", "650", "12 июня")),
+        p(day_heading), table(row("1.", "Ереван", "2806 лет", "13 октября"))))
+    assert [(j.city, j.anniversary) for j in found.jubilees] == [("Киров", 650)]
+    assert [(d.city, d.age) for d in found.city_days] == [("Ереван", 2806)]
+    assert [w.code for w in found.warnings] == []
+
+
+@pytest.mark.parametrize("heading", ["1 Юбилеи городов МАГ", "Прочие сведения", None],
+                         ids=["footnote-like", "other-heading", "no-heading"])
+def test_a_table_read_as_no_records_is_reported_as_records_missing(heading):
+    found = events_of(HEADER, row("1.", "А", "май", ""), after=(
+        SIGNATURE, *([p(heading)] if heading else []),
+        table(row("1.", "Киров", "650", "12 июня"), row("2.", "Уфа", "450", "12 июня"),
+              row("3.", "Омск", "310", "1 июля"))))
+    assert found.jubilees == []
+    codes = [w.code for w in found.warnings]
+    assert codes.count("row_unplaced") == 3 and codes.count("records_missing") == 1
+
+
+@pytest.mark.parametrize("number, title", [
+    ("II", "Заседание Совета МАГ"),
+    ("II.", "Заседание Совета МАГ"),
+    ("IV", "Издания"),
+], ids=["roman", "roman-dot", "roman-short-title"])
+def test_a_roman_number_beside_a_plain_title_is_no_section_and_is_reported(number, title):
+    found = events_of(HEADER, row("1.", "А", "май", ""), row(number, title, "", ""), row("2.", "Б", "май", ""))
+    assert [e.section for e in found.events] == [None, None]
+    assert [w.code for w in found.warnings] == ["number_unread"]
+
+
+def test_a_roman_number_beside_a_title_spanning_the_row_is_a_section():
+    found = events_of(HEADER, row("1.", "А", "май", ""), row("III", c("Издания", span=3)), row("2.", "Б", "май", ""))
+    assert [(e.title, e.section) for e in found.events] == [("А", None), ("Б", "III Издания")]
+    assert found.warnings == []
+
+
+@pytest.mark.parametrize("cells, note", [
+    (("1.", "А", c(p("Москва май", sup="*")), ""), p("* Дата уточняется")),
+    (("1.", c(p("Сессия", sup="**")), "май", ""), p("** По согласованию")),
+    (("1.", c(p("Сессия", sup="1")), "май", ""), p("1) По согласованию")),
+], ids=["place-date-cell", "title-cell", "numbered"])
+def test_a_typed_note_cited_only_in_the_event_table_is_read(cells, note):
+    found = events_of(HEADER, row(*cells), after=(SIGNATURE, note))
+    assert [(n.marker, n.text) for n in found.footnotes] == [(note.text.split()[0].rstrip(")"),
+                                                              note.text.split(maxsplit=1)[1])]
+    assert [w.code for w in found.warnings] == []
+
+
+@pytest.mark.parametrize("blocks, places", [
+    ((p("a"),), [None]),
+    ((table(row("x", c("y", "z"))),), [(1, 1), (1, 1), (1, 1)]),
+    ((p("a"), table(row("x"), row("y")), p("b"), table(row("z"))), [None, (1, 1), (1, 2), None, (2, 1)]),
+], ids=["text", "one-row", "text-and-tables"])
+def test_the_footnote_scans_walk_paragraphs_through_one_helper(blocks, places):
+    from parsers.plan.checks import all_paragraphs
+    assert [place for _, place in all_paragraphs(list(blocks))] == places

@@ -91,19 +91,25 @@ def missing_footnotes(blocks, footnotes: dict[str, str], reported: set[str]) -> 
                     message=f"{clean_start(paragraph.main_text)!r} cites footnote {marker!r} "
                             "but the document has no such footnote"))
 
+    for paragraph, cell in all_paragraphs(blocks):
+        if paragraph.markers:  # most have none: where is only worked out for those that do
+            check(paragraph, "text" if cell is None else f"table {cell[0]}, row {cell[1]}")
+    return warnings
+
+
+def all_paragraphs(blocks):
+    """Every paragraph of the blocks in order, those in table cells included, each with None
+    when it stands in the text or (table, row), both counted from 1, when it is in a cell."""
     tables = 0
     for block in blocks:
         if isinstance(block, Paragraph):
-            if block.markers:
-                check(block, "text")
+            yield block, None
             continue
         tables += 1
         for index, row in enumerate(block.rows, start=1):
             for cell in row.cells:
                 for paragraph in cell.blocks:
-                    if paragraph.markers:  # most have none: where is only worked out for those that do
-                        check(paragraph, f"table {tables}, row {index}")
-    return warnings
+                    yield paragraph, (tables, index)
 
 
 def clean_start(text: str, length: int = 60) -> str:

@@ -14,7 +14,7 @@ import re
 from parsers.plan.cells import cell_text
 from parsers.plan.checks import read_date
 from parsers.plan.grid import GridRow
-from parsers.plan.vocab import AGE_WORDS, CITY_COLUMN_ROLES
+from parsers.plan.vocab import AGE_WORDS, CITY_COLUMN_ROLES, CITY_WORDS
 from parsers.plan.rows import number_of
 from schemas.plan import CityDay, Jubilee, PlanWarning
 
@@ -40,21 +40,47 @@ RECORD_ROLES = ("city", "age", "date")
 
 def header_columns(gridrow: GridRow) -> dict[str, int] | None:
     """The grid column of each role a jubilee or city-day header row names ("Город | Дата |
-    Возраст"), a column of no role under its header's text; None for a row that is no such
+    Возраст"), the first column of a role; another column (of no role, or of a role taken
+    already) under its header's text; None for a row that is no such
     header (a digit in it, or city, age or date not named)."""
     columns: dict[str, int] = {}
     for slot in gridrow.own_slots():
         text = cell_text(slot.cell)
         if any(ch.isdigit() for ch in text):
             return None
-        if text:
-            columns.setdefault(_city_role(text) or text, slot.column)
+        if text:  # a second column of a role is kept under its header's text, reported as unread
+            key = role if (role := _city_role(text)) and role not in columns else text
+            columns[key if key not in columns else f"{text} (column {slot.column + 1})"] = slot.column
     return columns if all(role in columns for role in RECORD_ROLES) else None
 
 
+def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of ``stems`` at a word's start (one ending in a space: a whole word)."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(stem.rstrip())}" + (r"(?!\w)" if stem.endswith(" ") else "")
+                               for stem in stems), re.IGNORECASE)
+
+
+_ROLE_PATTERNS = {role: _stems(stems) for role, stems in CITY_COLUMN_ROLES.items()}
+_CITY_WORD = _stems(CITY_WORDS)
+
+
 def _city_role(text: str) -> str | None:
-    lowered = text.lower()
-    return next((role for role, stems in CITY_COLUMN_ROLES.items() if any(stem in lowered for stem in stems)), None)
+    lowered = text.lower().replace("ё", "е")
+    return next((role for role, pattern in _ROLE_PATTERNS.items() if pattern.search(lowered)), None)
+
+
+def names_city_table(gridrow: GridRow, title_column: int | None) -> bool:
+    """True for a header that heads a jubilee or city-day table though it names an event
+    title and a date ("№ | Наименование города | Юбилей | Дата"): it names a city, an age and a
+    date, its city column is the event reading's title column (no other column could hold
+    the events' titles), and that column names a city ("Город", "Столица") or says no more
+    than "Наименование"."""
+    columns = header_columns(gridrow)
+    if columns is None or columns["city"] != title_column:
+        return False
+    slot = gridrow.at(title_column)
+    text = cell_text(slot.cell) if slot else ""
+    return bool(_CITY_WORD.search(text)) or len(text.split()) == 1
 
 
 def city_record(

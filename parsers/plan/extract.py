@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from parsers.blocks import SUPERSCRIPT_DIGITS, Document, Paragraph, Table, plain_marker
 from parsers.plan.cells import cell_text, clean
 from parsers.plan.checks import (
-    check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
+    all_paragraphs, check_event_rows, empty_city_table, missing_footnotes, numbering_warnings,
 )
-from parsers.plan.cities import city_record, header_columns
+from parsers.plan.cities import city_record, header_columns, names_city_table
 from parsers.plan.columns import Columns, find_columns, is_column_numbering, is_header_repeat
 from parsers.plan.events import EventRows, build_event
 from parsers.plan.grid import GridRow, grid_width, lay_out
@@ -33,6 +33,9 @@ from schemas.plan import CityDay, Event, Footnote, Jubilee, Plan, PlanWarning, S
 _MARKER_GLYPH = rf"\*{{1,3}}|[†‡§]|[{SUPERSCRIPT_DIGITS}]{{1,3}}"
 FOOTNOTE_OPENING = re.compile(
     rf"^(?:(?P<glyph>{_MARKER_GLYPH})\s*(?=\S)|(?P<number>\d{{1,3}})(?:\)\s*|\s*(?=[А-ЯЁA-Z])))")
+# A footnote's opening that keeps a short line from heading a table ("1 Дни городов указаны
+# ...", "* Даты ..."): stricter than FOOTNOTE_OPENING, as "1) Юбилеи городов" numbers a heading.
+_HEADING_NOTE = re.compile(r"^(?:\d{1,3}|\*{1,3})\s*[А-ЯЁA-Z]")
 # A footnote number typed (or converted) as plain text, glued to a heading's last word:
 # "Дни городов-столиц членов МАГ1". Read as a citation only of a footnote the document has.
 _UNRAISED_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
@@ -99,7 +102,7 @@ def extract_plan(document: Document, source: Source, fallback_year: int | None =
     if first is None:
         raise NoEventTable("no event table found (no table header names events and their dates)")
     footnotes = [Footnote(marker=n.marker, text=clean(n.text)) for n in document.footnotes]
-    footnotes.extend(_typed_footnotes(blocks[first + 1:], {note.marker for note in footnotes}))
+    footnotes.extend(_typed_footnotes(blocks[first:], {note.marker for note in footnotes}))
     title_paragraphs = [b for b in blocks[:first] if isinstance(b, Paragraph) and clean(b.main_text)]
     title = _title(title_paragraphs)
     year = _year(title) or _year_anywhere(blocks) or _bare_year(title) or fallback_year
@@ -144,15 +147,16 @@ def _lost_warnings(walk: _Walk, blocks: list) -> list[PlanWarning]:
 
 def _typed_footnotes(blocks: list, known: set[str]) -> list[Footnote]:
     """Footnotes typed as paragraphs after the event table ("* Даты указаны ориентировочно"),
-    each of a marker the document cites and has no footnote for: a word processor's notes
+    each of a marker the document cites (in the event table too: ``blocks`` start with it) and
+    has no footnote for: a word processor's notes
     are the reader's, these are text a secretary typed."""
     cited: set[str] = set()
     notes: list[tuple[str, str]] = []
-    for paragraph, in_text in _all_paragraphs(blocks):
+    for paragraph, cell in all_paragraphs(blocks):
         opening = _typed_note(paragraph)
         markers = list(paragraph.markers)
         if opening is not None:
-            if in_text:  # a cell's paragraph is the table's, no note under it
+            if cell is None:  # a cell's paragraph is the table's, no note under it
                 notes.append(opening)
             markers = markers[1:] if markers[:1] == [opening[0]] else markers
         cited.update(markers)
@@ -180,19 +184,6 @@ def _typed_note(paragraph: Paragraph) -> tuple[str, str] | None:
     return plain_marker(opening.group("glyph") or opening.group("number")), text[opening.end():]
 
 
-def _all_paragraphs(blocks: list):
-    """Every paragraph of the blocks in order, those in table cells included, each with
-    whether it stands in the text (not in a cell)."""
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block, True
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    for paragraph in cell.blocks:
-                        yield paragraph, False
-
-
 def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
     """Index of the first table whose header names an event table, and its grid."""
     for index, block in enumerate(blocks):
@@ -204,11 +195,10 @@ def _first_event_table(blocks: list) -> tuple[int | None, list[GridRow]]:
 
 
 def _event_columns(grid: list[GridRow]) -> Columns | None:
-    """The event-table columns of a table, unless its header names a city, an age and a date:
-    "№ | Наименование города | Юбилей | Дата" names a title and a date too, but heads a jubilee
-    or city-day table (no event table has an age column)."""
+    """The event-table columns of a table, unless its header heads a jubilee or city-day table
+    (names_city_table): "№ | Наименование города | Юбилей | Дата" names a title and a date too."""
     columns = find_columns(grid)
-    if columns is not None and header_columns(grid[columns.header_index]) is not None:
+    if columns is not None and names_city_table(grid[columns.header_index], columns.get("title")):
         return None
     return columns
 
@@ -283,14 +273,17 @@ def _table(walk: _Walk, table: Table, grid: list[GridRow]) -> None:
 
 def _is_heading(paragraph: Paragraph) -> bool:
     """A paragraph that can head a table: bold or a heading, or a short line that is not a
-    footnote ("1 Дни городов указаны ...") or a sentence."""
+    sentence, nor a footnote ("1 Дни городов указаны ..."; _HEADING_NOTE, so a numbered heading
+    "1) Юбилеи городов МАГ" still heads its table)."""
     if paragraph.is_bold or paragraph.heading_level is not None:
         return True
     first = next((run for run in paragraph.runs if run.text.strip()), None)
     if first is not None and first.marker is not None:
         return False  # opens with its marker: a footnote's text
     text = clean(paragraph.main_text)
-    return len(text) <= MAX_PLAIN_HEADING and not FOOTNOTE_OPENING.match(text) and not text.endswith(".")
+    if len(text) > MAX_PLAIN_HEADING or text.endswith("."):
+        return False
+    return not _HEADING_NOTE.match(text)
 
 
 def _continues_events(walk: _Walk, grid: list[GridRow]) -> bool:
@@ -368,6 +361,11 @@ def _report_unread(walk: _Walk, unread: list[GridRow]) -> None:
             walk.warnings.append(PlanWarning(
                 code="row_unplaced", where=f"table row {gridrow.index + 1}",
                 message=f"row fits no column: {' | '.join(cells)!r}"))
+        if walk.columns is None and walk.city is None:  # a table read as no records at all
+            walk.warnings.append(PlanWarning(
+                code="records_missing", where=f"table rows {unread[0].index + 1}-{unread[-1].index + 1}",
+                message=f"a table of {len(unread)} rows after the event table is read as no records: "
+                        "no heading above it names jubilees or city days"))
 
 
 def _heading_row(walk: _Walk, text: str, markers: list[str]) -> None:

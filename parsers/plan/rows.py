@@ -45,10 +45,26 @@ def number_of(text: str) -> int | None:
 def is_section_number(text: str) -> bool:
     """A section's number in the number column: a Roman numeral ("II.", "IV"), or "Раздел" /
     "Часть" and a number ("Раздел 2"); its title beside it makes the row a section heading."""
+    return _section_words(text) or _roman_number(text)
+
+
+def _section_words(text: str) -> bool:
+    """"Раздел" / "Часть" and a number: a section whatever its title looks like."""
     words = text.split()
-    if len(words) == 2 and words[0].lower().rstrip(".") in SECTION_WORDS:
-        return number_of(words[1]) is not None or _roman(words[1])
+    return len(words) == 2 and words[0].lower().rstrip(".") in SECTION_WORDS and (
+        number_of(words[1]) is not None or _roman(words[1]))
+
+
+def _roman_number(text: str) -> bool:
+    words = text.split()
     return len(words) == 1 and _roman(words[0])
+
+
+def _looks_like_heading(slot) -> bool:
+    """A title cell set as a heading: bold, in capitals, or spanning the columns after it."""
+    paragraphs = [block for block in slot.cell.blocks if block.text.strip()]
+    text = cell_text(slot.cell)
+    return slot.width >= 2 or text.isupper() or bool(paragraphs) and all(block.is_bold for block in paragraphs)
 
 
 def _roman(word: str) -> bool:
@@ -70,8 +86,12 @@ def classify(gridrow: GridRow, number_column: int | None, width: int, sections: 
         number = number_of(number_text)
         if number is not None:
             return RowClass("numbered", gridrow, number=number)
-    if sections and number_text and len(filled) == 2 and is_section_number(number_text):
-        title = next(slot for slot in filled if slot is not number_slot)
+    # A Roman number beside a plain title may be an event's number typed in Roman ("II |
+    # Заседание Совета МАГ |  | "): a section only when the title is set as a heading, else the
+    # row goes on with the event above, its number reported (number_unread).
+    title = next((slot for slot in filled if slot is not number_slot), None) if len(filled) == 2 else None
+    if sections and number_text and title is not None and (
+            _section_words(number_text) or _roman_number(number_text) and _looks_like_heading(title)):
         return RowClass("heading", gridrow, heading=f"{number_text} {cell_text(title.cell)}",
                         markers=tuple(cell_markers(title.cell)))
     heading = _heading_evidence(filled, number_column, width)

@@ -62,14 +62,18 @@ TABLE_KINDS: dict[str, tuple[str, ...]] = {
 
 # Column roles of a jubilee or city-day table, from its header row when it has one
 # ("№ | Город | Дата | Возраст", "Город | Год основания | Юбилей | Дата"). Tried in this
-# order: "День города" is a date column, "Город" a city one.
+# order: "День города" is a date column, "Город" a city one. Each stem is matched at a word's
+# start ("Юбилей", "850-летие"); one ending in a space is a whole word ("лет ", not "бюллетень").
 CITY_COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     "number": ("№", "п/п"),
     "founded": ("основан",),
     "date": ("дата", "день", "дни", "срок", "когда"),
-    "age": ("юбиле", "годовщин", "возраст", "лет", "исполняется", "летие"),
+    "age": ("юбиле", "годовщин", "возраст", "лет ", "исполняется", "летие"),
     "city": ("город", "столиц", "наименован", "название"),
 }
+# The city column's words that name a city: a header whose city column only says
+# "Наименование мероприятия" heads an event table, whatever its other columns say.
+CITY_WORDS: tuple[str, ...] = ("город", "столиц")
 
 # Footnote wording that makes a table's dates approximate.
 APPROXIMATE_WORDS: tuple[str, ...] = ("ориентировочн", "приблизительн", "предварительн", "примерн")
