@@ -170,7 +170,15 @@ def test_signatory_is_the_position_lines_and_the_name_after_the_table():
     (["Исполнительный директор МАГ", "(подпись)", "А.Б. Петров"], "Исполнительный директор МАГ", "А.Б. Петров"),
     (["Генеральный секретарь МАГ ________ А.Б. Петров", "М.П."], "Генеральный секретарь МАГ", "А.Б. Петров"),
     (["Генеральный секретарь МАГ\tА.Б. Петров", "«15» декабря 2025 г."], "Генеральный секретарь МАГ", "А.Б. Петров"),
-], ids=["signing-line", "signature-word", "line-and-seal", "date-line-after"])
+    (["Исполнительный вице-президент,", "генеральный директор", "Международной Ассамблеи столиц и крупных городов",
+      "______________", "(подпись)", "В.И. Селиванов"],
+     "Исполнительный вице-президент, генеральный директор Международной Ассамблеи столиц и крупных городов",
+     "В.И. Селиванов"),
+    (["Генеральный директор МАГ", "Подпись: ____________ В.И. Селиванов", "М.П."], "Генеральный директор МАГ",
+     "В.И. Селиванов"),
+    (["Генеральный директор МАГ", "— — —", "В.И. Селиванов"], "Генеральный директор МАГ", "В.И. Селиванов"),
+], ids=["signing-line", "signature-word", "line-and-seal", "date-line-after", "three-lines-and-signing-lines",
+        "signature-word-with-colon", "letterless-line"])
 def test_the_signing_line_and_its_captions_are_no_part_of_the_position(lines, position, name):
     found = events_of(HEADER, row("1.", "А", "май", ""), after=tuple(p(line) for line in lines))
     assert (found.signatory.position, found.signatory.name) == (position, name)
