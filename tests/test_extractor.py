@@ -184,6 +184,19 @@ def test_the_signing_line_and_its_captions_are_no_part_of_the_position(lines, po
     assert (found.signatory.position, found.signatory.name) == (position, name)
 
 
+@pytest.mark.parametrize("note, cited, position", [
+    (p("* Даты указаны ориентировочно"), "*", "Генеральный директор МАГ"),
+    (p("1) Даты уточняются"), "1", "Генеральный директор МАГ"),
+    # a paragraph of a marker nothing cites is no note read: it stays in the block, as before
+    (p("* Даты указаны ориентировочно"), None, "* Даты указаны ориентировочно Генеральный директор МАГ"),
+], ids=["typed-star", "typed-number", "uncited"])
+def test_a_typed_note_before_the_signature_is_no_part_of_the_position(note, cited, position):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(note, p("Генеральный директор МАГ"), p("В.И. Селиванов"),
+                             p("Юбилеи городов МАГ", bold=True, sup=cited), table(row("1.", "Киров", "650", "12 июня"))))
+    assert (found.signatory.position, found.signatory.name) == (position, "В.И. Селиванов")
+
+
 def test_signatory_on_one_line_or_in_a_borderless_table():
     one_line = events_of(HEADER, row("1.", "А", "май", ""), after=(p("Генеральный директор\tИванов И.И."),))
     in_table = events_of(HEADER, row("1.", "А", "май", ""),
