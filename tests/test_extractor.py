@@ -493,7 +493,15 @@ def test_drawn_labels_do_not_reach_titles_or_items():
     (c("1. Пленарное заседание"), "1. Пленарное заседание", []),  # the first paragraph is the title
     (c("Сессия", "2026 год – год городов"), "Сессия 2026 год – год городов", []),  # no label
     (c("Сессия", "г. Москва"), "Сессия г. Москва", []),  # a letter and a dot then a space: "г." opens a word
-], ids=["numbers", "letters", "dotted", "first-paragraph", "a-number-no-label", "abbreviation"])
+    # a label alone, not going on into the next paragraph's, is the title's text
+    (c("Конференция «Город»", "1) пленарное заседание, 2) секции"),
+     "Конференция «Город» 1) пленарное заседание, 2) секции", []),
+    (c("Совещание руководителей служб", "3. этапа программы"), "Совещание руководителей служб 3. этапа программы", []),
+    (c("Семинары:", "а) по цифровизации;", "в) по обращениям"), "Семинары: а) по цифровизации; в) по обращениям", []),
+    (c("Форум", "1) секции;", "2. выставка"), "Форум 1) секции; 2. выставка", []),  # two kinds of label
+    (c("Форум", "1) секции;", "2) выставка", "3) 1000 участников"), "Форум", ["секции;", "выставка", "1000 участников"]),
+], ids=["numbers", "letters", "dotted", "first-paragraph", "a-number-no-label", "abbreviation", "one-label",
+        "wrapped-title-line", "letters-not-consecutive", "labels-of-two-kinds", "three-numbers"])
 def test_items_typed_with_a_list_label_read_as_drawn_ones(cell, title, items):
     event, = events_of(HEADER, row("1.", cell, "май", "")).events
     assert (event.title, event.items) == (title, items)
