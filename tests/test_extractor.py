@@ -170,10 +170,31 @@ def test_signatory_is_the_position_lines_and_the_name_after_the_table():
     (["Исполнительный директор МАГ", "(подпись)", "А.Б. Петров"], "Исполнительный директор МАГ", "А.Б. Петров"),
     (["Генеральный секретарь МАГ ________ А.Б. Петров", "М.П."], "Генеральный секретарь МАГ", "А.Б. Петров"),
     (["Генеральный секретарь МАГ\tА.Б. Петров", "«15» декабря 2025 г."], "Генеральный секретарь МАГ", "А.Б. Петров"),
-], ids=["signing-line", "signature-word", "line-and-seal", "date-line-after"])
+    (["Исполнительный вице-президент,", "генеральный директор", "Международной Ассамблеи столиц и крупных городов",
+      "______________", "(подпись)", "В.И. Селиванов"],
+     "Исполнительный вице-президент, генеральный директор Международной Ассамблеи столиц и крупных городов",
+     "В.И. Селиванов"),
+    (["Генеральный директор МАГ", "Подпись: ____________ В.И. Селиванов", "М.П."], "Генеральный директор МАГ",
+     "В.И. Селиванов"),
+    (["Генеральный директор МАГ", "— — —", "В.И. Селиванов"], "Генеральный директор МАГ", "В.И. Селиванов"),
+], ids=["signing-line", "signature-word", "line-and-seal", "date-line-after", "three-lines-and-signing-lines",
+        "signature-word-with-colon", "letterless-line"])
 def test_the_signing_line_and_its_captions_are_no_part_of_the_position(lines, position, name):
     found = events_of(HEADER, row("1.", "А", "май", ""), after=tuple(p(line) for line in lines))
     assert (found.signatory.position, found.signatory.name) == (position, name)
+
+
+@pytest.mark.parametrize("note, cited, position", [
+    (p("* Даты указаны ориентировочно"), "*", "Генеральный директор МАГ"),
+    (p("1) Даты уточняются"), "1", "Генеральный директор МАГ"),
+    # a paragraph of a marker nothing cites is no note read: it stays in the block, as before
+    (p("* Даты указаны ориентировочно"), None, "* Даты указаны ориентировочно Генеральный директор МАГ"),
+], ids=["typed-star", "typed-number", "uncited"])
+def test_a_typed_note_before_the_signature_is_no_part_of_the_position(note, cited, position):
+    found = events_of(HEADER, row("1.", "А", "май", ""),
+                      after=(note, p("Генеральный директор МАГ"), p("В.И. Селиванов"),
+                             p("Юбилеи городов МАГ", bold=True, sup=cited), table(row("1.", "Киров", "650", "12 июня"))))
+    assert (found.signatory.position, found.signatory.name) == (position, "В.И. Селиванов")
 
 
 def test_signatory_on_one_line_or_in_a_borderless_table():
@@ -472,7 +493,15 @@ def test_drawn_labels_do_not_reach_titles_or_items():
     (c("1. Пленарное заседание"), "1. Пленарное заседание", []),  # the first paragraph is the title
     (c("Сессия", "2026 год – год городов"), "Сессия 2026 год – год городов", []),  # no label
     (c("Сессия", "г. Москва"), "Сессия г. Москва", []),  # a letter and a dot then a space: "г." opens a word
-], ids=["numbers", "letters", "dotted", "first-paragraph", "a-number-no-label", "abbreviation"])
+    # a label alone, not going on into the next paragraph's, is the title's text
+    (c("Конференция «Город»", "1) пленарное заседание, 2) секции"),
+     "Конференция «Город» 1) пленарное заседание, 2) секции", []),
+    (c("Совещание руководителей служб", "3. этапа программы"), "Совещание руководителей служб 3. этапа программы", []),
+    (c("Семинары:", "а) по цифровизации;", "в) по обращениям"), "Семинары: а) по цифровизации; в) по обращениям", []),
+    (c("Форум", "1) секции;", "2. выставка"), "Форум 1) секции; 2. выставка", []),  # two kinds of label
+    (c("Форум", "1) секции;", "2) выставка", "3) 1000 участников"), "Форум", ["секции;", "выставка", "1000 участников"]),
+], ids=["numbers", "letters", "dotted", "first-paragraph", "a-number-no-label", "abbreviation", "one-label",
+        "wrapped-title-line", "letters-not-consecutive", "labels-of-two-kinds", "three-numbers"])
 def test_items_typed_with_a_list_label_read_as_drawn_ones(cell, title, items):
     event, = events_of(HEADER, row("1.", cell, "май", "")).events
     assert (event.title, event.items) == (title, items)

@@ -25,6 +25,12 @@ from parsers.plan.organizers import organizers_from_note
     # abbreviated labels: the label is no organiser's name
     ("Отв.: Исполком МАГ, АСДГ", ["Исполком МАГ", "АСДГ"]),
     ("Отв. – Исполком МАГ", ["Исполком МАГ"]),
+    ("Орг.: Исполком МАГ", ["Исполком МАГ"]),
+    ("Отв. Исполком МАГ", ["Исполком МАГ"]),
+    # an abbreviated label needs a colon or a spaced dash: glued to a word it is part of that word
+    ("Орг.-техническое обеспечение – Исполком МАГ", []),
+    ("Отв.-исполнитель – Исполком МАГ", []),
+    ("Орг.–технический комитет", []),
     ("отв. Исполком МАГ", ["Исполком МАГ"]),
     ("Ответств.: пресс-служба", ["пресс-служба"]),
     ("Орг.: МАГ", ["МАГ"]),
@@ -38,6 +44,7 @@ def test_organizers_are_named_after_the_label_and_split_outside_quotes(note, exp
 @pytest.mark.parametrize("cell, expected", [
     ("МАГ, АСДГ", ["МАГ", "АСДГ"]),
     ("Отв.: Исполком МАГ", ["Исполком МАГ"]),  # a label in the column is still a label
+    ("Орг.-техническое обеспечение – Исполком МАГ", ["Орг.-техническое обеспечение – Исполком МАГ"]),
     ("По плану Правительства Москвы", []),  # how the event is set, no organiser
     ("в соответствии с планом Исполкома СНГ", []),
 ])

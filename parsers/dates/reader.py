@@ -186,8 +186,10 @@ def _word_pattern(word: str) -> str:
 def understand(text: str, year: int) -> tuple[Span, str | None]:
     """The span and, when unread, the reason; cached because plans repeat their phrases."""
     folded = fold(text)
-    if folded in vocab.EMPTY_MARKS or _opens_with(folded, "UNSCHEDULED"):
+    if folded in vocab.EMPTY_MARKS:
         return Span("unscheduled", None, None), None
+    if _opens_with(folded, "UNSCHEDULED"):
+        return _after_leading_label(folded, year) or Span("unscheduled", None, None), None
     try:
         if _opens_with(folded, "AS_NEEDED"):
             return plan_year(year, recurrence="as_needed"), None
@@ -197,6 +199,22 @@ def understand(text: str, year: int) -> tuple[Span, str | None]:
         return (labelled, None) if labelled else (Span("unknown", None, None), str(why))
     except (ValueError, OverflowError):  # a year datetime cannot hold (year 0, 10000)
         return Span("unknown", None, None), "impossible date"
+
+
+def _after_leading_label(folded: str, year: int) -> Span | None:
+    """"по приглашению, май", "по заявкам городов в течение года", "в сроки, определяемые … (май)":
+    an unscheduled phrase, then a date; the date (the longest readable rest after a word), approximate.
+    None when nothing datable follows, so the phrase is the whole cell."""
+    words = folded.split(" ")
+    for cut in range(1, len(words)):
+        rest = " ".join(words[cut:]).strip(" ,;:()")
+        if not rest or not any(ch.isalnum() for ch in rest):
+            continue
+        try:
+            return _read(*tokenize(rest), year)._replace(approximate=True)
+        except (Unread, ValueError, OverflowError):
+            continue
+    return None
 
 
 def _without_trailing_label(folded: str, year: int) -> Span | None:

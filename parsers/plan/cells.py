@@ -53,14 +53,13 @@ def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[l
     """
     paragraphs: list[str] = []
     items: list[str] = []
-    for block in blocks:
-        text = clean(block.main_text)
-        if not text:
-            continue
+    texts = [(block, text) for block in blocks if (text := clean(block.main_text))]
+    labelled = _labelled_runs([text for _, text in texts])
+    for index, (block, text) in enumerate(texts):
         if block.is_list_item:
             items.append(strip_bullet(text))
             continue
-        label = TYPED_LABEL.match(text) if paragraphs or items else None
+        label = TYPED_LABEL.match(text) if index in labelled and (paragraphs or items) else None
         if label:  # "1) ОКМО", "б) ..." typed reads as the same item a list draws
             items.append(text[label.end():])
             continue
@@ -73,8 +72,40 @@ def split_title_cell(blocks: tuple[Paragraph, ...] | list[Paragraph]) -> tuple[l
     return paragraphs, items
 
 
+def _labelled_runs(texts: list[str]) -> set[int]:
+    """Indexes of the paragraphs whose typed label goes on from the one before or into the one
+    after ("1)" then "2)", "а)" then "б)"): a list. A label alone ("Конференция" then "1) пленарное
+    заседание, 2) секции", a wrapped title's line opening "3. ") is the title's text."""
+    keys = [_label_key(text) for text in texts]
+    found: set[int] = set()
+    for index in range(1, len(keys)):
+        before, after = keys[index - 1], keys[index]
+        if before and after and before[0] == after[0] and after[1] == before[1] + 1:
+            found.update((index - 1, index))
+    return found
+
+
+_LETTERS = ("абвгдежзиклмнопрстуфхцчшщэюя", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _label_key(text: str) -> tuple[str, int] | None:
+    """A typed label's kind (its closing mark, digits or which alphabet) and its ordinal."""
+    label = TYPED_LABEL.match(text)
+    if label is None:
+        return None
+    mark = label.group().strip()
+    body, closing = mark[:-1], mark[-1]
+    if body.isdigit():
+        return f"digit{closing}", int(body)
+    for alphabet in _LETTERS:
+        if body in alphabet:
+            return f"{alphabet[0]}{closing}", alphabet.index(body) + 1
+    return None
+
+
 # A list label typed before an item ("1)", "2.", "а)"): an item after the cell's first paragraph,
-# as the item a numbered list draws with that label is (the label dropped alike). A first
+# as the item a numbered list draws with that label is (the label dropped alike), when the label
+# goes on from or into the next paragraph's (_labelled_runs). A first
 # paragraph so opening is the title ("1. Пленарное заседание" stays whole); a letter and a dot
 # opens an abbreviation ("г. Москва"), no label.
 TYPED_LABEL = re.compile(r"^(?:\d{1,2}[.)]|[а-яёa-z]\))\s+(?=\S)")

@@ -240,7 +240,9 @@ def _paragraph(walk: _Walk, paragraph: Paragraph) -> None:
     text = clean(paragraph.main_text)
     if not text:
         return
-    walk.loose_lines.extend(clean(line) for line in paragraph.main_text.split("\n") if clean(line))
+    note = _typed_note(paragraph)
+    if note is None or walk.footnotes.get(note[0]) != note[1]:  # a typed note read is no signature line
+        walk.loose_lines.extend(clean(line) for line in paragraph.main_text.split("\n") if clean(line))
     walk.last_heading = paragraph
     kind = _kind_of(text) if _is_heading(paragraph) else None
     if kind:  # reported at the end unless a table of its records follows

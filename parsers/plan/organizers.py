@@ -6,11 +6,19 @@ import re
 
 from parsers.plan.vocab import NOT_ORGANIZER_OPENINGS, ORGANIZER_LABELS, ORGANIZER_SEPARATORS, QUOTE_PAIRS
 
+
+def _alternation(labels) -> str:
+    return "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+
+
 # The label and its colon or dash; or the label and a name opening in a capital or a quote,
-# the colon lost (a scan's OCR drops it: "Организаторы МАГ, АСДГ").
+# the colon lost (a scan's OCR drops it: "Организаторы МАГ, АСДГ"). An abbreviated label ("Отв.",
+# "Орг.") needs a colon or a spaced dash: "Орг.-техническое обеспечение" is a word, not a label.
 _LABEL = re.compile(
-    r"^\s*(?:" + "|".join(map(re.escape, sorted(ORGANIZER_LABELS, key=len, reverse=True))) + r")"
-    r"(?:\s*[:\-–—]\s*|\s+(?=(?-i:[«\"A-ZА-ЯЁ])))",
+    r"^\s*(?:(?:" + _alternation(label for label in ORGANIZER_LABELS if not label.endswith(".")) + r")"
+    r"(?:\s*[:\-–—]\s*|\s+(?=(?-i:[«\"A-ZА-ЯЁ])))"
+    r"|(?:" + _alternation(label for label in ORGANIZER_LABELS if label.endswith(".")) + r")"
+    r"(?:\s*:\s*|\s+[\-–—]\s+|\s+(?=(?-i:[«\"A-ZА-ЯЁ]))))",
     re.IGNORECASE,
 )
 _TRAILING = " \t.,;:"

@@ -19,7 +19,9 @@ MAX_POSITION_LINES = 4
 
 # What a signature block holds beside the position: the line signed on ("_________"), the
 # words under it ("(подпись)") and the seal's place ("М.П.").
-_NOT_POSITION = re.compile(r"_{2,}|\(?\bподпись\b\)?|\bм\.\s?п\.", re.IGNORECASE)
+# "Подпись:" goes with its colon.
+_NOT_POSITION = re.compile(r"_{2,}|\(?\bподпись\b\)?\s*:?|\bм\.\s?п\.", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def find_signatory(lines: list[str]) -> Signatory | None:
@@ -29,8 +31,9 @@ def find_signatory(lines: list[str]) -> Signatory | None:
         if not match:
             continue
         before = _position_part(line[: match.start()])
-        position = [text for raw in lines[max(0, index - MAX_POSITION_LINES):index]
-                    if len(raw) <= MAX_POSITION_LINE and (text := _position_part(raw))]
+        # The signing lines filtered out first, so they use up no place of the position's lines.
+        position = [text for raw in lines[:index]
+                    if len(raw) <= MAX_POSITION_LINE and (text := _position_part(raw))][-MAX_POSITION_LINES:]
         if before:
             position.append(before)
         if position:
@@ -39,5 +42,6 @@ def find_signatory(lines: list[str]) -> Signatory | None:
 
 
 def _position_part(text: str) -> str:
-    """A line of the block without the signing line, "(подпись)" and "М.П."."""
-    return " ".join(_NOT_POSITION.sub(" ", text).split())
+    """A line of the block without the signing line, "(подпись)" and "М.П."; "" when no letter is left."""
+    part = " ".join(_NOT_POSITION.sub(" ", text).split())
+    return part if _LETTER.search(part) else ""
