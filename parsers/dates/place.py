@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from parsers.dates import vocab
 from parsers.dates.fold import fold
 from parsers.dates.reader import understand
@@ -30,11 +32,36 @@ def split_place_date(text: str) -> tuple[str | None, str]:
             # tail is no place's; the date starts there (unread, the parse warns) rather than
             # the cell losing it to the place.
             i = next((j for j, word in enumerate(words[:i]) if _names_a_time(word)), i)
+            # "ул. Тверская, 13, 15 мая", "д. 5 15 мая": a house number after an address word
+            # (or after the street named by one) is the place's, not a day.
+            while i < len(words) - 1 and _is_house_number(words, i):
+                i += 1
             return _place(words[:i]), " ".join(words[i:])
     for i, word in enumerate(words):
         if _looks_dated(word):  # an unreadable date still leaves the place; the parse warns
             return _place(words[:i]), " ".join(words[i:])
     return _place(words), ""
+
+
+# Address words after which a number is a house's, not a day ("ул. Тверская, 13", "д. 5").
+ADDRESS_WORDS = frozenset(
+    "ул. улица пр. пр-т просп. проспект пер. переулок д. дом корп. корпус стр. строение "
+    "пл. площадь наб. набережная ш. шоссе".split()
+)
+_HOUSE_NUMBER = re.compile(r"\d+[а-яa-z]?(?:/\d+[а-яa-z]?)?[,;]?", re.IGNORECASE)
+
+
+def _is_house_number(words: list[str], i: int) -> bool:
+    """words[i] is a bare number right after an address word, or after the one word (the
+    street's name) that follows one, not after another number and not before a month."""
+    if not _HOUSE_NUMBER.fullmatch(words[i]) or i == 0:
+        return False
+    if not words[i].endswith((",", ";")) and _names_a_time(words[i + 1]):
+        return False  # "ул. Тверская, 15 мая": a number right before a month is its day
+    before = [w.lower().rstrip(",;") for w in words[max(0, i - 2) : i]]
+    if any(c.isdigit() for c in before[-1]):
+        return False
+    return before[-1] in ADDRESS_WORDS or (len(before) == 2 and before[0] in ADDRESS_WORDS)
 
 
 def _place(words: list[str]) -> str | None:
