@@ -28,10 +28,13 @@ def split_place_date(text: str) -> tuple[str | None, str]:
             # numbers just before the readable tail belong to the date, which then warns.
             while i > 0 and any(c.isdigit() for c in words[i - 1]):
                 i -= 1
-            # "ежемесячно, по понедельникам": a month or recurrence word before the readable
+            # "ежемесячно, по понедельникам": a month or recurrence word just before the readable
             # tail is no place's; the date starts there (unread, the parse warns) rather than
-            # the cell losing it to the place.
-            i = next((j for j, word in enumerate(words[:i]) if _names_a_time(word)), i)
+            # the cell losing it to the place. Only words right before it: a time word further
+            # back is a name's ("Москва, парк Весна, Дворец спорта 12 марта"), and so is a
+            # capitalised one that a lower-case word leads into ("кинотеатр Октябрь, 5 мая").
+            while i > 0 and _names_a_time(words[i - 1]) and not _named(words, i - 1):
+                i -= 1
             # "ул. Тверская, 13, 15 мая", "д. 5 15 мая": a house number after an address word
             # (or after the street named by one) is the place's, not a day.
             while i < len(words) - 1 and _is_house_number(words, i):
@@ -62,6 +65,11 @@ def _is_house_number(words: list[str], i: int) -> bool:
     if any(c.isdigit() for c in before[-1]):
         return False
     return before[-1] in ADDRESS_WORDS or (len(before) == 2 and before[0] in ADDRESS_WORDS)
+
+
+def _named(words: list[str], i: int) -> bool:
+    """words[i] is capitalised and follows a lower-case word with no punctuation: part of a name."""
+    return i > 0 and words[i][:1].isupper() and words[i - 1][-1:].isalpha() and words[i - 1].islower()
 
 
 def _place(words: list[str]) -> str | None:
