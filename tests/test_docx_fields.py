@@ -77,6 +77,10 @@ CASES = {
         p(simple(" SEQ N \\r 5 ")) + p(simple(" SEQ N \\c ")) + p(r("x"), simple(" SEQ N \\h "))
         + p(simple(" SEQ N \\* ROMAN ")) + p(simple(" SEQ N \\* alphabetic ")),
         ["5", "5", "x", "VII", "h"]),
+    "SEQ's \\* MERGEFORMAT and CHARFORMAT keep formatting; the number format is the other \\*": (
+        p(simple(" SEQ M \\* MERGEFORMAT \\* roman ")) + p(simple(" SEQ M \\* CHARFORMAT \\* ALPHABETIC "))
+        + p(simple(" SEQ M \\* MERGEFORMAT ")),
+        ["i", "B", "3"]),
     "a stored SEQ result is read as stored, and counted": (
         p(simple(" SEQ Event ", r("1"))) + p(field(" SEQ Event ", r("2"))) + p(simple(" SEQ Event ")),
         ["1", "2", "3"]),

@@ -76,10 +76,16 @@ def tokens(instruction: str) -> list[str]:
             for t in TOKEN.findall(instruction)]
 
 
+KEEP_FORMATTING = frozenset({"MERGEFORMAT", "CHARFORMAT"})
+
+
 def switch_value(words: list[str], switch: str) -> str | None:
-    """The argument of ``switch`` (``\\r``, ``\\*``), or None when the switch is absent."""
+    """The argument of ``switch`` (``\\r``, ``\\*``), or None when the switch is absent.
+
+    ``\\* MERGEFORMAT`` and ``\\* CHARFORMAT`` keep the result's formatting, not its number
+    format, so they are skipped: ``SEQ x \\* MERGEFORMAT \\* roman`` is roman."""
     for index, word in enumerate(words[:-1]):
-        if word.lower() == switch.lower():
+        if word.lower() == switch.lower() and words[index + 1].upper() not in KEEP_FORMATTING:
             return words[index + 1]
     return None
 
