@@ -35,12 +35,12 @@ def check_package(data: bytes, limits: Limits = DEFAULT_LIMITS, kind: str = "DOC
     # bounds the memory (parsers/limits.py): every part but pictures, fonts and other media,
     # whatever it is named, and a "picture" that holds markup counts too (a part may be named
     # anything: the package's content types say how it is read).
-    markup = sum(member.file_size for member in members if not _is_media_name(member.filename))
+    markup = sum(member.file_size for member in members if not is_media_name(member.filename))
     limits.check_markup_size(markup, f"XML of the {kind}")
     budget = Unpacked(limits)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in members:
-            media = _is_media_name(member.filename)
+            media = is_media_name(member.filename)
             for number, chunk in enumerate(member_chunks(archive, member, budget, kind)):
                 if media and number == 0 and chunk.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
                     markup += member.file_size
@@ -52,7 +52,7 @@ MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".em
                   ".ttf", ".otf", ".odttf", ".woff", ".bin", ".mp3", ".mp4", ".wav", ".avi", ".svm", ".pdf")
 
 
-def _is_media_name(name: str) -> bool:
+def is_media_name(name: str) -> bool:
     return name.lower().endswith(MEDIA_SUFFIXES)
 
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from parsers.errors import IngestError
-from parsers.limits import DEFAULT_LIMITS, Limits
-from parsers.readers.archive import check_package
+from parsers.limits import DEFAULT_LIMITS, Limits, check_time
+from parsers.readers.archive import check_package, is_media_name, zip_members
 from parsers.blocks import Cell, Document, Footnote, Paragraph, ReaderWarning, Row, Run, Table
 from parsers.readers.docx.drawings import (
     ALTERNATE_CONTENT, MATH_ZONES, chosen_branch, skipped_message, text_boxes, unread_graphic,
 )
-from parsers.readers.docx.chunks import MAX_CHUNK_DEPTH, read_markup_chunk
+from parsers.readers.docx.chunks import MAX_CHUNK_DEPTH, Chunk, read_markup_chunk
 from parsers.readers.docx.fields import Field, FieldCounters, check_box_mark, unnumbered_kind
 from parsers.readers.docx.notes import Notes, on_off_attr_value
 from parsers.readers.docx.numbering import Counters, Numbering
@@ -74,13 +74,54 @@ class CellBuilder:
         return Cell(tuple(self.blocks), self.col_span, self.row_span)
 
 
+REPEATED = "its part is already read"  # Embedded.refusal's answer for a part named again
+
+
+class Embedded:
+    """What the embedded documents (w:altChunk) of one file have cost so far: each part is read
+    once (many w:altChunk may name one part, and a DOCX chunk may embed more: read again each
+    time, a 23 KB file took 17 s and 884 MB), and all of them together hold at most
+    ``max_markup_bytes`` of markup, as much as one document may (a DOCX chunk counts what its
+    parts unpack to, its pictures aside)."""
+
+    def __init__(self) -> None:
+        self.read: dict[int, Chunk] = {}  # by id; held, so that their ids stay theirs
+        self.bytes = 0
+
+    def refusal(self, chunk: Chunk, limits: Limits) -> str | None:
+        """Why this chunk is not read (None: it is, and is charged for)."""
+        if id(chunk) in self.read:
+            return REPEATED
+        cost = markup_size(chunk)
+        if self.bytes + cost > limits.max_markup_bytes:
+            return (f"the embedded documents together hold over {limits.max_markup_bytes:,} bytes of markup, "
+                    "the most one document may")
+        self.read[id(chunk)] = chunk
+        self.bytes += cost
+        return None
+
+
+def markup_size(chunk: Chunk) -> int:
+    """The bytes of markup a chunk is read from: a DOCX's parts as unpacked, pictures aside (a
+    damaged zip counts its own size: check_package refuses it when it is read)."""
+    if chunk.kind != "docx":
+        return len(chunk.data)
+    try:
+        return sum(member.file_size for member in zip_members(chunk.data, "DOCX")
+                   if not is_media_name(member.filename))
+    except IngestError:
+        return len(chunk.data)
+
+
 class BodyReader:
     """Walks the document part and builds blocks; one method per XML element."""
 
-    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS, depth: int = 0):
+    def __init__(self, parts: Parts, limits: Limits = DEFAULT_LIMITS, depth: int = 0,
+                 embedded: "Embedded | None" = None):
         self.parts = parts
         self.limits = limits
         self.depth = depth  # how many embedded documents (w:altChunk) deep this body is
+        self.embedded = embedded or Embedded()  # what the whole file's embedded documents cost
         self.grid_cells = 0  # grid cells the tables span so far, merged cells counted in full
         self.styles = Styles(parts.styles)
         self.numbering = Numbering(parts.numbering, self.styles)
@@ -159,13 +200,26 @@ class BodyReader:
         if kind is None or (kind in ("docx", "document part") and self.depth >= MAX_CHUNK_DEPTH):
             self.skip("embedded document")
             return []
+        check_time(f"an embedded document ({chunk.name})")
+        refusal = self.embedded.refusal(chunk, self.limits)
+        if refusal == REPEATED:
+            self.skip("repeated embedded document")  # counted: many may name one part
+            return []
+        if refusal:
+            self.warnings.append(ReaderWarning(
+                "content_skipped", f"an embedded document (altChunk, {chunk.name}) not read: {refusal}"))
+            return []
         try:
-            if kind == "docx":
-                check_package(chunk.data, self.limits)
-                document = BodyReader(open_parts(chunk.data), self.limits, self.depth + 1).read()
-            elif kind == "document part":
-                root = parse_part(chunk.data, chunk.name)
-                document = BodyReader(Parts(document=root), self.limits, self.depth + 1).read()
+            if kind in ("docx", "document part"):
+                if kind == "docx":
+                    check_package(chunk.data, self.limits)
+                    parts = open_parts(chunk.data)
+                else:
+                    parts = Parts(document=parse_part(chunk.data, chunk.name))
+                reader = BodyReader(parts, self.limits, self.depth + 1, self.embedded)
+                reader.grid_cells = self.grid_cells  # one count of table cells for the whole file
+                document = reader.read()
+                self.grid_cells = reader.grid_cells
             else:
                 document = read_markup_chunk(chunk, self.limits)
         except IngestError as error:
@@ -403,6 +457,7 @@ class BodyReader:
         above: dict[int, CellBuilder] = {}  # grid column → the cell last seen there
         width = len(tbl.findall(w("tblGrid") + "/" + w("gridCol"))) or None  # None: no grid to bound spans
         for tr in table_rows(tbl):
+            check_time("a table row")
             trpr = tr.find(w("trPr"))
             if trpr is not None and trpr.find(w("del")) is not None:
                 continue  # a tracked row deletion

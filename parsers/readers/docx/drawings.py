@@ -56,6 +56,8 @@ SKIPPED_NAMES = {
     "embedded object": ("an embedded object (OLE: a spreadsheet, a document)", "embedded objects (OLE)"),
     "formula": ("a formula", "formulas"),
     "embedded document": ("an embedded document (altChunk)", "embedded documents (altChunk)"),
+    "repeated embedded document": ("an embedded document (altChunk) naming a part already read there",
+                                   "embedded documents (altChunk) naming parts already read there"),
     "list number field": ("a LISTNUM field's number (of the document's own list; Word stores none)",
                           "LISTNUM fields' numbers (of the document's own lists; Word stores none)"),
 }
