@@ -153,3 +153,31 @@ def test_a_plan_numbered_with_autonum_fields_gives_its_events():
     plan = ingest_bytes(make_docx(body), "autonum.docx")
     assert [(e.number, e.title, e.place) for e in plan.events] == [(1, "Сессия МАГ", "Хабаровск"),
                                                                     (2, "Форум", "Москва")]
+
+
+class CountedFields(list):
+    """The reader's stack of open fields, counting the passes made over it."""
+
+    passes = 0
+
+    def __iter__(self):
+        CountedFields.passes += 1
+        return super().__iter__()
+
+
+def test_nested_fields_cost_the_same_at_every_depth(monkeypatch):
+    # Each w:fldChar searched the whole stack for a field still in its instruction: 8,000 fields
+    # begun and never ended took 3.2 s, 40,000 took 67 s. Now the stack is walked once, at the end.
+    from parsers.readers.docx import body
+
+    created = body.BodyReader.__init__
+
+    def counted(self, *args, **kwargs):
+        created(self, *args, **kwargs)
+        self.fields = CountedFields()
+
+    monkeypatch.setattr(body.BodyReader, "__init__", counted)
+    CountedFields.passes = 0
+    document = read_docx(make_docx(p(*[char("begin"), code(" QUOTE x "), char("separate")] * 500, r("tail"))))
+    assert outline(document) == ["tail"]
+    assert CountedFields.passes <= 2
