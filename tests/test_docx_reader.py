@@ -759,3 +759,25 @@ def test_a_strict_open_xml_document_reads_as_its_transitional_twin():
     assert outline(expected) == ["H1 План", [["# ", "Сессия1"], ["# ", "Форум"]]]
     assert [w.code for w in expected.warnings] == ["content_skipped"]
     assert read_docx(strict(transitional)) == expected
+
+
+PLACEHOLDER_STYLES = '<w:style w:type="character" w:styleId="a3"><w:name w:val="Placeholder Text"/></w:style>'
+
+
+def control(*runs: str) -> str:
+    return "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + "".join(runs) + "</w:sdtContent></w:sdt>"
+
+
+@pytest.mark.parametrize("runs, warned", [
+    # Word's own prompt, in its Placeholder Text style (a Russian Word names the style's id "a3")
+    ('<w:r><w:rPr><w:rStyle w:val="a3"/></w:rPr><w:t>Место для ввода текста.</w:t></w:r>', False),
+    # a generator filled the control and left the flag on: left out as Word would, but warned, whole
+    (r("Москва, 12 марта"), True),
+])
+def test_a_placeholder_is_left_out_and_a_filled_one_is_warned_of(runs, warned):
+    document = read_docx(make_docx(p(r("Место: "), control(runs)), styles=PLACEHOLDER_STYLES))
+    assert outline(document) == ["Место: "]
+    messages = [w.message for w in document.warnings if w.code == "content_skipped"]
+    assert messages == ([
+        'a content control marked as showing its placeholder left out: "Москва, 12 марта" (not in the '
+        "Placeholder Text style: if it is content, the control's placeholder flag is wrong)"] if warned else [])

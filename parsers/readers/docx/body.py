@@ -186,13 +186,30 @@ class BodyReader:
                 table = self.table(child)
                 found.extend(flatten(table) if flatten_tables else [table])
             elif tag in BLOCK_WRAPPERS:
-                if not showing_placeholder(child):
+                if not self.placeholder(child):
                     found.extend(self.blocks(unwrap(child), flatten_tables))
             elif tag == ALTERNATE_CONTENT:
                 found.extend(self.blocks(chosen_branch(child), flatten_tables))
             elif tag == ALT_CHUNK:
                 found.extend(self.alt_chunk(child, flatten_tables))
         return found
+
+    def placeholder(self, element: etree._Element) -> bool:
+        """Whether a content control shows its placeholder (left out). Word draws a placeholder
+        in its "Placeholder Text" style; text in any other style under the flag may be content a
+        generator filled in and left the flag on, so what is left out is then warned of, whole."""
+        if not showing_placeholder(element):
+            return False
+        runs = list(element.iter(RUN))
+        text = "".join(t.text or "" for t in element.iter(TEXT)).strip()
+        styled = [self.styles.name(run_style(run)) for run in runs]
+        if text and not all(name and name.casefold() == PLACEHOLDER_STYLE for name in styled):
+            shown = text if len(text) <= 80 else text[:79] + "…"
+            self.warnings.append(ReaderWarning(
+                "content_skipped", f"a content control marked as showing its placeholder left out: "
+                                   f"\"{shown}\" (not in the Placeholder Text style: if it is content, "
+                                   "the control's placeholder flag is wrong)"))
+        return True
 
     def alt_chunk(self, element: etree._Element, flatten_tables: bool) -> list:
         """w:altChunk: the blocks of the document it embeds, read by that document's reader
@@ -293,7 +310,7 @@ class BodyReader:
             elif tag == SIMPLE_FIELD:
                 self.simple_field(child, builder, style_id)
             elif tag in INLINE_WRAPPERS:
-                if not showing_placeholder(child):
+                if not self.placeholder(child):
                     self.inline(unwrap(child), builder, style_id)
             elif tag == ALTERNATE_CONTENT:
                 self.inline(chosen_branch(child), builder, style_id)
@@ -581,6 +598,15 @@ def mark_removed(ppr: etree._Element | None) -> bool:
     (w:pPr/w:rPr/w:del or w:moveFrom): the paragraph is gone once the changes are accepted."""
     rpr = ppr.find(RUN_PROPERTIES) if ppr is not None else None
     return rpr is not None and (rpr.find(w("del")) is not None or rpr.find(w("moveFrom")) is not None)
+
+
+PLACEHOLDER_STYLE = "placeholder text"  # Word's built-in style name (ids are localised: "a3")
+
+
+def run_style(run: etree._Element) -> str | None:
+    """A w:r's character style id."""
+    style = run.find(f"{w('rPr')}/{w('rStyle')}")
+    return style.get(VAL) if style is not None else None
 
 
 def showing_placeholder(element: etree._Element) -> bool:
