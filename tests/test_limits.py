@@ -350,7 +350,7 @@ def slow_clock(monkeypatch):
     monkeypatch.setattr("parsers.limits.time.monotonic", lambda: next(clock))
 
 
-@pytest.mark.parametrize("fmt, where", [("pdf", "page 1"), ("docx", "the end of reading"),
+@pytest.mark.parametrize("fmt, where", [("pdf", "page 1"), ("docx", "a table row"),
                                         ("html", "the end of reading")])
 def test_a_document_past_its_time_budget_ends_with_one_error(fmt, where, monkeypatch):
     slow_clock(monkeypatch)
