@@ -101,7 +101,7 @@ def title_stems(title: str) -> frozenset[str]:
 
 
 def _stems_of(masked_title: str) -> tuple[str, ...]:
-    """title_stems of a masked title, each once, in order (a tuple: a tenth of a set's memory, and a
+    """title_stems of a masked title, each once, sorted (a tuple: a tenth of a set's memory, and a
     large plan's profiles are first-touched memory)."""
     text = masked_title.casefold().replace("ё", "е")
     for opening in PARTICIPATION_OPENINGS:  # how МАГ takes part, not what the event is
