@@ -42,20 +42,16 @@ def number_of(text: str) -> int | None:
     return int(match.group("number")) if match else None
 
 
-def is_section_number(text: str) -> bool:
-    """A section's number in the number column: a Roman numeral ("II.", "IV"), or "Раздел" /
-    "Часть" and a number ("Раздел 2"); its title beside it makes the row a section heading."""
-    return _section_words(text) or _roman_number(text)
-
-
 def _section_words(text: str) -> bool:
-    """"Раздел" / "Часть" and a number: a section whatever its title looks like."""
+    """A section's number in the number column, "Раздел" / "Часть" and a number ("Раздел 2"):
+    a section whatever its title looks like."""
     words = text.split()
     return len(words) == 2 and words[0].lower().rstrip(".") in SECTION_WORDS and (
         number_of(words[1]) is not None or _roman(words[1]))
 
 
 def _roman_number(text: str) -> bool:
+    """A section's number in the number column as a Roman numeral alone ("II.", "IV")."""
     words = text.split()
     return len(words) == 1 and _roman(words[0])
 
