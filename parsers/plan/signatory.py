@@ -31,14 +31,24 @@ def find_signatory(lines: list[str]) -> Signatory | None:
         if not match:
             continue
         before = _position_part(line[: match.start()])
-        # The signing lines filtered out first, so they use up no place of the position's lines.
-        position = [text for raw in lines[:index]
-                    if len(raw) <= MAX_POSITION_LINE and (text := _position_part(raw))][-MAX_POSITION_LINES:]
+        position = _position_lines(lines[:index])
         if before:
             position.append(before)
         if position:
             return Signatory(position=" ".join(position), name=" ".join(match.group("name").split()))
     return None
+
+
+def _position_lines(lines: list[str]) -> list[str]:
+    """The last MAX_POSITION_LINES position lines of these, in order: the signing lines left out
+    first, so that they use up no place (read back from the end: as many lines as are kept)."""
+    kept: list[str] = []
+    for raw in reversed(lines):
+        if len(kept) == MAX_POSITION_LINES:
+            break
+        if len(raw) <= MAX_POSITION_LINE and (text := _position_part(raw)):
+            kept.append(text)
+    return kept[::-1]
 
 
 def _position_part(text: str) -> str:
