@@ -116,7 +116,6 @@ def city_record(
                    footnotes=footnotes), warnings
 
 
-
 def _other_cells(cells: dict[str, str], city: str, founded: int, where: str) -> list[PlanWarning]:
     """The cells of columns no record field holds, each reported with its text; a foundation
     year that is the plan year less the age is the record's own ``founded``, another is reported."""

@@ -154,7 +154,6 @@ class FieldCounters:
         separator = switch_value(words, "\\s")
         return number_text(fmt or "decimal", counts[index]) + (separator[:1] if separator else ".")
 
-
     def list_number(self, words: list[str]) -> str:
         """LISTNUM [list] [\\l level] [\\s start]: the next number of a built-in list; without
         \\l, the first LISTNUM of a paragraph is at level 1, the next at level 2, and so on."""
